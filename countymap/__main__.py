@@ -1,0 +1,33 @@
+"""Command line: ``python -m countymap <command> [options]``.
+
+Each command lives in its own module and exposes ``main(argv) -> int``; the
+import happens only when the command runs, so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+COMMANDS = {
+    "build-geodata": ("countymap.geodata_build", "Regenerate geodata/ from registry packages"),
+    "validate": ("countymap.validate", "Check a projects file against the schema and geodata"),
+    "export-html": ("countymap.export", "Write the filtered map as a standalone offline HTML file"),
+    "bench": ("countymap.bench", "Run the performance benchmark and update BENCHMARKS.md"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Dispatch to the module of the named command."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help"} or args[0] not in COMMANDS:
+        print("usage: python -m countymap <command> [options]\n\ncommands:")
+        for name, (_, text) in COMMANDS.items():
+            print(f"  {name:<14} {text}")
+        return 0 if not args or args[0] in {"-h", "--help"} else 2
+    module = importlib.import_module(COMMANDS[args[0]][0])
+    return int(module.main(args[1:]) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

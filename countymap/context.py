@@ -1,0 +1,81 @@
+"""What a projects file is checked against: geodata names, ids, outline, report."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shapely.geometry import Point, shape
+from shapely.prepared import prep
+
+from countymap.schema import GEODATA_FILES, PLACES, REPORT_FILENAME, REPORT_SHA256
+from countymap.tables import read_raw
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class ValidationContext:
+    """Reference data for validation; every part may be empty (then not checked)."""
+
+    data_dir: Path = REPO_ROOT
+    townships: frozenset[str] = frozenset()
+    place_coords: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    route_ids: frozenset[str] = frozenset()
+    county: object | None = None  # a prepared shapely geometry
+    report_text: str | None = None
+
+    def inside_county(self, lon: float, lat: float) -> bool:
+        """True when no outline is known, else whether the point is inside it."""
+        return self.county is None or self.county.contains(Point(lon, lat))
+
+
+def report_candidates(explicit: str | Path | None = None) -> list[Path]:
+    """Where the report text may be, in order: argument, environment, sibling shared/ folder."""
+    paths = [explicit, os.environ.get("COUNTYMAP_REPORT")]
+    paths += [REPO_ROOT.parent / "shared" / "report" / REPORT_FILENAME]
+    return [Path(p) for p in paths if p]
+
+
+def read_report(explicit: str | Path | None = None) -> str | None:
+    """Return the report text if a candidate file exists and its sha256 matches."""
+    for path in report_candidates(explicit):
+        if path.is_file():
+            data = path.read_bytes()
+            if hashlib.sha256(data).hexdigest() == REPORT_SHA256:
+                return data.decode("utf-8")
+    return None
+
+
+def _place_coords(path: Path) -> dict[str, tuple[float | None, float | None]]:
+    if not path.is_file():
+        return {}
+    frame = read_raw(path, PLACES)
+    coords = {}
+    for row in frame.to_dict("records"):
+        lon, lat = row.get("lon", "").strip(), row.get("lat", "").strip()
+        coords[row["place_id"]] = (float(lon), float(lat)) if lon and lat else (None, None)
+    return coords
+
+
+def _geojson(path: Path) -> dict | None:
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def load_context(data_dir: str | Path | None = None, report: str | Path | None = None) -> ValidationContext:
+    """Build the context from ``data_dir`` (default: the repo) and the report file."""
+    root = Path(data_dir) if data_dir else REPO_ROOT
+    townships = _geojson(root / GEODATA_FILES["townships"])
+    routes = _geojson(root / GEODATA_FILES["routes"])
+    county = _geojson(root / GEODATA_FILES["county"])
+    return ValidationContext(
+        data_dir=root,
+        townships=frozenset(f["properties"]["name_zh"] for f in townships["features"]) if townships else frozenset(),
+        place_coords=_place_coords(root / GEODATA_FILES["places"]),
+        route_ids=frozenset(f["properties"]["route_id"] for f in routes["features"]) if routes else frozenset(),
+        county=prep(shape(county["features"][0]["geometry"])) if county else None,
+        report_text=read_report(report),
+    )

@@ -1,0 +1,334 @@
+"""The single source of truth for every data file of the project.
+
+Each table (``projects.csv``, ``geodata/places.csv``, ``indicators.csv``) and each
+GeoJSON layer under ``geodata/`` is described here declaratively: its fields, their
+types and their vocabularies. The validator, the loaders, the README's column
+table and the app's labels all read these definitions, so a change here is a
+change everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+REPORT_SHA256 = "a5d65001b649e26a3a582b9f89f3ed33ed1058300eda0e06a365c6d41ef71d87"
+REPORT_FILENAME = "000_7e2e0f9dafc359a0.txt"
+REPORT_DATE = "2023-02-08"
+COUNTY_ADCODE = "500242"
+COUNTY_NAME_ZH = "酉阳土家族苗族自治县"
+COUNTY_AREA_KM2 = 5173.0
+MULTI_SEP = "|"
+UNKNOWN_ZH = "未披露"
+UNKNOWN_EN = "not disclosed"
+
+# --- vocabularies: code -> (Chinese label, English label) -------------------
+
+CATEGORIES: dict[str, tuple[str, str]] = {
+    "scenic": ("文旅景区", "Tourism & scenic"),
+    "reservoir": ("水库", "Reservoirs"),
+    "road": ("公路交通", "Roads"),
+    "rail": ("铁路", "Rail"),
+    "power": ("电力能源", "Power & energy"),
+    "water": ("供水水利", "Water supply & works"),
+    "school": ("教育", "Education"),
+    "health": ("医疗卫生", "Health"),
+    "industry": ("工业", "Industry"),
+    "agriculture": ("农业", "Agriculture"),
+    "urban": ("城市建设", "Urban development"),
+    "housing": ("住房", "Housing"),
+    "commerce": ("商贸物流", "Commerce & logistics"),
+    "ecology": ("生态环保", "Ecology & environment"),
+    "culture": ("文化体育", "Culture & sport"),
+    "telecom": ("通信数字", "Telecom & digital"),
+    "rural": ("乡村振兴", "Rural revitalisation"),
+    "welfare": ("民生保障", "Social welfare"),
+    "other": ("其他", "Other"),
+}
+
+STATUSES: dict[str, tuple[str, str]] = {
+    "completed": ("已完成", "Completed"),
+    "in_progress": ("在建", "In progress"),
+    "planned": ("计划", "Planned"),
+    "preparatory": ("前期", "Preparatory"),
+    "designated": ("已获评", "Designated"),
+}
+
+# How the report's verbs map to a status, as of the report date (2023-02-08).
+# The order matters: the first rule whose verbs match the item's clause wins.
+STATUS_RULES: list[tuple[str, str, str]] = [
+    (
+        "designated",
+        "获评、入选、晋级、创建成功、获批、成为（称号）",
+        "an honour or designation was awarded",
+    ),
+    (
+        "completed",
+        "2022 年: 建成、完工、投用、投运、投产、达产、落成、完成",
+        "2022 review says the work is finished",
+    ),
+    (
+        "preparatory",
+        "前期工作、达到开工条件、预可研、勘察设计、纳入规划、争取、申报、储备",
+        "only studies, approvals or preparation, no construction",
+    ),
+    (
+        "in_progress",
+        "2022 年: 开工、启动、加快建设、复工、续建; 2023 年: 完工、投用、扫尾、加快、推进、续建、完成（已在建项目）",
+        "construction under way at the report date",
+    ),
+    (
+        "planned",
+        "2023 年: 启动、新建、建设、实施、打造、建成（新项目）",
+        "work the report plans to start in 2023",
+    ),
+]
+
+PRECISIONS: dict[str, tuple[str, str]] = {
+    "exact": ("精确位置", "Exact site"),
+    "approximate": ("大致位置", "Approximate site"),
+    "township": ("乡镇级", "Township level"),
+    "line": ("示意线路", "Schematic line"),
+    "county": ("全县范围", "County-wide"),
+}
+
+PLACE_PRECISIONS: dict[str, tuple[str, str]] = {
+    "exact": ("精确位置", "Exact site"),
+    "approximate": ("大致位置", "Approximate site"),
+    "township": ("乡镇级", "Township level"),
+    "county": ("全县范围", "County-wide"),
+    "unknown": ("位置未知", "Unknown"),
+}
+
+PLACE_TYPES: dict[str, tuple[str, str]] = {
+    "scenic": ("景区景点", "Scenic area"),
+    "reservoir": ("水库", "Reservoir"),
+    "river": ("河流", "River"),
+    "village": ("村", "Village"),
+    "community": ("社区", "Community"),
+    "town_area": ("集镇片区", "Town district"),
+    "park": ("园区", "Park"),
+    "industrial": ("工业园区", "Industrial site"),
+    "station": ("站点", "Station"),
+    "waypoint": ("线路节点", "Route way-point"),
+    "facility": ("设施", "Facility"),
+    "company": ("企业", "Company"),
+    "mountain": ("山地", "Mountain"),
+    "other": ("其他", "Other"),
+}
+
+YEARS = ("2022", "2023")
+
+INVESTMENT_KINDS: dict[str, tuple[str, str]] = {
+    "completed_in_2022": ("2022年完成投资", "Invested in 2022"),
+    "planned_for_2023": ("2023年计划投资", "Planned for 2023"),
+    "total": ("总投资", "Total investment"),
+}
+
+TOWNSHIP_KINDS: dict[str, tuple[str, str]] = {
+    "街道": ("街道", "Subdistrict"),
+    "镇": ("镇", "Town"),
+    "乡": ("乡", "Township"),
+}
+
+ROUTE_KINDS: dict[str, tuple[str, str]] = {
+    "expressway": ("高速公路", "Expressway"),
+    "road": ("公路", "Road"),
+    "rail": ("铁路", "Railway"),
+    "power": ("输电线路", "Power line"),
+    "pipeline": ("管道", "Pipeline"),
+}
+
+INDICATOR_KINDS: dict[str, tuple[str, str]] = {
+    "actual": ("实际", "Actual"),
+    "growth": ("增速", "Growth"),
+    "target": ("目标", "Target"),
+    "target_growth": ("目标增速", "Target growth"),
+}
+
+
+# --- field definitions --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a table or one property of a GeoJSON feature.
+
+    Parameters
+    ----------
+    name : str
+        Column name as it appears in the header.
+    kind : str
+        ``str``, ``float``, ``int``, ``spans`` (``start:end|...``) or ``list``
+        (``|``-separated strings).
+    required : bool
+        Whether an empty value is an error.
+    vocab : dict or None
+        Allowed codes (for ``list`` fields: allowed items).
+    pattern : str or None
+        Regular expression the whole value must match.
+    minimum : float or None
+        Smallest allowed number.
+    doc_zh, doc_en : str
+        What the column means (rendered into README and the About page).
+    """
+
+    name: str
+    kind: str = "str"
+    required: bool = False
+    vocab: dict[str, tuple[str, str]] | None = None
+    pattern: str | None = None
+    minimum: float | None = None
+    doc_zh: str = ""
+    doc_en: str = ""
+    max_length: int = 2000
+
+
+ID_PATTERN = r"[a-z0-9][a-z0-9\-]{1,79}"
+
+PROJECT_FIELDS: tuple[Field, ...] = (
+    Field("id", required=True, pattern=ID_PATTERN, doc_zh="稳定唯一编号", doc_en="Unique, stable id"),
+    Field("name_zh", required=True, max_length=120, doc_zh="项目名称（按报告）", doc_en="Name as in the report"),
+    Field("name_en", required=True, max_length=200, doc_zh="英文名称", doc_en="English name"),
+    Field("category", required=True, vocab=CATEGORIES, doc_zh="类别", doc_en="Sector"),
+    Field("status", required=True, vocab=STATUSES, doc_zh="状态（截至报告日）", doc_en="Status at the report date"),
+    Field(
+        "years",
+        kind="list",
+        required=True,
+        vocab={y: (y, y) for y in YEARS},
+        doc_zh="报告年份",
+        doc_en="2022 review and/or 2023 plan",
+    ),
+    Field(
+        "townships",
+        kind="list",
+        doc_zh="所在乡镇（官方全称）",
+        doc_en="Townships (official names); empty = county-wide",
+    ),
+    Field(
+        "place_ids", kind="list", doc_zh="地点或线路编号", doc_en="Ids in geodata/places.csv or geodata/routes.geojson"
+    ),
+    Field("precision", required=True, vocab=PRECISIONS, doc_zh="位置精度", doc_en="Location precision"),
+    Field(
+        "investment_yi",
+        kind="float",
+        minimum=0.0,
+        doc_zh="投资（亿元），空=未披露",
+        doc_en="Investment in 100 million yuan; empty = not disclosed",
+    ),
+    Field("investment_kind", vocab=INVESTMENT_KINDS, doc_zh="投资口径", doc_en="What the investment figure measures"),
+    Field("quantity", kind="float", minimum=0.0, doc_zh="规模数量", doc_en="Size or count"),
+    Field("quantity_unit", max_length=20, doc_zh="数量单位", doc_en="Unit of the quantity (公里, 亩, 个 ...)"),
+    Field(
+        "summary_zh", required=True, max_length=400, doc_zh="简介（自写）", doc_en="Chinese summary in our own words"
+    ),
+    Field("summary_en", required=True, max_length=600, doc_zh="英文简介", doc_en="English summary in our own words"),
+    Field(
+        "source_spans",
+        kind="spans",
+        required=True,
+        doc_zh="报告字符区间",
+        doc_en="start:end offsets into the report, one per mention",
+    ),
+    Field(
+        "source_section",
+        required=True,
+        pattern=r"[一二三四五](\([一二三四五六七]\))?(\|[一二三四五](\([一二三四五六七]\))?)*",
+        doc_zh="报告章节",
+        doc_en="Report section, e.g. 一(四)",
+    ),
+)
+
+PLACE_FIELDS: tuple[Field, ...] = (
+    Field("place_id", required=True, pattern=ID_PATTERN, doc_zh="地点编号", doc_en="Unique place id"),
+    Field("name_zh", required=True, max_length=60, doc_zh="名称", doc_en="Chinese name"),
+    Field("name_en", max_length=120, doc_zh="英文名称", doc_en="English name"),
+    Field("type", required=True, vocab=PLACE_TYPES, doc_zh="类型", doc_en="Place type"),
+    Field("township", doc_zh="所在乡镇，空=未知", doc_en="Township (official name); empty = unknown"),
+    Field("lon", kind="float", doc_zh="经度 WGS-84", doc_en="Longitude, WGS-84"),
+    Field("lat", kind="float", doc_zh="纬度 WGS-84", doc_en="Latitude, WGS-84"),
+    Field("precision", required=True, vocab=PLACE_PRECISIONS, doc_zh="位置精度", doc_en="Location precision"),
+    Field("source", required=True, max_length=600, doc_zh="依据来源", doc_en="Where the fact came from"),
+)
+
+INDICATOR_FIELDS: tuple[Field, ...] = (
+    Field("id", required=True, pattern=ID_PATTERN, doc_zh="指标编号", doc_en="Indicator id"),
+    Field("name_zh", required=True, doc_zh="指标名称", doc_en="Chinese name"),
+    Field("name_en", required=True, doc_zh="英文名称", doc_en="English name"),
+    Field("value", kind="float", required=True, doc_zh="数值", doc_en="Value"),
+    Field("unit", required=True, doc_zh="单位", doc_en="Unit"),
+    Field("year", required=True, vocab={y: (y, y) for y in YEARS}, doc_zh="年份", doc_en="Year"),
+    Field("kind", required=True, vocab=INDICATOR_KINDS, doc_zh="口径", doc_en="Actual, growth, target"),
+    Field("source_spans", kind="spans", required=True, doc_zh="报告字符区间", doc_en="Offsets into the report"),
+    Field("source_section", required=True, doc_zh="报告章节", doc_en="Report section"),
+)
+
+TOWNSHIP_PROPERTIES: tuple[Field, ...] = (
+    Field("name_zh", required=True),
+    Field("short_zh", required=True),
+    Field("name_en", required=True),
+    Field("kind", required=True, vocab=TOWNSHIP_KINDS),
+    Field("code", required=True, pattern=r"500242\d{3}000"),
+    Field("aliases", kind="list"),
+    Field("source", required=True),
+    Field("precision", required=True),
+)
+
+ROUTE_PROPERTIES: tuple[Field, ...] = (
+    Field("route_id", required=True, pattern=ID_PATTERN),
+    Field("name_zh", required=True),
+    Field("name_en", required=True),
+    Field("kind", required=True, vocab=ROUTE_KINDS),
+    Field("waypoints", kind="list", required=True),
+    Field("precision", required=True, vocab={"line_schematic": ("示意线路", "Schematic line")}),
+    Field("source", required=True),
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A CSV table: where it lives and which fields it has."""
+
+    name: str
+    path: str
+    fields: tuple[Field, ...]
+    key: str
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def columns(self) -> list[str]:
+        """Column names in their canonical order."""
+        return [f.name for f in self.fields]
+
+
+PROJECTS = Table("projects", "projects.csv", PROJECT_FIELDS, key="id")
+PLACES = Table("places", "geodata/places.csv", PLACE_FIELDS, key="place_id")
+INDICATORS = Table("indicators", "indicators.csv", INDICATOR_FIELDS, key="id")
+
+VILLAGE_FIELDS: tuple[Field, ...] = (
+    Field("code", required=True, pattern=r"500242\d{6}", doc_zh="统计区划代码", doc_en="12-digit statistical code"),
+    Field("name_zh", required=True, doc_zh="村（社区）名称", doc_en="Village or community name"),
+    Field("township", required=True, doc_zh="所属乡镇", doc_en="Township (official name)"),
+)
+
+VILLAGES = Table("villages", "geodata/villages.csv", VILLAGE_FIELDS, key="code")
+
+GEODATA_FILES = {
+    "villages": "geodata/villages.csv",
+    "county": "geodata/county.geojson",
+    "neighbors": "geodata/neighbors.geojson",
+    "townships": "geodata/townships.geojson",
+    "places": "geodata/places.csv",
+    "routes": "geodata/routes.geojson",
+}
+
+
+def label(vocab: dict[str, tuple[str, str]], code: str, lang: str = "zh") -> str:
+    """Return the display label of ``code`` in ``lang`` (``zh`` or ``en``).
+
+    Unknown codes are returned unchanged so that a bad value stays visible.
+    """
+    pair = vocab.get(code)
+    if pair is None:
+        return code
+    return pair[0] if lang == "zh" else pair[1]

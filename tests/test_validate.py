@@ -1,0 +1,134 @@
+"""The validator: the real data passes, broken files fail with the right messages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from countymap.context import ValidationContext, load_context, read_report
+from countymap.schema import PROJECTS
+from countymap.validate import ValidationError, read_upload, validate_file, validate_frame
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).parent / "data" / "validate"
+VALID = (DATA / "valid.csv").read_text(encoding="utf-8")
+REPORT = read_report()
+
+
+def small_context() -> ValidationContext:
+    return ValidationContext(
+        townships=frozenset({"龙潭镇", "麻旺镇", "酉水河镇"}),
+        place_coords={"some-place": (None, None)},
+        route_ids=frozenset({"road-youpeng"}),
+        report_text=REPORT,
+    )
+
+
+def problems_of(text: str, context: ValidationContext | None = None) -> list[str]:
+    frame = read_upload(text.encode("utf-8"))
+    return [p.as_text("en") for p in validate_frame(frame, PROJECTS, context or small_context())]
+
+
+def edit(row: int, column: str, value: str, text: str = VALID) -> str:
+    """``text`` with one cell replaced (row 2 = first data row)."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(text)))
+    rows[row - 1][rows[0].index(column)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def test_report_is_available_for_the_tests():
+    assert REPORT is not None, "the report must be at ../shared/report/ (or COUNTYMAP_REPORT)"
+
+
+def test_valid_fixture_has_no_problems():
+    assert problems_of(VALID) == []
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "value", "expected"),
+    [
+        (2, "category", "roads", "row 2, column category: not in the vocabulary: 'roads'"),
+        (2, "status", "done", "row 2, column status: not in the vocabulary: 'done'"),
+        (3, "townships", "火星镇", "row 3, column townships: unknown township: '火星镇'"),
+        (2, "investment_yi", "-5", "row 2, column investment_yi: must be at least 0"),
+        (2, "investment_yi", "lots", "row 2, column investment_yi: not a number: 'lots'"),
+        (2, "investment_yi", "99", "row 2, column investment_yi: figure 99 is not in the quoted report passage"),
+        (4, "quantity", "5000", "row 4, column quantity: figure 5000 is not in the quoted report passage"),
+        (3, "id", "road-youpeng", "row 3, column id: duplicate id (same as row 2)"),
+        (2, "source_spans", "90:10", "row 2, column source_spans: span must be start:end with start < end: '90:10'"),
+        (2, "source_spans", "10:99999", "row 2, column source_spans: span beyond the report's length 20123"),
+        (2, "place_ids", "nowhere", "row 2, column place_ids: unknown place id: 'nowhere'"),
+        (3, "precision", "line", "row 3, column precision: a line needs a route id from routes.geojson"),
+        (2, "investment_kind", "", "row 2, column investment_kind: investment_yi and investment_kind go together"),
+        (2, "name_zh", "", "row 2, column name_zh: required value is empty"),
+        (2, "years", "2021", "row 2, column years: not in the vocabulary: '2021'"),
+    ],
+)
+def test_broken_cell_is_reported(row, column, value, expected):
+    assert expected in problems_of(edit(row, column, value))
+
+
+def test_every_problem_is_collected_not_just_the_first():
+    broken = edit(4, "years", "z", edit(3, "status", "y", edit(2, "category", "x")))
+    assert len(problems_of(broken)) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (VALID.replace("summary_en,", "", 1), "column summary_en: required column missing"),
+        (VALID.replace("source_section", "source_section,colour", 1), "column colour: unknown column (not in the schema)"),
+        (VALID.replace(",", ";"), "only one column: the delimiter must be a comma"),
+        (VALID.splitlines()[0] + "\n", "no data rows"),
+    ],
+)
+def test_broken_file_shape_is_reported(text, expected):
+    assert any(expected in p for p in problems_of(text))
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", "empty file"),
+        (b"\x00\x01\x02garbage", "binary file"),
+        (b"id,name_zh\n\"broken,quote\n", "broken CSV"),
+    ],
+)
+def test_unreadable_files_raise_one_clear_problem(data, expected):
+    with pytest.raises(ValidationError) as caught:
+        read_upload(data)
+    assert expected in caught.value.problems[0].message_en
+
+
+def test_gbk_file_from_excel_is_read():
+    frame = read_upload(VALID.encode("gb18030"))
+    assert frame.loc[0, "name_zh"] == "酉彭高速公路酉阳段"
+
+
+def test_too_large_upload_is_refused():
+    with pytest.raises(ValidationError) as caught:
+        read_upload(b"x" * 2048, max_bytes=1024)
+    assert "too large" in caught.value.problems[0].message_en
+
+
+def test_cli_reports_problems_without_traceback(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(edit(2, "category", "x"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "countymap", "validate", str(bad), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1
+    assert "row 2, column category" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
