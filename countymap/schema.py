@@ -332,3 +332,13 @@ def label(vocab: dict[str, tuple[str, str]], code: str, lang: str = "zh") -> str
     if pair is None:
         return code
     return pair[0] if lang == "zh" else pair[1]
+
+
+def columns_markdown(table: Table) -> str:
+    """Markdown table documenting ``table``'s columns (pasted into README; a test keeps it in sync)."""
+    lines = ["| column | required | values | 说明 | meaning |", "|---|---|---|---|---|"]
+    for spec in table.fields:
+        values = ", ".join(f"`{code}`" for code in spec.vocab) if spec.vocab else spec.kind
+        required = "yes" if spec.required else ""
+        lines.append(f"| `{spec.name}` | {required} | {values} | {spec.doc_zh} | {spec.doc_en} |")
+    return "\n".join(lines)
