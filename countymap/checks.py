@@ -143,9 +143,13 @@ def check_precision(row: dict[str, str], context) -> Iterator[Found]:
         yield "precision", "示意线路须引用 routes.geojson 中的线路编号", "a line needs a route id from routes.geojson"
     if precision == "township" and not townships:
         yield "precision", "乡镇级位置须填写所在乡镇", "township precision needs a township"
-    if precision == "county" and places:
-        yield "precision", "全县范围项目不应引用具体地点", "a county-wide item should not reference a place"
     located = any(context.place_coords.get(p, (None, None))[0] is not None for p in places)
+    if precision == "county" and located:
+        yield (
+            "precision",
+            "引用了有坐标的地点，不应标为全县范围",
+            "references a located place, so it should not be county-wide",
+        )
     if precision in {"exact", "approximate"} and context.place_coords and not located:
         yield "precision", "精确/大致位置须引用有坐标的地点", "exact/approximate needs a place with coordinates"
 
@@ -179,7 +183,7 @@ def check_spans(row: dict[str, str], context) -> Iterator[Found]:
         yield "source_spans", f"区间超出报告长度 {len(text)}", f"span beyond the report's length {len(text)}"
         return
     quoted = "".join(text[start:end] for start, end in spans)
-    for column in ("investment_yi", "quantity"):
+    for column in ("investment_yi", "quantity", "value"):
         number = _number(row.get(column, "").strip() or "x")
         if number is not None and not figure_in_text(number, quoted):
             yield (
@@ -200,6 +204,9 @@ def check_coordinates(row: dict[str, str], context) -> Iterator[Found]:
         yield "lon", "经纬度须同时填写", "lon and lat go together"
     elif CHINA_LON[0] <= lat <= CHINA_LON[1] and CHINA_LAT[0] <= lon <= CHINA_LAT[1]:
         yield "lon", "经纬度似乎填反了", "lon and lat look swapped"
+    elif row.get("type", "").strip() == "external_waypoint":
+        if row.get("township", "").strip():
+            yield "township", "县外方向点不属于县内乡镇", "a way-point outside the county has no township"
     elif not context.inside_county(lon, lat):
         yield "lon", f"坐标 ({lon:g}, {lat:g}) 不在酉阳县境内", f"point ({lon:g}, {lat:g}) is outside the county"
 
@@ -213,3 +220,4 @@ PROJECT_ROW_CHECKS: tuple[RowCheck, ...] = (
     check_spans,
 )
 PLACE_ROW_CHECKS: tuple[RowCheck, ...] = (check_townships, check_coordinates)
+INDICATOR_ROW_CHECKS: tuple[RowCheck, ...] = (check_spans,)

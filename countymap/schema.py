@@ -110,6 +110,7 @@ PLACE_TYPES: dict[str, tuple[str, str]] = {
     "industrial": ("工业园区", "Industrial site"),
     "station": ("站点", "Station"),
     "waypoint": ("线路节点", "Route way-point"),
+    "external_waypoint": ("县外方向点", "Way-point outside the county (direction only)"),
     "facility": ("设施", "Facility"),
     "company": ("企业", "Company"),
     "mountain": ("山地", "Mountain"),

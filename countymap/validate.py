@@ -17,10 +17,15 @@ import pandas as pd
 
 from countymap import checks
 from countymap.context import ValidationContext, load_context
-from countymap.schema import PLACES, PROJECTS, Table
+from countymap.schema import INDICATORS, PLACES, PROJECTS, Table
 from countymap.tables import TableError, read_raw
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+ROW_CHECKS = {
+    PROJECTS.name: checks.PROJECT_ROW_CHECKS,
+    PLACES.name: checks.PLACE_ROW_CHECKS,
+    INDICATORS.name: checks.INDICATOR_ROW_CHECKS,
+}
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,7 @@ def validate_frame(frame: pd.DataFrame, table: Table, context: ValidationContext
                 "more cells than header (delimiter or quotes?)",
             )
         )
-    row_checks = checks.PROJECT_ROW_CHECKS if table is PROJECTS else checks.PLACE_ROW_CHECKS
+    row_checks = ROW_CHECKS[table.name]
     for index, row in enumerate(frame.to_dict("records")):
         row_no = index + 2
         for column, zh, en in checks.field_problems(row, table):

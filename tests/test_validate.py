@@ -85,7 +85,10 @@ def test_every_problem_is_collected_not_just_the_first():
     ("text", "expected"),
     [
         (VALID.replace("summary_en,", "", 1), "column summary_en: required column missing"),
-        (VALID.replace("source_section", "source_section,colour", 1), "column colour: unknown column (not in the schema)"),
+        (
+            VALID.replace("source_section", "source_section,colour", 1),
+            "column colour: unknown column (not in the schema)",
+        ),
         (VALID.replace(",", ";"), "only one column: the delimiter must be a comma"),
         (VALID.splitlines()[0] + "\n", "no data rows"),
     ],
@@ -99,7 +102,7 @@ def test_broken_file_shape_is_reported(text, expected):
     [
         (b"", "empty file"),
         (b"\x00\x01\x02garbage", "binary file"),
-        (b"id,name_zh\n\"broken,quote\n", "broken CSV"),
+        (b'id,name_zh\n"broken,quote\n', "broken CSV"),
     ],
 )
 def test_unreadable_files_raise_one_clear_problem(data, expected):
@@ -132,3 +135,9 @@ def test_cli_reports_problems_without_traceback(tmp_path):
     assert "row 2, column category" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
+
+def test_real_projects_file_validates():
+    context = load_context()
+    assert context.report_text is not None
+    problems = validate_file(ROOT / "projects.csv", PROJECTS, context)
+    assert [p.as_text("en") for p in problems] == []

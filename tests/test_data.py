@@ -1,0 +1,81 @@
+"""The embedded Youyang data: valid, traceable to the report, and in our own words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from countymap.context import load_context
+from countymap.schema import INDICATORS, PLACES, PROJECTS
+from countymap.tables import load_projects, read_raw
+from countymap.validate import validate_file
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTEXT = load_context()
+TEXT = CONTEXT.report_text
+PROJECT_ROWS = read_raw(ROOT / "projects.csv").to_dict("records")
+COPY_LIMIT = 12  # a run this long shared with the report counts as copying
+SECTION_HEADS = re.compile(r"^\s*(?:([一二三四五])、|（([一二三四五六七])）)", re.M)
+
+
+def compact(text: str) -> str:
+    return re.sub(r"\s+|— \d+ —", "", text)
+
+
+def section_at(offset: int) -> str:
+    """The report section (e.g. 一(四)) that contains ``offset``."""
+    part, sub = "", ""
+    for match in SECTION_HEADS.finditer(TEXT[:offset]):
+        if match.group(1):
+            part, sub = match.group(1), ""
+        else:
+            sub = match.group(2)
+    return f"{part}({sub})" if sub else part
+
+
+@pytest.mark.parametrize("table", [PROJECTS, PLACES, INDICATORS], ids=lambda t: t.name)
+def test_embedded_table_validates(table):
+    problems = validate_file(ROOT / table.path, table, CONTEXT)
+    assert [p.as_text("en") for p in problems] == []
+
+
+def test_there_are_well_over_two_hundred_projects():
+    assert len(PROJECT_ROWS) > 250
+
+
+def test_summaries_are_our_own_words():
+    report = compact(TEXT)
+    copied = []
+    for row in PROJECT_ROWS:
+        summary = compact(row["summary_zh"])
+        for i in range(len(summary) - COPY_LIMIT + 1):
+            if summary[i : i + COPY_LIMIT] in report:
+                copied.append((row["id"], summary[i : i + COPY_LIMIT]))
+                break
+    assert copied == []
+
+
+def test_each_span_sits_in_its_stated_section():
+    wrong = []
+    for row in PROJECT_ROWS:
+        spans = [int(s.split(":")[0]) for s in row["source_spans"].split("|")]
+        sections = row["source_section"].split("|")
+        for start, section in zip(spans, sections, strict=False):
+            # The text after a part's last subsection (e.g. part 一's closing summary) belongs to the
+            # part only, so a stated bare part like "一" is accepted there.
+            found = section_at(start + 1)
+            if section not in (found, found.split("(")[0]):
+                wrong.append((row["id"], section, found))
+    assert wrong == []
+
+
+def test_spans_and_sections_pair_up():
+    assert all(len(r["source_spans"].split("|")) == len(r["source_section"].split("|")) for r in PROJECT_ROWS)
+
+
+def test_unknown_investment_stays_unknown_never_zero():
+    projects = load_projects(ROOT / "projects.csv")
+    assert not (projects["investment_yi"] == 0).any()
+    assert projects["investment_yi"].isna().sum() > 0
