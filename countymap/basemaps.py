@@ -1,0 +1,151 @@
+"""Basemap choices: none (offline default), Gaode, Tianditu and OpenStreetMap.
+
+Gaode tiles are in GCJ-02, so overlays must be converted when one is shown
+(:func:`needs_gcj02`). Tianditu (CGCS2000 = WGS-84 at map scale) needs a user
+key, which the caller reads from the environment or Streamlit secrets; it is
+put into the tile URL only (the browser must send it) and never logged.
+
+Maps published in China carry the basemap's approval number (审图号).
+Tianditu's GS(2023)336号 is quoted the same way by several independent
+projects. For Gaode, projects quote 高德软件 GS(2023)4677号 (vector) and
+GS(2023)4047号 (imagery); the brief suggested GS(2023)551号, which no source
+we could search confirmed. Both are marked to be checked against the providers'
+own pages before publication (see ``APPROVAL_TO_CHECK``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import folium
+
+
+@dataclass(frozen=True)
+class Basemap:
+    """One basemap: tile layers (URL template, subdomains) and its attribution."""
+
+    code: str
+    label_zh: str
+    label_en: str
+    datum: str  # "wgs84" or "gcj02"
+    tiles: tuple[str, ...] = ()
+    subdomains: str = ""
+    attribution: str = ""
+    needs_key: bool = False
+    max_zoom: int = 18
+
+
+_TDT = (
+    "https://t{{s}}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
+    "&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles"
+    "&TILEMATRIX={{z}}&TILEROW={{y}}&TILECOL={{x}}&tk={key}"
+)
+_TDT_ATTR = '&copy; <a href="https://www.tianditu.gov.cn/">天地图</a> GS(2023)336号 甲测资字1100471'
+_GAODE_VEC_ATTR = "&copy; 高德软件 GS(2023)4677号"
+_GAODE_IMG_ATTR = "&copy; 高德软件 GS(2023)4677号 影像 GS(2023)4047号"
+APPROVAL_TO_CHECK = {
+    "gaode_vec": "GS(2023)4677号 (brief said GS(2023)551号): check on amap.com",
+    "gaode_img": "GS(2023)4047号 imagery: check on amap.com",
+}
+
+BASEMAPS: dict[str, Basemap] = {
+    "none": Basemap("none", "无底图（离线）", "No basemap (offline)", "wgs84"),
+    "gaode_vec": Basemap(
+        "gaode_vec",
+        "高德矢量",
+        "Gaode streets",
+        "gcj02",
+        ("https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",),
+        "1234",
+        _GAODE_VEC_ATTR,
+    ),
+    "gaode_img": Basemap(
+        "gaode_img",
+        "高德影像",
+        "Gaode imagery",
+        "gcj02",
+        (
+            "https://webst0{s}.is.autonavi.com/appmaptile?style=6&x={x}&y={y}&z={z}",
+            "https://webst0{s}.is.autonavi.com/appmaptile?style=8&x={x}&y={y}&z={z}",
+        ),
+        "1234",
+        _GAODE_IMG_ATTR,
+    ),
+    "tianditu_vec": Basemap(
+        "tianditu_vec",
+        "天地图矢量",
+        "Tianditu streets",
+        "wgs84",
+        (_TDT.format(layer="vec", key="{key}"), _TDT.format(layer="cva", key="{key}")),
+        "01234567",
+        _TDT_ATTR,
+        needs_key=True,
+    ),
+    "tianditu_img": Basemap(
+        "tianditu_img",
+        "天地图影像",
+        "Tianditu imagery",
+        "wgs84",
+        (_TDT.format(layer="img", key="{key}"), _TDT.format(layer="cia", key="{key}")),
+        "01234567",
+        _TDT_ATTR,
+        needs_key=True,
+    ),
+    "osm": Basemap(
+        "osm",
+        "OpenStreetMap",
+        "OpenStreetMap",
+        "wgs84",
+        ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",),
+        "",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+        max_zoom=19,
+    ),
+}
+
+
+def needs_gcj02(code: str) -> bool:
+    """Whether overlays must be converted to GCJ-02 for this basemap."""
+    return BASEMAPS[code].datum == "gcj02"
+
+
+def available(tianditu_key: str | None = None) -> list[str]:
+    """Basemap codes usable now (Tianditu only with a key)."""
+    return [code for code, spec in BASEMAPS.items() if tianditu_key or not spec.needs_key]
+
+
+def basemap_label(code: str, lang: str = "zh") -> str:
+    """Display name of a basemap."""
+    spec = BASEMAPS[code]
+    return spec.label_zh if lang == "zh" else spec.label_en
+
+
+def resolve(code: str, tianditu_key: str | None) -> str:
+    """Return ``code`` if usable; an unknown code or a Tianditu without key gives ``none``."""
+    spec = BASEMAPS.get(code)
+    if spec is None or (spec.needs_key and not tianditu_key):
+        return "none"
+    return code
+
+
+def add_basemap(fmap: folium.Map, code: str, *, tianditu_key: str | None = None, lang: str = "zh") -> str:
+    """Add the tile layers of ``code`` to ``fmap``; return the code actually used.
+
+    The first tile layer is the base layer; label layers (Tianditu ``cva``/``cia``,
+    Gaode road labels) are added as non-toggleable overlays on top of it.
+    """
+    code = resolve(code, tianditu_key)
+    spec = BASEMAPS[code]
+    key = quote(tianditu_key or "", safe="")  # a key is data: never let it alter the URL
+    for index, template in enumerate(spec.tiles):
+        folium.TileLayer(
+            tiles=template.replace("{key}", key),
+            attr=spec.attribution if index == 0 else " ",
+            name=basemap_label(code, lang),
+            overlay=index > 0,
+            control=index == 0,
+            subdomains=spec.subdomains or "abc",
+            max_zoom=spec.max_zoom,
+        ).add_to(fmap)
+    return code

@@ -1,0 +1,157 @@
+"""Build the project map: plain functions returning a :class:`folium.Map`.
+
+Nothing here needs Streamlit. The caller filters the projects first
+(:mod:`countymap.filters`), then calls :func:`build_map`; for the app it
+passes the result through :func:`countymap.assets.localize_assets`, for a
+file through :func:`countymap.assets.inline_assets` (see :mod:`countymap.export`).
+"""
+
+from __future__ import annotations
+
+import folium
+import pandas as pd
+from shapely.geometry import shape
+
+from countymap import layers
+from countymap.basemaps import add_basemap, needs_gcj02, resolve
+from countymap.escape import html_text
+from countymap.gcj02 import transform_geometry
+from countymap.geodata_model import Geodata
+from countymap.legend import MapDecor, legend_html, text
+from countymap.placement import place_projects
+from countymap.schema import CATEGORIES, label
+
+# Youyang's extent, used only when no county outline is loaded.
+FALLBACK_BOUNDS = [[28.32, 108.30], [29.45, 109.32]]
+NO_TILES_BACKGROUND = "#f3f1ec"
+COUNTY_STYLE = {"color": "#222222", "weight": 2.5, "fill": False}
+NEIGHBOR_STYLE = {"color": "#9a9a9a", "weight": 1, "fillColor": "#dddddd", "fillOpacity": 0.35}
+
+
+def _bounds(collection: dict) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of a FeatureCollection, or None if empty."""
+    boxes = [shape(f["geometry"]).bounds for f in collection.get("features", []) if f.get("geometry")]
+    if not boxes:
+        return None
+    west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return [[south, west], [north, east]]
+
+
+def _focus_bounds(collections: dict[str, dict], selected_id: str | None) -> list[list[float]] | None:
+    """Bounds of the selected project's geometry (padded), if it is drawn."""
+    if not selected_id:
+        return None
+    for collection in collections.values():
+        for feature in collection["features"]:
+            if feature["properties"]["id"] == selected_id:
+                (south, west), (north, east) = _bounds({"features": [feature]})
+                pad = 0.02  # ~2 km, so a point gets some context around it
+                return [[south - pad, west - pad], [north + pad, east + pad]]
+    return None
+
+
+def _add_context(
+    fmap: folium.Map, geodata: Geodata, projects: pd.DataFrame, *, lang: str, size_by: str, to_gcj02: bool
+) -> dict:
+    """Neighbours, county outline, routes and township seats; returns the county collection."""
+    neighbors = layers.labelled_collection(geodata.neighbors, lang, to_gcj02)
+    county = layers.labelled_collection(geodata.county, lang, to_gcj02)
+    if neighbors["features"]:
+        layers.outline_layer(neighbors, text("neighbors", lang), style=NEIGHBOR_STYLE, permanent=True).add_to(fmap)
+    if county["features"]:
+        layers.outline_layer(county, text("county", lang), style=COUNTY_STYLE, permanent=False).add_to(fmap)
+    routes = layers.labelled_collection(
+        geodata.routes, lang, to_gcj02, extra=lambda p: {"route_id": p.get("route_id", "")}
+    )
+    if routes["features"]:
+        layers.route_layer(routes, lang).add_to(fmap)
+    townships = geodata.township_frame()
+    if not townships.empty:
+        layers.township_layer(townships, projects, size_by=size_by, lang=lang, to_gcj02=to_gcj02).add_to(fmap)
+    return county
+
+
+def build_map(
+    projects: pd.DataFrame,
+    geodata: Geodata,
+    *,
+    lang: str = "zh",
+    basemap: str = "none",
+    size_by: str = "count",
+    presenter: bool = False,
+    selected_id: str | None = None,
+    tianditu_key: str | None = None,
+) -> folium.Map:
+    """Draw the (already filtered) projects over the county context.
+
+    Parameters
+    ----------
+    projects : pandas.DataFrame
+        Typed projects (:func:`countymap.tables.load_projects`), already filtered.
+    geodata : Geodata
+        County, neighbours, township seats, places and routes (WGS-84).
+    lang : {"zh", "en"}
+        Language of labels, tooltips, popups and legend.
+    basemap : str
+        A code of :data:`countymap.basemaps.BASEMAPS`; ``none`` draws no tiles.
+        With a Gaode basemap every overlay is converted to GCJ-02.
+    size_by : {"count", "investment"}
+        What the township seat circles measure.
+    presenter : bool
+        Larger labels and legend, and a title.
+    selected_id : str, optional
+        Project to highlight and zoom to.
+    tianditu_key : str, optional
+        Needed for the Tianditu basemaps (never logged).
+
+    Returns
+    -------
+    folium.Map
+        Still referencing folium's CDN assets: pass it through
+        :func:`countymap.assets.localize_assets` or ``inline_assets``.
+    """
+    used = resolve(basemap, tianditu_key)
+    to_gcj02 = needs_gcj02(used)
+    county_bounds = _bounds(geodata.county) or FALLBACK_BOUNDS
+    # Start centred on the county: fit_bounds below refines it, but an iframe
+    # that is sized late (streamlit-folium) then still shows the county.
+    centre = [(county_bounds[0][0] + county_bounds[1][0]) / 2, (county_bounds[0][1] + county_bounds[1][1]) / 2]
+    fmap = folium.Map(location=centre, zoom_start=9, tiles=None, prefer_canvas=True, control_scale=True)
+    add_basemap(fmap, used, tianditu_key=tianditu_key, lang=lang)
+    county = _add_context(fmap, geodata, projects, lang=lang, size_by=size_by, to_gcj02=to_gcj02)
+    placement = place_projects(projects, geodata.places, geodata.township_frame(), geodata.routes)
+    collections = layers.project_collections(projects, placement, lang=lang, selected_id=selected_id, to_gcj02=to_gcj02)
+    for category, collection in collections.items():
+        layers.project_layer(category, collection, lang).add_to(fmap)
+    county_wide = int((placement["drawn_precision"] == "county").sum())
+    counts = [(label(CATEGORIES, c, lang), len(col["features"])) for c, col in collections.items()]
+    legend = legend_html(
+        lang=lang, colours=layers.STATUS_COLOURS, categories=counts, county_wide=county_wide, size_by=size_by
+    )
+    bounds = _focus_bounds(collections, selected_id) or _bounds(county) or _fallback_bounds(to_gcj02)
+    MapDecor(
+        legend=legend,
+        bounds=bounds,
+        attribution=html_text(text("data_attr", lang)),
+        title=html_text(text("title", lang)) if presenter else "",
+        background=NO_TILES_BACKGROUND if used == "none" else "",
+        presenter=presenter,
+    ).add_to(fmap)
+    folium.LayerControl(collapsed=not presenter).add_to(fmap)
+    fmap.fit_bounds(bounds)
+    return fmap
+
+
+def _fallback_bounds(to_gcj02: bool) -> list[list[float]]:
+    if not to_gcj02:
+        return FALLBACK_BOUNDS
+    line = transform_geometry({"type": "LineString", "coordinates": [[b[1], b[0]] for b in FALLBACK_BOUNDS]})
+    return [[lat, lon] for lon, lat in line["coordinates"]]
+
+
+def county_wide_projects(projects: pd.DataFrame, geodata: Geodata) -> pd.DataFrame:
+    """The projects that have no drawable geometry (to list beside the map)."""
+    placement = place_projects(projects, geodata.places, geodata.township_frame(), geodata.routes)
+    ids = set(placement.loc[placement["drawn_precision"] == "county", "id"])
+    return projects[projects["id"].isin(ids)]

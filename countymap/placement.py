@@ -1,0 +1,203 @@
+"""Where each project is drawn, and how precisely.
+
+Rules (``drawn_precision`` is what the map shows, which can be weaker than the
+data's ``precision`` when a coordinate is missing):
+
+* ``exact`` / ``approximate``: the places' own lon/lat (one point per place).
+* ``township``: one point per township, spread on a small sunflower pattern
+  (600-1500 m) around the township seat so that points never stack; these
+  are flagged as township-level, never presented as a site.
+* ``line``: the route LineString(s) named in ``place_ids``.
+* ``county``: no geometry; listed beside the map.
+
+A site or route without coordinates falls back to its townships, and a
+project without any locatable township to ``county``; ``note`` says why with
+a code: ``fallback_site`` (its places have no coordinates), ``fallback_route``
+(its route is not in routes.geojson) or ``no_township``; ``""`` otherwise.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import namedtuple
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+
+RING_MIN_M = 600.0
+RING_MAX_M = 1500.0
+GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
+METRES_PER_DEG_LAT = 111_320.0
+PLACEMENT_COLUMNS = ["id", "geometry", "drawn_precision", "note"]
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A township seat: official name, code and WGS-84 position."""
+
+    name_zh: str
+    code: str
+    lon: float
+    lat: float
+
+
+def fast_rows(frame: pd.DataFrame) -> Iterator:
+    """Rows as named tuples, much faster than ``itertuples`` on Arrow-backed strings."""
+    row_type = namedtuple("Row", list(frame.columns), rename=True)
+    return (row_type(*values) for values in zip(*(frame[c].tolist() for c in frame.columns), strict=True))
+
+
+def seat_index(townships: pd.DataFrame) -> dict[str, Seat]:
+    """Map every official name, short name and alias to its township seat."""
+    index: dict[str, Seat] = {}
+    for row in townships.itertuples(index=False):
+        if pd.isna(row.lon) or pd.isna(row.lat):
+            continue  # a seat we could not place is not guessed here
+        seat = Seat(row.name_zh, str(row.code), float(row.lon), float(row.lat))
+        names = [row.name_zh, getattr(row, "short_zh", ""), *getattr(row, "aliases", ())]
+        for name in names:
+            if name:
+                index.setdefault(str(name), seat)
+    return index
+
+
+def spread_offset(rank: int, count: int, seed: int) -> tuple[float, float]:
+    """Offset in metres (east, north) of the ``rank``-th of ``count`` points.
+
+    A sunflower (Vogel) pattern between :data:`RING_MIN_M` and
+    :data:`RING_MAX_M`: equal area per point, so no two points coincide.
+    """
+    fraction = math.sqrt((rank + 0.5) / max(count, 1))
+    radius = RING_MIN_M + (RING_MAX_M - RING_MIN_M) * fraction
+    angle = rank * GOLDEN_ANGLE + (seed % 360) * math.pi / 180.0
+    return radius * math.cos(angle), radius * math.sin(angle)
+
+
+def offset_lonlat(lon: float, lat: float, east_m: float, north_m: float) -> list[float]:
+    """Move a point by metres (a local flat approximation, fine at 1.5 km)."""
+    dlat = north_m / METRES_PER_DEG_LAT
+    dlon = east_m / (METRES_PER_DEG_LAT * math.cos(math.radians(lat)))
+    return [round(lon + dlon, 6), round(lat + dlat, 6)]
+
+
+def _point_geometry(points: list[list[float]]) -> dict | None:
+    if not points:
+        return None
+    if len(points) == 1:
+        return {"type": "Point", "coordinates": points[0]}
+    return {"type": "MultiPoint", "coordinates": points}
+
+
+def _site_points(place_ids, places: dict[str, tuple[float, float, str]]) -> tuple[list, bool]:
+    """Coordinates of the located places and whether any of them is approximate."""
+    points, approximate = [], False
+    for pid in place_ids:
+        found = places.get(pid)
+        if found is not None:
+            points.append([found[0], found[1]])
+            approximate = approximate or found[2] != "exact"
+    return points, approximate
+
+
+def _route_lines(place_ids, routes: dict[str, dict]) -> dict | None:
+    lines = []
+    for rid in place_ids:
+        geometry = routes.get(rid)
+        if geometry is None:
+            continue
+        if geometry["type"] == "LineString":
+            lines.append(geometry["coordinates"])
+        elif geometry["type"] == "MultiLineString":
+            lines.extend(geometry["coordinates"])
+    if not lines:
+        return None
+    if len(lines) == 1:
+        return {"type": "LineString", "coordinates": lines[0]}
+    return {"type": "MultiLineString", "coordinates": lines}
+
+
+def _lookup_tables(places: pd.DataFrame, routes: dict) -> tuple[dict, dict]:
+    located = {}
+    for row in places.itertuples(index=False):
+        if not (pd.isna(row.lon) or pd.isna(row.lat)):
+            located[row.place_id] = (float(row.lon), float(row.lat), str(row.precision))
+    route_geoms = {}
+    for feature in routes.get("features", []):
+        rid = (feature.get("properties") or {}).get("route_id")
+        if rid and feature.get("geometry"):
+            route_geoms[rid] = feature["geometry"]
+    return located, route_geoms
+
+
+def _first_pass(project, located: dict, route_geoms: dict) -> tuple[dict | None, str, str]:
+    """Geometry for sites and lines; ``None`` + "township" means: spread later."""
+    precision = project.precision
+    if precision in ("exact", "approximate"):
+        points, approximate = _site_points(project.place_ids, located)
+        if points:
+            drawn = "approximate" if approximate or precision == "approximate" else "exact"
+            return _point_geometry(points), drawn, ""
+        return None, "township", "fallback_site"
+    if precision == "line":
+        geometry = _route_lines(project.place_ids, route_geoms)
+        if geometry is not None:
+            return geometry, "line", ""
+        return None, "township", "fallback_route"
+    if precision == "township":
+        return None, "township", ""
+    return None, "county", ""
+
+
+def place_projects(projects: pd.DataFrame, places: pd.DataFrame, townships: pd.DataFrame, routes: dict) -> pd.DataFrame:
+    """Return one row per project: ``id``, ``geometry`` (GeoJSON or None), ``drawn_precision``, ``note``.
+
+    Township-level points are ranked by (project id, township code) around
+    each seat, so the same frame always gives the same picture.
+    """
+    located, route_geoms = _lookup_tables(places, routes)
+    seats = seat_index(townships)
+    rows, pending = [], []
+    for project in fast_rows(projects):
+        geometry, drawn, note = _first_pass(project, located, route_geoms)
+        rows.append({"id": project.id, "geometry": geometry, "drawn_precision": drawn, "note": note})
+        if geometry is None and drawn == "township":
+            pending.append((len(rows) - 1, project))
+    _spread_township_points(rows, pending, seats)
+    return pd.DataFrame(rows, columns=PLACEMENT_COLUMNS)
+
+
+def _spread_township_points(rows: list[dict], pending: list, seats: dict[str, Seat]) -> None:
+    """Give each pending project one point per known township, spread around the seat.
+
+    Points are ranked per seat *position*, not per township: two townships
+    whose seats share a point (e.g. both county-town subdistricts) share one
+    sunflower, so their points cannot coincide either.
+    """
+    members: dict[tuple[float, float], set[tuple[str, str]]] = {}
+    for _, project in pending:
+        for seat in _project_seats(project, seats):
+            members.setdefault((seat.lon, seat.lat), set()).add((project.id, seat.code))
+    ranks = {key: {m: i for i, m in enumerate(sorted(group))} for key, group in members.items()}
+    for row_index, project in pending:
+        points = []
+        for seat in _project_seats(project, seats):
+            order = ranks[(seat.lon, seat.lat)]
+            seed = round(seat.lon * 1000 + seat.lat * 1000)  # fixed per position
+            east, north = spread_offset(order[(project.id, seat.code)], len(order), seed)
+            points.append(offset_lonlat(seat.lon, seat.lat, east, north))
+        row = rows[row_index]
+        row["geometry"] = _point_geometry(points)
+        if not points:
+            row["drawn_precision"] = "county"
+            row["note"] = "no_township"
+
+
+def _project_seats(project, seats: dict[str, Seat]) -> list[Seat]:
+    """The distinct located seats of a project's townships (aliases resolved)."""
+    found: dict[str, Seat] = {}
+    for name in project.townships:
+        seat = seats.get(name)
+        if seat is not None:
+            found.setdefault(seat.code, seat)
+    return list(found.values())

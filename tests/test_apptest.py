@@ -1,0 +1,222 @@
+"""The Streamlit pages, driven headlessly with AppTest on the small fixture.
+
+AppTest cannot look inside ``st_folium`` (an unknown element): map content is
+tested through the map-building function elsewhere, the click parsing here.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from countymap import report
+from countymap.filters import FilterState, apply_filters
+from countymap.tables import load_projects, read_raw
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "data" / "projects_small.csv"
+PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
+TIMEOUT = 90
+
+
+@pytest.fixture(autouse=True)
+def fixture_data(monkeypatch):
+    monkeypatch.setenv("COUNTYMAP_PROJECTS", str(FIXTURE))
+    monkeypatch.setenv("COUNTYMAP_DATA_DIR", str(ROOT))
+    monkeypatch.delenv("TIANDITU_KEY", raising=False)
+
+
+def run(page: str = "app.py", **params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def count(at: AppTest) -> int:
+    return int(next(m.value for m in at.metric if m.label in ("项目数", "Items")))
+
+
+def sentence(at: AppTest) -> str:
+    return next(h.body for h in at.html if "cm-describe" in h.body)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_in_both_languages(page, lang):
+    at = run(page, lang=lang)
+    assert at.radio(key="lang").value == lang
+    title = at.title[0].value
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in title) == (lang == "zh")
+
+
+def test_pages_survive_missing_geodata_and_indicators(monkeypatch, tmp_path):
+    monkeypatch.setenv("COUNTYMAP_DATA_DIR", str(tmp_path))
+    for page in PAGES:
+        run(page)
+
+
+def test_pages_survive_a_missing_projects_file(monkeypatch, tmp_path):
+    monkeypatch.setenv("COUNTYMAP_PROJECTS", str(tmp_path / "none.csv"))
+    for page in PAGES:
+        run(page)
+
+
+@pytest.mark.parametrize(
+    ("widget", "value", "expected"),
+    [
+        ("f_years", ["2023"], 9),
+        ("f_categories", ["road"], 5),
+        ("f_statuses", ["planned"], 5),
+        ("f_townships", ["龚滩镇"], 5),
+        ("f_precisions", ["township"], 6),
+        ("f_invest_min", 1.0, 4),
+        ("f_invest_max", 1.0, 2),
+        ("f_query", "gong tan", 5),
+    ],
+)
+def test_each_filter_changes_the_counts(widget, value, expected):
+    at = run()
+    assert count(at) == 12
+    element = (
+        at.text_input(key=widget)
+        if widget == "f_query"
+        else (at.number_input(key=widget) if widget.startswith("f_invest") else at.multiselect(key=widget))
+    )
+    element.set_value(value).run()
+    assert not at.exception
+    assert count(at) == expected
+    assert at.query_params  # the view is now in the URL
+
+
+def test_url_restores_filters_and_states_them():
+    at = run(year="2023", status="planned", cat="road", town="龚滩镇")
+    assert count(at) == 4
+    assert at.multiselect(key="f_townships").value == ["龚滩镇"]
+    assert "2023 计划 · 公路交通 · 龚滩镇：4 个项目，其中 1 个披露投资，合计 1.2亿元" in sentence(at)
+
+
+def test_url_written_by_widgets_reproduces_the_view():
+    at = run()
+    at.multiselect(key="f_years").set_value(["2022"]).run()
+    at.number_input(key="f_invest_min").set_value(0.3).run()
+    params = {k: v for k, v in at.query_params.items()}
+    assert params["year"] == "2022" and params["imin"] == "0.3"
+    again = run(**params)
+    assert count(again) == count(at) == 3
+    assert "未披露投资的项目已排除" in sentence(again)
+
+
+def test_bad_url_params_are_ignored():
+    at = run(year="1999", cat="nope", imin="abc", town="<b>x</b>", lang="xx", basemap="evil", present="2")
+    assert count(at) == 12
+    assert at.radio(key="lang").value == "zh"
+
+
+def test_clear_button_resets_everything():
+    at = run(year="2023", q="gongtan")
+    assert count(at) == 5
+    at.button[0].click().run()
+    assert count(at) == 12
+    assert "year" not in at.query_params and "q" not in at.query_params
+
+
+def test_filters_survive_a_page_switch_without_query_string():
+    at = run(year="2022")
+    assert count(at) == 5
+    at.query_params.clear()
+    at.switch_page("pages/1_项目列表.py").run()
+    assert not at.exception
+    assert count(at) == 5
+
+
+def test_language_from_url_and_english_sentence():
+    at = run(lang="en", year="2023", town="龚滩镇")
+    assert at.title[0].value.startswith("Youyang")
+    assert "Gongtan Town: 5 items" in sentence(at)
+
+
+def test_detail_panel_escapes_data_and_quotes_the_report():
+    at = run()
+    at.selectbox(key="sel").set_value("t-culture-escape").run()
+    assert at.query_params.get("sel") == "t-culture-escape"
+    detail = next(h.body for h in at.html if "cm-detail" in h.body)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in detail and "<img" not in detail
+    assert "未披露" not in detail and "2亿元" in detail
+    if report.default_report_path() is not None:
+        assert any("cm-passage" in h.body for h in at.html)
+
+
+def test_selection_from_url_and_undisclosed_amount():
+    at = run(sel="t-road-gongtan-b")
+    detail = next(h.body for h in at.html if "cm-detail" in h.body)
+    assert "未披露" in detail
+
+
+def test_presenter_mode_from_url():
+    at = run(present="1")
+    assert at.toggle(key="present").value is True
+    assert any("stSidebar" in h.body and "display:none" in h.body for h in at.html)
+
+
+def test_township_page_from_url():
+    at = run("pages/2_乡镇.py", tw="龚滩镇")
+    assert at.selectbox(key="tw").value == "龚滩镇"
+    assert count(at) == 5
+
+
+def test_about_page_checks_an_uploaded_report(monkeypatch):
+    monkeypatch.setenv("COUNTYMAP_REPORT", str(ROOT / "no-such-report.txt"))
+    at = run("pages/4_数据说明.py")
+    assert any(report.REPORT_SHA256 in c.value for c in at.code)
+    at.file_uploader(key="report_upload").set_value(("report.txt", "假的报告".encode(), "text/plain")).run()
+    assert at.error and "report_text" not in at.session_state
+    path = report.default_report_path()
+    if path is None:
+        return
+    at.file_uploader(key="report_upload").set_value((path.name, path.read_bytes(), "text/plain")).run()
+    assert at.success and len(at.session_state["report_text"]) == 20123
+
+
+# --- pieces the pages are built from ------------------------------------------------------
+
+
+def test_clicked_id_reads_feature_properties():
+    from countymap.ui_map import clicked_id
+
+    feature = {"type": "Feature", "properties": {"id": "t-road-county"}, "geometry": None}
+    assert clicked_id({"last_active_drawing": feature, "last_object_clicked": {"lat": 1, "lng": 2}}) == "t-road-county"
+    assert clicked_id({"last_object_clicked": {"lat": 1, "lng": 2}, "last_active_drawing": None}) is None
+    assert clicked_id(None) is None
+
+
+def test_downloads_round_trip():
+    from countymap import ui_table
+
+    projects = load_projects(FIXTURE)
+    result = apply_filters(projects, FilterState(years=("2023",)))
+    data = ui_table.csv_bytes(result)
+    assert data.startswith(b"\xef\xbb\xbf")
+    again = read_raw(data)
+    original = read_raw(FIXTURE)
+    kept = original[original["id"].isin(result["id"])].reset_index(drop=True)
+    assert again.equals(kept)
+    book = openpyxl.load_workbook(io.BytesIO(ui_table.xlsx_bytes(result)))
+    assert book.active.max_row == len(result) + 1
+    collection = json.loads(ui_table.geojson_bytes(result, None))
+    assert len(collection["features"]) == len(result)
+    undisclosed = next(f for f in collection["features"] if f["id"] == "t-road-gongtan-b")
+    assert undisclosed["properties"]["investment_yi"] is None
+
+
+def test_table_page_offers_three_downloads():
+    at = run("pages/1_项目列表.py", year="2023")
+    assert count(at) == 9
+    assert len(at.get("download_button")) == 3

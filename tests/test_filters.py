@@ -1,0 +1,221 @@
+"""Filtering, URL round trip, counts and the describing sentence (no Streamlit)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from countymap.filters import (
+    TOWNSHIP_NAMES,
+    FilterState,
+    apply_filters,
+    describe,
+    from_query_params,
+    to_query_params,
+    totals,
+)
+from countymap.schema import CATEGORIES, PRECISIONS, STATUSES, YEARS
+from countymap.tables import load_projects
+
+FIXTURE = Path(__file__).resolve().parent / "data" / "projects_small.csv"
+
+
+@pytest.fixture(scope="module")
+def projects() -> pd.DataFrame:
+    return load_projects(FIXTURE)
+
+
+def ids(frame: pd.DataFrame) -> set[str]:
+    return set(frame["id"])
+
+
+def test_fixture_covers_what_the_tests_need(projects):
+    assert len(projects) == 12
+    assert set(projects["status"]) == set(STATUSES)
+    assert projects["investment_yi"].isna().sum() >= 3
+    assert (projects["townships"].map(len) == 0).sum() == 1
+
+
+def test_default_state_keeps_everything(projects):
+    assert len(apply_filters(projects, FilterState())) == len(projects)
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        (FilterState(years=("2022",)), 5),
+        (FilterState(years=("2023",)), 9),
+        (FilterState(years=("2022", "2023")), 12),
+        (FilterState(categories=("road",)), 5),
+        (FilterState(categories=("road", "scenic")), 7),
+        (FilterState(statuses=("planned",)), 5),
+        (FilterState(statuses=("completed", "designated")), 4),
+        (FilterState(townships=("龚滩镇",)), 5),
+        (FilterState(townships=("龙潭镇",)), 2),
+        (FilterState(precisions=("township",)), 6),
+        (FilterState(precisions=("county",)), 1),
+    ],
+)
+def test_each_field_restricts(projects, state, expected):
+    assert len(apply_filters(projects, state)) == expected
+
+
+def test_fields_combine_with_and(projects):
+    state = FilterState(years=("2023",), statuses=("planned",), categories=("road",), townships=("龚滩镇",))
+    assert ids(apply_filters(projects, state)) == {
+        "t-road-gongtan-a",
+        "t-road-gongtan-b",
+        "t-road-gongtan-c",
+        "t-road-link",
+    }
+
+
+def test_investment_bounds_exclude_undisclosed(projects):
+    low = apply_filters(projects, FilterState(invest_min=0))
+    assert len(low) == 6 and low["investment_yi"].notna().all()
+    assert ids(apply_filters(projects, FilterState(invest_max=1))) == {"t-school-zhongduo", "t-agri-longtan"}
+    assert ids(apply_filters(projects, FilterState(invest_min=1, invest_max=3.5))) == {
+        "t-road-gongtan-a",
+        "t-water-youshuihe",
+        "t-culture-escape",
+    }
+
+
+@pytest.mark.parametrize("query", ["gongtan", "gong tan", "GONG TAN", "龚滩", "Gongtan Town", "  gongtan  "])
+def test_query_matches_chinese_pinyin_and_english(projects, query):
+    assert ids(apply_filters(projects, FilterState(query=query))) == {
+        "t-road-gongtan-a",
+        "t-road-gongtan-b",
+        "t-road-gongtan-c",
+        "t-road-link",
+        "t-scenic-gongtan",
+    }
+
+
+def test_query_searches_summaries_and_townships(projects):
+    assert ids(apply_filters(projects, FilterState(query="前期阶段"))) == {"t-health-liangzeng"}
+    assert ids(apply_filters(projects, FilterState(query="liangzeng"))) == {"t-health-liangzeng"}
+    assert ids(apply_filters(projects, FilterState(query="farm park"))) == {"t-agri-longtan"}
+    assert apply_filters(projects, FilterState(query="no such thing")).empty
+
+
+def test_query_with_markup_is_plain_text(projects):
+    assert ids(apply_filters(projects, FilterState(query="${alert(1)}"))) == {"t-culture-escape"}
+    assert ids(apply_filters(projects, FilterState(query="(1"))) == {"t-culture-escape"}
+
+
+def test_filters_on_an_empty_table(projects):
+    empty = projects.iloc[0:0]
+    assert apply_filters(empty, FilterState(query="x", years=("2023",), invest_min=1)).empty
+    assert totals(empty)["count"] == 0
+
+
+# --- URL round trip ---------------------------------------------------------------
+
+floats = st.none() | st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)
+states = st.builds(
+    FilterState,
+    years=st.lists(st.sampled_from(YEARS), max_size=2).map(tuple),
+    categories=st.lists(st.sampled_from(tuple(CATEGORIES)), max_size=4).map(tuple),
+    statuses=st.lists(st.sampled_from(tuple(STATUSES)), max_size=3).map(tuple),
+    townships=st.lists(st.sampled_from(TOWNSHIP_NAMES), max_size=4).map(tuple),
+    precisions=st.lists(st.sampled_from(tuple(PRECISIONS)), max_size=3).map(tuple),
+    invest_min=floats,
+    invest_max=floats,
+    query=st.text(max_size=40),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(states)
+def test_query_params_round_trip_exactly(state):
+    params = to_query_params(state)
+    assert all(isinstance(v, str) and v for v in params.values())
+    assert from_query_params(params) == state
+
+
+def test_default_state_has_no_params():
+    assert to_query_params(FilterState()) == {}
+    assert from_query_params({}) == FilterState()
+
+
+def test_query_params_are_readable():
+    state = FilterState(years=("2023",), categories=("road", "water"), invest_min=1.5, invest_max=10.0)
+    assert to_query_params(state) == {"year": "2023", "cat": "road,water", "imin": "1.5", "imax": "10"}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"year": "1999", "cat": "nope", "status": "", "town": "不存在镇", "prec": "exactly"},
+        {"imin": "abc", "imax": "-1"},
+        {"imin": "nan", "imax": "inf"},
+        {"imin": "1e400"},
+        {"unknown": "x", "year": ["", ","]},
+        {"year": [], "q": []},
+    ],
+)
+def test_invalid_params_are_dropped(params):
+    assert from_query_params(params) == FilterState()
+
+
+def test_params_accept_lists_and_keep_valid_items():
+    state = from_query_params({"year": ["2022", "bad", "2023"], "town": "龚滩镇,火星镇", "q": ["old", "new"]})
+    assert state == FilterState(years=("2022", "2023"), townships=("龚滩镇",), query="new")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["year", "cat", "status", "town", "prec", "imin", "imax", "q", "x"]),
+        st.text(max_size=30) | st.lists(st.text(max_size=10), max_size=3),
+    )
+)
+def test_from_query_params_never_raises(params):
+    state = from_query_params(params)
+    assert isinstance(state, FilterState)
+    for bound in (state.invest_min, state.invest_max):
+        assert bound is None or (math.isfinite(bound) and bound >= 0)
+
+
+# --- totals and describe -------------------------------------------------------------
+
+
+def test_totals(projects):
+    sums = totals(projects)
+    assert sums["count"] == 12
+    assert sums["disclosed_count"] == 6
+    assert sums["disclosed_sum_yi"] == pytest.approx(17.462)
+    assert sums["by_status"] == {"completed": 2, "in_progress": 2, "planned": 5, "preparatory": 1, "designated": 2}
+
+
+def test_totals_never_count_undisclosed_as_zero(projects):
+    undisclosed = projects[projects["investment_yi"].isna()]
+    sums = totals(undisclosed)
+    assert sums["disclosed_count"] == 0 and sums["disclosed_sum_yi"] == 0.0
+
+
+def test_describe_matches_the_brief(projects):
+    state = FilterState(years=("2023",), statuses=("planned",), categories=("road",), townships=("龚滩镇",))
+    result = apply_filters(projects, state)
+    assert describe(state, result, "zh") == "2023 计划 · 公路交通 · 龚滩镇：4 个项目，其中 1 个披露投资，合计 1.2亿元"
+    assert describe(state, result, "en") == (
+        "2023 Planned · Roads · Gongtan Town: 4 items, 1 with a disclosed investment totalling ¥120 million"
+    )
+
+
+def test_describe_all_none_and_bounds(projects):
+    assert describe(FilterState(), projects, "zh").startswith("全部项目：12 个项目，其中 6 个披露投资")
+    none = FilterState(townships=("两罾乡",))
+    assert describe(none, apply_filters(projects, none), "zh") == "两罾乡：1 个项目，均未披露投资"
+    bound = FilterState(invest_min=1)
+    text = describe(bound, apply_filters(projects, bound), "zh")
+    assert "投资 ≥ 1亿元" in text and "未披露投资的项目已排除" in text
+    assert "excluded" in describe(bound, apply_filters(projects, bound), "en")
+    nothing = FilterState(query="zzz")
+    assert describe(nothing, apply_filters(projects, nothing), "en") == 'search "zzz": no items'
