@@ -108,6 +108,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The report text is not loaded, so only our summary is shown; upload it on the About page.",
     ),
     # --- table page ------------------------------------------------------------------
+    "page_map": ("地图", "Map"),
     "page_table": ("项目列表", "Items"),
     "col_name": ("名称", "Name"),
     "col_invest_text": ("投资", "Investment"),

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from countymap import report as report_text_mod
 from countymap.filters import PARAM_NAMES
@@ -178,7 +179,7 @@ def set_param(param: str, value: str | None) -> None:
 
 def page_setup(title_key: str, *, wide: bool = True) -> str:
     """Configure the page, draw the language toggle, return the language code."""
-    st.set_page_config(page_title=t(title_key, "zh"), page_icon="🗺️", layout="wide" if wide else "centered")
+    st.set_page_config(page_title=t(title_key, "zh"), layout="wide" if wide else "centered")
     _sync_url_origin(title_key)
     lang_url = url_value("lang")
     seed("lang", lang_url if lang_url in LANGS else "zh")
@@ -186,8 +187,33 @@ def page_setup(title_key: str, *, wide: bool = True) -> str:
     lang = st.sidebar.radio(t("language"), LANGS, key="lang", format_func=names.get, horizontal=True)
     remember("lang", lang)
     set_param("lang", None if lang == "zh" else lang)
+    _page_links(lang)
     _mobile_css()
     return lang
+
+
+# Our own page links replace Streamlit's auto-generated navigation (hidden in
+# .streamlit/config.toml), which would label the map page "app" in both languages.
+PAGES = (
+    ("app.py", "page_map"),
+    ("pages/1_项目列表.py", "page_table"),
+    ("pages/2_乡镇.py", "page_township"),
+    ("pages/3_统计.py", "page_stats"),
+    ("pages/4_数据说明.py", "page_about"),
+)
+
+
+def _page_links(lang: str) -> None:
+    """Sidebar navigation with labels in the chosen language."""
+    with st.sidebar:
+        for path, key in PAGES:
+            try:
+                st.page_link(path, label=t(key, lang))
+            except StreamlitPageNotFoundError:
+                # AppTest runs a single page as the entry point, so the others are unknown
+                # there; under `streamlit run app.py` every page is registered.
+                return
+        st.divider()
 
 
 def _mobile_css() -> None:
