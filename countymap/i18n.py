@@ -109,6 +109,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # --- table page ------------------------------------------------------------------
     "page_map": ("地图", "Map"),
+    "upload_title": ("上传编辑后的项目表", "Upload an edited projects file"),
+    "upload_help": (
+        "CSV（UTF-8 或 Excel 保存的 GBK）或 XLSX，最大 {mb:g} MB。只影响您自己的会话，内置数据不变。",
+        "CSV (UTF-8, or GBK as Excel saves it) or XLSX, up to {mb:g} MB. Only your session sees it; the embedded data stays.",
+    ),
+    "upload_summary": (
+        "已显示上传文件中 {shown}/{total} 行；发现 {problems} 个问题（有问题的行未显示）。",
+        "Showing {shown} of {total} uploaded rows; {problems} problem(s) found (rows with problems are left out).",
+    ),
+    "upload_reset": ("恢复内置数据", "Back to the embedded data"),
+    "upload_active": (
+        "当前显示的是您上传的项目表（见“项目列表”页）。",
+        "Showing your uploaded projects file (see the Items page).",
+    ),
     "page_table": ("项目列表", "Items"),
     "col_name": ("名称", "Name"),
     "col_invest_text": ("投资", "Investment"),

@@ -84,7 +84,12 @@ def _geodata_cached(path: str, mtime: float):
 
 
 def projects() -> pd.DataFrame:
-    """The typed projects table (empty frame with the schema's columns if absent)."""
+    """Return the session upload if any, else the typed projects table (empty frame if absent)."""
+    from countymap.ui_upload import uploaded_projects
+
+    upload = uploaded_projects()
+    if upload is not None:
+        return upload
     path = projects_path()
     return _projects_cached(str(path), _mtime(path))
 
@@ -188,6 +193,8 @@ def page_setup(title_key: str, *, wide: bool = True) -> str:
     remember("lang", lang)
     set_param("lang", None if lang == "zh" else lang)
     _page_links(lang)
+    if st.session_state.get("uploaded_projects") is not None:
+        st.sidebar.info(t("upload_active", lang))
     _mobile_css()
     return lang
 
