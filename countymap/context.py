@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from shapely.geometry import Point, shape
 from shapely.prepared import prep
 
-from countymap.schema import GEODATA_FILES, PLACES, REPORT_FILENAME, REPORT_SHA256
+from countymap.report import default_report_path, load_report
+from countymap.schema import GEODATA_FILES, PLACES
 from countymap.tables import read_raw
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -33,21 +32,9 @@ class ValidationContext:
         return self.county is None or self.county.contains(Point(lon, lat))
 
 
-def report_candidates(explicit: str | Path | None = None) -> list[Path]:
-    """Where the report text may be, in order: argument, environment, sibling shared/ folder."""
-    paths = [explicit, os.environ.get("COUNTYMAP_REPORT")]
-    paths += [REPO_ROOT.parent / "shared" / "report" / REPORT_FILENAME]
-    return [Path(p) for p in paths if p]
-
-
 def read_report(explicit: str | Path | None = None) -> str | None:
-    """Return the report text if a candidate file exists and its sha256 matches."""
-    for path in report_candidates(explicit):
-        if path.is_file():
-            data = path.read_bytes()
-            if hashlib.sha256(data).hexdigest() == REPORT_SHA256:
-                return data.decode("utf-8")
-    return None
+    """Return the report text from ``explicit`` or the default location, if its sha256 matches."""
+    return load_report(explicit) if explicit else load_report(default_report_path())
 
 
 def _place_coords(path: Path) -> dict[str, tuple[float | None, float | None]]:
