@@ -3,8 +3,9 @@
 Every string in a feature's properties is HTML-escaped here, in Python,
 before it is embedded; the browser-side functions only concatenate these
 ready-made strings, bind them with Leaflet's own ``bindTooltip`` /
-``bindPopup`` and never need jQuery. One :class:`folium.GeoJson` per layer
-keeps the page small and fast even for tens of thousands of projects.
+``bindPopup`` and never need jQuery. One GeoJson layer per category
+(:class:`~countymap.pagelayer.CompactGeoJson`, written compactly) keeps the
+page small and fast even for tens of thousands of projects.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from __future__ import annotations
 import math
 import re
 
-import folium
 import pandas as pd
 from folium.utilities import JsCode
 
 from countymap.escape import html_text, script_json
 from countymap.gcj02 import transform_geometry
 from countymap.legend import text
+from countymap.pagelayer import CompactGeoJson
 from countymap.placement import fast_rows
 from countymap.schema import CATEGORIES, INVESTMENT_KINDS, PRECISIONS, STATUSES, label
 
@@ -59,34 +60,84 @@ def _quantity(project) -> str:
     return f"{quantity:g} {getattr(project, 'quantity_unit', '') or ''}".strip()
 
 
-def project_properties(project, drawn: str, note: str, lang: str, selected_id: str | None) -> dict:
-    """Escaped, compact feature properties of one project (keys are read by the JS)."""
+def _code(value: str, vocab: dict) -> str:
+    """A vocabulary code as it is; anything else escaped (it may be shown as a fallback label)."""
+    return value if value in vocab else html_text(value)
+
+
+class _Escaped(dict):
+    """Memo of escaped text: township lists, years and amounts repeat across many projects."""
+
+    def __missing__(self, value: str) -> str:
+        self[value] = escaped = html_text(value)
+        return escaped
+
+
+def project_properties(
+    project, drawn: str, note: str, lang: str, selected_id: str | None, memo: dict | None = None
+) -> dict:
+    """Escaped, minimal feature properties of one project (keys are read by the JS).
+
+    Only what differs between projects is stored: codes (status ``s``,
+    category ``c``, drawn precision ``p``, note ``nt``) are turned into labels
+    in the browser from per-layer label tables, and empty values are left out.
+    """
+    memo = _Escaped() if memo is None else memo
     name = project.name_zh if lang == "zh" else (project.name_en or project.name_zh)
     summary = project.summary_zh if lang == "zh" else project.summary_en
-    status = label(STATUSES, project.status, lang)
-    level = f" ({text('township_level', lang)})" if drawn == "township" else ""
     sep = "、" if lang == "zh" else ", "
     props = {
         "id": project.id,
         "n": html_text(name),
-        "s": project.status,
-        "sl": html_text(status),
-        "c": html_text(label(CATEGORIES, project.category, lang)),
+        "s": _code(project.status, STATUSES),
+        "c": _code(project.category, CATEGORIES),
         "p": drawn,
-        "pl": html_text(label(PRECISIONS, drawn, lang)),
-        "r": investment_radius(project.investment_yi),
-        "i": html_text(format_investment(project, lang)),
-        "t": html_text(sep.join(project.townships)),
-        "y": html_text(sep.join(project.years)),
-        "q": html_text(_quantity(project)),
-        "su": html_text(summary),
-        "tip": f"{html_text(name)} · {html_text(status)}{html_text(level)}",
-        "note": html_text(text("note_" + drawn, lang)) if drawn in ("township", "line") else "",
+        "y": memo[sep.join(project.years)],
     }
-    if note:
-        props["note"] = html_text(text("note_" + note, lang))
+    optional = {
+        "t": memo[sep.join(project.townships)],
+        "i": memo[format_investment(project, lang)],
+        "q": memo[_quantity(project)],
+        "su": html_text(summary),
+        "nt": note,
+    }
+    props.update((key, value) for key, value in optional.items() if value)
+    if props.get("i"):
+        props["r"] = investment_radius(project.investment_yi)
     if selected_id is not None and project.id == selected_id:
         props["sel"] = 1
+    return props
+
+
+PROPERTY_INPUTS = (
+    *("id", "name_zh", "name_en", "summary_zh", "summary_en", "status", "category", "years", "townships"),
+    *("investment_yi", "investment_kind", "quantity", "quantity_unit"),
+)
+MEMO_LIMIT = 60_000  # property dicts kept between builds (about 1 KB each)
+_MEMO: dict[tuple, dict] = {}
+
+
+def clear_memo() -> None:
+    """Forget the memoised feature properties (the benchmark times cold builds)."""
+    _MEMO.clear()
+
+
+def _memoised_properties(project, drawn: str, note: str, lang: str, escaped: dict) -> dict:
+    """Properties of an unselected project, reused while its row is unchanged.
+
+    Keyed on the row's whole content (not its id), so an edited or uploaded
+    table can never get stale text; the app rebuilds the map on every filter
+    change, and this keeps that cheap.
+    """
+    key = (lang, drawn, note, project)
+    try:
+        props = _MEMO.get(key)
+    except TypeError:  # an unhashable cell (e.g. a list instead of a tuple): no memo
+        return project_properties(project, drawn, note, lang, None, escaped)
+    if props is None:
+        if len(_MEMO) >= MEMO_LIMIT:
+            _MEMO.clear()
+        props = _MEMO[key] = project_properties(project, drawn, note, lang, None, escaped)
     return props
 
 
@@ -103,13 +154,18 @@ def project_collections(
         )
     )
     features: dict[str, list] = {}
-    for project in fast_rows(projects):
+    escaped = _Escaped()
+    # Read only the columns this language shows: each costs ~10 ms per 20,000 rows.
+    unused = ("name_en", "summary_en") if lang == "zh" else ("summary_zh",)
+    for project in fast_rows(projects[[c for c in PROPERTY_INPUTS if c in projects.columns and c not in unused]]):
         geometry, drawn, note = where[project.id]
         if geometry is None:
             continue
         if to_gcj02:
             geometry = transform_geometry(geometry)
-        props = project_properties(project, drawn, note, lang, selected_id)
+        props = _memoised_properties(project, drawn, note, lang, escaped)
+        if selected_id is not None and project.id == selected_id:
+            props = {**props, "sel": 1}  # a copy: the memoised dict is shared
         features.setdefault(project.category, []).append(
             {"type": "Feature", "id": project.id, "geometry": geometry, "properties": props}
         )
@@ -118,14 +174,21 @@ def project_collections(
 
 
 def _popup_labels(lang: str) -> dict:
+    """Every label the browser needs to turn a feature's codes into text (all escaped)."""
     keys = ("category", "status", "townships", "investment", "quantity", "years", "precision", "undisclosed")
-    return {key: html_text(text(key, lang)) for key in keys}
+    labels = {key: html_text(text(key, lang)) for key in keys}
+    labels["level"] = html_text(f" ({text('township_level', lang)})")
+    labels["st"] = {code: html_text(label(STATUSES, code, lang)) for code in STATUSES}
+    labels["pl"] = {code: html_text(label(PRECISIONS, code, lang)) for code in PRECISIONS}
+    notes = ("township", "line", "fallback_site", "fallback_route", "no_township")
+    labels["nt"] = {code: html_text(text("note_" + code, lang)) for code in notes}
+    return labels
 
 
 _POINT_JS = """function(feature, latlng) {
     var p = feature.properties, col = PALETTE[p.s] || "%(unknown)s";
     var township = p.p === "township";
-    var opts = {radius: p.r, fillColor: col, weight: township ? 2 : 1.2,
+    var opts = {radius: p.r || %(undisclosed)d, fillColor: col, weight: township ? 2 : 1.2,
         color: p.i ? (township ? col : "#ffffff") : "#222222",
         fillOpacity: township ? 0.3 : (p.p === "approximate" ? 0.6 : 0.9),
         dashArray: township ? "3 3" : null};
@@ -140,15 +203,19 @@ _LINE_JS = """function(feature) {
     return {color: p.sel ? "#000000" : col, weight: p.sel ? 7 : 4, opacity: 0.9, dashArray: "8 6"};
 }"""
 
+# Labels come from T (escaped in Python); p.s, p.p and p.nt are codes, p.n ... escaped text.
 _EACH_JS = """function(feature, layer) {
     var T = %(labels)s, p = feature.properties;
-    layer.bindTooltip(p.tip, {sticky: true});
+    var own = function(table, key) { return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : ""; };
+    var status = own(T.st, p.s) || p.s;
+    layer.bindTooltip(p.n + " · " + status + (p.p === "township" ? T.level : ""), {sticky: true});
     layer.bindPopup(function() {
-        var rows = [[T.category, p.c], [T.status, p.sl], [T.townships, p.t],
-            [T.investment, p.i || T.undisclosed], [T.quantity, p.q], [T.years, p.y], [T.precision, p.pl]];
+        var rows = [[T.category, %(category)s], [T.status, status], [T.townships, p.t],
+            [T.investment, p.i || T.undisclosed], [T.quantity, p.q], [T.years, p.y], [T.precision, own(T.pl, p.p)]];
+        var note = own(T.nt, p.nt || p.p);
         var h = '<div class="cm-popup"><div class="cm-popup-title">' + p.n + '</div><table>';
         rows.forEach(function(r) { if (r[1]) { h += '<tr><th>' + r[0] + '</th><td>' + r[1] + '</td></tr>'; } });
-        h += '</table>' + (p.su ? '<p>' + p.su + '</p>' : '') + (p.note ? '<p class="cm-note">' + p.note + '</p>' : '');
+        h += '</table>' + (p.su ? '<p>' + p.su + '</p>' : '') + (note ? '<p class="cm-note">' + note + '</p>' : '');
         var box = document.createElement('div');
         box.innerHTML = h + '</div>';
         return box;
@@ -160,14 +227,29 @@ def _with_palette(js: str) -> str:
     return f"(function() {{ var PALETTE = {script_json(STATUS_COLOURS)}; return {js}; }})()"
 
 
-def project_layer(category: str, collection: dict, lang: str) -> folium.GeoJson:
-    """One toggleable layer for all drawn projects of a category."""
+def project_shared(category: str) -> dict:
+    """Properties every feature of a category layer shares (written once per layer)."""
+    return {"c": _code(category, CATEGORIES)}
+
+
+def project_layer(
+    category: str, collection: dict, lang: str, *, page_data: str | None = None, bounds=None
+) -> CompactGeoJson:
+    """One toggleable layer for all drawn projects of a category (written compactly).
+
+    ``page_data`` and ``bounds`` may be passed in precomputed (see
+    :class:`countymap.mapbuild.ProjectFeatures`).
+    """
     name = f"{label(CATEGORIES, category, lang)} ({len(collection['features'])})"
-    unknown = {"unknown": UNKNOWN_COLOUR}
-    return folium.GeoJson(
+    unknown = {"unknown": UNKNOWN_COLOUR, "undisclosed": UNDISCLOSED_RADIUS}
+    category_label = script_json(html_text(label(CATEGORIES, category, lang)))
+    return CompactGeoJson(
         collection,
+        shared=project_shared(category),
+        page_data=page_data,
+        bounds=bounds,
         name=html_text(name),
-        on_each_feature=JsCode(_EACH_JS % {"labels": script_json(_popup_labels(lang))}),
+        on_each_feature=JsCode(_EACH_JS % {"labels": script_json(_popup_labels(lang)), "category": category_label}),
         pointToLayer=JsCode(_with_palette(_POINT_JS % unknown)),
         style=JsCode(_with_palette(_LINE_JS % unknown)),
     )
@@ -207,12 +289,12 @@ def labelled_collection(collection: dict, lang: str, to_gcj02: bool, extra=None)
     return {"type": "FeatureCollection", "features": features}
 
 
-def outline_layer(collection: dict, name: str, *, style: dict, permanent: bool) -> folium.GeoJson:
+def outline_layer(collection: dict, name: str, *, style: dict, permanent: bool) -> CompactGeoJson:
     """A polygon layer with a fixed style and a name label (permanent or on hover)."""
     tooltip_options = (
         {"permanent": True, "direction": "center", "className": "cm-area-label"} if permanent else {"sticky": True}
     )
-    return folium.GeoJson(
+    return CompactGeoJson(
         collection,
         name=html_text(name),
         style=JsCode(f"function() {{ return {script_json(style)}; }}"),
@@ -221,10 +303,10 @@ def outline_layer(collection: dict, name: str, *, style: dict, permanent: bool) 
     )
 
 
-def route_layer(collection: dict, lang: str) -> folium.GeoJson:
+def route_layer(collection: dict, lang: str) -> CompactGeoJson:
     """Reference lines of the routes (dashed: they are schematic)."""
     style = {"color": "#555555", "weight": 2, "opacity": 0.7, "dashArray": "2 6"}
-    return folium.GeoJson(
+    return CompactGeoJson(
         collection,
         name=html_text(f"{text('routes', lang)} ({len(collection['features'])})"),
         style=JsCode(f"function() {{ return {script_json(style)}; }}"),
@@ -272,7 +354,7 @@ _SEAT_JS = """function(feature, latlng) {
 
 def township_layer(
     townships: pd.DataFrame, projects: pd.DataFrame, *, size_by: str, lang: str, to_gcj02: bool
-) -> folium.GeoJson:
+) -> CompactGeoJson:
     """Township seats sized by their projects, with permanent short-name labels."""
     sizes = township_sizes(projects, size_by)
     unit = text("projects_unit" if size_by == "count" else "yi_unit", lang)
@@ -295,6 +377,6 @@ def township_layer(
             {"type": "Feature", "geometry": transform_geometry(geometry) if to_gcj02 else geometry, "properties": props}
         )
     collection = {"type": "FeatureCollection", "features": features}
-    return folium.GeoJson(
+    return CompactGeoJson(
         collection, name=html_text(f"{text('seats', lang)} ({len(features)})"), pointToLayer=JsCode(_SEAT_JS)
     )

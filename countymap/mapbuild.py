@@ -4,9 +4,15 @@ Nothing here needs Streamlit. The caller filters the projects first
 (:mod:`countymap.filters`), then calls :func:`build_map`; for the app it
 passes the result through :func:`countymap.assets.localize_assets`, for a
 file through :func:`countymap.assets.inline_assets` (see :mod:`countymap.export`).
+The costly part (placing the projects and writing their page data) is
+:func:`project_features`; the app caches its result and passes it back in.
 """
 
 from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 import folium
 import pandas as pd
@@ -18,6 +24,7 @@ from countymap.escape import html_text
 from countymap.gcj02 import transform_geometry
 from countymap.geodata_model import Geodata
 from countymap.legend import MapDecor, legend_html, text
+from countymap.pagelayer import compact_features, feature_bounds
 from countymap.placement import place_projects
 from countymap.schema import CATEGORIES, label
 
@@ -72,6 +79,72 @@ def _add_context(
     return county
 
 
+@dataclass(frozen=True)
+class ProjectFeatures:
+    """The drawable projects, ready for the page: the costly half of :func:`build_map`.
+
+    Plain data (never modified once made), so the app can cache it between
+    reruns and sessions and still build a fresh :class:`folium.Map` each time
+    (streamlit-folium mutates a map while rendering it, so maps are not shared).
+    """
+
+    lang: str
+    selected_id: str | None
+    to_gcj02: bool
+    collections: dict[str, dict]  # category code -> FeatureCollection
+    pages: dict[str, str]  # category code -> compact page data
+    bounds: dict[str, list]  # category code -> [[south, west], [north, east]]
+    county_wide: int  # projects without a drawable geometry
+    focus: list[list[float]] | None  # bounds of the selected project, padded
+
+
+def project_features(
+    projects: pd.DataFrame,
+    geodata: Geodata,
+    *,
+    lang: str = "zh",
+    selected_id: str | None = None,
+    to_gcj02: bool = False,
+) -> ProjectFeatures:
+    """Place the (filtered) projects and write their layers' page data; see :class:`ProjectFeatures`."""
+    with _gc_paused():
+        return _project_features(projects, geodata, lang=lang, selected_id=selected_id, to_gcj02=to_gcj02)
+
+
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while tens of thousands of small dicts are made.
+
+    Its repeated passes over them cost about a third of a 20,000-project build
+    and grow faster than the number of projects; nothing made here forms
+    reference cycles that would need freeing in the meantime.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _project_features(
+    projects: pd.DataFrame, geodata: Geodata, *, lang: str, selected_id: str | None, to_gcj02: bool
+) -> ProjectFeatures:
+    placement = place_projects(projects, geodata.places, geodata.township_frame(), geodata.routes)
+    collections = layers.project_collections(projects, placement, lang=lang, selected_id=selected_id, to_gcj02=to_gcj02)
+    return ProjectFeatures(
+        lang=lang,
+        selected_id=selected_id,
+        to_gcj02=to_gcj02,
+        collections=collections,
+        pages={c: compact_features(col["features"], layers.project_shared(c)) for c, col in collections.items()},
+        bounds={c: feature_bounds(col["features"]) for c, col in collections.items()},
+        county_wide=int((placement["drawn_precision"] == "county").sum()),
+        focus=_focus_bounds(collections, selected_id),
+    )
+
+
 def build_map(
     projects: pd.DataFrame,
     geodata: Geodata,
@@ -82,6 +155,7 @@ def build_map(
     presenter: bool = False,
     selected_id: str | None = None,
     tianditu_key: str | None = None,
+    features: ProjectFeatures | None = None,
 ) -> folium.Map:
     """Draw the (already filtered) projects over the county context.
 
@@ -104,6 +178,9 @@ def build_map(
         Project to highlight and zoom to.
     tianditu_key : str, optional
         Needed for the Tianditu basemaps (never logged).
+    features : ProjectFeatures, optional
+        :func:`project_features` of the same ``projects``, if already made
+        (it must match ``lang``, ``selected_id`` and the basemap's datum).
 
     Returns
     -------
@@ -120,16 +197,19 @@ def build_map(
     fmap = folium.Map(location=centre, zoom_start=9, tiles=None, prefer_canvas=True, control_scale=True)
     add_basemap(fmap, used, tianditu_key=tianditu_key, lang=lang)
     county = _add_context(fmap, geodata, projects, lang=lang, size_by=size_by, to_gcj02=to_gcj02)
-    placement = place_projects(projects, geodata.places, geodata.township_frame(), geodata.routes)
-    collections = layers.project_collections(projects, placement, lang=lang, selected_id=selected_id, to_gcj02=to_gcj02)
-    for category, collection in collections.items():
-        layers.project_layer(category, collection, lang).add_to(fmap)
-    county_wide = int((placement["drawn_precision"] == "county").sum())
-    counts = [(label(CATEGORIES, c, lang), len(col["features"])) for c, col in collections.items()]
+    if features is None:
+        features = project_features(projects, geodata, lang=lang, selected_id=selected_id, to_gcj02=to_gcj02)
+    elif (features.lang, features.selected_id, features.to_gcj02) != (lang, selected_id, to_gcj02):
+        raise ValueError("features were made for another language, selection or datum")
+    for category, collection in features.collections.items():
+        layers.project_layer(
+            category, collection, lang, page_data=features.pages[category], bounds=features.bounds[category]
+        ).add_to(fmap)
+    counts = [(label(CATEGORIES, c, lang), len(col["features"])) for c, col in features.collections.items()]
     legend = legend_html(
-        lang=lang, colours=layers.STATUS_COLOURS, categories=counts, county_wide=county_wide, size_by=size_by
+        lang=lang, colours=layers.STATUS_COLOURS, categories=counts, county_wide=features.county_wide, size_by=size_by
     )
-    bounds = _focus_bounds(collections, selected_id) or _bounds(county) or _fallback_bounds(to_gcj02)
+    bounds = features.focus or _bounds(county) or _fallback_bounds(to_gcj02)
     MapDecor(
         legend=legend,
         bounds=bounds,

@@ -14,6 +14,8 @@ A site or route without coordinates falls back to its townships, and a
 project without any locatable township to ``county``; ``note`` says why with
 a code: ``fallback_site`` (its places have no coordinates), ``fallback_route``
 (its route is not in routes.geojson) or ``no_township``; ``""`` otherwise.
+
+Coordinates come out rounded to 5 decimals (about 1 m).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ RING_MAX_M = 1500.0
 GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
 METRES_PER_DEG_LAT = 111_320.0
 PLACEMENT_COLUMNS = ["id", "geometry", "drawn_precision", "note"]
+PLACEMENT_INPUTS = ["id", "precision", "place_ids", "townships"]
+COORD_DIGITS = 5  # about 1 m: finer than any position the data knows, and a smaller page
 
 
 @dataclass(frozen=True)
@@ -42,10 +46,22 @@ class Seat:
     lat: float
 
 
+_NAN = float("nan")
+
+
+def _column_values(column: pd.Series) -> list:
+    values = column.tolist()
+    if column.dtype.kind == "f":
+        # One shared NaN object: NaN != NaN, but tuples compare members by
+        # identity first, so equal rows stay equal (and usable as dict keys).
+        values = [_NAN if v != v else v for v in values]
+    return values
+
+
 def fast_rows(frame: pd.DataFrame) -> Iterator:
     """Rows as named tuples, much faster than ``itertuples`` on Arrow-backed strings."""
     row_type = namedtuple("Row", list(frame.columns), rename=True)
-    return (row_type(*values) for values in zip(*(frame[c].tolist() for c in frame.columns), strict=True))
+    return (row_type(*values) for values in zip(*(_column_values(frame[c]) for c in frame.columns), strict=True))
 
 
 def seat_index(townships: pd.DataFrame) -> dict[str, Seat]:
@@ -78,7 +94,7 @@ def offset_lonlat(lon: float, lat: float, east_m: float, north_m: float) -> list
     """Move a point by metres (a local flat approximation, fine at 1.5 km)."""
     dlat = north_m / METRES_PER_DEG_LAT
     dlon = east_m / (METRES_PER_DEG_LAT * math.cos(math.radians(lat)))
-    return [round(lon + dlon, 6), round(lat + dlat, 6)]
+    return [round(lon + dlon, COORD_DIGITS), round(lat + dlat, COORD_DIGITS)]
 
 
 def _point_geometry(points: list[list[float]]) -> dict | None:
@@ -117,16 +133,25 @@ def _route_lines(place_ids, routes: dict[str, dict]) -> dict | None:
     return {"type": "MultiLineString", "coordinates": lines}
 
 
+def _round_coords(coords, digits: int = COORD_DIGITS):
+    if coords and isinstance(coords[0], (int, float)):
+        return [round(c, digits) for c in coords]
+    return [_round_coords(c, digits) for c in coords]
+
+
 def _lookup_tables(places: pd.DataFrame, routes: dict) -> tuple[dict, dict]:
+    """Located places and route geometries by id, rounded once here rather than per project."""
     located = {}
     for row in places.itertuples(index=False):
         if not (pd.isna(row.lon) or pd.isna(row.lat)):
-            located[row.place_id] = (float(row.lon), float(row.lat), str(row.precision))
+            lon, lat = round(float(row.lon), COORD_DIGITS), round(float(row.lat), COORD_DIGITS)
+            located[row.place_id] = (lon, lat, str(row.precision))
     route_geoms = {}
     for feature in routes.get("features", []):
         rid = (feature.get("properties") or {}).get("route_id")
-        if rid and feature.get("geometry"):
-            route_geoms[rid] = feature["geometry"]
+        geometry = feature.get("geometry")
+        if rid and geometry:
+            route_geoms[rid] = {"type": geometry["type"], "coordinates": _round_coords(geometry["coordinates"])}
     return located, route_geoms
 
 
@@ -158,13 +183,13 @@ def place_projects(projects: pd.DataFrame, places: pd.DataFrame, townships: pd.D
     located, route_geoms = _lookup_tables(places, routes)
     seats = seat_index(townships)
     rows, pending = [], []
-    for project in fast_rows(projects):
+    for project in fast_rows(projects[PLACEMENT_INPUTS]):
         geometry, drawn, note = _first_pass(project, located, route_geoms)
         rows.append({"id": project.id, "geometry": geometry, "drawn_precision": drawn, "note": note})
         if geometry is None and drawn == "township":
             pending.append((len(rows) - 1, project))
     _spread_township_points(rows, pending, seats)
-    return pd.DataFrame(rows, columns=PLACEMENT_COLUMNS)
+    return pd.DataFrame({column: [row[column] for row in rows] for column in PLACEMENT_COLUMNS})
 
 
 def _spread_township_points(rows: list[dict], pending: list, seats: dict[str, Seat]) -> None:
@@ -174,18 +199,25 @@ def _spread_township_points(rows: list[dict], pending: list, seats: dict[str, Se
     whose seats share a point (e.g. both county-town subdistricts) share one
     sunflower, so their points cannot coincide either.
     """
-    members: dict[tuple[float, float], set[tuple[str, str]]] = {}
-    for _, project in pending:
-        for seat in _project_seats(project, seats):
-            members.setdefault((seat.lon, seat.lat), set()).add((project.id, seat.code))
-    ranks = {key: {m: i for i, m in enumerate(sorted(group))} for key, group in members.items()}
+    by_towns: dict[tuple, list[Seat]] = {}  # few distinct township lists: resolve each once
+    located = []
     for row_index, project in pending:
-        points = []
-        for seat in _project_seats(project, seats):
-            order = ranks[(seat.lon, seat.lat)]
-            seed = round(seat.lon * 1000 + seat.lat * 1000)  # fixed per position
-            east, north = spread_offset(order[(project.id, seat.code)], len(order), seed)
-            points.append(offset_lonlat(seat.lon, seat.lat, east, north))
+        towns = tuple(project.townships)
+        if towns not in by_towns:
+            by_towns[towns] = _project_seats(project, seats)
+        located.append((row_index, project.id, by_towns[towns]))
+    members: dict[tuple[float, float], set[tuple[str, str]]] = {}
+    for _, project_id, project_seats in located:
+        for seat in project_seats:
+            members.setdefault((seat.lon, seat.lat), set()).add((project_id, seat.code))
+    position: dict[tuple[str, str], list[float]] = {}
+    for (lon, lat), group in members.items():
+        seed = round(lon * 1000 + lat * 1000)  # fixed per position
+        for rank, member in enumerate(sorted(group)):
+            east, north = spread_offset(rank, len(group), seed)
+            position[member] = offset_lonlat(lon, lat, east, north)
+    for row_index, project_id, project_seats in located:
+        points = [position[(project_id, seat.code)] for seat in project_seats]
         row = rows[row_index]
         row["geometry"] = _point_geometry(points)
         if not points:

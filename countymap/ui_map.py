@@ -9,6 +9,7 @@ the script.
 
 from __future__ import annotations
 
+import hashlib
 import os
 
 import pandas as pd
@@ -32,6 +33,7 @@ except ImportError:  # pragma: no cover - written by another helper
 
 
 SIZE_OPTIONS = ("count", "investment")
+FEATURE_CACHE_ENTRIES = 4  # 20,000 projects' features take ~50 MB
 MAP_HEIGHT = 560
 PRESENTER_HEIGHT = 760
 
@@ -86,30 +88,66 @@ def clicked_id(payload: dict | None) -> str | None:
 
 def build(result: pd.DataFrame, lang: str, view: dict, selected: str | None):
     """Build the folium map, or explain in the page why there is none."""
-    try:
-        from countymap.mapbuild import build_map
-    except ImportError:
-        st.info(t("map_unavailable", lang))
-        return None
     bundle = ui.geodata()
     if bundle is None:
         st.warning(t("geodata_missing", lang))
         return None
+    options = {
+        "lang": lang,
+        "basemap": view["basemap"],
+        "size_by": view["size_by"],
+        "presenter": view["presenter"],
+        "selected_id": selected,
+        "tianditu_key": tianditu_key(),
+    }
     try:
-        fmap = build_map(
-            result,
-            bundle,
-            lang=lang,
-            basemap=view["basemap"],
-            size_by=view["size_by"],
-            presenter=view["presenter"],
-            selected_id=selected,
-            tianditu_key=tianditu_key(),
-        )
-        return _local_assets(fmap)
+        return _map_for(result, bundle, options)
     except Exception as exc:  # a drawing bug must not take the list and filters down with it
         st.error(t("map_failed", lang, err=type(exc).__name__))
         return None
+
+
+def _selection_key(source: pd.DataFrame, result: pd.DataFrame) -> tuple | None:
+    """Which rows of ``source`` the filtered ``result`` holds, or ``None`` if that cannot be told.
+
+    ``result`` is ``source[mask]`` (see :func:`countymap.ui_filters.filtered`), so
+    the source's identity and the kept index labels determine it completely.
+    """
+    if not (source.index.is_unique and result.index.dtype.kind == "i" and result.columns.equals(source.columns)):
+        return None
+    digest = hashlib.blake2b(result.index.to_numpy().tobytes(), digest_size=16).hexdigest()
+    return id(source), len(result), digest
+
+
+def _map_for(result: pd.DataFrame, bundle, options: dict):
+    """A fresh map each run; its project features are reused while data, filter and view allow."""
+    from countymap.basemaps import needs_gcj02, resolve
+    from countymap.mapbuild import build_map
+
+    source = ui.projects()
+    key = _selection_key(source, result)
+    features = None
+    if key is not None:
+        to_gcj02 = needs_gcj02(resolve(options["basemap"], options["tianditu_key"]))
+        folder = ui.data_dir() / "geodata"
+        geodata_version = max((p.stat().st_mtime for p in folder.iterdir()), default=0.0)
+        view = (options["lang"], options["selected_id"], to_gcj02)
+        features = _cached_features(key, geodata_version, view, _source=source, _result=result, _bundle=bundle)[1]
+    return _local_assets(build_map(result, bundle, features=features, **options))
+
+
+@st.cache_resource(show_spinner=False, max_entries=FEATURE_CACHE_ENTRIES)
+def _cached_features(key: tuple, geodata_version: float, view: tuple, *, _source, _result, _bundle):
+    """Place the projects and write their page data once per (rows, geodata, language, selection, datum).
+
+    Only plain data is cached (see :class:`countymap.mapbuild.ProjectFeatures`),
+    never a folium map: streamlit-folium mutates a map while rendering it. The
+    entry keeps ``_source`` alive, so ``id(_source)`` in the key cannot be reused.
+    """
+    from countymap.mapbuild import project_features
+
+    lang, selected_id, to_gcj02 = view
+    return _source, project_features(_result, _bundle, lang=lang, selected_id=selected_id, to_gcj02=to_gcj02)
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,0 +1,56 @@
+"""The benchmark: its synthetic data is valid and deterministic, and ``bench --quick`` runs end to end.
+
+No timing is asserted here (timings belong in BENCHMARKS.md, not in a test).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from countymap import bench
+from countymap.bench_data import synthetic_frame, to_csv_text
+from countymap.context import load_context
+from countymap.schema import PROJECTS
+from countymap.tables import load_projects, read_raw
+from countymap.validate import validate_frame
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def frame():
+    return synthetic_frame(300, ROOT)
+
+
+def test_synthetic_rows_validate(frame):
+    assert validate_frame(frame, PROJECTS, load_context(ROOT)) == []
+
+
+def test_synthetic_rows_cover_precisions_and_investments(frame):
+    assert set(frame["precision"]) == {"township", "county", "line", "approximate"}
+    disclosed = frame["investment_yi"].str.strip() != ""
+    assert 0 < disclosed.sum() < len(frame)  # some amounts disclosed, some not
+    assert frame["id"].is_unique and frame["name_zh"].is_unique
+
+
+def test_synthetic_rows_are_deterministic_and_round_trip_as_csv(frame, tmp_path):
+    assert synthetic_frame(300, ROOT).equals(frame)
+    path = tmp_path / "p.csv"
+    path.write_text(to_csv_text(frame), encoding="utf-8")
+    assert read_raw(path).equals(frame.reset_index(drop=True))
+    assert len(load_projects(path)) == 300
+
+
+def test_quick_bench_writes_a_report(tmp_path):
+    out = tmp_path / "BENCHMARKS.md"
+    assert bench.main(["--quick", "--out", str(out)]) == 0
+    report = out.read_text(encoding="utf-8")
+    for heading in ("## Machine", "## Results", "## Targets", "nproc"):
+        assert heading in report
+    assert "| 100 |" in report  # the quick size was measured
+
+
+def test_unknown_skip_is_refused(tmp_path):
+    assert bench.main(["--quick", "--skip", "nothing", "--out", str(tmp_path / "x.md")]) == 2
