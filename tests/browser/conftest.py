@@ -1,8 +1,9 @@
 """Browser fixtures: a real Streamlit server and Debian's Chromium driven by Playwright.
 
 Nothing is downloaded: Playwright drives ``/usr/bin/chromium``. Every request to
-a host other than localhost is aborted, so the tests prove the app works offline.
-A missing Chromium is an error, not a skip: browser tests must run in CI.
+a host other than localhost is aborted (and recorded), so the tests prove the
+app works offline. A missing Chromium is an error, not a skip: browser tests
+must run in CI.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote, urlencode, urlparse
 
 import pytest
 
@@ -30,8 +31,20 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--disable-dev-shm-usage",  # /dev/shm is small in containers; 20 contexts would exhaust it
 ]
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+DESKTOP = {"width": 1400, "height": 900}
+MOBILE = {"width": 390, "height": 844}
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# URL path of each page (Streamlit drops the "1_" prefix of pages/1_项目列表.py).
+PAGES = {"map": "", "项目列表": "项目列表", "乡镇": "乡镇", "统计": "统计", "数据说明": "数据说明"}
+# Chromium's own noise about the sandboxed component iframe's feature policy: not app errors.
+BENIGN_CONSOLE = ("Unrecognized feature:", "allow-scripts and allow-same-origin")
+LOG_PROBLEMS = ("Traceback", "Error")
+
+
+# --- the server ----------------------------------------------------------------
 
 
 def free_port() -> int:
@@ -53,6 +66,7 @@ def wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float 
                     return
         except OSError:
             time.sleep(0.3)
+    stop_server(process)
     pytest.fail(f"streamlit not healthy after {timeout}s:\n{log.read_text(errors='replace')}")
 
 
@@ -70,6 +84,22 @@ def start_server(tmp_dir: Path, env_extra: dict[str, str] | None = None) -> tupl
     return url, process, log
 
 
+def stop_server(process: subprocess.Popen) -> None:
+    """Terminate the server we started (and only it), killing it if it hangs."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def log_problems(log: Path) -> list[str]:
+    """Lines of a server log that report an exception or error."""
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    return [line for line in lines if any(word in line for word in LOG_PROBLEMS)]
+
+
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory) -> Iterator[dict]:
     """A Streamlit server for the whole session, on the embedded Youyang data."""
@@ -77,14 +107,15 @@ def app_server(tmp_path_factory) -> Iterator[dict]:
     try:
         yield {"url": url, "log": log}
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_server(process)
 
 
-@pytest.fixture(scope="session")
+# --- the browser -----------------------------------------------------------------
+
+
+# Module scope, not session: a sync Playwright left running makes any later
+# sync_playwright() in the same thread fail (tests/test_export.py, tests/test_bench.py).
+@pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium, headless, launched by Playwright (no browser download)."""
     from playwright.sync_api import sync_playwright
@@ -99,6 +130,11 @@ def browser():
             instance.close()
 
 
+def _is_external(route) -> bool:
+    host = urlparse(route.request.url).hostname or ""
+    return not route.request.url.startswith(("data:", "blob:")) and host not in LOCAL_HOSTS
+
+
 def block_external(route) -> None:
     """Abort every request that leaves this machine: the app must work offline."""
     if _is_external(route):
@@ -107,30 +143,74 @@ def block_external(route) -> None:
         route.continue_()
 
 
-@pytest.fixture
-def page(browser, request):
-    """A fresh page with external requests blocked; records console errors and blocked URLs."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN")
+def open_context(browser, viewport: dict | None = None):
+    """A browser context whose page records console errors, blocked requests and dialogs.
+
+    Returns ``(context, page)``; the page carries ``console_errors``,
+    ``blocked_requests``, ``dialogs`` (dismissed), ``requested_paths`` and
+    ``failed_responses`` (HTTP status >= 400) lists.
+    """
+    context = browser.new_context(viewport=viewport or DESKTOP, locale="zh-CN", accept_downloads=True)
     blocked: list[str] = []
+    paths: list[str] = []
 
     def handle(route) -> None:
         if _is_external(route):
             blocked.append(route.request.url)
+        else:
+            paths.append(urlparse(route.request.url).path)
         block_external(route)
 
     context.route("**/*", handle)
     new_page = context.new_page()
     new_page.console_errors = []
     new_page.blocked_requests = blocked
+    new_page.requested_paths = paths
+    new_page.dialogs = []
+    new_page.failed_responses = []
+    new_page.on("response", lambda r: r.status >= 400 and new_page.failed_responses.append(f"{r.status} {r.url}"))
+
+    def on_dialog(dialog) -> None:
+        new_page.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    new_page.on("dialog", on_dialog)
     new_page.on("console", lambda msg: msg.type == "error" and new_page.console_errors.append(msg.text))
     new_page.on("pageerror", lambda exc: new_page.console_errors.append(str(exc)))
+    return context, new_page
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh desktop page (see :func:`open_context`)."""
+    context, new_page = open_context(browser)
     yield new_page
     context.close()
 
 
-def _is_external(route) -> bool:
-    host = urlparse(route.request.url).hostname or ""
-    return not route.request.url.startswith(("data:", "blob:")) and host not in LOCAL_HOSTS
+@pytest.fixture
+def page_factory(browser):
+    """Open more pages (e.g. a phone-sized one); all are closed after the test."""
+    contexts = []
+
+    def make(viewport: dict | None = None):
+        context, new_page = open_context(browser, viewport)
+        contexts.append(context)
+        return new_page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+# --- helpers used by the tests -----------------------------------------------------
+
+
+def app_url(base: str, page_name: str = "map", **params: str) -> str:
+    """URL of a page (a key of :data:`PAGES`) with query parameters."""
+    path = quote(PAGES[page_name])
+    query = f"?{urlencode(params)}" if params else ""
+    return f"{base}/{path}{query}"
 
 
 def wait_for_app(page, timeout: float = 60_000) -> None:
@@ -139,9 +219,104 @@ def wait_for_app(page, timeout: float = 60_000) -> None:
     page.wait_for_timeout(300)
 
 
+def goto(page, url: str) -> None:
+    """Open ``url`` and wait for the script run to finish."""
+    page.goto(url, wait_until="domcontentloaded")
+    wait_for_app(page)
+
+
+MAP_READY_JS = "() => window.map && window.map._loaded && Object.keys(window.map._layers).length > 2"
+
+
+def map_frame(page, index: int = 0, timeout: float = 45_000):
+    """The Leaflet iframe's Frame once ``window.map`` holds the project layers."""
+    iframe = page.locator(MAP_IFRAME).nth(index)
+    iframe.wait_for(state="attached", timeout=timeout)
+    frame = iframe.element_handle(timeout=timeout).content_frame()
+    # Poll on a timer: the default (requestAnimationFrame) stalls in a busy or offscreen iframe.
+    frame.wait_for_function(MAP_READY_JS, timeout=timeout, polling=200)
+    return frame
+
+
+# Distinct project ids among the layers Leaflet drew (a MultiPoint gives several markers, one id).
+DRAWN_IDS_JS = """() => {
+    const ids = new Set();
+    for (const key in window.map._layers) {
+        const f = window.map._layers[key].feature;
+        if (f && f.properties && f.properties.id) { ids.add(String(f.properties.id)); }
+    }
+    return [...ids].sort();
+}"""
+
+
+def drawn_ids(frame) -> list[str]:
+    """Ids of the project features on the map."""
+    return frame.evaluate(DRAWN_IDS_JS)
+
+
+def _is_base_path_probe(failed: str) -> bool:
+    """Streamlit's frontend, opened at ``/<page>``, first looks for its server under that path."""
+    status, _, url = failed.partition(" ")
+    path = urlparse(url).path
+    return status == "404" and path.endswith(("/_stcore/health", "/_stcore/host-config")) and path.count("/") > 2
+
+
+def console_problems(page) -> list[str]:
+    """Console errors and uncaught exceptions, minus Chromium's and Streamlit's benign noise.
+
+    Benign: the feature-policy notes about the sandboxed component iframe, and
+    one "404" console line per base-path probe of Streamlit's frontend.
+    """
+    probes = sum(_is_base_path_probe(failed) for failed in page.failed_responses)
+    problems = []
+    for message in page.console_errors:
+        if any(benign in message for benign in BENIGN_CONSOLE):
+            continue
+        if probes and message.startswith("Failed to load resource") and "404" in message:
+            probes -= 1
+            continue
+        problems.append(message)
+    return problems
+
+
+def http_failures(page) -> list[str]:
+    """Responses with status >= 400, minus Streamlit's base-path probes."""
+    return [failed for failed in page.failed_responses if not _is_base_path_probe(failed)]
+
+
+def exceptions_on_page(page) -> list[str]:
+    """Text of every Streamlit exception box on the page."""
+    return page.locator('[data-testid="stException"]').all_inner_texts()
+
+
+def kpi_count(page) -> int:
+    """The first KPI tile (number of items) as an integer."""
+    value = page.locator('[data-testid="stMetricValue"]').first.inner_text()
+    return int(value.strip().replace(",", ""))
+
+
+# Streamlit scrolls inside its main section, so a "full page" shot would stop at the viewport.
+CONTENT_HEIGHT_JS = """() => Math.max(document.body.scrollHeight,
+    ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')]
+        .map(el => el.scrollHeight))"""
+MAX_SHOT_HEIGHT = 5000
+
+
 def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot under test-artifacts/ for a human to look at."""
+    """Save a screenshot of the whole page under test-artifacts/ for a human to look at.
+
+    The viewport is stretched to the content's height for the shot, then restored.
+    """
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    size = page.viewport_size
+    height = min(int(page.evaluate(CONTENT_HEIGHT_JS)), MAX_SHOT_HEIGHT)
+    if size and height > size["height"]:
+        page.set_viewport_size({"width": size["width"], "height": height})
+        page.wait_for_timeout(500)  # let Streamlit and Leaflet lay out again
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        if size:
+            page.set_viewport_size(size)
     return path

@@ -1,0 +1,107 @@
+"""Every page in both languages, the phone and presenter layouts, and the CSV download."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from conftest import (
+    MAP_IFRAME,
+    MOBILE,
+    PAGES,
+    ROOT,
+    app_url,
+    console_problems,
+    exceptions_on_page,
+    goto,
+    http_failures,
+    map_frame,
+    screenshot,
+)
+from playwright.sync_api import expect
+
+from countymap.filters import FilterState, apply_filters
+from countymap.tables import load_projects
+
+pytestmark = pytest.mark.browser
+
+# A phrase each page shows in its title, per language (proves the page, not an error, rendered).
+TITLES = {
+    "map": ("项目地图", "Project Map"),
+    "项目列表": ("项目列表", "Items"),
+    "乡镇": ("乡镇", "Townships"),
+    "统计": ("统计", "Statistics"),
+    "数据说明": ("数据说明", "About the data"),
+}
+ERROR_TEXTS = ("地图绘制出错", "could not be drawn", "Traceback")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_loads_without_exception(page, app_server, name, lang):
+    params = {"lang": "en"} if lang == "en" else {}
+    goto(page, app_url(app_server["url"], name, **params))
+    title = TITLES[name][0 if lang == "zh" else 1]
+    expect(page.locator("h1").first).to_contain_text(title)
+    if name in ("map", "乡镇"):
+        map_frame(page)  # the map of these pages has drawn
+    screenshot(page, f"{name}-{lang}")
+    assert exceptions_on_page(page) == []
+    body = page.locator("body").inner_text()
+    assert not [text for text in ERROR_TEXTS if text in body]
+    assert page.blocked_requests == []
+    assert console_problems(page) == []
+    assert http_failures(page) == []
+
+
+def test_map_on_a_phone(page_factory, app_server):
+    phone = page_factory(MOBILE)
+    goto(phone, app_url(app_server["url"]))
+    frame = map_frame(phone)
+    iframe_box = phone.locator(MAP_IFRAME).bounding_box()
+    assert iframe_box["width"] >= 340, f"map only {iframe_box['width']} px wide on a 390 px phone"
+    # The title must start below Streamlit's fixed header, not behind it.
+    title = phone.locator("h1").first.bounding_box()
+    header = phone.locator('[data-testid="stHeader"]').bounding_box()
+    assert title["y"] >= header["y"] + header["height"] - 1, f"title hidden under the header: {title}, {header}"
+    # The page must not scroll sideways.
+    overflow = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"page is {overflow} px wider than the phone"
+    # On a narrow map the legend starts folded so it does not hide the county.
+    assert frame.evaluate("() => !document.querySelector('.cm-legend details').open")
+    screenshot(phone, "map-mobile-390")
+    assert exceptions_on_page(phone) == []
+    assert console_problems(phone) == []
+
+
+def test_presenter_mode(page, app_server):
+    goto(page, app_url(app_server["url"], present="1"))
+    frame = map_frame(page)
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+    assert frame.evaluate("() => document.querySelector('.leaflet-container').classList.contains('cm-presenter')")
+    box = page.locator(MAP_IFRAME).bounding_box()
+    assert box["width"] > 1200, "presenter map should use the full width"
+    screenshot(page, "map-presenter")
+    assert exceptions_on_page(page) == []
+    assert console_problems(page) == []
+
+
+def test_projects_csv_download_has_bom_and_filtered_rows(page, app_server, tmp_path):
+    state = FilterState(years=("2023",), categories=("road",))
+    expected = apply_filters(load_projects(ROOT / "projects.csv"), state)
+    assert len(expected) > 0
+    goto(page, app_url(app_server["url"], "项目列表", year="2023", cat="road"))
+    expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text(str(len(expected)))
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name="下载 CSV").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".csv")
+    path = tmp_path / "download.csv"
+    download.save_as(path)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), "CSV must start with a UTF-8 BOM (Excel on Windows)"
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == len(expected)
+    assert sorted(row["id"] for row in rows) == sorted(expected["id"])
+    assert page.blocked_requests == []
