@@ -28,7 +28,8 @@ def test_key_only_inside_tianditu_tile_urls():
     places = [m.start() for m in re.finditer(re.escape(KEY), html)]
     assert places, "the tile URL needs the key"
     for start in places:
-        assert "tianditu.gov.cn" in html[max(0, start - 200) : start], "key outside a Tianditu tile URL"
+        url_start = html.rfind('"', 0, start)  # the key sits inside one quoted tile-URL string
+        assert "tianditu.gov.cn" in html[url_start:start], "key outside a Tianditu tile URL"
 
 
 def test_exported_file_never_contains_a_key(tmp_path, monkeypatch):
