@@ -24,6 +24,7 @@ import folium
 import pandas as pd
 
 from countymap import layers
+from countymap.chromium import CHROMIUM, CHROMIUM_ARGS
 from countymap.geodata_model import Geodata
 from countymap.mapbuild import build_map
 from countymap.placement import place_projects
@@ -31,15 +32,6 @@ from countymap.schema import STATUSES
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 APP_SCRIPT = REPO_ROOT / "app.py"
-CHROMIUM = os.environ.get("COUNTYMAP_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 APP_TIMEOUT_S = 600
 # Filter changes: three of the five statuses (about 60 % of the rows), a new
 # combination in every run so that no run is served from the map cache.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from countymap import assets
+from countymap.chromium import CHROMIUM, CHROMIUM_ARGS
 from countymap.export import export_html, main, standalone_html
 from countymap.filters import FilterState
 from countymap.geodata_model import load_geodata
@@ -19,15 +19,6 @@ from countymap.tables import load_projects
 
 DATA = Path(__file__).parent / "data" / "map"
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("COUNTYMAP_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="module")
