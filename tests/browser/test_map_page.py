@@ -191,3 +191,25 @@ def test_language_toggle_switches_sidebar_kpis_and_legend(page, app_server):
     expect(map_frame(page).locator(".cm-legend-title")).to_have_text("图例")
     assert console_problems(page) == []
     assert exceptions_on_page(page) == []
+
+
+# Where each permanent label's box centre is, next to the pixel of the point it names.
+LABEL_OFFSETS_JS = """() => {
+    const out = [];
+    window.map.eachLayer(layer => {
+        const tip = layer.getTooltip && layer.getTooltip();
+        if (!tip || !tip.options.permanent || tip.options.direction !== "center" || !tip._container) { return; }
+        const box = tip._container.getBoundingClientRect();
+        const anchor = window.map.latLngToContainerPoint(tip.getLatLng());
+        out.push([tip._container.textContent, box.left + box.width / 2 - anchor.x, box.top + box.height / 2 - anchor.y]);
+    });
+    return out;
+}"""
+
+
+def test_neighbour_labels_sit_on_their_counties(page, app_server):
+    """Regression: labels measured before leaflet.css arrived landed half a map width off."""
+    goto(page, app_url(app_server["url"]))
+    offsets = map_frame(page).evaluate(LABEL_OFFSETS_JS)
+    assert len(offsets) >= 8  # the neighbouring counties
+    assert [o for o in offsets if abs(o[1]) > 15 or abs(o[2]) > 15] == []
