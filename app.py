@@ -5,10 +5,11 @@ Pages use Streamlit's ``pages/`` auto-discovery (not ``st.navigation``).
 
 import streamlit as st
 
-from countymap import ui, ui_map
-from countymap.filters import totals
-from countymap.i18n import t
-from countymap.ui_filters import filtered
+from countymap.app import map_view as ui_map
+from countymap.app import shell as ui
+from countymap.app.filter_sidebar import filtered
+from countymap.core.filters import totals
+from countymap.text.strings import t
 
 lang = ui.page_setup("app_title")
 st.title(t("app_title", lang))

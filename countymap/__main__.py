@@ -10,10 +10,10 @@ import importlib
 import sys
 
 COMMANDS = {
-    "build-geodata": ("countymap.geodata_build", "Regenerate geodata/ from registry packages"),
-    "validate": ("countymap.validate", "Check a projects file against the schema and geodata"),
-    "export-html": ("countymap.export", "Write the filtered map as a standalone offline HTML file"),
-    "bench": ("countymap.bench", "Run the performance benchmark and update BENCHMARKS.md"),
+    "build-geodata": ("countymap.geodata_build.build", "Regenerate geodata/ from registry packages"),
+    "validate": ("countymap.validation.validate", "Check a projects file against the schema and geodata"),
+    "export-html": ("countymap.map.export", "Write the filtered map as a standalone offline HTML file"),
+    "bench": ("countymap.bench.run", "Run the performance benchmark and update BENCHMARKS.md"),
 }
 
 

@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from countymap import ui, ui_table, ui_upload
-from countymap.filters import totals
-from countymap.i18n import t
-from countymap.ui_filters import filtered
+from countymap.app import page_table as ui_table
+from countymap.app import shell as ui
+from countymap.app import upload_panel as ui_upload
+from countymap.app.filter_sidebar import filtered
+from countymap.core.filters import totals
+from countymap.text.strings import t
 
 lang = ui.page_setup("page_table")
 st.title(t("page_table", lang))

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from countymap import ui, ui_place
-from countymap.filters import totals
-from countymap.i18n import t
-from countymap.ui_filters import filtered
+from countymap.app import page_township as ui_place
+from countymap.app import shell as ui
+from countymap.app.filter_sidebar import filtered
+from countymap.core.filters import totals
+from countymap.text.strings import t
 
 lang = ui.page_setup("page_township")
 st.title(t("page_township", lang))

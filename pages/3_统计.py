@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from countymap import ui, ui_stats
-from countymap.i18n import t
-from countymap.ui_filters import filtered
+from countymap.app import page_stats as ui_stats
+from countymap.app import shell as ui
+from countymap.app.filter_sidebar import filtered
+from countymap.text.strings import t
 
 lang = ui.page_setup("page_stats")
 st.title(t("page_stats", lang))

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from countymap import ui, ui_about
-from countymap.i18n import t
+from countymap.app import page_about as ui_about
+from countymap.app import shell as ui
+from countymap.text.strings import t
 
 lang = ui.page_setup("page_about")
 st.title(t("page_about", lang))

@@ -14,9 +14,9 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from countymap import report
-from countymap.filters import FilterState, apply_filters
-from countymap.tables import load_projects, read_raw
+from countymap.core import report
+from countymap.core.filters import FilterState, apply_filters
+from countymap.core.tables import load_projects, read_raw
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "data" / "projects_small.csv"
@@ -189,7 +189,7 @@ def test_about_page_checks_an_uploaded_report(monkeypatch):
 
 
 def test_clicked_id_reads_feature_properties():
-    from countymap.ui_map import clicked_id
+    from countymap.app.map_view import clicked_id
 
     feature = {"type": "Feature", "properties": {"id": "t-road-county"}, "geometry": None}
     assert clicked_id({"last_active_drawing": feature, "last_object_clicked": {"lat": 1, "lng": 2}}) == "t-road-county"
@@ -198,7 +198,7 @@ def test_clicked_id_reads_feature_properties():
 
 
 def test_downloads_round_trip():
-    from countymap import ui_table
+    from countymap.app import page_table as ui_table
 
     projects = load_projects(FIXTURE)
     result = apply_filters(projects, FilterState(years=("2023",)))

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from countymap import bench
-from countymap.bench_data import synthetic_frame, to_csv_text
-from countymap.context import load_context
-from countymap.schema import PROJECTS
-from countymap.tables import load_projects, read_raw
-from countymap.validate import validate_frame
+from countymap.bench import run as bench
+from countymap.bench.synthetic import synthetic_frame, to_csv_text
+from countymap.core.schema import PROJECTS
+from countymap.core.tables import load_projects, read_raw
+from countymap.validation.context import load_context
+from countymap.validation.validate import validate_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 

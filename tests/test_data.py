@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from countymap.context import load_context
-from countymap.schema import INDICATORS, PLACES, PROJECTS
-from countymap.tables import load_projects, read_raw
-from countymap.validate import validate_file
+from countymap.core.schema import INDICATORS, PLACES, PROJECTS
+from countymap.core.tables import load_projects, read_raw
+from countymap.validation.context import load_context
+from countymap.validation.validate import validate_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTEXT = load_context()

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from countymap.escape import as_text, html_for_js, html_text, js_safe, js_string, script_json
+from countymap.text.escape import as_text, html_for_js, html_text, js_safe, js_string, script_json
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>",

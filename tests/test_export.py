@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from countymap import assets
-from countymap.chromium import CHROMIUM, CHROMIUM_ARGS
-from countymap.export import export_html, main, standalone_html
-from countymap.filters import FilterState
-from countymap.geodata_model import load_geodata
-from countymap.mapbuild import build_map
-from countymap.tables import load_projects
+from countymap.config import CHROMIUM, CHROMIUM_ARGS
+from countymap.core.filters import FilterState
+from countymap.core.geodata import load_geodata
+from countymap.core.tables import load_projects
+from countymap.map import assets
+from countymap.map.build import build_map
+from countymap.map.export import export_html, main, standalone_html
 
 DATA = Path(__file__).parent / "data" / "map"
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from countymap.filters import (
+from countymap.core.filters import (
     TOWNSHIP_NAMES,
     FilterState,
     apply_filters,
@@ -19,8 +19,8 @@ from countymap.filters import (
     to_query_params,
     totals,
 )
-from countymap.schema import CATEGORIES, PRECISIONS, STATUSES, YEARS
-from countymap.tables import load_projects
+from countymap.core.schema import CATEGORIES, PRECISIONS, STATUSES, YEARS
+from countymap.core.tables import load_projects
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "projects_small.csv"
 

@@ -7,7 +7,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from countymap.gcj02 import gcj02_to_wgs84, outside_china, transform_geojson, transform_geometry, wgs84_to_gcj02
+from countymap.map.gcj02 import gcj02_to_wgs84, outside_china, transform_geojson, transform_geometry, wgs84_to_gcj02
 
 YOUYANG = (108.767, 28.841)
 

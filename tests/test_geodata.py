@@ -1,4 +1,4 @@
-"""Tests of the geodata build (countymap.geodata_build, countymap.seats) and its output."""
+"""Tests of the geodata build (countymap.geodata_build.build, countymap.geodata_build.seats) and its output."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ import pytest
 import shapely
 from shapely.geometry import box, shape
 
-from countymap import geo, geodata_build, schema, seats
+from countymap.core import geo, schema
+from countymap.geodata_build import build as geodata_build
+from countymap.geodata_build import seats
 
 ROOT = Path(__file__).resolve().parents[1]
 GEODATA = ROOT / "geodata"

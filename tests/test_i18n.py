@@ -8,9 +8,9 @@ import string
 
 import pytest
 
-from countymap import report
-from countymap.i18n import STRINGS, format_yi, t, township_label
-from countymap.schema import REPORT_SHA256
+from countymap.core import report
+from countymap.core.schema import REPORT_SHA256
+from countymap.text.strings import STRINGS, format_yi, t, township_label
 
 
 def test_every_string_has_both_languages_and_same_placeholders():

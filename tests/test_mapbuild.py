@@ -12,15 +12,15 @@ import folium
 import pandas as pd
 import pytest
 
-from countymap import assets
-from countymap.basemaps import BASEMAPS, available, resolve
-from countymap.gcj02 import wgs84_to_gcj02
-from countymap.geodata_model import load_geodata
-from countymap.layers import STATUS_COLOURS
-from countymap.mapbuild import build_map, county_wide_projects
-from countymap.placement import RING_MAX_M, RING_MIN_M, place_projects
-from countymap.schema import CATEGORIES, STATUSES
-from countymap.tables import load_projects
+from countymap.core.geodata import load_geodata
+from countymap.core.placement import RING_MAX_M, RING_MIN_M, place_projects
+from countymap.core.schema import CATEGORIES, STATUSES
+from countymap.core.tables import load_projects
+from countymap.map import assets
+from countymap.map.basemaps import BASEMAPS, available, resolve
+from countymap.map.build import build_map, county_wide_projects
+from countymap.map.gcj02 import wgs84_to_gcj02
+from countymap.map.layers import STATUS_COLOURS
 
 DATA = Path(__file__).parent / "data" / "map"
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from countymap.context import ValidationContext, read_report
-from countymap.schema import PROJECTS
-from countymap.validate import ValidationError, read_upload, validate_frame
+from countymap.core.schema import PROJECTS
+from countymap.validation.context import ValidationContext, read_report
+from countymap.validation.validate import ValidationError, read_upload, validate_frame
 
 VALID = (Path(__file__).parent / "data" / "validate" / "valid.csv").read_text(encoding="utf-8")
 HOSTILE = [
@@ -87,7 +87,7 @@ def test_very_long_strings_are_reported_not_crashing():
 
 
 def test_swapped_and_outside_coordinates_in_places_are_caught():
-    from countymap.checks import check_coordinates
+    from countymap.validation.checks import check_coordinates
 
     swapped = {"lon": "28.8", "lat": "108.77", "precision": "approximate"}
     assert any("swapped" in en for _, _, en in check_coordinates(swapped, CONTEXT))

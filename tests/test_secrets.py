@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from countymap.export import export_html
-from countymap.geodata_model import load_geodata
-from countymap.mapbuild import build_map
-from countymap.tables import load_projects
+from countymap.core.geodata import load_geodata
+from countymap.core.tables import load_projects
+from countymap.map.build import build_map
+from countymap.map.export import export_html
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = "K3y-s3cr3t-0042"

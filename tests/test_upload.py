@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from countymap.context import load_context
-from countymap.upload import check_upload
+from countymap.validation.context import load_context
+from countymap.validation.upload import check_upload
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTEXT = load_context()

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from countymap.context import ValidationContext, load_context, read_report
-from countymap.schema import PROJECTS
-from countymap.validate import ValidationError, read_upload, validate_file, validate_frame
+from countymap.core.schema import PROJECTS
+from countymap.validation.context import ValidationContext, load_context, read_report
+from countymap.validation.validate import ValidationError, read_upload, validate_file, validate_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "validate"

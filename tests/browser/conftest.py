@@ -20,7 +20,7 @@ from urllib.parse import quote, urlencode, urlparse
 
 import pytest
 
-from countymap.chromium import CHROMIUM, CHROMIUM_ARGS
+from countymap.config import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"

@@ -3,7 +3,7 @@
 Each reader is its own browser context (its own Streamlit session), opens the
 map page with a different filter in the URL, then types a search into the
 sidebar. Every count and filter sentence must be exactly what
-:func:`countymap.filters.apply_filters` / :func:`~countymap.filters.describe`
+:func:`countymap.core.filters.apply_filters` / :func:`~countymap.core.filters.describe`
 give for *that* reader's state, and the server must log no error.
 
 Playwright's async API drives the 20 contexts of one Chromium concurrently; it
@@ -34,10 +34,17 @@ from conftest import (
 )
 from test_map_page import expected_drawn_ids
 
-from countymap.filters import TOWNSHIP_NAMES, FilterState, apply_filters, describe, from_query_params, to_query_params
-from countymap.i18n import t
-from countymap.schema import STATUSES, YEARS
-from countymap.tables import load_projects
+from countymap.core.filters import (
+    TOWNSHIP_NAMES,
+    FilterState,
+    apply_filters,
+    describe,
+    from_query_params,
+    to_query_params,
+)
+from countymap.core.schema import STATUSES, YEARS
+from countymap.core.tables import load_projects
+from countymap.text.strings import t
 
 pytestmark = pytest.mark.browser
 

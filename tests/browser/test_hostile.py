@@ -27,7 +27,7 @@ from conftest import (
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from countymap.tables import load_projects
+from countymap.core.tables import load_projects
 
 pytestmark = pytest.mark.browser
 

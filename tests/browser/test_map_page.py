@@ -21,10 +21,10 @@ from conftest import (
 )
 from playwright.sync_api import expect
 
-from countymap.filters import FilterState, apply_filters
-from countymap.geodata_model import load_geodata
-from countymap.placement import place_projects
-from countymap.tables import load_projects
+from countymap.core.filters import FilterState, apply_filters
+from countymap.core.geodata import load_geodata
+from countymap.core.placement import place_projects
+from countymap.core.tables import load_projects
 
 pytestmark = pytest.mark.browser
 

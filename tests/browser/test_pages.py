@@ -21,8 +21,8 @@ from conftest import (
 )
 from playwright.sync_api import expect
 
-from countymap.filters import FilterState, apply_filters
-from countymap.tables import load_projects
+from countymap.core.filters import FilterState, apply_filters
+from countymap.core.tables import load_projects
 
 pytestmark = pytest.mark.browser
 

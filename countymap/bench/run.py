@@ -1,0 +1,172 @@
+"""``python -m countymap bench``: how the map and the app scale, written to BENCHMARKS.md.
+
+For each size (default 200, 2,000 and 20,000 projects) a deterministic
+synthetic projects file is generated (:mod:`countymap.bench.synthetic`) and must
+pass :func:`countymap.validation.validate.validate_frame`. Then, in one run:
+
+* build + render of the map (:func:`countymap.map.build.build_map` and
+  ``get_root().render()``), its HTML size, and the same features drawn the
+  naive way (one ``folium.CircleMarker`` + ``folium.Popup`` each) as reference;
+* the map page through Streamlit's ``AppTest``: first run (caches empty), a
+  new session (caches warm) and a sidebar filter change;
+* the exported standalone page in headless Chromium: time until every
+  project feature is on the Leaflet map, with the network blocked;
+* memory: tracemalloc peak of the build, and the peak RSS of a fresh process
+  running the map page.
+
+Medians of ``--runs`` runs (default 5, or 3 from 10,000 rows up).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from countymap.bench import measure as bm
+from countymap.bench.markdown import write_report
+from countymap.bench.synthetic import synthetic_frame, to_csv_text
+from countymap.core.geodata import load_geodata
+from countymap.core.schema import PROJECTS
+from countymap.core.tables import load_projects
+from countymap.map.export import export_html
+from countymap.validation.context import load_context
+from countymap.validation.validate import validate_frame
+
+DEFAULT_SIZES = (200, 2000, 20000)
+QUICK_SIZES = (100,)
+PARTS = ("naive", "app", "browser", "memory")
+
+
+class BenchError(RuntimeError):
+    """The benchmark cannot run (e.g. a synthetic set fails validation)."""
+
+
+def parser() -> argparse.ArgumentParser:
+    """The ``bench`` command line."""
+    p = argparse.ArgumentParser(prog="python -m countymap bench", description=__doc__.splitlines()[0])
+    p.add_argument("--sizes", default=None, help="comma-separated project counts (default 200,2000,20000)")
+    p.add_argument("--runs", type=int, default=None, help="runs per measurement (default 5; 3 from 10,000 rows)")
+    p.add_argument("--quick", action="store_true", help="one run of 100 projects (a smoke test)")
+    p.add_argument("--skip", default="", help=f"comma-separated parts to leave out: {', '.join(PARTS)}")
+    p.add_argument("--out", default=str(bm.REPO_ROOT / "BENCHMARKS.md"), help="report file (Markdown)")
+    return p
+
+
+def runs_for(size: int, requested: int | None) -> int:
+    """Runs per measurement: as requested, else 5 below 10,000 rows and 3 above."""
+    if requested:
+        return max(1, requested)
+    return 3 if size >= 10_000 else 5
+
+
+def synthetic_csv(size: int, folder: Path) -> Path:
+    """Write the validated synthetic set of ``size`` rows; raise if it does not validate."""
+    frame = synthetic_frame(size, bm.REPO_ROOT)
+    problems = validate_frame(frame, PROJECTS, load_context(bm.REPO_ROOT))
+    if problems:
+        sample = "; ".join(p.as_text("en") for p in problems[:3])
+        raise BenchError(f"synthetic set of {size} rows has {len(problems)} problem(s): {sample}")
+    path = folder / f"projects_{size}.csv"
+    path.write_text(to_csv_text(frame), encoding="utf-8")
+    return path
+
+
+def _progress(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def measure_build(result: dict, projects, geodata, runs: int, skip: set[str]) -> None:
+    """Build + render (cold), HTML size, tracemalloc peak; the naive reference unless skipped."""
+    builds = [bm.build_once(projects, geodata) for _ in range(runs)]
+    result.update(
+        build_s=bm.median([b[0] for b in builds]),
+        build_cpu_s=bm.median([b[1] for b in builds]),
+        html_mb=builds[0][2] / 1e6,
+        features=builds[0][3],
+        build_peak_mb=bm.build_peak_mb(projects, geodata),
+    )
+    if "naive" not in skip:
+        naive = [bm.naive_once(projects, geodata) for _ in range(runs)]
+        result.update(
+            naive_s=bm.median([n[0] for n in naive]),
+            naive_cpu_s=bm.median([n[1] for n in naive]),
+            naive_html_mb=naive[0][2] / 1e6,
+        )
+
+
+def measure_app(result: dict, csv_path: Path, runs: int, skip: set[str]) -> None:
+    """AppTest timings (medians) and the peak RSS of a fresh app process."""
+    if "app" not in skip:
+        with bm.projects_env(csv_path):
+            timings = [bm.app_once(i) for i in range(runs)]
+        for key in ("first", "warm", "filter"):
+            result[f"app_{key}_s"] = bm.median([t[key] for t in timings])
+            result[f"app_{key}_cpu_s"] = bm.median([t[f"{key}_cpu"] for t in timings])
+    if "memory" not in skip:
+        result["app_rss_mb"] = bm.app_memory_mb(csv_path)
+
+
+def measure_browser(result: dict, projects, geodata, folder: Path, runs: int, skip: set[str]) -> None:
+    """Size of the exported page and the time until its features are drawn in Chromium."""
+    page_path = folder / f"export_{result['size']}.html"
+    export_html(projects, geodata, None, page_path)
+    result["export_mb"] = page_path.stat().st_size / 1e6
+    if "browser" not in skip:
+        times, problems = bm.browser_times(page_path, result["features"], runs)
+        result.update(browser_s=bm.median(times), browser_errors=len(problems))
+
+
+def measure_size(size: int, runs: int, skip: set[str], folder: Path) -> dict:
+    """Every measurement for one synthetic set."""
+    _progress(f"{size} projects: generating and validating")
+    csv_path = synthetic_csv(size, folder)
+    projects, geodata = load_projects(csv_path), load_geodata(bm.REPO_ROOT / "geodata")
+    result: dict = {"size": size, "runs": runs}
+    _progress(f"{size} projects: build ({runs} runs)")
+    measure_build(result, projects, geodata, runs, skip)
+    _progress(f"{size} projects: app")
+    measure_app(result, csv_path, runs, skip)
+    _progress(f"{size} projects: browser")
+    measure_browser(result, projects, geodata, folder, runs, skip)
+    return result
+
+
+def measure_embedded(runs: int, skip: set[str]) -> dict:
+    """Build and app timings on the embedded Youyang ``projects.csv``."""
+    csv_path = bm.REPO_ROOT / PROJECTS.path
+    projects, geodata = load_projects(csv_path), load_geodata(bm.REPO_ROOT / "geodata")
+    result: dict = {"size": len(projects), "runs": runs}
+    measure_build(result, projects, geodata, runs, skip | {"naive"})
+    measure_app(result, csv_path, runs, skip | {"memory"})
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m countymap bench``; returns the exit code."""
+    args = parser().parse_args(argv)
+    skip = {part.strip() for part in args.skip.split(",") if part.strip()}
+    unknown = skip - set(PARTS)
+    if unknown:
+        print(f"unknown part(s) to skip: {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
+    sizes = QUICK_SIZES if args.quick else tuple(int(s) for s in (args.sizes or "").split(",") if s.strip())
+    sizes = sizes or DEFAULT_SIZES
+    requested = 1 if args.quick else args.runs
+    started = {"load": os.getloadavg(), "time": time.strftime("%Y-%m-%d %H:%M:%S")}
+    try:
+        with tempfile.TemporaryDirectory(prefix="countymap-bench-") as tmp:
+            results = [measure_size(size, runs_for(size, requested), skip, Path(tmp)) for size in sizes]
+            _progress("embedded Youyang data")
+            embedded = measure_embedded(runs_for(0, requested), skip)
+    except BenchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    meta = {"started": started, "ended": {"load": os.getloadavg(), "time": time.strftime("%Y-%m-%d %H:%M:%S")}}
+    meta["bench_rss_mb"] = bm.own_maxrss_mb()
+    write_report(Path(args.out), results, embedded, meta)
+    print(f"wrote {args.out}")
+    return 0

@@ -1,0 +1,67 @@
+"""Paths and environment: the one place that knows where things are.
+
+Every other module asks here for the repository, the data folder, the projects
+file, the report and the browser used by tests and the benchmark, so that an
+environment variable means the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from countymap.core.schema import REPORT_FILENAME
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# --- environment variables (documented in README.md, "Configuration") ------------
+ENV_DATA_DIR = "COUNTYMAP_DATA_DIR"
+ENV_PROJECTS = "COUNTYMAP_PROJECTS"
+ENV_REPORT = "COUNTYMAP_REPORT"
+ENV_CACHE = "COUNTYMAP_CACHE"
+ENV_MAX_UPLOAD_MB = "COUNTYMAP_MAX_UPLOAD_MB"
+ENV_CHROMIUM = "COUNTYMAP_CHROMIUM"
+
+
+def data_dir() -> Path:
+    """Folder holding ``geodata/``, ``projects.csv`` and ``indicators.csv``: ``$COUNTYMAP_DATA_DIR`` or the repo."""
+    return Path(os.environ.get(ENV_DATA_DIR) or REPO_ROOT)
+
+
+def geodata_dir() -> Path:
+    """The ``geodata/`` folder inside :func:`data_dir`."""
+    return data_dir() / "geodata"
+
+
+def projects_path() -> Path:
+    """The projects table shown by the app: ``$COUNTYMAP_PROJECTS``, else ``projects.csv`` in :func:`data_dir`."""
+    explicit = os.environ.get(ENV_PROJECTS)
+    return Path(explicit) if explicit else data_dir() / "projects.csv"
+
+
+def report_candidates() -> list[Path]:
+    """Where the report text may be: ``$COUNTYMAP_REPORT``, then ``../shared/report/`` beside the repo."""
+    candidates = [REPO_ROOT.parent / "shared" / "report" / REPORT_FILENAME]
+    explicit = os.environ.get(ENV_REPORT)
+    return ([Path(explicit)] if explicit else []) + candidates
+
+
+def cache_dir() -> Path:
+    """Download and asset cache outside the checkout: ``$COUNTYMAP_CACHE`` or ``~/.cache/countymap``."""
+    return Path(os.environ.get(ENV_CACHE) or Path.home() / ".cache" / "countymap")
+
+
+# --- the browser that tests and the benchmark drive ----------------------------------
+CHROMIUM = os.environ.get(ENV_CHROMIUM, "/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps trying to reach Google's
+# hosts, which a closed network refuses many times a second.
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",  # /dev/shm is small in containers; 20 contexts would exhaust it
+)

@@ -1,0 +1,89 @@
+"""The report's own text: find it, verify it, quote a passage from it.
+
+The app shows the report's words only when it holds the exact file the offsets
+were measured on (same sha256); otherwise it falls back to our summaries. The
+text itself is not shipped with the app.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from countymap.config import ENV_REPORT, report_candidates
+from countymap.core.schema import REPORT_SHA256
+
+ENV_VAR = ENV_REPORT
+_CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+# A page footer such as "— 4 —" that the PDF extraction left inside sentences.
+_FOOTER = re.compile(r"\s*[—–-]\s*\d{1,3}\s*[—–-]\s*")
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
+_SENTENCE_END = "。！？；"
+
+
+def verify(data: bytes) -> str | None:
+    """Return ``data`` decoded as UTF-8 if it is the report (sha256 matches), else ``None``."""
+    if hashlib.sha256(data).hexdigest() != REPORT_SHA256:
+        return None
+    return data.decode("utf-8")
+
+
+def load_report(path: str | Path | None) -> str | None:
+    """Read the report text at ``path``; ``None`` if missing, unreadable or a different file."""
+    if not path:
+        return None
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    return verify(data)
+
+
+def default_report_path() -> Path | None:
+    """Where the report is expected: ``$COUNTYMAP_REPORT``, else ``../shared/report/`` beside the repo.
+
+    Returns the first candidate that exists (Streamlit secrets are the app's business).
+    """
+    return next((path for path in report_candidates() if path.is_file()), None)
+
+
+def tidy(text: str) -> str:
+    """Undo the PDF extraction: drop page footers, collapse whitespace runs.
+
+    Whitespace between two Chinese characters is a line break inside a
+    sentence, so it disappears; elsewhere a run becomes one space.
+    """
+    text = _FOOTER.sub(" ", text)
+    text = _SPACE_BETWEEN_CJK.sub("", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def passage(text: str, start: int, end: int) -> str:
+    """The report's words between character offsets ``start`` and ``end``, tidied.
+
+    Offsets outside the text are clipped; an empty or reversed span gives ``""``.
+    """
+    start, end = max(0, int(start)), min(len(text), int(end))
+    return tidy(text[start:end]) if end > start else ""
+
+
+def mentions(text: str, term: str, limit: int = 20) -> list[tuple[int, int]]:
+    """Spans of the sentences (or clauses) of ``text`` that contain ``term``.
+
+    Whitespace inside the text is ignored while matching, since the PDF breaks
+    lines anywhere; each span is widened to the nearest sentence ends.
+    """
+    if not term:
+        return []
+    pattern = re.compile(r"\s*".join(re.escape(ch) for ch in term))
+    spans: list[tuple[int, int]] = []
+    for match in pattern.finditer(text):
+        start = max(text.rfind(ch, 0, match.start()) for ch in _SENTENCE_END) + 1
+        ends = [i for i in (text.find(ch, match.end()) for ch in _SENTENCE_END) if i >= 0]
+        end = min(ends) + 1 if ends else len(text)
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+        if len(spans) >= limit:
+            break
+    return spans

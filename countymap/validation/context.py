@@ -1,0 +1,67 @@
+"""What a projects file is checked against: geodata names, ids, outline, report."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shapely.geometry import Point, shape
+from shapely.prepared import prep
+
+from countymap.config import data_dir as default_data_dir
+from countymap.core.report import default_report_path, load_report
+from countymap.core.schema import GEODATA_FILES, PLACES
+from countymap.core.tables import read_raw
+
+
+@dataclass
+class ValidationContext:
+    """Reference data for validation; every part may be empty (then not checked)."""
+
+    data_dir: Path = field(default_factory=default_data_dir)
+    townships: frozenset[str] = frozenset()
+    place_coords: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    route_ids: frozenset[str] = frozenset()
+    county: object | None = None  # a prepared shapely geometry
+    report_text: str | None = None
+
+    def inside_county(self, lon: float, lat: float) -> bool:
+        """True when no outline is known, else whether the point is inside it."""
+        return self.county is None or self.county.contains(Point(lon, lat))
+
+
+def read_report(explicit: str | Path | None = None) -> str | None:
+    """Return the report text from ``explicit`` or the default location, if its sha256 matches."""
+    return load_report(explicit) if explicit else load_report(default_report_path())
+
+
+def _place_coords(path: Path) -> dict[str, tuple[float | None, float | None]]:
+    if not path.is_file():
+        return {}
+    frame = read_raw(path, PLACES)
+    coords = {}
+    for row in frame.to_dict("records"):
+        lon, lat = row.get("lon", "").strip(), row.get("lat", "").strip()
+        coords[row["place_id"]] = (float(lon), float(lat)) if lon and lat else (None, None)
+    return coords
+
+
+def _geojson(path: Path) -> dict | None:
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def load_context(data_dir: str | Path | None = None, report: str | Path | None = None) -> ValidationContext:
+    """Build the context from ``data_dir`` (default: the repo) and the report file."""
+    root = Path(data_dir) if data_dir else default_data_dir()
+    townships = _geojson(root / GEODATA_FILES["townships"])
+    routes = _geojson(root / GEODATA_FILES["routes"])
+    county = _geojson(root / GEODATA_FILES["county"])
+    return ValidationContext(
+        data_dir=root,
+        townships=frozenset(f["properties"]["name_zh"] for f in townships["features"]) if townships else frozenset(),
+        place_coords=_place_coords(root / GEODATA_FILES["places"]),
+        route_ids=frozenset(f["properties"]["route_id"] for f in routes["features"]) if routes else frozenset(),
+        county=prep(shape(county["features"][0]["geometry"])) if county else None,
+        report_text=read_report(report),
+    )
