@@ -2,22 +2,24 @@
 
 import streamlit as st
 
-from countymap.app import page_township as ui_place
-from countymap.app import shell as ui
+from countymap.app import page_township, panels, shell
 from countymap.app.filter_sidebar import filtered
-from countymap.core.filters import totals
+from countymap.core.stats import totals
 from countymap.text.strings import t
 
-lang = ui.page_setup("page_township")
+lang = shell.page_setup("page_township")
 st.title(t("page_township", lang))
-township = ui_place.township_picker(lang)
+township = page_township.township_picker(lang)
 state, result = filtered(lang, township=township)
-ui.kpi_row(totals(result), lang)
+panels.kpi_row(totals(result), lang)
 
 seat_col, list_col = st.columns([2, 3])
 with seat_col:
-    ui_place.seat_map(township, result, lang)
+    page_township.seat_map(township, result, lang)
 with list_col:
     st.subheader(t("township_projects", lang))
-    ui_place.item_list(result, lang)
-ui_place.report_mentions(township, lang)
+    if result.empty:
+        st.info(t("no_results", lang))
+    else:
+        panels.item_list(result, lang, key="township_items")
+page_township.report_mentions(township, lang)

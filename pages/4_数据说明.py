@@ -2,14 +2,13 @@
 
 import streamlit as st
 
-from countymap.app import page_about as ui_about
-from countymap.app import shell as ui
+from countymap.app import page_about, shell
 from countymap.text.strings import t
 
-lang = ui.page_setup("page_about")
+lang = shell.page_setup("page_about")
 st.title(t("page_about", lang))
-ui_about.reading(lang)
-ui_about.precision_levels(lang)
-ui_about.status_rules(lang)
-ui_about.sources(lang)
-ui_about.provenance(lang)
+page_about.reading(lang)
+page_about.precision_levels(lang)
+page_about.status_rules(lang)
+page_about.sources(lang)
+page_about.provenance(lang)

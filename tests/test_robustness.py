@@ -1,4 +1,4 @@
-"""Bad input never crashes the loader or the validator (issue 6).
+"""Bad input never crashes the loader or the validator.
 
 Property-based: arbitrary bytes and arbitrary rows either validate or produce
 the validator's own problems; nothing else is ever raised.

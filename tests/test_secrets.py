@@ -1,14 +1,14 @@
-"""Basemap keys appear only in the tile URLs that need them (issue 6)."""
+"""Basemap keys appear only in the tile URLs that need them."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from countymap.core.filters import FilterState
 from countymap.core.geodata import load_geodata
 from countymap.core.tables import load_projects
 from countymap.map.build import build_map
-from countymap.map.export import export_html
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = "K3y-s3cr3t-0042"
@@ -32,10 +32,13 @@ def test_key_only_inside_tianditu_tile_urls():
         assert "tianditu.gov.cn" in html[url_start:start], "key outside a Tianditu tile URL"
 
 
-def test_exported_file_never_contains_a_key(tmp_path, monkeypatch):
+def test_the_apps_export_of_a_keyed_view_never_contains_the_key(monkeypatch):
+    # The app shows this view with the key in its tile URLs; the file it offers must not carry it.
     monkeypatch.setenv("TIANDITU_KEY", KEY)
-    out = tmp_path / "map.html"
-    export_html(
-        load_projects(ROOT / "projects.csv"), load_geodata(ROOT / "geodata"), out_path=out, basemap="tianditu_vec"
-    )
-    assert KEY not in out.read_text(encoding="utf-8")
+    from countymap.app.map_view import export_page, tianditu_key
+
+    assert tianditu_key() == KEY
+    view = {"basemap": "tianditu_vec", "size_by": "count", "presenter": False}
+    page = export_page(load_projects(ROOT / "projects.csv"), FilterState(), "zh", view, load_geodata(ROOT / "geodata"))
+    assert "<html" in page and KEY not in page
+    assert "tianditu.gov.cn" not in page  # no keyless tile URL either: the file falls back to no tiles

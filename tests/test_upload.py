@@ -1,4 +1,4 @@
-"""Uploads: valid rows are kept, every problem is reported, nothing raises (issue 6)."""
+"""Uploads: valid rows are kept, every problem is reported, nothing raises."""
 
 from __future__ import annotations
 

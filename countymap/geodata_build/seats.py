@@ -23,10 +23,10 @@ from shapely import prepared
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
+from countymap.text.format import township_short
 from countymap.text.pinyin import pinyin
 
 NEAR_BORDER_KM = 1.0
-UNIT_SUFFIXES = ("街道", "镇", "乡")
 PRECISION_GEONAMES = "seat_geonames"
 PRECISION_RESEARCHED = "seat_researched"
 PRECISION_FALLBACK = "seat_fallback"
@@ -49,11 +49,11 @@ class Place:
 
 
 @dataclass(frozen=True)
-class Seat:
+class SeatPlacement:
     """Where a township seat was placed, and how.
 
     ``method`` is a one-line human-readable account used in the summary table
-    and in BUILD_REPORT.md; ``warnings`` lists what a reviewer should check and
+    and in PROVENANCE.md; ``warnings`` lists what a reviewer should check and
     ``info`` what the matcher rejected on the way.
     """
 
@@ -95,14 +95,6 @@ def name_key(text: str) -> str:
     return re.sub(r"[^a-z]", "", folded.lower())
 
 
-def strip_unit_suffix(name_zh: str) -> str:
-    """Return a township name without its 街道/镇/乡 suffix (龚滩镇 -> 龚滩)."""
-    for suffix in UNIT_SUFFIXES:
-        if name_zh.endswith(suffix) and len(name_zh) > len(suffix) + 1:
-            return name_zh[: -len(suffix)]
-    return name_zh
-
-
 def township_keys(short_zh: str, aliases: tuple[str, ...]) -> dict[str, str]:
     """Return pinyin keys to look up, each with a label saying where it came from.
 
@@ -111,7 +103,7 @@ def township_keys(short_zh: str, aliases: tuple[str, ...]) -> dict[str, str]:
     """
     keys = {name_key(pinyin(short_zh)): f"name {short_zh}"}
     for alias in aliases:
-        keys.setdefault(name_key(pinyin(strip_unit_suffix(alias))), f"former name {alias}")
+        keys.setdefault(name_key(pinyin(township_short(alias))), f"former name {alias}")
     return keys
 
 
@@ -142,7 +134,7 @@ def _rank(candidate: tuple[Place, str, float], keys: dict[str, str]) -> tuple:
     return (near, not_chongqing, is_alias, place.lat, place.lon)
 
 
-def match_geonames(code: str, keys: dict[str, str], places: list[Place], outline: Outline, source: str) -> Seat | None:
+def match_geonames(code: str, keys: dict[str, str], places: list[Place], outline: Outline, source: str) -> SeatPlacement | None:
     """Return the best GeoNames seat for one township, or ``None``.
 
     Only points inside ``outline`` qualify; same-named points outside are
@@ -174,7 +166,7 @@ def match_geonames(code: str, keys: dict[str, str], places: list[Place], outline
         warnings.append(f"only {border:.2f} km from the generalised border; no other candidate")
     method = f"GeoNames '{place.name}' ({place.admin1}) by {keys[key]}"
     seat_source = f"{source}: '{place.name}'"
-    return Seat(code, place.lon, place.lat, PRECISION_GEONAMES, method, seat_source, tuple(warnings), tuple(info))
+    return SeatPlacement(code, place.lon, place.lat, PRECISION_GEONAMES, method, seat_source, tuple(warnings), tuple(info))
 
 
 def read_overrides(path: Path) -> dict[str, dict[str, str]]:
@@ -198,7 +190,7 @@ def read_overrides(path: Path) -> dict[str, dict[str, str]]:
     return rows
 
 
-def override_seat(row: dict[str, str], outline: Outline) -> Seat:
+def override_seat(row: dict[str, str], outline: Outline) -> SeatPlacement:
     """Turn one override row into a seat; it must lie inside the outline."""
     lon, lat = float(row["lon"]), float(row["lat"])
     if not outline.contains(lon, lat):
@@ -209,12 +201,12 @@ def override_seat(row: dict[str, str], outline: Outline) -> Seat:
     border = outline.border_km(lon, lat)
     if border < NEAR_BORDER_KM:
         warnings += (f"only {border:.2f} km from the generalised border",)
-    return Seat(row["code"], lon, lat, precision, f"override, {row['method']}", row["source"], warnings)
+    return SeatPlacement(row["code"], lon, lat, precision, f"override, {row['method']}", row["source"], warnings)
 
 
 def place_seats(
     townships: list[dict], places: list[Place], outline: Outline, overrides: dict[str, dict[str, str]], source: str
-) -> dict[str, Seat]:
+) -> dict[str, SeatPlacement]:
     """Place every township's seat; an override wins over a GeoNames match.
 
     Raises ``ValueError`` naming every township that could be placed neither
@@ -243,7 +235,7 @@ def place_seats(
 # --- reporting --------------------------------------------------------------------
 
 
-def seat_rows(units: list[dict], placed: dict[str, Seat]) -> list[list[str]]:
+def seat_rows(units: list[dict], placed: dict[str, SeatPlacement]) -> list[list[str]]:
     """Return one row per township: code, name, precision, lon, lat, method, warnings, info."""
     rows = []
     for unit in units:
@@ -254,7 +246,7 @@ def seat_rows(units: list[dict], placed: dict[str, Seat]) -> list[list[str]]:
     return rows
 
 
-def unused_points(places: list[Place], outline: Outline, placed: dict[str, Seat]) -> list[str]:
+def unused_points(places: list[Place], outline: Outline, placed: dict[str, SeatPlacement]) -> list[str]:
     """Return the GeoNames points inside the county that no seat uses, for review."""
     used = {(round(s.lon, 5), round(s.lat, 5)) for s in placed.values()}
     inside = [p for p in places if outline.contains(p.lon, p.lat)]

@@ -7,16 +7,14 @@ Font Awesome) are dropped: the maps bind popups and tooltips in plain Leaflet.
 
 streamlit-folium does *not* bundle Leaflet: its iframe loads, in order, every
 ``default_js``/``default_css`` URL of the map's elements. So for the app we
-point those at ``/app/static/leaflet/`` (Streamlit's static serving of
-``./static/``), and for a standalone file we embed the assets.
+point those at the package's own folder, which Streamlit serves (see
+:mod:`countymap.app.map_view`), and for a standalone file we embed the assets.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,8 +32,6 @@ LEAFLET_FILES = (
     "images/marker-icon-2x.png",
     "images/marker-shadow.png",
 )
-STATIC_SUBDIR = "leaflet"
-DEFAULT_BASE_URL = "/app/static/leaflet"
 LEAFLET_JS_NAMES = {"leaflet"}
 LEAFLET_CSS_NAMES = {"leaflet_css"}
 # folium's defaults that these maps never use (no awesome markers, no jQuery popups).
@@ -62,26 +58,6 @@ def walk(element) -> Iterator:
         yield from walk(child)
 
 
-def _file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def ensure_static_assets(static_dir: str | Path = "static") -> Path:
-    """Copy Leaflet into ``static_dir/leaflet/`` (idempotent; returns that folder).
-
-    Files already identical are left alone, so calling this at every app
-    start is cheap and never rewrites anything needlessly.
-    """
-    target = Path(static_dir) / STATIC_SUBDIR
-    for rel in LEAFLET_FILES:
-        source, dest = LEAFLET_SOURCE_DIR / rel, target / rel
-        if dest.exists() and _file_digest(dest) == _file_digest(source):
-            continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, dest)
-    return target
-
-
 def _relink(links, base_url: str, local_names: set[str], filename: str, owner) -> list:
     kept = []
     for name, url in links:
@@ -92,7 +68,7 @@ def _relink(links, base_url: str, local_names: set[str], filename: str, owner) -
     return kept
 
 
-def localize_assets(fmap, base_url: str = DEFAULT_BASE_URL):
+def localize_assets(fmap, base_url: str):
     """Point every element's JS/CSS at the local Leaflet copy; drop the rest.
 
     Parameters
@@ -100,8 +76,8 @@ def localize_assets(fmap, base_url: str = DEFAULT_BASE_URL):
     fmap : folium.Map
         The map; all its descendants are rewritten too.
     base_url : str
-        Where ``static/leaflet`` is served (``/app/static/leaflet`` in
-        Streamlit; prefix it with ``server.baseUrlPath`` if one is set).
+        Where Leaflet's files are served (the app: a relative link to the
+        component folder declared in :mod:`countymap.app.map_view`).
 
     Raises
     ------

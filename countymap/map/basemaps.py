@@ -8,9 +8,9 @@ put into the tile URL only (the browser must send it) and never logged.
 Maps published in China carry the basemap's approval number (审图号).
 Tianditu's GS(2023)336号 is quoted the same way by several independent
 projects. For Gaode, projects quote 高德软件 GS(2023)4677号 (vector) and
-GS(2023)4047号 (imagery); the brief suggested GS(2023)551号, which no source
+GS(2023)4047号 (imagery); GS(2023)551号 is also quoted, but no source
 we could search confirmed. Both are marked to be checked against the providers'
-own pages before publication (see ``APPROVAL_TO_CHECK``).
+own pages before publication.
 """
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ from urllib.parse import quote
 
 import folium
 
+from countymap.text.strings import t
+
 
 @dataclass(frozen=True)
 class Basemap:
     """One basemap: tile layers (URL template, subdomains) and its attribution."""
 
     code: str
-    label_zh: str
-    label_en: str
     datum: str  # "wgs84" or "gcj02"
     tiles: tuple[str, ...] = ()
     subdomains: str = ""
@@ -44,17 +44,11 @@ _TDT = (
 _TDT_ATTR = '&copy; <a href="https://www.tianditu.gov.cn/">天地图</a> GS(2023)336号 甲测资字1100471'
 _GAODE_VEC_ATTR = "&copy; 高德软件 GS(2023)4677号"
 _GAODE_IMG_ATTR = "&copy; 高德软件 GS(2023)4677号 影像 GS(2023)4047号"
-APPROVAL_TO_CHECK = {
-    "gaode_vec": "GS(2023)4677号 (brief said GS(2023)551号): check on amap.com",
-    "gaode_img": "GS(2023)4047号 imagery: check on amap.com",
-}
 
 BASEMAPS: dict[str, Basemap] = {
-    "none": Basemap("none", "无底图（离线）", "No basemap (offline)", "wgs84"),
+    "none": Basemap("none", "wgs84"),
     "gaode_vec": Basemap(
         "gaode_vec",
-        "高德矢量",
-        "Gaode streets",
         "gcj02",
         ("https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",),
         "1234",
@@ -62,8 +56,6 @@ BASEMAPS: dict[str, Basemap] = {
     ),
     "gaode_img": Basemap(
         "gaode_img",
-        "高德影像",
-        "Gaode imagery",
         "gcj02",
         (
             "https://webst0{s}.is.autonavi.com/appmaptile?style=6&x={x}&y={y}&z={z}",
@@ -74,8 +66,6 @@ BASEMAPS: dict[str, Basemap] = {
     ),
     "tianditu_vec": Basemap(
         "tianditu_vec",
-        "天地图矢量",
-        "Tianditu streets",
         "wgs84",
         (_TDT.format(layer="vec", key="{key}"), _TDT.format(layer="cva", key="{key}")),
         "01234567",
@@ -84,8 +74,6 @@ BASEMAPS: dict[str, Basemap] = {
     ),
     "tianditu_img": Basemap(
         "tianditu_img",
-        "天地图影像",
-        "Tianditu imagery",
         "wgs84",
         (_TDT.format(layer="img", key="{key}"), _TDT.format(layer="cia", key="{key}")),
         "01234567",
@@ -94,8 +82,6 @@ BASEMAPS: dict[str, Basemap] = {
     ),
     "osm": Basemap(
         "osm",
-        "OpenStreetMap",
-        "OpenStreetMap",
         "wgs84",
         ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",),
         "",
@@ -116,9 +102,8 @@ def available(tianditu_key: str | None = None) -> list[str]:
 
 
 def basemap_label(code: str, lang: str = "zh") -> str:
-    """Display name of a basemap."""
-    spec = BASEMAPS[code]
-    return spec.label_zh if lang == "zh" else spec.label_en
+    """Display name of a basemap, from the string table."""
+    return t(f"basemap_{code}", lang)
 
 
 def resolve(code: str, tianditu_key: str | None) -> str:

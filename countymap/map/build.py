@@ -73,7 +73,7 @@ def _add_context(
     )
     if routes["features"]:
         layers.route_layer(routes, lang).add_to(fmap)
-    townships = geodata.township_frame()
+    townships = geodata.seats
     if not townships.empty:
         layers.township_layer(townships, projects, size_by=size_by, lang=lang, to_gcj02=to_gcj02).add_to(fmap)
     return county
@@ -131,7 +131,7 @@ def _gc_paused():
 def _project_features(
     projects: pd.DataFrame, geodata: Geodata, *, lang: str, selected_id: str | None, to_gcj02: bool
 ) -> ProjectFeatures:
-    placement = place_projects(projects, geodata.places, geodata.township_frame(), geodata.routes)
+    placement = place_projects(projects, geodata)
     collections = layers.project_collections(projects, placement, lang=lang, selected_id=selected_id, to_gcj02=to_gcj02)
     return ProjectFeatures(
         lang=lang,
@@ -228,10 +228,3 @@ def _fallback_bounds(to_gcj02: bool) -> list[list[float]]:
         return FALLBACK_BOUNDS
     line = transform_geometry({"type": "LineString", "coordinates": [[b[1], b[0]] for b in FALLBACK_BOUNDS]})
     return [[lat, lon] for lon, lat in line["coordinates"]]
-
-
-def county_wide_projects(projects: pd.DataFrame, geodata: Geodata) -> pd.DataFrame:
-    """The projects that have no drawable geometry (to list beside the map)."""
-    placement = place_projects(projects, geodata.places, geodata.township_frame(), geodata.routes)
-    ids = set(placement.loc[placement["drawn_precision"] == "county", "id"])
-    return projects[projects["id"].isin(ids)]

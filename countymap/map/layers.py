@@ -6,22 +6,26 @@ ready-made strings, bind them with Leaflet's own ``bindTooltip`` /
 ``bindPopup`` and never need jQuery. One GeoJson layer per category
 (:class:`~countymap.map.compact_geojson.CompactGeoJson`, written compactly) keeps the
 page small and fast even for tens of thousands of projects.
+
+A project feature's properties use short keys (20,000 features are written
+into the page); :data:`PROPERTY_KEYS` is the one table of what each means, and
+the browser-side functions below read exactly these.
 """
 
 from __future__ import annotations
 
 import math
-import re
 
 import pandas as pd
 from folium.utilities import JsCode
 
 from countymap.core.placement import fast_rows
-from countymap.core.schema import CATEGORIES, INVESTMENT_KINDS, PRECISIONS, STATUSES, label
+from countymap.core.schema import CATEGORIES, PRECISIONS, STATUSES, label
 from countymap.map.compact_geojson import CompactGeoJson
 from countymap.map.decor import text
 from countymap.map.gcj02 import transform_geometry
 from countymap.text.escape import html_text, script_json
+from countymap.text.format import amount_with_kind, is_missing, item_name, quantity, township_label
 
 # Okabe-Ito, colour-blind safe; yellow is left out (too faint on a light map).
 STATUS_COLOURS = {
@@ -30,6 +34,22 @@ STATUS_COLOURS = {
     "planned": "#0072B2",
     "preparatory": "#CC79A7",
     "designated": "#D55E00",
+}
+# Short property keys of a project feature -> what they hold (escaped text or a code).
+PROPERTY_KEYS: dict[str, str] = {
+    "id": "item id",
+    "n": "name in the reader's language (escaped)",
+    "s": "status code",
+    "c": "category code (written once per layer)",
+    "p": "drawn precision code (exact, approximate, township, line)",
+    "y": "report years, joined (escaped)",
+    "t": "townships, joined (escaped)",
+    "i": "amount with what it measures (escaped); absent when not disclosed",
+    "r": "marker radius in px; only with an amount",
+    "q": "size with its unit (escaped)",
+    "su": "summary in the reader's language (escaped)",
+    "nt": "placement note code (why a site or route is drawn at township level)",
+    "sel": "1 on the selected item",
 }
 UNKNOWN_COLOUR = "#777777"
 UNDISCLOSED_RADIUS = 4
@@ -41,23 +61,6 @@ def investment_radius(investment_yi: float) -> int:
     if investment_yi is None or math.isnan(investment_yi):
         return UNDISCLOSED_RADIUS
     return int(min(MAX_RADIUS, round(6 + 4 * math.sqrt(investment_yi))))
-
-
-def format_investment(project, lang: str) -> str:
-    """Investment text with what it measures, or ``""`` when not disclosed."""
-    amount = project.investment_yi
-    if amount is None or math.isnan(amount):
-        return ""
-    kind = label(INVESTMENT_KINDS, project.investment_kind, lang) if project.investment_kind else ""
-    figure = f"{amount:g} 亿元" if lang == "zh" else f"CNY {amount * 100:,.4g} million"
-    return f"{figure} ({kind})" if kind else figure
-
-
-def _quantity(project) -> str:
-    quantity = getattr(project, "quantity", float("nan"))
-    if quantity is None or (isinstance(quantity, float) and math.isnan(quantity)):
-        return ""
-    return f"{quantity:g} {getattr(project, 'quantity_unit', '') or ''}".strip()
 
 
 def _code(value: str, vocab: dict) -> str:
@@ -83,7 +86,7 @@ def project_properties(
     in the browser from per-layer label tables, and empty values are left out.
     """
     memo = _Escaped() if memo is None else memo
-    name = project.name_zh if lang == "zh" else (project.name_en or project.name_zh)
+    name = item_name(project, lang)
     summary = project.summary_zh if lang == "zh" else project.summary_en
     sep = "、" if lang == "zh" else ", "
     props = {
@@ -96,8 +99,8 @@ def project_properties(
     }
     optional = {
         "t": memo[sep.join(project.townships)],
-        "i": memo[format_investment(project, lang)],
-        "q": memo[_quantity(project)],
+        "i": memo[amount_with_kind(project.investment_yi, project.investment_kind, lang) if not is_missing(project.investment_yi) else ""],
+        "q": memo[quantity(project.quantity, project.quantity_unit, lang)],
         "su": html_text(summary),
         "nt": note,
     }
@@ -263,12 +266,6 @@ _EACH_LABEL_JS = """function(feature, layer) {
 }"""
 
 
-def _feature_name(props: dict, lang: str) -> str:
-    if lang == "en" and props.get("name_en"):
-        return str(props["name_en"])
-    return str(props.get("name_zh") or props.get("name") or "")
-
-
 def labelled_collection(collection: dict, lang: str, to_gcj02: bool, extra=None) -> dict:
     """Copy of a collection whose only properties are an escaped ``label`` (+ ``extra``)."""
     features = []
@@ -277,7 +274,7 @@ def labelled_collection(collection: dict, lang: str, to_gcj02: bool, extra=None)
         geometry = feature.get("geometry")
         if geometry is None:
             continue
-        new_props = {"label": html_text(_feature_name(props, lang))}
+        new_props = {"label": html_text(item_name(props, lang))}
         new_props.update(extra(props) if extra else {})
         features.append(
             {
@@ -330,16 +327,6 @@ def seat_radius(value: float, size_by: str) -> int:
     return int(min(26, round(3 + scale * math.sqrt(max(value, 0.0)))))
 
 
-_EN_SUFFIX = re.compile(r"\s+(Town|Township|Subdistrict)$")
-
-
-def _short_label(row, lang: str) -> str:
-    """Seat label: 龚滩 / Gongtan (the kind is implied by the seat symbol)."""
-    if lang == "zh":
-        return row.short_zh or row.name_zh
-    return _EN_SUFFIX.sub("", row.name_en or "") or row.name_zh
-
-
 _SEAT_JS = """function(feature, latlng) {
     var p = feature.properties;
     var marker = L.circleMarker(latlng, {radius: p.r, color: "#3b3b3b", weight: 1.5,
@@ -363,10 +350,10 @@ def township_layer(
         if pd.isna(row.lon) or pd.isna(row.lat):
             continue
         value = sum(sizes.get(n, 0.0) for n in {row.name_zh, row.short_zh, *row.aliases} if n)
-        name = row.name_zh if lang == "zh" else (row.name_en or row.name_zh)
+        name = township_label(row.name_zh, lang)
         geometry = {"type": "Point", "coordinates": [float(row.lon), float(row.lat)]}
         props = {
-            "label": html_text(_short_label(row, lang)),
+            "label": html_text(township_label(row.name_zh, lang, short=True)),
             "r": seat_radius(value, size_by),
             "tip": html_text(f"{name}: {value:g} {unit}"),
         }

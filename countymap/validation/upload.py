@@ -6,7 +6,6 @@ data is never touched: an upload lives only in the uploading user's session.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import pandas as pd
@@ -14,7 +13,8 @@ import pandas as pd
 from countymap.core.schema import PROJECTS
 from countymap.core.tables import typed
 from countymap.validation.context import ValidationContext
-from countymap.validation.validate import DEFAULT_MAX_BYTES, Problem, ValidationError, read_upload, validate_frame
+from countymap.validation.setup import max_upload_mb
+from countymap.validation.validate import Problem, ValidationError, read_upload, validate_frame
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,8 @@ class UploadResult:
 
 
 def max_upload_bytes() -> int:
-    """Size limit for uploads: ``$COUNTYMAP_MAX_UPLOAD_MB`` megabytes, default 10."""
-    megabytes = os.environ.get("COUNTYMAP_MAX_UPLOAD_MB")
-    return int(float(megabytes) * 1024 * 1024) if megabytes else DEFAULT_MAX_BYTES
+    """Size limit for uploads: ``$COUNTYMAP_MAX_UPLOAD_MB`` megabytes (checked at start), default 10."""
+    return int(max_upload_mb() * 1024 * 1024)
 
 
 def check_upload(data: bytes, context: ValidationContext, max_bytes: int | None = None) -> UploadResult:

@@ -12,6 +12,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ import pytest
 from countymap.config import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
+ARTIFACTS = Path(os.environ.get("COUNTYMAP_ARTIFACTS") or Path(tempfile.gettempdir()) / "countymap-artifacts")
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 DESKTOP = {"width": 1400, "height": 900}
 MOBILE = {"width": 390, "height": 844}
@@ -204,10 +205,17 @@ def app_url(base: str, page_name: str = "map", **params: str) -> str:
     return f"{base}/{path}{query}"
 
 
+# The script has finished and no element is still marked stale from the previous run.
+SETTLED_JS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app && app.dataset.testScriptState === "notRunning" && !document.querySelector('[data-stale="true"]');
+}"""
+TWO_FRAMES_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+
+
 def wait_for_app(page, timeout: float = 60_000) -> None:
-    """Wait until the Streamlit script has finished running."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
-    page.wait_for_timeout(300)
+    """Wait until the Streamlit script has finished running and its output has replaced the old one."""
+    page.wait_for_function(SETTLED_JS, timeout=timeout, polling=100)
 
 
 def goto(page, url: str) -> None:
@@ -294,17 +302,17 @@ MAX_SHOT_HEIGHT = 5000
 
 
 def screenshot(page, name: str) -> Path:
-    """Save a screenshot of the whole page under test-artifacts/ for a human to look at.
+    """Save a screenshot of the whole page under :data:`ARTIFACTS` for a human to look at.
 
     The viewport is stretched to the content's height for the shot, then restored.
     """
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     size = page.viewport_size
     height = min(int(page.evaluate(CONTENT_HEIGHT_JS)), MAX_SHOT_HEIGHT)
     if size and height > size["height"]:
         page.set_viewport_size({"width": size["width"], "height": height})
-        page.wait_for_timeout(500)  # let Streamlit and Leaflet lay out again
+        page.evaluate(TWO_FRAMES_JS)  # the new size is laid out and painted
     try:
         page.screenshot(path=str(path), full_page=True)
     finally:

@@ -1,10 +1,9 @@
-"""Twenty readers at once must each see their own filters and counts (issue 6).
+"""Twenty readers at once must each see their own filters and counts.
 
 Each reader is its own browser context (its own Streamlit session), opens the
 map page with a different filter in the URL, then types a search into the
-sidebar. Every count and filter sentence must be exactly what
-:func:`countymap.core.filters.apply_filters` / :func:`~countymap.core.filters.describe`
-give for *that* reader's state, and the server must log no error.
+sidebar. Every count, filter sentence and map must be what the data files give
+for *that* reader's filter (tests/oracle.py), and the server must log no error.
 
 Playwright's async API drives the 20 contexts of one Chromium concurrently; it
 runs in a thread of its own so that it cannot clash with the sync API used by
@@ -16,9 +15,10 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from dataclasses import dataclass, replace
-from urllib.parse import parse_qs, urlparse
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlencode, urlparse
 
+import oracle
 import pytest
 from conftest import (
     CHROMIUM,
@@ -29,21 +29,14 @@ from conftest import (
     MAP_IFRAME,
     MAP_READY_JS,
     ROOT,
+    SETTLED_JS,
     app_url,
     log_problems,
 )
 from test_map_page import expected_drawn_ids
 
-from countymap.core.filters import (
-    TOWNSHIP_NAMES,
-    FilterState,
-    apply_filters,
-    describe,
-    from_query_params,
-    to_query_params,
-)
+from countymap.core.geodata import township_names
 from countymap.core.schema import STATUSES, YEARS
-from countymap.core.tables import load_projects
 from countymap.text.strings import t
 
 pytestmark = pytest.mark.browser
@@ -63,34 +56,39 @@ READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 @dataclass(frozen=True)
 class Plan:
-    """What one reader does: open ``first`` from a link, then search for ``second.query``."""
+    """What one reader does: open a link with ``params`` (the filter ``filters``), then search for ``query``."""
 
-    first: FilterState
-    second: FilterState
+    params: dict = field(hash=False)
+    filters: dict = field(hash=False)
+    query: str = ""
 
 
-def first_state(index: int, categories: list[str]) -> FilterState:
-    """A different filter per reader, across every kind of URL parameter."""
+def first_filter(index: int, categories: list[str]) -> tuple[dict, dict]:
+    """A different filter per reader, across every kind of URL parameter: (URL params, oracle filters)."""
     kind = index % 4
+    category = categories[index % len(categories)]
     if kind == 0:
-        return FilterState(categories=(categories[index % len(categories)],))
+        return {"cat": category}, {"categories": (category,)}
     if kind == 1:
-        return FilterState(years=(YEARS[index % 2],), statuses=(tuple(STATUSES)[index % len(STATUSES)],))
+        year, status = YEARS[index % 2], tuple(STATUSES)[index % len(STATUSES)]
+        return {"year": year, "status": status}, {"years": (year,), "statuses": (status,)}
     if kind == 2:
-        return FilterState(townships=(TOWNSHIP_NAMES[(index * 7) % len(TOWNSHIP_NAMES)],))
-    return FilterState(years=("2023",), categories=(categories[index % len(categories)],), invest_min=0.0)
+        names = township_names()
+        town = names[(index * 7) % len(names)]
+        return {"town": town}, {"townships": (town,)}
+    return {"year": "2023", "cat": category, "imin": "0"}, {"years": ("2023",), "categories": (category,), "invest_min": 0.0}
 
 
-def plans(projects) -> list[Plan]:
-    categories = list(projects["category"].value_counts().index)
+def plans(rows: list[dict]) -> list[Plan]:
+    categories = sorted({row["category"] for row in rows})
     result = []
     for index in range(SESSIONS):
-        first = first_state(index, categories)
-        hits = apply_filters(projects, first)
+        params, filters = first_filter(index, categories)
+        hits = [row for row in rows if oracle.matches(row, **filters)]
         # Search for the start of one of the reader's own items (or a word that matches nothing).
-        term = str(hits["name_zh"].iloc[len(hits) // 2])[:2] if len(hits) else "无此项目"
-        result.append(Plan(first, replace(first, query=term)))
-    assert len({plan.first for plan in result}) == SESSIONS, "readers must differ"
+        term = hits[len(hits) // 2]["name_zh"][:2] if hits else "无此项目"
+        result.append(Plan(params, filters, term))
+    assert len({urlencode(plan.params) for plan in result}) == SESSIONS, "readers must differ"
     return result
 
 
@@ -128,24 +126,23 @@ async def one_reader(browser, base_url: str, plan: Plan) -> dict:
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
-        await page.goto(app_url(base_url, **to_query_params(plan.first)), wait_until="commit")
+        await page.goto(app_url(base_url, **plan.params), wait_until="commit")
         await page.wait_for_selector(READY)
         await page.wait_for_selector(".cm-describe")
         before = await _shown(page)
         search = page.get_by_label(t("f_query", "zh"))
-        await search.fill(plan.second.query)
+        await search.fill(plan.query)
         await search.press("Enter")
-        wanted = t("desc_query", "zh", q=plan.second.query)
+        wanted = t("desc_query", "zh", q=plan.query)
         await page.locator(".cm-describe", has_text=wanted).wait_for()
-        await page.wait_for_selector(READY)
-        await page.wait_for_timeout(300)
+        await page.wait_for_function(SETTLED_JS)
         after = await _shown(page)
         query = parse_qs(urlparse(page.url).query)
         drawn = await _drawn(page)
         return {
             "before": before,
             "after": after,
-            "url_state": from_query_params(query),
+            "url": {key: values[-1] for key, values in query.items()},
             "drawn": drawn,
             "errors": errors,
         }
@@ -183,14 +180,13 @@ def run_in_thread(base_url: str, reader_plans: list[Plan]) -> list:
     return outcome["results"]
 
 
-def expected_view(projects, state: FilterState) -> tuple[int, str]:
-    result = apply_filters(projects, state)
-    return len(result), describe(state, result, "zh")
+def expected_count(rows: list[dict], filters: dict) -> int:
+    return len(oracle.selected_ids(rows, **filters))
 
 
 def test_twenty_concurrent_sessions_keep_their_own_state(app_server):
-    projects = load_projects(ROOT / "projects.csv")
-    reader_plans = plans(projects)
+    rows = oracle.read_rows(ROOT / "projects.csv")
+    reader_plans = plans(rows)
     started = time.monotonic()
     results = run_in_thread(app_server["url"], reader_plans)
     elapsed = time.monotonic() - started
@@ -199,13 +195,16 @@ def test_twenty_concurrent_sessions_keep_their_own_state(app_server):
         if isinstance(got, BaseException):
             problems.append(f"reader {index}: {type(got).__name__}: {got}")
             continue
-        for step, state in (("before", plan.first), ("after", plan.second)):
-            if got[step] != expected_view(projects, state):
-                problems.append(f"reader {index} {step}: shown {got[step]}, expected {expected_view(projects, state)}")
-        if got["drawn"] != expected_drawn_ids(plan.second):
+        searched = {**plan.filters, "query": plan.query}
+        for step, filters in (("before", plan.filters), ("after", searched)):
+            count, sentence = got[step]
+            wanted = expected_count(rows, filters)
+            if count != wanted or (f"{wanted} 个项目" not in sentence and wanted):
+                problems.append(f"reader {index} {step}: shown {count} ({sentence}), expected {wanted}")
+        if got["drawn"] != expected_drawn_ids(**searched):
             problems.append(f"reader {index}: map draws {len(got['drawn'])} items, not its own filter's")
-        if got["url_state"] != plan.second:
-            problems.append(f"reader {index}: URL holds {got['url_state']}, expected {plan.second}")
+        if got["url"] != {**plan.params, "q": plan.query}:
+            problems.append(f"reader {index}: URL holds {got['url']}, expected {plan.params} and q={plan.query}")
         if got["errors"]:
             problems.append(f"reader {index}: page errors {got['errors']}")
     assert problems == [], "\n".join(problems)

@@ -1,4 +1,4 @@
-"""Hostile project names must show as text everywhere and never run (issue 6).
+"""Hostile project names must show as text everywhere and never run.
 
 A second server reads ``tests/data/hostile/projects.csv`` (a valid projects
 file whose names, summaries and units hold HTML, template-literal and
@@ -97,9 +97,15 @@ def injected_markup(page) -> dict[str, dict]:
     pytest.fail("the page kept reloading its frames")
 
 
-def assert_nothing_ran(page) -> None:
-    """No dialog, no injected element in the page or any frame, no request for ``x``."""
-    page.wait_for_timeout(800)  # an injected <img onerror> fires as soon as its request fails
+# Every image of every frame has finished loading or failing: an injected onerror would have fired.
+IMAGES_DONE_JS = "() => [...document.images].every(image => image.complete)"
+
+
+def assert_nothing_ran(page, server: dict) -> None:
+    """No dialog, no injected element in the page or any frame, no request for ``x``, a clean server log."""
+    for frame in page.frames:
+        if not frame.is_detached():
+            frame.wait_for_function(IMAGES_DONE_JS, polling=100)
     assert injected_markup(page) == {}
     assert page.dialogs == [], f"a payload ran: {page.dialogs}"
     assert not [p for p in page.requested_paths if p.endswith("/x")], "an injected <img src=x> loaded"
@@ -107,6 +113,7 @@ def assert_nothing_ran(page) -> None:
     assert page.blocked_requests == []
     assert console_problems(page) == []
     assert http_failures(page) == []
+    assert log_problems(server["log"]) == []
 
 
 def test_fixture_is_a_valid_hostile_projects_file(hostile_rows):
@@ -134,7 +141,7 @@ def test_every_popup_and_tooltip_shows_payloads_as_text(page, hostile_server, ho
         if row["quantity_unit"]:
             assert row["quantity_unit"] in shown["popup"]
     screenshot(page, f"hostile-map-{lang}")
-    assert_nothing_ran(page)
+    assert_nothing_ran(page, hostile_server)
 
 
 def test_detail_panel_after_clicking_a_hostile_project(page, hostile_server, hostile_rows):
@@ -153,7 +160,7 @@ def test_detail_panel_after_clicking_a_hostile_project(page, hostile_server, hos
     assert row["summary_zh"] in detail
     assert row["quantity_unit"] in detail
     screenshot(page, "hostile-detail")
-    assert_nothing_ran(page)
+    assert_nothing_ran(page, hostile_server)
 
 
 @pytest.mark.parametrize("project_id", ["h-img", "h-script", "h-quotes"])
@@ -163,14 +170,14 @@ def test_detail_panel_from_a_link(page, hostile_server, hostile_rows, project_id
     expect(page.locator(".cm-detail h3")).to_have_text(row["name_en"])
     expect(page.locator(".cm-detail")).to_contain_text(row["name_zh"])
     map_frame(page)
-    assert_nothing_ran(page)
+    assert_nothing_ran(page, hostile_server)
 
 
 def test_hostile_search_text_is_shown_not_run(page, hostile_server):
     goto(page, app_url(hostile_server["url"], q="<img src=x onerror=alert(1)>"))
     expect(page.locator(".cm-describe")).to_contain_text("<img src=x onerror=alert(1)>")
     map_frame(page)
-    assert_nothing_ran(page)
+    assert_nothing_ran(page, hostile_server)
 
 
 def test_projects_table_page(page, hostile_server, hostile_rows):
@@ -178,7 +185,7 @@ def test_projects_table_page(page, hostile_server, hostile_rows):
     expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text(str(len(hostile_rows)))
     expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
     screenshot(page, "hostile-table")
-    assert_nothing_ran(page)
+    assert_nothing_ran(page, hostile_server)
 
 
 def test_township_page(page, hostile_server):
@@ -188,9 +195,4 @@ def test_township_page(page, hostile_server):
     assert sweep["injected"] == []
     assert {"h-img", "h-template", "h-all"} <= set(sweep["seen"])
     screenshot(page, "hostile-township")
-    assert_nothing_ran(page)
-
-
-def test_hostile_server_log_is_clean(hostile_server):
-    # Runs last in this module (pytest keeps file order): the log then covers every page above.
-    assert log_problems(hostile_server["log"]) == []
+    assert_nothing_ran(page, hostile_server)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import pandas as pd
+import oracle
 import pytest
 from conftest import (
     MAP_IFRAME,
@@ -21,31 +21,22 @@ from conftest import (
 )
 from playwright.sync_api import expect
 
-from countymap.core.filters import FilterState, apply_filters
-from countymap.core.geodata import load_geodata
-from countymap.core.placement import place_projects
-from countymap.core.tables import load_projects
-
 pytestmark = pytest.mark.browser
 
 
 @cache
-def all_projects() -> pd.DataFrame:
-    return load_projects(ROOT / "projects.csv")
+def all_rows() -> tuple[dict, ...]:
+    return tuple(oracle.read_rows(ROOT / "projects.csv"))
 
 
-def expected_drawn_ids(state: FilterState | None = None) -> list[str]:
-    """Ids the map should draw for ``state`` (default: no filter): filtered, with a geometry from placement."""
-    state = state or FilterState()
-    geodata = load_geodata(ROOT / "geodata")
-    result = apply_filters(all_projects(), state)
-    placed = place_projects(result, geodata.places, geodata.township_frame(), geodata.routes)
-    return sorted(placed.loc[placed["geometry"].notna(), "id"])
+def expected_drawn_ids(**filters) -> list[str]:
+    """Ids the map should draw under ``filters`` (see tests/oracle.py), from the data files."""
+    rows = [row for row in all_rows() if oracle.matches(row, **filters)]
+    return oracle.drawn_ids(rows, ROOT / "geodata")
 
 
 def name_zh(project_id: str) -> str:
-    projects = all_projects()
-    return str(projects.loc[projects["id"] == project_id, "name_zh"].iloc[0])
+    return next(row["name_zh"] for row in all_rows() if row["id"] == project_id)
 
 
 COUNTY_DRAWN_JS = """() => Object.values(window.map._layers).some(l =>
@@ -62,7 +53,7 @@ def test_map_draws_county_and_every_placed_project(page, app_server):
     assert drawn_ids(frame) == expected
     # The KPI counts every filtered item, drawn or county-wide.
     metric = page.locator('[data-testid="stMetricValue"]').first
-    expect(metric).to_have_text(str(len(all_projects())))
+    expect(metric).to_have_text(str(len(all_rows())))
     screenshot(page, "map-default")
     assert page.blocked_requests == [], f"requests left the machine: {page.blocked_requests}"
     assert console_problems(page) == []
@@ -87,13 +78,12 @@ def test_same_view_draws_in_every_session_and_after_reruns(page_factory, app_ser
 
 
 def test_map_with_url_filter_draws_only_the_filtered_projects(page, app_server):
-    state = FilterState(years=("2023",), categories=("road", "scenic"))
+    filters = {"years": ("2023",), "categories": ("road", "scenic")}
     goto(page, app_url(app_server["url"], year="2023", cat="road,scenic"))
     frame = map_frame(page)
-    assert drawn_ids(frame) == expected_drawn_ids(state)
-    expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text(
-        str(len(apply_filters(all_projects(), state)))
-    )
+    assert drawn_ids(frame) == expected_drawn_ids(**filters)
+    expected_count = len(oracle.selected_ids(list(all_rows()), **filters))
+    expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text(str(expected_count))
 
 
 # A point marker far from every other marker, so a click on its pixel can only hit it.

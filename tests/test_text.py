@@ -1,16 +1,15 @@
-"""Interface strings, amounts the Chinese way, and the report passages (no Streamlit)."""
+"""Interface strings, the one formatter (amounts, quantities, names), and the report passages (no Streamlit)."""
 
 from __future__ import annotations
 
-import hashlib
 import math
 import string
 
 import pytest
 
 from countymap.core import report
-from countymap.core.schema import REPORT_SHA256
-from countymap.text.strings import STRINGS, format_yi, t, township_label
+from countymap.text.format import amount, quantity, township_label
+from countymap.text.strings import STRINGS, t
 
 
 def test_every_string_has_both_languages_and_same_placeholders():
@@ -41,13 +40,34 @@ def test_t_formats_and_falls_back():
         (None, "未披露", "not disclosed"),
     ],
 )
-def test_format_yi(value, zh, en):
-    assert format_yi(value, "zh") == zh
-    assert format_yi(value, "en") == en
+def test_amount(value, zh, en):
+    assert amount(value, "zh") == zh
+    assert amount(value, "en") == en
 
 
-def test_format_yi_never_shows_nan_as_zero():
-    assert "0" not in format_yi(math.nan, "zh")
+def test_amount_never_shows_nan_as_zero():
+    assert "0" not in amount(math.nan, "zh")
+
+
+def test_amount_qualifiers():
+    assert amount(22, "zh", "at_least") == "22亿元以上"
+    assert amount(22, "en", "at_least") == "at least ¥2.2 billion"
+    assert amount(0.5, "zh", "about") == "约5000万元"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "zh", "en"),
+    [
+        (190, "公里", "190 公里", "190 km"),
+        (4, "万亩", "4 万亩", "40,000 mu"),
+        (33.7, "万平方米", "33.7 万平方米", "337,000 m²"),
+        (418, "个", "418 个", "418"),
+        (float("nan"), "个", "", ""),
+    ],
+)
+def test_quantity(value, unit, zh, en):
+    assert quantity(value, unit, "zh") == zh
+    assert quantity(value, unit, "en") == en
 
 
 @pytest.mark.parametrize(
@@ -62,6 +82,7 @@ def test_format_yi_never_shows_nan_as_zero():
 def test_township_label(name, en):
     assert township_label(name, "zh") == name
     assert township_label(name, "en") == en
+    assert township_label(name, "en", short=True) == en.rsplit(" ", 1)[0]
 
 
 # --- report text -----------------------------------------------------------------------
@@ -93,11 +114,6 @@ def test_mentions_ignore_line_breaks():
     assert report.mentions(text, "") == []
 
 
-def test_real_report_if_present():
-    path = report.default_report_path()
-    if path is None:
-        pytest.skip("report text not available")
-    text = report.load_report(path)
-    assert text is not None and len(text) == 20123
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == REPORT_SHA256
-    assert report.mentions(text, "龚滩")
+def test_real_report(report_text):
+    assert len(report_text) == 20123
+    assert report.mentions(report_text, "龚滩")

@@ -1,0 +1,108 @@
+"""Timings of the map page through Streamlit's AppTest, for the benchmark (:mod:`countymap.bench`).
+
+Kept in the app package because it drives Streamlit; the benchmark only calls it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from countymap.bench.measure import timed
+from countymap.config import REPO_ROOT
+from countymap.core.schema import STATUSES
+from countymap.map import layers
+
+APP_SCRIPT = REPO_ROOT / "app.py"
+APP_TIMEOUT_S = 600
+# Filter changes: three of the five statuses (about 60 % of the rows), a new
+# combination in every run so that no run is served from the map cache.
+STATUS_CHOICES = [list(c) for c in itertools.combinations(STATUSES, 3)]
+
+
+@contextmanager
+def projects_env(csv_path: str | Path):
+    """Point the app at ``csv_path`` (and this repo's geodata) for the duration."""
+    saved = {k: os.environ.get(k) for k in ("COUNTYMAP_PROJECTS", "COUNTYMAP_DATA_DIR", "TIANDITU_KEY")}
+    os.environ["COUNTYMAP_PROJECTS"] = str(csv_path)
+    os.environ["COUNTYMAP_DATA_DIR"] = str(REPO_ROOT)
+    os.environ.pop("TIANDITU_KEY", None)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _clear_caches() -> None:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    layers.clear_memo()
+
+
+def _run(app) -> tuple[float, float]:
+    """(wall s, CPU s) of one script run; AppTest runs the script in a thread of this process."""
+    wall, cpu, _ = timed(app.run)
+    if app.exception:
+        raise RuntimeError(f"app raised: {[e.value for e in app.exception]}")
+    return wall, cpu
+
+
+def app_once(run_index: int) -> dict[str, float]:
+    """Script run times of the map page (call inside :func:`projects_env`).
+
+    ``first``: a new session with every cache empty (reads the CSV);
+    ``warm``: another new session (data and the default map's features cached);
+    ``filter``: that session after a sidebar filter change never seen before.
+    Each comes with ``..._cpu``, the process CPU time of the same run.
+    """
+    _clear_caches()
+    first = _run(AppTest.from_file(str(APP_SCRIPT), default_timeout=APP_TIMEOUT_S))
+    app = AppTest.from_file(str(APP_SCRIPT), default_timeout=APP_TIMEOUT_S)
+    warm = _run(app)
+    app.multiselect(key="f_statuses").set_value(STATUS_CHOICES[run_index % len(STATUS_CHOICES)])
+    changed = _run(app)
+    times = {"first": first, "warm": warm, "filter": changed}
+    return {**{k: v[0] for k, v in times.items()}, **{f"{k}_cpu": v[1] for k, v in times.items()}}
+
+
+_CHILD = """
+import json, resource, sys
+from streamlit.testing.v1 import AppTest
+app = AppTest.from_file(sys.argv[1], default_timeout={timeout})
+app.run()
+app.multiselect(key="f_statuses").set_value({statuses})
+app.run()
+assert not app.exception, [e.value for e in app.exception]
+print(json.dumps({{"maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+"""
+
+
+def app_memory_mb(csv_path: str | Path) -> float:
+    """Peak resident memory (MB) of a fresh process that runs the map page and one filter change."""
+    code = _CHILD.format(timeout=APP_TIMEOUT_S, statuses=json.dumps(STATUS_CHOICES[0]))
+    env = {**os.environ, "COUNTYMAP_PROJECTS": str(csv_path), "COUNTYMAP_DATA_DIR": str(REPO_ROOT)}
+    env.pop("TIANDITU_KEY", None)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(APP_SCRIPT)],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=APP_TIMEOUT_S,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"app memory child failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])["maxrss_kb"] / 1024

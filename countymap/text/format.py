@@ -1,0 +1,144 @@
+"""How figures and names are written for a reader: the one formatter.
+
+Money, quantities, township names, item names and lists are written here and
+nowhere else, so the popup, the detail panel, the table, the exports and the
+charts always agree (a test renders one item through all of them).
+
+Amounts are stored in 亿元 (100 million yuan). Unknown stays unknown: ``None``
+or ``NaN`` is written 未披露 / "not disclosed", never 0.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from countymap.core.schema import INVESTMENT_KINDS, TOWNSHIP_KINDS, label
+from countymap.text.pinyin import pinyin_name
+from countymap.text.strings import UNITS, t
+
+TOWNSHIP_SUFFIXES = tuple(TOWNSHIP_KINDS)  # 街道, 镇, 乡
+
+
+def is_missing(value: object) -> bool:
+    """True for ``None``, ``NaN`` and anything that is not a number: the report gives no figure."""
+    if value is None:
+        return True
+    try:
+        return math.isnan(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return True
+
+
+def number(value: float, lang: str, decimals: int = 4) -> str:
+    """A plain number: rounded, trailing zeros dropped; English groups thousands (``12,500``)."""
+    text = f"{float(value):{',' if lang == 'en' else ''}.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def amount(value: object, lang: str = "zh", qualifier: str = "") -> str:
+    """Write an amount given in 亿元.
+
+    Chinese uses 亿元 from one 亿 up and 万元 below (``0.262`` -> ``2620万元``);
+    English writes yuan in millions or billions (``0.262`` -> ``¥26.2 million``).
+    ``qualifier`` is a code of :data:`countymap.core.schema.INVESTMENT_QUALIFIERS`
+    (``at_least`` -> ``22亿元以上`` / ``at least ¥2.2 billion``).
+    """
+    if is_missing(value):
+        return t("undisclosed", lang)
+    yi = float(value)  # type: ignore[arg-type]
+    if lang == "en":
+        yuan = yi * 1e8
+        figure = f"¥{number(yuan / 1e9, lang, 3)} billion" if yuan >= 1e9 else f"¥{number(yuan / 1e6, lang, 3)} million"
+    elif yi >= 1 or yi == 0:
+        figure = f"{number(yi, lang)}亿元"
+    else:
+        figure = f"{number(yi * 1e4, lang, 2)}万元"
+    return t(f"qualifier_{qualifier}", lang, v=figure) if qualifier else figure
+
+
+def amount_with_kind(value: object, kind: str, lang: str = "zh", qualifier: str = "") -> str:
+    """An amount and what it measures: ``2620万元（2022年完成投资）`` / ``¥26.2 million (invested in 2022)``."""
+    figure = amount(value, lang, qualifier)
+    if is_missing(value) or not kind:
+        return figure
+    return bracketed(figure, label(INVESTMENT_KINDS, kind, lang), lang)
+
+
+def bracketed(text: str, note: str, lang: str) -> str:
+    """``text（note）`` in Chinese (full-width brackets), ``text (note)`` in English."""
+    return f"{text}（{note}）" if lang == "zh" else f"{text} ({note})"
+
+
+def labelled(name: str, value: str, lang: str) -> str:
+    """``名称：值`` in Chinese (full-width colon), ``Name: value`` in English."""
+    return f"{name}：{value}" if lang == "zh" else f"{name}: {value}"
+
+
+def quantity(value: object, unit: str, lang: str = "zh") -> str:
+    """A size with its unit (``190 公里`` / ``190 km``; ``4 万亩`` / ``40,000 mu``); ``""`` when none is given."""
+    if is_missing(value):
+        return ""
+    unit = unit or ""
+    if lang == "en":
+        english, factor = UNITS.get(unit, (unit, 1.0))
+        return f"{number(float(value) * factor, lang)} {english}".strip()  # type: ignore[arg-type]
+    return f"{number(float(value), lang)} {unit}".strip()  # type: ignore[arg-type]
+
+
+def join_labels(labels: Iterable[str], lang: str = "zh") -> str:
+    """Join labels the way each language lists things (``、`` or ``, ``)."""
+    return ("、" if lang == "zh" else ", ").join(labels)
+
+
+# --- names ------------------------------------------------------------------------
+
+
+def township_short(name_zh: str) -> str:
+    """A township's name without its 街道/镇/乡 suffix (龚滩镇 -> 龚滩); one-character stems keep it."""
+    for suffix in TOWNSHIP_SUFFIXES:
+        if name_zh.endswith(suffix) and len(name_zh) > len(suffix) + 1:
+            return name_zh[: -len(suffix)]
+    return name_zh
+
+
+def township_label(name_zh: str, lang: str = "zh", *, short: bool = False) -> str:
+    """A township's name for a reader.
+
+    Chinese: the official name (``龚滩镇``), or the short one (``龚滩``). English:
+    pinyin and kind (``Gongtan Town``), or pinyin alone (``Gongtan``). The
+    spelling is the one ``build-geodata`` writes into ``townships.geojson``.
+    """
+    if not name_zh:
+        return name_zh
+    stem = township_short(name_zh)
+    if lang != "en":
+        return stem if short else name_zh
+    english = pinyin_name(stem)
+    kind = name_zh[len(stem) :]
+    return english if short or not kind else f"{english} {label(TOWNSHIP_KINDS, kind, 'en')}"
+
+
+def townships_text(townships: Iterable[str], precision: str, lang: str = "zh") -> str:
+    """The townships of an item, or what is known instead (全县 / 位置待查)."""
+    names = list(townships)
+    if names:
+        return join_labels([township_label(name, lang) for name in names], lang)
+    return t("place_unknown", lang) if precision == "unknown" else t("county_wide_short", lang)
+
+
+def item_name(row: Mapping | object, lang: str = "zh") -> str:
+    """An item's name in the reader's language (Chinese when no English name is given)."""
+    get = row.get if isinstance(row, Mapping | pd.Series) else lambda key, default="": getattr(row, key, default)
+    english = get("name_en", "")
+    return str(english if lang == "en" and isinstance(english, str) and english else get("name_zh", ""))
+
+
+def item_names(frame: pd.DataFrame, lang: str = "zh") -> list[str]:
+    """:func:`item_name` of every row, without ``iterrows`` (seconds at 20,000 rows)."""
+    chinese = frame["name_zh"].astype(str).tolist()
+    if lang != "en" or "name_en" not in frame.columns:
+        return chinese
+    return [en if isinstance(en, str) and en else zh for en, zh in zip(frame["name_en"].tolist(), chinese, strict=True)]
