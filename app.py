@@ -26,7 +26,7 @@ if present:
     map_view.presenter_css()
     item, township = selected_values()
 else:
-    panels.kpi_line(totals(result), lang)
+    panels.kpi_line(totals(result, data.projects()), lang)
     map_col, detail_col = st.columns([5, 2], gap="medium")
     with detail_col:
         if result.empty:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from countymap.app import page_table, panels, shell, upload_panel
+from countymap.app import data, page_table, panels, shell, upload_panel
 from countymap.app.filter_sidebar import filtered
 from countymap.core.stats import totals
 from countymap.text.strings import t
@@ -11,7 +11,7 @@ lang = shell.page_setup("page_table")
 st.title(t("page_table", lang))
 upload_panel.upload_section(lang)
 state, result = filtered(lang)
-panels.kpi_line(totals(result), lang)
+panels.kpi_line(totals(result, data.projects()), lang)
 if result.empty:
     st.info(t("no_results", lang))
 page_table.table(result, lang)

@@ -4,7 +4,6 @@ import streamlit as st
 
 from countymap.app import page_township, panels, selection, shell
 from countymap.app.filter_sidebar import filtered
-from countymap.core.stats import totals
 from countymap.text.strings import t
 
 lang = shell.page_setup("page_township")
@@ -12,7 +11,7 @@ selection.apply_requested()
 st.title(t("page_township", lang))
 township = page_township.township_picker(lang)
 state, result = filtered(lang, township=township)
-panels.kpi_line(totals(result), lang)
+page_township.township_totals(township, result, lang)
 
 map_col, list_col = st.columns([3, 2])
 with map_col:

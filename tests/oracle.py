@@ -34,6 +34,7 @@ def matches(
     years=(),
     categories=(),
     statuses=(),
+    kinds=(),
     townships=(),
     precisions=(),
     invest_min: float | None = None,
@@ -45,7 +46,12 @@ def matches(
         return False
     if townships and not _members(row["townships"]) & set(townships):
         return False
-    for wanted, column in ((categories, "category"), (statuses, "status"), (precisions, "precision")):
+    for wanted, column in (
+        (categories, "category"),
+        (statuses, "status"),
+        (kinds, "item_kind"),
+        (precisions, "precision"),
+    ):
         if wanted and row[column] not in wanted:
             return False
     if invest_min is not None or invest_max is not None:

@@ -90,3 +90,53 @@ def test_unknown_investment_stays_unknown_never_zero():
     projects = load_projects(ROOT / "projects.csv")
     assert not (projects["investment_yi"] == 0).any()
     assert projects["investment_yi"].isna().sum() > 0
+
+
+# --- what the summaries may say, and how the English reads ----------------------------------
+
+# Words a summary may use although its passage does not (reviewed: none needed so far).
+PROPER_NOUN_ALLOWLIST: frozenset[str] = frozenset()
+
+
+def _gazetteer_names() -> set[str]:
+    import json
+
+    names = set()
+    for feature in json.loads((ROOT / "geodata" / "townships.geojson").read_text(encoding="utf-8"))["features"]:
+        names |= {feature["properties"]["name_zh"], feature["properties"]["short_zh"]}
+    for path, column in (("geodata/villages.csv", "name_zh"), ("geodata/places.csv", "name_zh")):
+        names |= set(read_raw(ROOT / path, PLACES)[column])
+    return {name for name in names if len(name) >= 2} - PROPER_NOUN_ALLOWLIST
+
+
+def test_every_number_and_proper_noun_of_a_summary_is_in_its_passages(report_text):
+    names = _gazetteer_names()
+    wrong = []
+    for row in PROJECT_ROWS:
+        spans = [tuple(int(n) for n in s.split(":")) for s in row["source_spans"].split("|")]
+        passage = compact("".join(report_text[a:b] for a, b in spans))
+        wrong += [(row["id"], n) for n in re.findall(r"\d+(?:\.\d+)?", row["summary_zh"]) if n not in passage]
+        wrong += [(row["id"], n) for n in names if n in row["summary_zh"] and n not in passage]
+    assert wrong == []
+
+
+def _english_texts() -> list[tuple[str, str]]:
+    places = read_raw(ROOT / "geodata" / "places.csv", PLACES)
+    return [(r["id"], f"{r['name_en']} {r['summary_en']}") for r in PROJECT_ROWS] + list(
+        zip(places["place_id"], places["name_en"], strict=True)
+    )
+
+
+def test_english_uses_one_term_per_chinese_term():
+    glossary = read_raw(ROOT / "glossary.csv", PLACES).to_dict("records")
+    assert len(glossary) > 100 and len({g["zh"] for g in glossary}) == len(glossary)
+    wrong = []
+    for entry in glossary:
+        for variant in filter(None, (v.strip() for v in entry["avoid"].split(";"))):
+            wrong += [(key, entry["zh"], variant) for key, text in _english_texts() if variant in text]
+    assert wrong == []
+
+
+def test_english_has_one_quote_style():
+    pattern = re.compile(r"[\"‘]|(?:^|\s)'\w")  # curly double quotes only; an apostrophe is fine
+    assert [key for key, text in _english_texts() if pattern.search(text)] == []

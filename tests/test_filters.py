@@ -191,13 +191,15 @@ def test_totals_keep_one_sum_per_kind(projects):
     sums = totals(projects)
     assert sums["count"] == 12
     assert sums["disclosed_count"] == 6
-    by_kind = {k.kind: (round(k.total_yi, 4), k.items) for k in sums["by_kind"]}
-    raw = oracle.read_rows(FIXTURE)  # the same sums by hand, from the file
-    expected: dict[str, list] = {}
+    by_kind = {(k.kind, k.year): (round(k.total_yi, 4), k.items) for k in sums["by_kind"]}
+    raw = oracle.read_rows(FIXTURE)  # the same sums by hand, from the file: pooled funds and totals per year
+    expected: dict[tuple, list] = {}
     for row in raw:
         if row["investment_yi"]:
-            expected.setdefault(row["investment_kind"], []).append(float(row["investment_yi"]))
-    assert by_kind == {kind: (round(sum(v), 4), len(v)) for kind, v in expected.items()}
+            kind = row["investment_kind"]
+            year = "" if kind in ("completed_in_2022", "planned_for_2023") else row["years"]
+            expected.setdefault((kind, year), []).append(float(row["investment_yi"]))
+    assert by_kind == {key: (round(sum(v), 4), len(v)) for key, v in expected.items()}
     assert sums["by_status"] == {"completed": 2, "in_progress": 2, "planned": 5, "preparatory": 1, "designated": 2}
 
 

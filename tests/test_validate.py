@@ -146,3 +146,41 @@ def test_real_projects_file_validates(report_text):
     assert context.report_text == report_text
     problems = validate_file(ROOT / "projects.csv", PROJECTS, context)
     assert [p.as_text("en") for p in problems] == []
+
+
+# --- the columns that make sums honest ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "value", "expected"),
+    [
+        (3, "part_of", "no-such-programme", "row 3, column part_of: unknown programme id: 'no-such-programme'"),
+        (2, "investment_qualifier", "maybe", "row 2, column investment_qualifier: not in the vocabulary: 'maybe'"),
+        (4, "investment_qualifier", "at_least", "row 4, column investment_qualifier: a qualifier needs an amount"),
+        (2, "item_kind", "", "row 2, column item_kind: required value is empty"),
+        (2, "item_kind", "firm", "row 2, column item_kind: not in the vocabulary: 'firm'"),
+        (2, "status", "", "row 2, column status: required value is empty (only an enterprise may have none)"),
+        (
+            3,
+            "precision",
+            "unknown",
+            "row 3, column precision: a known township makes it township precision, not unknown",
+        ),
+    ],
+)
+def test_new_columns_are_checked(row, column, value, expected):
+    assert expected in problems_of(edit(row, column, value))
+
+
+def test_an_enterprise_may_have_no_status():
+    firm = edit(2, "status", "", edit(2, "item_kind", "enterprise"))
+    assert problems_of(firm) == []
+
+
+def test_part_of_cycles_are_refused():
+    ids = [row.split(",", 1)[0] for row in VALID.splitlines()[1:]]
+    looped = edit(2, "part_of", ids[1], edit(3, "part_of", ids[0]))
+    found = problems_of(looped)
+    assert "row 2, column part_of: part_of forms a cycle" in found
+    assert "row 3, column part_of: part_of forms a cycle" in found
+    assert "row 2, column part_of: part_of forms a cycle" in problems_of(edit(2, "part_of", ids[0]))  # itself

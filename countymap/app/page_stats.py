@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from countymap.core.schema import CATEGORIES, INDICATOR_KINDS, STATUSES, label
+from countymap.app import data
+from countymap.core.schema import CATEGORIES, INDICATOR_KINDS, INVESTMENT_KINDS, STATUSES, label
 from countymap.core.stats import by_year, invest_by_category
 from countymap.text.format import amount, bracketed, quantity, township_label
 from countymap.text.strings import t
@@ -65,9 +66,12 @@ def charts(result: pd.DataFrame, lang: str) -> None:
     with right:
         towns = by_year(result, "townships", lambda n: township_label(n, lang) if n else county)
         _bar(t("by_township", lang), towns, lang)
-        invest = invest_by_category(result, lambda c: label(CATEGORIES, c, lang))
+        invest = invest_by_category(
+            result, lambda c: label(CATEGORIES, c, lang), lambda k: label(INVESTMENT_KINDS, k, lang), data.projects()
+        )
         st.markdown(f"**{t('by_category_invest', lang)}**")
         if invest.empty:
             st.caption(t("no_results", lang))
         else:
-            st.bar_chart(invest, horizontal=True, y_label="")
+            st.bar_chart(invest, horizontal=True, stack=False, y_label="")
+            st.caption(t("invest_chart_note", lang))

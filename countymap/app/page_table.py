@@ -7,8 +7,8 @@ import streamlit as st
 
 from countymap.app import data
 from countymap.core.downloads import csv_bytes, geojson_bytes, xlsx_bytes
-from countymap.core.schema import CATEGORIES, PRECISIONS, STATUSES, label
-from countymap.text.format import amount, item_names, quantity, townships_text
+from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
+from countymap.text.format import item_names, quantity, row_amount, townships_text
 from countymap.text.strings import t
 
 
@@ -18,12 +18,13 @@ def display_frame(result: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             t("col_name", lang): item_names(result, lang),
             t("d_category", lang): [label(CATEGORIES, c, lang) for c in result["category"]],
-            t("d_status", lang): [label(STATUSES, s, lang) for s in result["status"]],
+            t("d_item_kind", lang): [label(ITEM_KINDS, k, lang) for k in result["item_kind"]],
+            t("d_status", lang): [label(STATUSES, s, lang) if s else t("none", lang) for s in result["status"]],
             t("d_years", lang): [" / ".join(y) for y in result["years"]],
             t("d_townships", lang): [
                 townships_text(w, p, lang) for w, p in zip(result["townships"], result["precision"], strict=True)
             ],
-            t("col_invest_text", lang): [amount(v, lang) for v in result["investment_yi"]],
+            t("col_invest_text", lang): [row_amount(row, lang) for row in result.to_dict("records")],
             t("col_invest_num", lang): pd.to_numeric(result["investment_yi"], errors="coerce").to_numpy(),
             t("col_quantity", lang): [
                 quantity(v, u, lang) for v, u in zip(result["quantity"], result["quantity_unit"], strict=True)

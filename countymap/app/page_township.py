@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from countymap.app import data, map_view, selection
+from countymap.app import data, map_view, panels, selection
 from countymap.app.shell import esc, html_block
 from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core import report
 from countymap.core.geodata import township_names
+from countymap.core.stats import alone_and_shared, totals
 from countymap.map.selection import Selection
-from countymap.text.format import township_label, township_short
+from countymap.text.format import item_name, join_labels, row_amount, township_label, township_short, townships_text
 from countymap.text.strings import t
 
 MAP_HEIGHT = 420
@@ -76,3 +77,27 @@ def selected_item(result: pd.DataFrame) -> pd.Series | None:
     item = st.session_state.get(selection.ITEM_KEY) or url_value(selection.ITEM_KEY)
     rows = result[result["id"] == item] if item else result.iloc[0:0]
     return rows.iloc[0] if len(rows) else None
+
+
+def township_totals(township: str, result: pd.DataFrame, lang: str) -> None:
+    """The township's counts and amounts: an amount shared with other townships is shown whole, apart.
+
+    Sums take only the items of this township alone, so an expressway through
+    four townships is never counted as this township's money (nor split).
+    """
+    everything = data.projects()
+    alone, shared = alone_and_shared(result, township)
+    sums = {**totals(result, everything), "by_kind": totals(alone, everything)["by_kind"]}
+    panels.kpi_line(sums, lang, key="township_kpi")
+    if len(shared):
+        lines = [
+            t(
+                "shared_amount",
+                lang,
+                name=item_name(row, lang),
+                v=row_amount(row, lang),
+                towns=townships_text(row["townships"], row["precision"], lang),
+            )
+            for _, row in shared.iterrows()
+        ]
+        st.caption(t("shared_amounts", lang, items=join_labels(lines, lang)))

@@ -10,36 +10,45 @@ from countymap.app.shell import esc, html_block
 from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core import report
 from countymap.core.placement import undrawn
-from countymap.core.schema import CATEGORIES, INVESTMENT_KINDS, PRECISIONS, STATUSES, label
+from countymap.core.schema import CATEGORIES, INVESTMENT_KINDS, ITEM_KINDS, PRECISIONS, STATUSES, label
 from countymap.core.stats import totals
 from countymap.text.format import (
     amount,
-    amount_with_kind,
     item_name,
     item_names,
     join_labels,
     quantity,
+    row_amount,
     township_label,
     townships_text,
 )
 from countymap.text.strings import t
 
 
-def kpi_line(sums: dict, lang: str) -> None:
-    """One compact line: the statuses, and one sum per kind of amount (kinds never added).
+def kpi_line(sums: dict, lang: str, key: str = "kpi") -> None:
+    """One compact line: the statuses, then a button that opens one sum per kind of amount.
 
-    The number of items is in the filter sentence just above it.
+    Kinds are never added together, so they are listed one under the other in
+    the popover, never as one total. The number of items is in the filter
+    sentence just above the line.
     """
     chips = [
         f'<span class="cm-kpi-status">{esc(label(STATUSES, code, lang))} {n}</span>'
         for code, n in sums["by_status"].items()
         if n
     ]
-    for kind in sums["by_kind"]:
-        figure = amount(kind.total_yi, lang, "at_least" if kind.lower_bound else "")
-        words = t("kpi_kind", lang, kind=label(INVESTMENT_KINDS, kind.kind, lang), v=figure, n=kind.items)
-        chips.append(f'<span class="cm-kpi-amount" data-kind="{esc(kind.kind)}">{esc(words)}</span>')
-    html_block(f'<div class="cm-kpi">{" · ".join(chips)}</div>')
+    line = st.container(horizontal=True, vertical_alignment="center", gap="small", key=f"cm_{key}")
+    with line:
+        html_block(f'<div class="cm-kpi">{" · ".join(chips) or esc(t("none", lang))}</div>')
+        if sums["by_kind"]:
+            with st.popover(t("kpi_amounts", lang, n=len(sums["by_kind"]))):
+                for kind in sums["by_kind"]:
+                    figure = amount(kind.total_yi, lang, "at_least" if kind.lower_bound else "")
+                    name = label(INVESTMENT_KINDS, kind.kind, lang)
+                    name = f"{kind.year} {name}" if kind.year else name
+                    words = t("kpi_kind", lang, kind=name, v=figure, n=kind.items)
+                    html_block(f'<div class="cm-kpi-amount" data-kind="{esc(kind.kind)}">{esc(words)}</div>')
+                st.caption(t("kpi_amounts_note", lang))
 
 
 def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
@@ -47,10 +56,14 @@ def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
     section = row.get("source_section") or ""
     rows = [
         (t("d_category", lang), label(CATEGORIES, row["category"], lang)),
-        (t("d_status", lang), label(STATUSES, row["status"], lang)),
+        (
+            t("d_status", lang),
+            label(STATUSES, row["status"], lang) if row["status"] else t("status_not_applicable", lang),
+        ),
         (t("d_years", lang), " / ".join(row.get("years") or ())),
         (t("d_townships", lang), townships_text(row.get("townships") or (), row["precision"], lang)),
-        (t("d_investment", lang), amount_with_kind(row.get("investment_yi"), row.get("investment_kind") or "", lang)),
+        (t("d_item_kind", lang), label(ITEM_KINDS, row.get("item_kind") or "", lang)),
+        (t("d_investment", lang), row_amount(row, lang)),
         (t("d_quantity", lang), quantity(row.get("quantity"), row.get("quantity_unit") or "", lang)),
         (t("d_precision", lang), label(PRECISIONS, row["precision"], lang)),
         (t("d_source", lang), t("d_source_value", lang, section=section.replace("|", "、"))),
@@ -94,8 +107,8 @@ def item_list(items: pd.DataFrame, lang: str, key: str) -> None:
             t("col_name", lang): item_names(items, lang),
             t("d_category", lang): [label(CATEGORIES, c, lang) for c in items["category"]],
             t("d_years", lang): [" / ".join(y) for y in items["years"]],
-            t("d_status", lang): [label(STATUSES, s, lang) for s in items["status"]],
-            t("d_investment", lang): [amount(v, lang) for v in items["investment_yi"]],
+            t("d_status", lang): [label(STATUSES, s, lang) if s else t("none", lang) for s in items["status"]],
+            t("d_investment", lang): [row_amount(row, lang) for row in items.to_dict("records")],
         }
     )
     event = st.dataframe(
@@ -150,6 +163,6 @@ def township_panel(township: str, result: pd.DataFrame, lang: str) -> None:
         f'<div class="cm-detail"><h3 style="margin-bottom:0">{esc(title)}</h3>'
         f'<div style="color:#666">{esc(t("township_panel_note", lang))}</div></div>'
     )
-    kpi_line(totals(here), lang)
+    kpi_line(totals(here, data.projects()), lang, key="township_panel_kpi")
     st.page_link("pages/2_乡镇.py", label=t("open_township_page", lang), query_params={"tw": township})
     item_list(here, lang, key="township_panel_list")

@@ -79,7 +79,7 @@ def _page_links(lang: str) -> None:
 PAGE_CSS = """<style>
 .block-container, [data-testid='stMainBlockContainer'] {padding-top: 3.2rem !important; padding-bottom: 2rem !important;}
 h1 {font-size: 1.6rem !important; line-height: 1.25 !important; padding: 0 0 0.3rem 0 !important;}
-.cm-kpi {font-size: 0.9rem; color: #333; margin: 0.1rem 0 0.2rem 0; line-height: 1.5;}
+.cm-kpi {font-size: 0.9rem; color: #333; margin: 0; line-height: 1.5;}
 .cm-kpi span, .cm-kpi b {white-space: nowrap;}
 .cm-describe {margin: 0 0 0.4rem 0 !important; color: #555; font-size: 0.9rem;}
 .cm-list-title {font-size: 1.15rem !important; padding-top: 0.8rem !important;}
@@ -88,7 +88,7 @@ h1 {font-size: 1.6rem !important; line-height: 1.25 !important; padding: 0 0 0.3
   .block-container, [data-testid='stMainBlockContainer'] {padding: 4rem 0.5rem 2rem 0.5rem !important;}
   .st-key-cm_present_switch {display: none !important;}
   h1 {font-size: 1.2rem !important;}
-  .cm-kpi {display: none;}
+  .st-key-cm_kpi {display: none;}
   .st-key-cm_map iframe {height: 62vh !important;}
   button, [data-baseweb='select'] > div, input, [role='radiogroup'] label {min-height: 40px !important;}
 }

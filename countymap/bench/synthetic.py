@@ -31,6 +31,8 @@ TEMPLATE_COLUMNS = (
     "name_en",
     "investment_yi",
     "investment_kind",
+    "investment_qualifier",
+    "item_kind",
     "quantity",
     "quantity_unit",
     "summary_zh",

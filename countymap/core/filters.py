@@ -24,7 +24,7 @@ from functools import lru_cache
 import pandas as pd
 
 from countymap.core.geodata import township_names
-from countymap.core.schema import CATEGORIES, PRECISIONS, STATUSES, YEARS, label
+from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, YEARS, label
 from countymap.text.format import amount, join_labels, township_label
 from countymap.text.pinyin import pinyin
 from countymap.text.strings import t
@@ -80,6 +80,7 @@ FIELDS: tuple[FilterField, ...] = (
     FilterField(
         "statuses", "status", "--status", "f_statuses", "list", lambda: tuple(STATUSES), _vocab_label(STATUSES)
     ),
+    FilterField("kinds", "kind", "--item-kind", "f_kinds", "list", lambda: tuple(ITEM_KINDS), _vocab_label(ITEM_KINDS)),
     FilterField("townships", "town", "--township", "f_townships", "list", township_names, township_label),
     FilterField(
         "precisions", "prec", "--precision", "f_precisions", "list", lambda: tuple(PRECISIONS), _vocab_label(PRECISIONS)
@@ -98,6 +99,7 @@ class FilterState:
     years: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
     townships: tuple[str, ...] = ()
     precisions: tuple[str, ...] = ()
     invest_min: float | None = None
@@ -158,7 +160,7 @@ def _invest_mask(projects: pd.DataFrame, state: FilterState) -> pd.Series:
 
 
 _LIST_COLUMNS = {"years": "years", "townships": "townships"}  # tuple cells: any member matches
-_CODE_COLUMNS = {"categories": "category", "statuses": "status", "precisions": "precision"}
+_CODE_COLUMNS = {"categories": "category", "statuses": "status", "kinds": "item_kind", "precisions": "precision"}
 
 
 def apply_filters(projects: pd.DataFrame, state: FilterState) -> pd.DataFrame:

@@ -154,10 +154,21 @@ PLACE_TYPES: dict[str, tuple[str, str]] = {
 
 YEARS = ("2022", "2023")
 
+# What an amount measures. Sums never mix kinds (see countymap.core.stats).
 INVESTMENT_KINDS: dict[str, tuple[str, str]] = {
-    "completed_in_2022": ("2022年完成投资", "Invested in 2022"),
-    "planned_for_2023": ("2023年计划投资", "Planned for 2023"),
-    "total": ("总投资", "Total investment"),
+    "completed_in_2022": ("2022年完成投资", "invested in 2022"),
+    "planned_for_2023": ("2023年计划投资", "planned for 2023"),
+    "total": ("总投资", "total investment"),
+    "pooled_fund": ("统筹资金", "pooled funds"),
+}
+
+# What kind of thing an item is, so that works, honours and firms can be told apart.
+ITEM_KINDS: dict[str, tuple[str, str]] = {
+    "work": ("工程", "Work"),
+    "programme": ("项目群", "Programme"),
+    "designation": ("称号认定", "Designation"),
+    "enterprise": ("企业", "Enterprise"),
+    "plan": ("规划研究", "Plan or study"),
 }
 
 INVESTMENT_QUALIFIERS: dict[str, tuple[str, str]] = {
@@ -231,7 +242,19 @@ PROJECT_FIELDS: tuple[Field, ...] = (
     Field("name_zh", required=True, max_length=120, doc_zh="项目名称（按报告）", doc_en="Name as in the report"),
     Field("name_en", required=True, max_length=200, doc_zh="英文名称", doc_en="English name"),
     Field("category", required=True, vocab=CATEGORIES, doc_zh="类别", doc_en="Sector"),
-    Field("status", required=True, vocab=STATUSES, doc_zh="状态（截至报告日）", doc_en="Status at the report date"),
+    Field(
+        "item_kind",
+        required=True,
+        vocab=ITEM_KINDS,
+        doc_zh="类型：工程、项目群、称号认定、企业、规划研究",
+        doc_en="Kind: work, programme, designation, enterprise, plan or study",
+    ),
+    Field(
+        "status",
+        vocab=STATUSES,
+        doc_zh="状态（截至报告日）；企业可为空",
+        doc_en="Status at the report date; may be empty for an enterprise",
+    ),
     Field(
         "years",
         kind="list",
@@ -258,8 +281,20 @@ PROJECT_FIELDS: tuple[Field, ...] = (
         doc_en="Investment in 100 million yuan; empty = not disclosed",
     ),
     Field("investment_kind", vocab=INVESTMENT_KINDS, doc_zh="投资口径", doc_en="What the investment figure measures"),
+    Field(
+        "investment_qualifier",
+        vocab=INVESTMENT_QUALIFIERS,
+        doc_zh="金额限定：以上、约；空=确数",
+        doc_en="at_least (以上/超过) or about (约); empty = exact",
+    ),
     Field("quantity", kind="float", minimum=0.0, doc_zh="规模数量", doc_en="Size or count"),
     Field("quantity_unit", max_length=20, doc_zh="数量单位", doc_en="Unit of the quantity (公里, 亩, 个 ...)"),
+    Field(
+        "part_of",
+        pattern=ID_PATTERN,
+        doc_zh="所属项目群的编号",
+        doc_en="Id of the programme this item is part of",
+    ),
     Field(
         "summary_zh", required=True, max_length=400, doc_zh="简介（自写）", doc_en="Chinese summary in our own words"
     ),

@@ -19,30 +19,67 @@ from countymap.text.strings import t
 
 @dataclass(frozen=True)
 class KindTotal:
-    """The disclosed amounts of one kind among the filtered items."""
+    """The disclosed amounts of one kind (and, for pooled funds and totals, one report year)."""
 
     kind: str
+    year: str  # "" where the kind names its year (spent in 2022, planned for 2023)
     total_yi: float
     items: int
     lower_bound: bool  # one of the figures is "at least": the sum is a lower bound
 
 
-def amounts_by_kind(result: pd.DataFrame) -> list[KindTotal]:
-    """One sum per investment kind (schema order), over the items that disclose one; kinds never mix."""
+YEARLESS = ("completed_in_2022", "planned_for_2023")  # these kinds carry their year in their name
+
+
+def _with_amount_above(everything: pd.DataFrame) -> set[str]:
+    """Ids whose programme (or a programme above it) carries an amount: counting them would count it twice."""
+    if "part_of" not in everything.columns:
+        return set()
+    parent = {i: p for i, p in zip(everything["id"], everything["part_of"].fillna(""), strict=True) if p}
+    has_amount = set(everything.loc[everything["investment_yi"].notna(), "id"])
+    covered = set()
+    for item in parent:
+        seen, current = set(), parent[item]
+        while current and current not in seen:
+            if current in has_amount:
+                covered.add(item)
+                break
+            seen.add(current)
+            current = parent.get(current, "")
+    return covered
+
+
+def amounts_by_kind(result: pd.DataFrame, everything: pd.DataFrame | None = None) -> list[KindTotal]:
+    """One sum per kind of amount over the items that disclose one (schema order); kinds never mix.
+
+    An item whose programme already carries an amount is left out (see
+    ``part_of``; ``everything`` is the whole table, so a programme that the
+    filter hides still counts). Pooled funds and totals are summed per report
+    year, never across years.
+    """
+    everything = result if everything is None else everything
+    covered = _with_amount_above(everything)
     amounts = pd.to_numeric(result["investment_yi"], errors="coerce")
-    disclosed = result[amounts.notna()]
-    qualifiers = disclosed.get("investment_qualifier", pd.Series("", index=disclosed.index)).fillna("")
-    out = []
-    for kind in INVESTMENT_KINDS:
-        rows = disclosed["investment_kind"] == kind
-        if rows.any():
-            lower = bool((qualifiers[rows] == "at_least").any())
-            out.append(KindTotal(kind, float(amounts[rows.index[rows]].sum()), int(rows.sum()), lower))
-    return out
+    counted = result[amounts.notna() & ~result["id"].isin(covered)]
+    qualifiers = counted.get("investment_qualifier", pd.Series("", index=counted.index)).fillna("")
+    years = [
+        "" if kind in YEARLESS else "|".join(y)
+        for kind, y in zip(counted["investment_kind"], counted["years"], strict=True)
+    ]
+    groups: dict[tuple[str, str], list] = {}
+    for kind, year, amount, qualifier in zip(
+        counted["investment_kind"], years, amounts[counted.index], qualifiers, strict=True
+    ):
+        groups.setdefault((kind, year), []).append((amount, qualifier))
+    order = {kind: n for n, kind in enumerate(INVESTMENT_KINDS)}
+    return [
+        KindTotal(kind, year, float(sum(a for a, _ in found)), len(found), any(q == "at_least" for _, q in found))
+        for (kind, year), found in sorted(groups.items(), key=lambda item: (order.get(item[0][0], 99), item[0][1]))
+    ]
 
 
-def totals(result: pd.DataFrame) -> dict:
-    """Counts of a filtered table.
+def totals(result: pd.DataFrame, everything: pd.DataFrame | None = None) -> dict:
+    """Counts of a filtered table (``everything``: the whole table, for programmes the filter hides).
 
     Returns
     -------
@@ -56,7 +93,7 @@ def totals(result: pd.DataFrame) -> dict:
     return {
         "count": len(result),
         "disclosed_count": int(amounts.notna().sum()),
-        "by_kind": amounts_by_kind(result) if len(result) else [],
+        "by_kind": amounts_by_kind(result, everything) if len(result) else [],
         "by_status": by_status,
     }
 
@@ -97,8 +134,36 @@ def by_year(result: pd.DataFrame, column: str, to_label: Callable[[str], str]) -
     return table.reindex(columns=list(YEARS), fill_value=0)
 
 
-def invest_by_category(result: pd.DataFrame, to_label: Callable[[str], str]) -> pd.DataFrame:
-    """Disclosed investment (亿元) per sector label; undisclosed items add nothing."""
+def invest_by_category(
+    result: pd.DataFrame, to_label: Callable[[str], str], kind_label: Callable[[str], str], everything=None
+) -> pd.DataFrame:
+    """Disclosed investment (亿元) per sector (rows) and kind of amount (columns): kinds side by side, never added.
+
+    Pooled funds and totals get one column per report year, as in :func:`amounts_by_kind`.
+
+    Parts of a programme that carries an amount are left out, as in :func:`amounts_by_kind`.
+    """
+    covered = _with_amount_above(result if everything is None else everything)
     amounts = pd.to_numeric(result["investment_yi"], errors="coerce")
-    frame = pd.DataFrame({"label": [to_label(c) for c in result["category"]], "yi": amounts.to_numpy()})
-    return frame.dropna().groupby("label")[["yi"]].sum()
+    keep = amounts.notna() & ~result["id"].isin(covered)
+    kept = result[keep]
+    kinds = [
+        kind_label(kind) if kind in YEARLESS else f"{kind_label(kind)} {'|'.join(years)}"
+        for kind, years in zip(kept["investment_kind"], kept["years"], strict=True)
+    ]
+    frame = pd.DataFrame(
+        {"label": [to_label(c) for c in kept["category"]], "kind": kinds, "yi": amounts[keep].to_numpy()}
+    )
+    return frame.pivot_table(index="label", columns="kind", values="yi", aggfunc="sum") if len(frame) else frame
+
+
+def alone_and_shared(result: pd.DataFrame, township: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The items of ``township`` alone, and those it shares with other townships that carry an amount.
+
+    A township's sums take only the first; the second are shown whole, with
+    their townships named, never split or counted as this township's money.
+    """
+    towns = result["townships"].map(tuple)
+    alone = result[towns.map(lambda names: names == (township,))]
+    shared = result[(towns.map(len) > 1) & result["investment_yi"].notna()]
+    return alone, shared

@@ -82,7 +82,9 @@ def project_properties(project, drawn: str, note: str, lang: str, memo: dict | N
     optional = {
         "t": memo[sep.join(project.townships)],
         "i": memo[
-            amount_with_kind(project.investment_yi, project.investment_kind, lang)
+            amount_with_kind(
+                project.investment_yi, project.investment_kind, lang, getattr(project, "investment_qualifier", "")
+            )
             if not is_missing(project.investment_yi)
             else ""
         ],
@@ -96,7 +98,7 @@ def project_properties(project, drawn: str, note: str, lang: str, memo: dict | N
 
 PROPERTY_INPUTS = (
     *("id", "name_zh", "name_en", "summary_zh", "summary_en", "status", "category", "years", "townships"),
-    *("investment_yi", "investment_kind", "quantity", "quantity_unit"),
+    *("investment_yi", "investment_kind", "investment_qualifier", "quantity", "quantity_unit"),
 )
 MEMO_LIMIT = 60_000  # property dicts kept between builds (about 1 KB each)
 _MEMO: dict[tuple, dict] = {}

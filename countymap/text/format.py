@@ -61,6 +61,7 @@ def amount(value: object, lang: str = "zh", qualifier: str = "") -> str:
 
 def amount_with_kind(value: object, kind: str, lang: str = "zh", qualifier: str = "") -> str:
     """An amount and what it measures: ``2620万元（2022年完成投资）`` / ``¥26.2 million (invested in 2022)``."""
+    qualifier = qualifier if isinstance(qualifier, str) else ""
     figure = amount(value, lang, qualifier)
     if is_missing(value) or not kind:
         return figure
@@ -142,3 +143,12 @@ def item_names(frame: pd.DataFrame, lang: str = "zh") -> list[str]:
     if lang != "en" or "name_en" not in frame.columns:
         return chinese
     return [en if isinstance(en, str) and en else zh for en, zh in zip(frame["name_en"].tolist(), chinese, strict=True)]
+
+
+def row_amount(row: Mapping | object, lang: str = "zh") -> str:
+    """An item's amount with its kind and qualifier, or 未披露 (one call for every place that shows one)."""
+    get = row.get if isinstance(row, Mapping | pd.Series) else lambda key, default="": getattr(row, key, default)
+    kind = get("investment_kind", "") or ""
+    return amount_with_kind(
+        get("investment_yi", None), kind if isinstance(kind, str) else "", lang, get("investment_qualifier", "") or ""
+    )

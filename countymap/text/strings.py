@@ -30,6 +30,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "f_categories": ("类别", "Sector"),
     "f_statuses": ("状态", "Status"),
+    "f_kinds": ("类型（工程、称号、企业……）", "Kind (work, designation, enterprise ...)"),
     "f_townships": ("乡镇（街道）", "Township"),
     "f_precisions": ("位置精度", "Location precision"),
     "f_invest_min": ("投资下限（亿元）", "Minimum investment (100M yuan)"),
@@ -60,6 +61,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- KPI row -----------------------------------------------------------------
     "kpi_count": ("项目数", "Items"),
     "kpi_kind": ("{kind} {v}（{n} 项）", "{kind}: {v} ({n} items)"),
+    "kpi_amounts": ("披露金额（{n} 个口径）", "Disclosed amounts ({n} kinds)"),
+    "kpi_amounts_note": (
+        "不同口径的金额不相加；项目群已有金额时，其子项目不再计入；“以上”表示合计为下限。",
+        "Amounts of different kinds are not added; a part of a programme that carries an amount is not counted "
+        "again; “at least” makes the sum a lower bound.",
+    ),
     # --- map page ------------------------------------------------------------------
     "basemap": ("底图", "Basemap"),
     "basemap_none": ("无底图（离线）", "No basemap (offline)"),
@@ -96,6 +103,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "d_years": ("年份", "Years"),
     "d_townships": ("乡镇", "Townships"),
     "d_investment": ("投资", "Investment"),
+    "d_item_kind": ("类型", "Kind"),
+    "status_not_applicable": ("不适用（企业）", "not applicable (an enterprise)"),
     "d_quantity": ("规模", "Size"),
     "d_precision": ("位置精度", "Location precision"),
     "d_source": ("出处", "Source"),
@@ -145,6 +154,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The red outline is the township's approximate area (from its seat, not an official boundary); click a dot to see an item.",
     ),
     "township_projects": ("本乡镇的项目", "Items in this township"),
+    "shared_amounts": (
+        "跨乡镇项目的金额为全额，不计入上面的合计，也不分摊：{items}",
+        "Amounts of items shared with other townships are whole, not in the sums above and not split: {items}",
+    ),
+    "shared_amount": ("{name} {v}（{towns}）", "{name} {v} ({towns})"),
     "township_mentions": ("报告中提到本乡镇的地方", "Where the report mentions it"),
     "township_no_mentions": ("报告未直接提到本乡镇名称。", "The report does not name this township."),
     # --- stats page ------------------------------------------------------------------
@@ -153,7 +167,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "by_category": ("按类别（项目数）", "By sector (item count)"),
     "by_status": ("按状态（项目数）", "By status (item count)"),
     "by_township": ("按乡镇（项目数）", "By township (item count)"),
-    "by_category_invest": ("按类别（披露投资，亿元）", "By sector (disclosed investment, 100M yuan)"),
+    "by_category_invest": ("按类别（披露投资，亿元，分口径）", "By sector (disclosed investment, 100M yuan, by kind)"),
+    "invest_chart_note": (
+        "不同口径的金额分列、不相加；已计入所属项目群金额的子项目不重复计入。",
+        "Amounts of different kinds stand side by side and are never added; a part whose programme carries an amount is not counted again.",
+    ),
     "year_note": (
         "跨两年的项目在 2022 和 2023 中各计一次。",
         "Items that span both years are counted in 2022 and in 2023.",

@@ -143,6 +143,12 @@ def check_precision(row: dict[str, str], context) -> Iterator[Found]:
         yield "precision", "示意线路须引用 routes.geojson 中的线路编号", "a line needs a route id from routes.geojson"
     if precision == "township" and not townships:
         yield "precision", "乡镇级位置须填写所在乡镇", "township precision needs a township"
+    if precision == "unknown" and townships:
+        yield (
+            "precision",
+            "已知所在乡镇，应标为乡镇级而非位置待查",
+            "a known township makes it township precision, not unknown",
+        )
     located = any(context.place_coords.get(p, (None, None))[0] is not None for p in places)
     if precision == "county" and located:
         yield (
@@ -155,11 +161,48 @@ def check_precision(row: dict[str, str], context) -> Iterator[Found]:
 
 
 def check_pairs(row: dict[str, str], context) -> Iterator[Found]:
-    """Investment needs its kind; a quantity needs its unit (and vice versa)."""
+    """Investment needs its kind; a quantity needs its unit (and vice versa); a qualifier needs an amount."""
     for value_col, kind_col in (("investment_yi", "investment_kind"), ("quantity", "quantity_unit")):
         has_value, has_kind = bool(row.get(value_col, "").strip()), bool(row.get(kind_col, "").strip())
         if has_value != has_kind:
             yield kind_col, f"{value_col} 与 {kind_col} 须同时填写或同时为空", f"{value_col} and {kind_col} go together"
+    if row.get("investment_qualifier", "").strip() and not row.get("investment_yi", "").strip():
+        yield "investment_qualifier", "没有金额就没有金额限定", "a qualifier needs an amount"
+
+
+def check_status_fits(row: dict[str, str], context) -> Iterator[Found]:
+    """Every item has a status, except an enterprise, for which a works status may not fit."""
+    if "status" in row and not row.get("status", "").strip() and row.get("item_kind", "").strip() != "enterprise":
+        yield (
+            "status",
+            "必填项为空（只有企业可以不填状态）",
+            "required value is empty (only an enterprise may have none)",
+        )
+
+
+def relation_problems(frame: pd.DataFrame) -> Iterator[tuple]:
+    """``part_of`` names an existing id of the same file, never the row itself, never in a cycle."""
+    if "part_of" not in frame.columns or "id" not in frame.columns:
+        return
+    ids = [str(i).strip() for i in frame["id"]]
+    parent = {i: str(p).strip() for i, p in zip(ids, frame["part_of"], strict=True) if str(p).strip()}
+    known = set(ids)
+    for index, item in enumerate(ids):
+        target = parent.get(item)
+        if target is None:
+            continue
+        if target not in known:
+            yield index + 2, "part_of", f"未知的项目群编号：{target[:40]!r}", f"unknown programme id: {target[:40]!r}"
+        elif _in_cycle(item, parent):
+            yield index + 2, "part_of", "项目群关系成环", "part_of forms a cycle"
+
+
+def _in_cycle(item: str, parent: dict[str, str]) -> bool:
+    seen, current = set(), item
+    while current in parent and current not in seen:
+        seen.add(current)
+        current = parent[current]
+    return current in seen
 
 
 def figure_in_text(value: float, text: str) -> bool:
@@ -213,6 +256,7 @@ def check_coordinates(row: dict[str, str], context) -> Iterator[Found]:
 
 RowCheck = Callable[[dict[str, str], object], Iterator[Found]]
 PROJECT_ROW_CHECKS: tuple[RowCheck, ...] = (
+    check_status_fits,
     check_townships,
     check_place_refs,
     check_precision,

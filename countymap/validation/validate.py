@@ -127,6 +127,8 @@ def validate_frame(frame: pd.DataFrame, table: Table, context: ValidationContext
                 problems.append(Problem(row_no, column, zh, en))
     for row_no, column, zh, en in checks.unique_problems(frame, table):
         problems.append(Problem(row_no, column, zh, en))
+    if table.name == PROJECTS.name:
+        problems += [Problem(*found) for found in checks.relation_problems(frame)]
     return problems
 
 

@@ -119,8 +119,8 @@ def test_desk_layout_puts_the_map_first(page_factory, app_server):
     assert details["x"] > iframe["x"] + iframe["width"] - 5 and details["y"] < iframe["y"] + 60, (
         "details beside the map"
     )
-    kpi = page.locator(".cm-kpi").bounding_box()
-    assert kpi["height"] <= 30, "KPIs in one compact line"
+    kpi = page.locator(".st-key-cm_kpi").bounding_box()
+    assert kpi["height"] <= 44, "KPIs in one compact line"
 
 
 def test_phone_shows_search_and_map_first_and_details_under_the_map(page_factory, app_server):
@@ -144,7 +144,7 @@ def test_presenter_shows_only_the_title_the_map_and_a_language_switch(page_facto
     assert iframe["width"] >= 1920 - 40
     title = page.locator("h1").first.bounding_box()
     assert title["height"] <= 60, "one-line title"
-    for hidden in ('[data-testid="stSidebar"]', ".cm-kpi", ".cm-describe", ".st-key-cm_bar"):
+    for hidden in ('[data-testid="stSidebar"]', ".st-key-cm_kpi", ".cm-describe", ".st-key-cm_bar"):
         assert not page.locator(hidden).first.is_visible() if page.locator(hidden).count() else True, hidden
     switch = page.locator(".st-key-cm_presenter_lang")
     expect(switch).to_be_visible()
