@@ -13,6 +13,7 @@ from countymap.core import report
 from countymap.core.schema import (
     PRECISION_MEANINGS,
     PRECISIONS,
+    REPORT_BYTES,
     REPORT_DATE,
     REPORT_FILENAME,
     REPORT_SHA256,
@@ -56,7 +57,11 @@ def status_rules(lang: str) -> None:
     st.subheader(t("about_status", lang))
     zh = lang == "zh"
     rows = [
-        (label(STATUSES, rule.code, lang), rule.verbs_zh if zh else rule.verbs_en, rule.meaning_zh if zh else rule.meaning_en)
+        (
+            label(STATUSES, rule.code, lang),
+            rule.verbs_zh if zh else rule.verbs_en,
+            rule.meaning_zh if zh else rule.meaning_en,
+        )
         for rule in STATUS_RULES
     ]
     columns = [t("rule_code", lang), t("rule_verbs", lang), t("rule_meaning", lang)]
@@ -76,10 +81,16 @@ def provenance(lang: str) -> None:
     st.code(f"{REPORT_FILENAME}\nsha256 {REPORT_SHA256}", language=None)
     st.write(f"{labelled(t('data_date', lang), REPORT_DATE, lang)} · {labelled(t('data_file', lang), modified, lang)}")
     st.write(t("report_loaded", lang) if data.report_text() else t("report_missing", lang))
-    upload = st.file_uploader(t("about_upload", lang), type=["txt"], key="report_upload")
+    upload = st.file_uploader(
+        t("about_upload", lang), type=["txt"], key="report_upload", max_upload_size=1
+    )  # 1 MB is the smallest limit the browser can enforce; REPORT_MAX_BYTES is checked here
     if upload is not None:
-        text = report.verify(upload.getvalue())
-        if text is None:
+        too_large = upload.size > report.REPORT_MAX_BYTES  # refused before its bytes are copied
+        text = None if too_large else report.verify(upload.getvalue())
+        if too_large:
+            kb = {"kb": upload.size / 1024, "limit": report.REPORT_MAX_BYTES / 1024, "report": REPORT_BYTES / 1024}
+            st.error(t("report_too_large", lang, **kb))
+        elif text is None:
             st.error(t("upload_bad", lang))
         else:
             st.session_state[data.REPORT_KEY] = text

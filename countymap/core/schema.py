@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 REPORT_SHA256 = "a5d65001b649e26a3a582b9f89f3ed33ed1058300eda0e06a365c6d41ef71d87"
 REPORT_FILENAME = "000_7e2e0f9dafc359a0.txt"
+REPORT_BYTES = 54_158  # size of the file with REPORT_SHA256
 REPORT_DATE = "2023-02-08"
 COUNTY_ADCODE = "500242"
 COUNTY_NAME_ZH = "酉阳土家族苗族自治县"
@@ -50,6 +51,7 @@ STATUSES: dict[str, tuple[str, str]] = {
     "preparatory": ("前期", "Preparatory"),
     "designated": ("已获评", "Designated"),
 }
+
 
 @dataclass(frozen=True)
 class StatusRule:
@@ -116,7 +118,10 @@ PRECISIONS: dict[str, tuple[str, str]] = {
 PRECISION_MEANINGS: dict[str, tuple[str, str]] = {
     "exact": ("已查明的具体位置", "a researched site"),
     "approximate": ("大致位置，误差可达数公里", "an approximate site, possibly a few kilometres off"),
-    "township": ("仅知所在乡镇：画在乡镇内的示意位置，并非实际地点", "only the township is known: drawn inside it, not at the site"),
+    "township": (
+        "仅知所在乡镇：画在乡镇内的示意位置，并非实际地点",
+        "only the township is known: drawn inside it, not at the site",
+    ),
     "line": ("示意线路，只连接已知节点", "a schematic line through known way-points"),
     "county": ("全县范围，不在图上标点", "county-wide: not pinned on the map"),
 }
