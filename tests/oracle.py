@@ -55,7 +55,9 @@ def matches(
         if (invest_min is not None and value < invest_min) or (invest_max is not None and value > invest_max):
             return False
     if query:
-        texts = [row[c] for c in ("name_zh", "name_en", "summary_zh", "summary_en")] + sorted(_members(row["townships"]))
+        texts = [row[c] for c in ("name_zh", "name_en", "summary_zh", "summary_en")] + sorted(
+            _members(row["townships"])
+        )
         if not any(query.lower() in text.lower() for text in texts):
             return False
     return True

@@ -43,7 +43,9 @@ def seats_table(townships: dict) -> pd.DataFrame:
         props = dict(feature.get("properties") or {})
         row = {key: props.get(key, "") for key in SEAT_COLUMNS[:5] + SEAT_COLUMNS[-2:]}
         aliases = props.get("aliases", "")
-        row["aliases"] = tuple(aliases) if isinstance(aliases, list | tuple) else tuple(a for a in aliases.split(MULTI_SEP) if a)
+        row["aliases"] = (
+            tuple(aliases) if isinstance(aliases, list | tuple) else tuple(a for a in aliases.split(MULTI_SEP) if a)
+        )
         row["lon"], row["lat"] = (float(c) for c in feature["geometry"]["coordinates"][:2])
         rows.append(row)
     return pd.DataFrame(rows, columns=SEAT_COLUMNS).sort_values("code", ignore_index=True)

@@ -99,7 +99,11 @@ def project_properties(
     }
     optional = {
         "t": memo[sep.join(project.townships)],
-        "i": memo[amount_with_kind(project.investment_yi, project.investment_kind, lang) if not is_missing(project.investment_yi) else ""],
+        "i": memo[
+            amount_with_kind(project.investment_yi, project.investment_kind, lang)
+            if not is_missing(project.investment_yi)
+            else ""
+        ],
         "q": memo[quantity(project.quantity, project.quantity_unit, lang)],
         "su": html_text(summary),
         "nt": note,

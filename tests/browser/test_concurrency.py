@@ -76,7 +76,11 @@ def first_filter(index: int, categories: list[str]) -> tuple[dict, dict]:
         names = township_names()
         town = names[(index * 7) % len(names)]
         return {"town": town}, {"townships": (town,)}
-    return {"year": "2023", "cat": category, "imin": "0"}, {"years": ("2023",), "categories": (category,), "invest_min": 0.0}
+    return {"year": "2023", "cat": category, "imin": "0"}, {
+        "years": ("2023",),
+        "categories": (category,),
+        "invest_min": 0.0,
+    }
 
 
 def plans(rows: list[dict]) -> list[Plan]:
