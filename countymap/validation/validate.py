@@ -1,9 +1,10 @@
 """Validation of projects files (and the places gazetteer) against the schema.
 
-Every problem is collected before anything fails, each with its row number (as a
+Every problem is found before anything fails, each with its row number (as a
 spreadsheet shows it: the header is row 1), its column and a message in Chinese
-and English. ``python -m countymap validate [FILE]`` prints them all and exits
-non-zero; it never shows a traceback.
+and English; the first :data:`MAX_LISTED` are listed, the rest counted, so a
+file of errors stays cheap to show. ``python -m countymap validate [FILE]``
+prints them and exits non-zero; it never shows a traceback.
 """
 
 from __future__ import annotations
@@ -187,6 +188,24 @@ def file_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise ValidationError([_file_problem(f"无法打开文件：{detail}", f"cannot open the file: {detail}")]) from exc
 
 
+def find_file_problems(
+    path: str | Path,
+    table: Table = PROJECTS,
+    context: ValidationContext | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Findings:
+    """The problems of a file on disk; a file-level failure is one problem too."""
+    context = context or load_context()
+    try:
+        frame = read_upload(file_bytes(path, max_bytes), table, max_bytes)
+    except ValidationError as exc:
+        findings = Findings()
+        for problem in exc.problems:
+            findings.add(problem)
+        return findings
+    return find_problems(frame, table, context)
+
+
 def validate_file(
     path: str | Path,
     table: Table = PROJECTS,
@@ -194,12 +213,7 @@ def validate_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[Problem]:
     """Validate a file on disk; file-level failures come back as problems too."""
-    context = context or load_context()
-    try:
-        frame = read_upload(file_bytes(path, max_bytes), table, max_bytes)
-    except ValidationError as exc:
-        return exc.problems
-    return validate_frame(frame, table, context)
+    return find_file_problems(path, table, context, max_bytes).problems
 
 
 def _parse_args(argv: list[str]) -> argparse.Namespace:
@@ -240,13 +254,13 @@ def main(argv: list[str]) -> int:
     max_mb = args.max_mb if args.max_mb is not None else setup.max_upload_mb()
     try:
         context = load_context(args.data_dir, args.report)
-        problems = validate_file(path, table, context, int(max_mb * 1024 * 1024))
+        findings = find_file_problems(path, table, context, round(max_mb * 1024 * 1024))
     except Exception as exc:  # the promise is: never a traceback
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
-    for problem in problems:
+    for problem in findings.problems:
         print(problem.as_text(args.lang))
-    status = "OK" if not problems else f"{len(problems)} problem(s)"
+    status = "OK" if not findings.total else f"{findings.total} problem(s)"
     report_note = "report checked" if context.report_text else "report not available: figures not checked"
     print(f"{path}: {status} ({report_note})")
-    return 1 if problems else 0
+    return 1 if findings.total else 0
