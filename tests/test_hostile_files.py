@@ -10,11 +10,17 @@ Measured on this project's 2-core machine: at most 259 MB and 4.4 s of CPU (larg
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from countymap.bench.hostile import measure_command, validate_command
 from countymap.bench.hostile_files import HOSTILE, make
+from countymap.validation.context import load_context
 from countymap.validation.isolated import run_isolated
+from countymap.validation.upload import check_upload
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PEAK_MB, SECONDS = 500, 10  # the bounds of issue 14
 # Why reading stops, in English, for each file (the checks of the rows come from the data).
@@ -52,3 +58,19 @@ def test_the_upload_check_stays_within_the_bounds(folder, name):
     result, peak_mb = run_isolated(make(name, folder).read_bytes())
     assert result.problems[0].as_text("en") == STOPS[name]
     assert peak_mb < PEAK_MB
+
+
+def test_the_child_process_gives_what_check_upload_gives():
+    data = (ROOT / "tests" / "data" / "projects_small.csv").read_bytes()
+    here, (there, peak_mb) = check_upload(data, load_context()), run_isolated(data)
+    assert there.problems == here.problems and there.valid.equals(here.valid)
+    assert (there.total_rows, there.problem_count) == (here.total_rows, here.problem_count) == (12, len(here.problems))
+    assert 0 < peak_mb < PEAK_MB
+
+
+def test_a_child_that_takes_too_long_is_stopped_with_one_problem():
+    result, _ = run_isolated(b"id\n1\n", timeout_s=0.01)
+    assert result.valid.empty
+    assert [p.message_en for p in result.problems] == [
+        "checking the file took longer than 0.01 s and was stopped; no row was loaded"
+    ]

@@ -113,3 +113,10 @@ def test_export_table_applies_every_filter_like_export_html(tmp_path):
     assert set(rows["category"]) <= {"road", "water"}
     assert all("2023" in years for years in rows["years"])
     assert all(float(amount) >= 1 for amount in rows["investment_yi"])
+
+
+@pytest.mark.parametrize("text", ["a\rb", "_x0041_", "_x005F_x0041_", "行\n二"])
+def test_xlsx_keeps_control_characters_and_escape_lookalikes(uploaded, text):
+    one = uploaded.head(1).copy()
+    one["summary_en"] = [text]
+    assert read_raw(xlsx_bytes(one)).loc[0, "summary_en"] == text
