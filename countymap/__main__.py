@@ -13,7 +13,9 @@ COMMANDS = {
     "build-geodata": ("countymap.geodata_build.build", "Regenerate geodata/ from registry packages"),
     "validate": ("countymap.validation.validate", "Check a projects file against the schema and geodata"),
     "export-html": ("countymap.map.export", "Write the filtered map as a standalone offline HTML file"),
+    "export-table": ("countymap.cli.export_table", "Write the filtered projects as CSV, XLSX or GeoJSON"),
     "bench": ("countymap.bench.run", "Run the performance benchmark and update BENCHMARKS.md"),
+    "bench-hostile": ("countymap.bench.hostile", "Measure reading the hostile files of issue 14 (memory, time)"),
 }
 
 

@@ -7,7 +7,9 @@ environment variable means the same thing everywhere.
 
 from __future__ import annotations
 
+import math
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from countymap.core.schema import REPORT_FILENAME
@@ -21,6 +23,50 @@ ENV_REPORT = "COUNTYMAP_REPORT"
 ENV_CACHE = "COUNTYMAP_CACHE"
 ENV_MAX_UPLOAD_MB = "COUNTYMAP_MAX_UPLOAD_MB"
 ENV_CHROMIUM = "COUNTYMAP_CHROMIUM"
+ENV_MAX_ROWS = "COUNTYMAP_MAX_ROWS"
+ENV_MAX_COLUMNS = "COUNTYMAP_MAX_COLUMNS"
+ENV_MAX_CELLS = "COUNTYMAP_MAX_CELLS"
+ENV_MAX_UNPACKED_MB = "COUNTYMAP_MAX_UNPACKED_MB"
+
+
+@dataclass(frozen=True)
+class NumberSetting:
+    """A numeric environment variable with its default and its allowed range.
+
+    :meth:`value` never fails (an invalid value gives the default); the app and
+    the commands report an invalid value through :meth:`is_valid` at start
+    (:mod:`countymap.validation.setup`), so nothing runs on a silent default.
+    """
+
+    variable: str
+    default: float
+    minimum: float
+    maximum: float
+    integer: bool = False
+    unit_zh: str = ""
+    unit_en: str = ""
+
+    def raw(self) -> str:
+        """The variable's text as set ("" when unset)."""
+        return os.environ.get(self.variable, "").strip()
+
+    def _parse(self, raw: str) -> float | None:
+        try:
+            value = int(raw) if self.integer else float(raw)
+        except ValueError:
+            return None
+        return value if math.isfinite(value) and self.minimum <= value <= self.maximum else None
+
+    def is_valid(self) -> bool:
+        """Unset, or a number of the right kind within the range."""
+        raw = self.raw()
+        return not raw or self._parse(raw) is not None
+
+    def value(self) -> float:
+        """The configured number, or the default when unset or invalid."""
+        raw = self.raw()
+        parsed = self._parse(raw) if raw else None
+        return self.default if parsed is None else parsed
 
 
 def data_dir() -> Path:

@@ -71,6 +71,11 @@ def test_every_page_runs_in_both_languages(page, lang):
         ("COUNTYMAP_PROJECTS", "{tmp}", "{tmp}"),
         ("COUNTYMAP_MAX_UPLOAD_MB", "abc", "abc"),
         ("COUNTYMAP_MAX_UPLOAD_MB", "inf", "inf"),
+        ("COUNTYMAP_MAX_ROWS", "abc", "abc"),
+        ("COUNTYMAP_MAX_COLUMNS", "1e3", "1e3"),
+        ("COUNTYMAP_MAX_CELLS", "-5", "-5"),
+        ("COUNTYMAP_MAX_UNPACKED_MB", "inf", "inf"),
+        ("COUNTYMAP_MAX_ROWS", "5", "超过 5 行"),  # a valid cap, but the projects file is past it
     ],
 )
 def test_bad_settings_give_one_clear_message_on_every_page(monkeypatch, tmp_path, variable, value, words):

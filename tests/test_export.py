@@ -57,9 +57,22 @@ def test_export_lists_county_wide_projects_escaped(projects, geodata):
     assert "全县范围或位置待查的项目" in page and "<li>全县项目</li>" in page
 
 
-def test_cli_applies_every_filter(tmp_path):
+# Rows of the map fixture that do not validate on purpose (they test placement fallbacks).
+INVALID_ROWS = ("alias-town,", "missing-coords,")
+
+
+@pytest.fixture
+def valid_csv(tmp_path):
+    """The map fixture without the rows that do not validate: the export commands refuse those."""
+    lines = (DATA / "projects.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "valid.csv"
+    path.write_text("".join(line for line in lines if not line.startswith(INVALID_ROWS)), encoding="utf-8")
+    return path
+
+
+def test_cli_applies_every_filter(tmp_path, valid_csv):
     out = tmp_path / "cli.html"
-    argv = ["--projects", str(DATA / "projects.csv"), "--geodata", str(DATA), "--out", str(out)]
+    argv = ["--projects", str(valid_csv), "--geodata", str(DATA), "--out", str(out)]
     assert main([*argv, "--township", "龙潭镇", "--precision", "township", "--status", "planned,preparatory"]) == 0
     assert drawn_ids(out.read_text(encoding="utf-8")) == {"township-a", "township-b"}
     assert main([*argv, "--min-yi", "1", "--max-yi", "5", "--year", "2023"]) == 0
@@ -68,9 +81,9 @@ def test_cli_applies_every_filter(tmp_path):
     assert "gongtan-scenic" in drawn_ids(out.read_text(encoding="utf-8"))
 
 
-def test_cli_through_python_dash_m(tmp_path):
+def test_cli_through_python_dash_m(tmp_path, valid_csv):
     out = tmp_path / "m.html"
-    cmd = [sys.executable, "-m", "countymap", "export-html", "--projects", str(DATA / "projects.csv")]
+    cmd = [sys.executable, "-m", "countymap", "export-html", "--projects", str(valid_csv)]
     cmd += ["--geodata", str(DATA), "--out", str(out), "--category", "road"]
     result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -80,8 +93,20 @@ def test_cli_through_python_dash_m(tmp_path):
 def test_cli_reports_unreadable_projects(tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"\x00\x01")
-    assert main(["--projects", str(bad), "--out", str(tmp_path / "x.html"), "--geodata", str(DATA)]) == 2
-    assert "cannot read" in capsys.readouterr().err
+    argv = ["--projects", str(bad), "--out", str(tmp_path / "x.html"), "--geodata", str(DATA), "--lang", "en"]
+    assert main(argv) == 1
+    assert "cannot read the file: binary file" in capsys.readouterr().err
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_cli_refuses_a_file_with_an_invalid_row_and_says_where(tmp_path, capsys):
+    out = tmp_path / "x.html"
+    argv = ["--projects", str(DATA / "projects.csv"), "--out", str(out), "--geodata", str(DATA), "--lang", "en"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "row 9, column precision: exact/approximate needs a place with coordinates" in err
+    assert "row 7, column townships: unknown township: '后溪镇'" in err
+    assert "2 problem(s); nothing exported" in err and not out.exists()
 
 
 @pytest.mark.browser

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from countymap.core.filters import (
+    QUERY_MAX_CHARS,
     FilterState,
     apply_filters,
     from_query_params,
@@ -168,6 +169,18 @@ def test_invalid_params_are_dropped(params):
 def test_params_accept_lists_and_keep_valid_items():
     state = from_query_params({"year": ["2022", "bad", "2023"], "town": "龚滩镇,火星镇", "q": ["old", "new"]})
     assert state == FilterState(years=("2022", "2023"), townships=("龚滩镇",), query="new")
+
+
+def test_the_hostile_link_of_issue_14_is_cleaned():
+    # year=2022 a thousand times, a 100,000-character search, a 309-digit bound
+    state = from_query_params({"year": ["2022"] * 1000, "q": ["x" * 100_000], "imin": ["1e308"]})
+    assert state == FilterState(years=("2022",), query="x" * QUERY_MAX_CHARS)
+    assert to_query_params(state) == {"year": "2022", "q": "x" * 100}  # what the sidebar writes back
+
+
+@pytest.mark.parametrize("bound", ["1_0", "1e308", "１０", "٣", "10001", "+1", " 1 2 ", "0x10"])
+def test_a_bound_is_a_plain_decimal_within_range(bound):
+    assert from_query_params({"imin": bound, "imax": bound}) == FilterState()
 
 
 @settings(max_examples=200, deadline=None)

@@ -16,8 +16,11 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from countymap import config
 from countymap.core import report
 from countymap.core.geodata import Geodata, load_geodata
+from countymap.core.limits import ReadLimits, configured_limits
 from countymap.core.schema import INDICATORS
 from countymap.core.tables import load_indicators, load_projects
+from countymap.validation import setup
+from countymap.validation.setup import SetupProblem
 
 UPLOAD_KEY = "uploaded_projects"
 REPORT_KEY = "report_text"
@@ -31,8 +34,8 @@ def _mtime(path: Path) -> float:
 # unpickling a copy (~0.1 s at 20,000 rows), and the map's feature cache can
 # recognise it by identity. Nothing may modify it in place.
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _projects_cached(path: str, mtime: float) -> pd.DataFrame:
-    return load_projects(path)
+def _projects_cached(path: str, mtime: float, limits: ReadLimits) -> pd.DataFrame:
+    return load_projects(path, limits)
 
 
 @st.cache_data(show_spinner=False)
@@ -51,7 +54,17 @@ def projects() -> pd.DataFrame:
     if upload is not None:
         return upload
     path = config.projects_path()
-    return _projects_cached(str(path), _mtime(path))
+    return _projects_cached(str(path), _mtime(path), configured_limits())
+
+
+def projects_problems() -> list[SetupProblem]:
+    """Load (and cache) the configured projects table now: a file past a reading cap is a setup problem."""
+    path = config.projects_path()
+    try:
+        _projects_cached(str(path), _mtime(path), configured_limits())
+    except (OSError, ValueError) as exc:  # TableError (a cap, the format) or a cell that does not convert
+        return [setup.unreadable(setup.projects_variable(), path, exc)]
+    return []
 
 
 def has_upload() -> bool:

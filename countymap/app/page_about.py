@@ -13,6 +13,7 @@ from countymap.core import report
 from countymap.core.schema import (
     PRECISION_MEANINGS,
     PRECISIONS,
+    REPORT_BYTES,
     REPORT_DATE,
     REPORT_FILENAME,
     REPORT_SHA256,
@@ -82,11 +83,22 @@ def provenance(lang: str) -> None:
     st.code(f"{REPORT_FILENAME}\nsha256 {REPORT_SHA256}", language=None)
     st.write(f"{labelled(t('data_date', lang), REPORT_DATE, lang)} · {labelled(t('data_file', lang), modified, lang)}")
     st.write(t("report_loaded", lang) if data.report_text() else t("report_missing", lang))
-    upload = st.file_uploader(t("about_upload", lang), type=["txt"], key="report_upload")
-    if upload is not None:
-        text = report.verify(upload.getvalue())
-        if text is None:
-            st.error(t("upload_bad", lang))
-        else:
-            st.session_state[data.REPORT_KEY] = text
-            st.success(t("upload_ok", lang))
+    _report_upload(lang)
+
+
+def _report_upload(lang: str) -> None:
+    """Load the report from an upload: refused by its size alone when it is larger than a few reports."""
+    # 1 MB is the smallest limit the browser can be asked to enforce; REPORT_MAX_BYTES is checked here.
+    upload = st.file_uploader(t("about_upload", lang), type=["txt"], key="report_upload", max_upload_size=1)
+    if upload is None:
+        return
+    if upload.size > report.REPORT_MAX_BYTES:  # its bytes are never copied
+        sizes = {"kb": upload.size / 1024, "limit": report.REPORT_MAX_BYTES / 1024, "report": REPORT_BYTES / 1024}
+        st.error(t("report_too_large", lang, **sizes))
+        return
+    text = report.verify(upload.getvalue())
+    if text is None:
+        st.error(t("upload_bad", lang))
+    else:
+        st.session_state[data.REPORT_KEY] = text
+        st.success(t("upload_ok", lang))

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
+import math
 
 import streamlit as st
 
 from countymap.app import data
 from countymap.app.data import UPLOAD_KEY
 from countymap.text.strings import t
-from countymap.validation.context import load_context
-from countymap.validation.upload import check_upload, max_upload_bytes
-from countymap.validation.validate import problems_frame
-
-
-@st.cache_resource(show_spinner=False)
-def _context():
-    return load_context()
+from countymap.validation.isolated import check_upload_isolated
+from countymap.validation.upload import UploadResult, failed, max_upload_bytes
+from countymap.validation.validate import problems_frame, too_large
 
 
 def _reset() -> None:
@@ -26,24 +21,36 @@ def _reset() -> None:
 
 def upload_section(lang: str) -> None:
     """File picker, the problems table, and the switch back to the embedded data."""
+    limit = max_upload_bytes()
     with st.expander(t("upload_title", lang), expanded=data.has_upload()):
-        st.caption(t("upload_help", lang, mb=max_upload_bytes() / 1024 / 1024))
-        file = st.file_uploader(t("upload_title", lang), type=["csv", "xlsx"], key="projects_upload")
+        st.caption(t("upload_help", lang, mb=limit / 1024 / 1024))
+        file = st.file_uploader(
+            t("upload_title", lang),
+            type=["csv", "xlsx"],
+            key="projects_upload",
+            max_upload_size=max(1, math.ceil(limit / 1024 / 1024)),  # the browser refuses larger files
+        )
         if file is not None:
-            content = file.getvalue()
-            digest = hashlib.sha256(content).hexdigest()
+            digest = f"{file.file_id}:{file.size}"
             if st.session_state.get("upload_digest") != digest:
                 st.session_state["upload_digest"] = digest
-                st.session_state["upload_result"] = check_upload(content, _context())
+                st.session_state["upload_result"] = _check(file, limit)
                 st.session_state[UPLOAD_KEY] = st.session_state["upload_result"].valid
             _show_result(st.session_state["upload_result"], lang)
         if data.has_upload():
             st.button(t("upload_reset", lang), on_click=_reset, key="upload_reset")
 
 
+def _check(file, limit: int) -> UploadResult:
+    """Refuse a file above the limit by its size alone; check the others in a child process."""
+    if file.size > limit:
+        return failed([too_large(limit)])
+    return check_upload_isolated(file.getvalue())
+
+
 def _show_result(result, lang: str) -> None:
     shown = len(result.valid)
-    message = t("upload_summary", lang, shown=shown, total=result.total_rows, problems=len(result.problems))
+    message = t("upload_summary", lang, shown=shown, total=result.total_rows, problems=result.problem_count)
     (st.success if not result.problems else st.warning)(message)
     if result.problems:
-        st.dataframe(problems_frame(result.problems), hide_index=True, use_container_width=True)
+        st.dataframe(problems_frame(result.problems), hide_index=True, width="stretch")

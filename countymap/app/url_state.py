@@ -31,6 +31,11 @@ def sync_origin(page: str) -> None:
     st.session_state["_page"] = page
     current = read_url()
     written = st.session_state.get("_url_written")
+    if written is None:
+        # A session's first run writes back only the parameters it understands: Streamlit
+        # drops a query string of over 1,000 parameters or 512 KiB without a word, and
+        # unknown keys would stay in the address bar and in every link copied from it.
+        st.query_params.from_dict(current)
     fresh = written is None or (bool(current) and current != written)
     st.session_state["_url_fresh"] = fresh
     st.session_state["_url_written"] = dict(current)

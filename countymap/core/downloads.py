@@ -1,7 +1,13 @@
 """The filtered rows as files: CSV (UTF-8 with BOM), Excel and GeoJSON (no Streamlit).
 
 Every cell is written in the schema's text form (as in ``projects.csv``), so a
-downloaded file can be edited and uploaded again.
+downloaded file can be edited and uploaded again. The app's download buttons
+and ``python -m countymap export-table`` both call these functions.
+
+Spreadsheet files never carry a live formula (OWASP, "CSV Injection"): a text
+cell that a spreadsheet would read as a formula (it starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return, after any spaces) gets a leading
+single quote, and every XLSX cell is written as a string cell.
 """
 
 from __future__ import annotations
@@ -10,11 +16,17 @@ import io
 import json
 import math
 
+import openpyxl
 import pandas as pd
+from openpyxl.cell import WriteOnlyCell
 
 from countymap.core.geodata import Geodata
 from countymap.core.placement import place_projects
 from countymap.core.schema import MULTI_SEP, PROJECTS
+from countymap.core.xlsx import number_text, ooxml_escape
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER_COLUMNS = frozenset(spec.name for spec in PROJECTS.fields if spec.kind == "float")
 
 
 def _cell(value: object) -> str:
@@ -24,7 +36,7 @@ def _cell(value: object) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+        return number_text(value)
     return str(value)
 
 
@@ -34,16 +46,45 @@ def schema_frame(result: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({c: [_cell(v) for v in result[c]] for c in columns}, columns=columns)
 
 
+def neutralise(text: str) -> str:
+    """``text``, with a leading single quote if a spreadsheet would read it as a formula."""
+    return "'" + text if text.lstrip(" ").startswith(FORMULA_START) else text
+
+
+def spreadsheet_frame(result: pd.DataFrame) -> pd.DataFrame:
+    """:func:`schema_frame` with every text cell neutralised (numbers are numbers, never formulas)."""
+    frame = schema_frame(result)
+    for column in frame.columns:
+        if column not in NUMBER_COLUMNS:
+            frame[column] = [neutralise(text) for text in frame[column]]
+    return frame
+
+
 def csv_bytes(result: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM, so Excel on Windows opens the Chinese text correctly."""
-    return schema_frame(result).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    """UTF-8 with BOM, so Excel on Windows opens the Chinese text correctly.
+
+    Rows end in CRLF (RFC 4180): with a bare LF the csv module would not quote
+    a cell holding a carriage return, which would then break its row.
+    """
+    return spreadsheet_frame(result).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def _string_cell(sheet, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=ooxml_escape(text))
+    cell.data_type = "s"  # openpyxl would store a text starting with "=" as a formula
+    return cell
 
 
 def xlsx_bytes(result: pd.DataFrame) -> bytes:
-    """An Excel workbook of the same rows (openpyxl)."""
+    """An Excel workbook of the same rows, every cell a string cell (openpyxl, write-only)."""
+    frame = spreadsheet_frame(result)
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("projects")
+    sheet.append([_string_cell(sheet, neutralise(str(name))) for name in frame.columns])
+    for row in frame.itertuples(index=False, name=None):
+        sheet.append([_string_cell(sheet, text) for text in row])
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        schema_frame(result).to_excel(writer, index=False, sheet_name="projects")
+    book.save(buffer)
     return buffer.getvalue()
 
 

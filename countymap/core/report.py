@@ -12,13 +12,15 @@ import re
 from pathlib import Path
 
 from countymap.config import report_candidates
-from countymap.core.schema import REPORT_SHA256
+from countymap.core.schema import REPORT_BYTES, REPORT_SHA256
 
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 # A page footer such as "— 4 —" that the PDF extraction left inside sentences.
 _FOOTER = re.compile(r"\s*[—–-]\s*\d{1,3}\s*[—–-]\s*")
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
 _SENTENCE_END = "。！？；"
+# An uploaded "report" larger than this is refused by its size, before its bytes are read.
+REPORT_MAX_BYTES = 4 * REPORT_BYTES
 
 
 def verify(data: bytes) -> str | None:

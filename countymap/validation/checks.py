@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 import pandas as pd
@@ -18,32 +19,44 @@ from countymap.core.schema import Field, Table
 
 Found = tuple[str, str, str]
 CHINA_LON, CHINA_LAT = (73.0, 136.0), (3.0, 54.0)
+# ASCII digits only: Python's \d and float() also take full-width and Arabic-Indic digits and "1_0".
+_PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+_SPAN = re.compile(r"\s*([0-9]+):([0-9]+)\s*")
+_SPANS = re.compile(r"[0-9]+:[0-9]+(\|[0-9]+:[0-9]+)*")
 
 
 def header_problems(frame: pd.DataFrame, table: Table) -> list[tuple]:
-    """Missing and unexpected columns, duplicate header names."""
-    found = list(frame.columns)
-    problems = []
-    missing = [c for c in table.columns if c not in found]
-    if missing and len(found) == 1 and any(sep in found[0] for sep in ";\t，,"):
+    """Missing and unexpected columns; each repeated name once, with how often it occurs.
+
+    Linear in the number of columns. The readers keep only the first of
+    repeated columns and record the counts in ``attrs["duplicate_columns"]``.
+    """
+    counts = Counter(frame.columns)
+    for name, count in (frame.attrs.get("duplicate_columns") or {}).items():
+        counts[name] = max(counts[name], count)
+    known, problems = set(table.columns), []
+    missing = [c for c in table.columns if c not in counts]
+    names = list(counts)
+    if missing and len(names) == 1 and any(sep in names[0] for sep in ";\t，,"):
         problems.append((None, None, "只有一列：分隔符应为英文逗号", "only one column: the delimiter must be a comma"))
-    for column in missing:
-        required = next(f for f in table.fields if f.name == column).required
-        if required:
-            problems.append((None, column, "缺少必填列", "required column missing"))
-    for column in found:
-        if column not in table.columns:
+    for spec in table.fields:
+        if spec.required and spec.name in missing:
+            problems.append((None, spec.name, "缺少必填列", "required column missing"))
+    for column in names:
+        if column not in known:
             problems.append((None, column, "未知列（不在数据规范中）", "unknown column (not in the schema)"))
-    for column in {c for c in found if found.count(c) > 1}:
-        problems.append((None, column, "列名重复", "duplicate column name"))
+    for column, count in counts.items():
+        if count > 1:
+            problems.append((None, column, f"列名重复（共 {count} 列）", f"duplicate column name ({count} columns)"))
     return problems
 
 
 def _number(text: str) -> float | None:
-    try:
-        value = float(text.replace(",", ""))
-    except ValueError:
+    """A plain decimal in ASCII digits (thousands commas allowed), finite; else ``None``."""
+    plain = text.replace(",", "")
+    if not _PLAIN_NUMBER.fullmatch(plain):
         return None
+    value = float(plain)
     return value if math.isfinite(value) else None
 
 
@@ -65,7 +78,7 @@ def _value_problems(spec: Field, value: str) -> Iterator[Found]:
         for item in items:
             if item not in spec.vocab:
                 yield spec.name, f"取值不在词表中：{item[:40]!r}", f"not in the vocabulary: {item[:40]!r}"
-    if spec.pattern is not None and not re.fullmatch(spec.pattern, value):
+    if spec.pattern is not None and not re.fullmatch(spec.pattern, value, flags=re.ASCII):
         yield spec.name, f"格式不符：{value[:40]!r}", f"wrong format: {value[:40]!r}"
     if spec.kind == "spans":
         yield from _span_format_problems(spec.name, value)
@@ -73,7 +86,7 @@ def _value_problems(spec: Field, value: str) -> Iterator[Found]:
 
 def _span_format_problems(column: str, value: str) -> Iterator[Found]:
     for item in value.split("|"):
-        match = re.fullmatch(r"\s*(\d+):(\d+)\s*", item)
+        match = _SPAN.fullmatch(item)
         if not match or int(match.group(1)) >= int(match.group(2)):
             yield (
                 column,
@@ -93,20 +106,21 @@ def field_problems(row: dict[str, str], table: Table) -> Iterator[Found]:
         yield from _value_problems(spec, value)
 
 
-def unique_problems(frame: pd.DataFrame, table: Table) -> Iterator[tuple]:
-    """Rows whose key repeats an earlier row's key."""
+def unique_problems(frame: pd.DataFrame, table: Table, rows: list[int]) -> Iterator[tuple]:
+    """Rows whose key repeats an earlier row's key (``rows``: each row's number in the file)."""
     if table.key not in frame.columns:
         return
     seen: dict[str, int] = {}
-    for index, key in enumerate(frame[table.key].str.strip()):
+    for row_no, raw in zip(rows, frame[table.key], strict=True):
+        key = str(raw).strip()
         if key and key in seen:
             yield (
-                index + 2,
+                row_no,
                 table.key,
                 f"编号重复（与第 {seen[key]} 行相同）",
                 f"duplicate id (same as row {seen[key]})",
             )
-        seen.setdefault(key, index + 2)
+        seen.setdefault(key, row_no)
 
 
 def _split(row: dict[str, str], column: str) -> list[str]:
@@ -180,21 +194,24 @@ def check_status_fits(row: dict[str, str], context) -> Iterator[Found]:
         )
 
 
-def relation_problems(frame: pd.DataFrame) -> Iterator[tuple]:
-    """``part_of`` names an existing id of the same file, never the row itself, never in a cycle."""
+def relation_problems(frame: pd.DataFrame, rows: list[int]) -> Iterator[tuple]:
+    """``part_of`` names an existing id of the same file, never the row itself, never in a cycle.
+
+    ``rows``: each row's number in the file.
+    """
     if "part_of" not in frame.columns or "id" not in frame.columns:
         return
     ids = [str(i).strip() for i in frame["id"]]
     parent = {i: str(p).strip() for i, p in zip(ids, frame["part_of"], strict=True) if str(p).strip()}
     known = set(ids)
-    for index, item in enumerate(ids):
+    for row_no, item in zip(rows, ids, strict=True):
         target = parent.get(item)
         if target is None:
             continue
         if target not in known:
-            yield index + 2, "part_of", f"未知的项目群编号：{target[:40]!r}", f"unknown programme id: {target[:40]!r}"
+            yield row_no, "part_of", f"未知的项目群编号：{target[:40]!r}", f"unknown programme id: {target[:40]!r}"
         elif _in_cycle(item, parent):
-            yield index + 2, "part_of", "项目群关系成环", "part_of forms a cycle"
+            yield row_no, "part_of", "项目群关系成环", "part_of forms a cycle"
 
 
 def _in_cycle(item: str, parent: dict[str, str]) -> bool:
@@ -219,7 +236,7 @@ def check_spans(row: dict[str, str], context) -> Iterator[Found]:
     """Spans lie inside the report and each stated figure appears in them."""
     text = context.report_text
     raw = row.get("source_spans", "").strip()
-    if text is None or not raw or not re.fullmatch(r"\d+:\d+(\|\d+:\d+)*", raw.replace(" ", "")):
+    if text is None or not raw or not _SPANS.fullmatch(raw.replace(" ", "")):
         return
     spans = [tuple(int(n) for n in s.split(":")) for s in raw.replace(" ", "").split("|")]
     if any(end > len(text) for _, end in spans):

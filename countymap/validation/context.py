@@ -6,10 +6,12 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 from shapely.geometry import Point, shape
 from shapely.prepared import prep
 
 from countymap.config import data_dir as default_data_dir
+from countymap.core.geodata import Geodata
 from countymap.core.report import default_report_path, load_report
 from countymap.core.schema import GEODATA_FILES, PLACES
 from countymap.core.tables import read_raw
@@ -64,4 +66,20 @@ def load_context(data_dir: str | Path | None = None, report: str | Path | None =
         route_ids=frozenset(f["properties"]["route_id"] for f in routes["features"]) if routes else frozenset(),
         county=prep(shape(county["features"][0]["geometry"])) if county else None,
         report_text=read_report(report),
+    )
+
+
+def context_from_geodata(geodata: Geodata, report_text: str | None = None) -> ValidationContext:
+    """The context of an already loaded :class:`~countymap.core.geodata.Geodata` (the export commands)."""
+    places = geodata.places
+    coords = {
+        row.place_id: (None, None) if pd.isna(row.lon) or pd.isna(row.lat) else (float(row.lon), float(row.lat))
+        for row in places.itertuples(index=False)
+    }
+    return ValidationContext(
+        townships=frozenset(f["properties"]["name_zh"] for f in geodata.townships["features"]),
+        place_coords=coords,
+        route_ids=frozenset(f["properties"]["route_id"] for f in geodata.routes["features"]),
+        county=prep(geodata.outline),
+        report_text=report_text,
     )

@@ -1,28 +1,33 @@
 """The operator's settings, checked once at start: one clear message per problem, never a traceback.
 
-Each problem names the environment variable (or file) at fault and what to do,
-in Chinese and English. The app shows them instead of its pages; the command
-line prints them.
+Each problem names the environment variable (or command-line argument) at
+fault and what to do, in Chinese and English. The app shows them instead of
+its pages; the commands print them (:func:`print_problems`) and do nothing.
 """
 
 from __future__ import annotations
 
-import math
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from countymap import config
+from countymap.core import limits
+from countymap.core.limits import TableError
 from countymap.core.schema import GEODATA_FILES, INDICATORS, PROJECTS, Table
-from countymap.core.tables import TableError, read_header
+from countymap.core.tables import read_header
+from countymap.text.strings import t
 
-DEFAULT_MAX_UPLOAD_MB = 10.0
-MAX_UPLOAD_MB_LIMIT = 200.0  # Streamlit refuses larger uploads itself
+MAX_UPLOAD_MB = config.NumberSetting(
+    config.ENV_MAX_UPLOAD_MB, 10.0, 0.01, 200.0, unit_zh="兆字节", unit_en="megabytes"
+)  # Streamlit refuses uploads above 200 MB itself
+NUMBER_SETTINGS = (MAX_UPLOAD_MB, *limits.SETTINGS)
 
 
 @dataclass(frozen=True)
 class SetupProblem:
-    """One thing wrong with how the app was started."""
+    """One thing wrong with how the app or a command was started."""
 
     variable: str
     message_zh: str
@@ -35,31 +40,37 @@ class SetupProblem:
 
 def max_upload_mb() -> float:
     """``$COUNTYMAP_MAX_UPLOAD_MB`` as a number (the default when unset); see :func:`setup_problems` for checks."""
-    raw = os.environ.get(config.ENV_MAX_UPLOAD_MB, "").strip()
-    try:
-        value = float(raw) if raw else DEFAULT_MAX_UPLOAD_MB
-    except ValueError:
-        return DEFAULT_MAX_UPLOAD_MB
-    return value if math.isfinite(value) and 0 < value <= MAX_UPLOAD_MB_LIMIT else DEFAULT_MAX_UPLOAD_MB
+    return MAX_UPLOAD_MB.value()
 
 
-def _upload_limit_problems() -> list[SetupProblem]:
-    raw = os.environ.get(config.ENV_MAX_UPLOAD_MB, "").strip()
-    if not raw:
-        return []
-    try:
-        value = float(raw)
-    except ValueError:
-        value = math.nan
-    if math.isfinite(value) and 0 < value <= MAX_UPLOAD_MB_LIMIT:
-        return []
-    return [
-        SetupProblem(
-            config.ENV_MAX_UPLOAD_MB,
-            f"应为 0 到 {MAX_UPLOAD_MB_LIMIT:g} 之间的数字（兆字节），现为 {raw[:40]!r}",
-            f"must be a number of megabytes between 0 and {MAX_UPLOAD_MB_LIMIT:g}, not {raw[:40]!r}",
-        )
-    ]
+def _plain(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
+
+
+def _number_problem(setting: config.NumberSetting) -> SetupProblem:
+    kind = "setup_number_kind_int" if setting.integer else "setup_number_kind_float"
+    words = {"lo": _plain(setting.minimum), "hi": _plain(setting.maximum), "raw": repr(setting.raw()[:40])}
+    return SetupProblem(
+        setting.variable,
+        t("setup_number", "zh", kind=t(kind, "zh"), unit=setting.unit_zh, **words),
+        t("setup_number", "en", kind=t(kind, "en"), unit=setting.unit_en, **words),
+    )
+
+
+def number_problems() -> list[SetupProblem]:
+    """The numeric settings (upload size, reading caps) that are set but not valid."""
+    return [_number_problem(setting) for setting in NUMBER_SETTINGS if not setting.is_valid()]
+
+
+def unreadable(variable: str, path: Path, error: Exception) -> SetupProblem:
+    """The problem of a configured file that cannot be read (``error`` says why)."""
+    zh = getattr(error, "message_zh", str(error))
+    return SetupProblem(variable, f"无法读取 {path}：{zh}", f"cannot read {path}: {error}")
+
+
+def projects_variable() -> str:
+    """The variable that chose the projects file: ``$COUNTYMAP_PROJECTS`` if set, else the data folder."""
+    return config.ENV_PROJECTS if os.environ.get(config.ENV_PROJECTS) else config.ENV_DATA_DIR
 
 
 def _table_problems(variable: str, path: Path, table: Table) -> list[SetupProblem]:
@@ -68,7 +79,7 @@ def _table_problems(variable: str, path: Path, table: Table) -> list[SetupProble
     try:
         header = read_header(path)
     except (OSError, TableError) as exc:
-        return [SetupProblem(variable, f"无法读取 {path}：{exc}", f"cannot read {path}: {exc}")]
+        return [unreadable(variable, path, exc)]
     missing = [f.name for f in table.fields if f.required and f.name not in header]
     if missing:
         names = ", ".join(missing[:5])
@@ -82,27 +93,57 @@ def _table_problems(variable: str, path: Path, table: Table) -> list[SetupProble
     return []
 
 
-def _data_dir_problems() -> list[SetupProblem]:
-    folder, variable = config.data_dir(), config.ENV_DATA_DIR
-    if not folder.is_dir():
-        return [SetupProblem(variable, f"不是文件夹：{folder}", f"not a folder: {folder}")]
-    missing = [
-        rel for rel in GEODATA_FILES.values() if rel != GEODATA_FILES["villages"] and not (folder / rel).is_file()
-    ]
-    problems = [
+def geodata_problems(folder: Path, variable: str) -> list[SetupProblem]:
+    """The geodata files the map and the checks need that are missing from ``folder``."""
+    needed = [Path(rel).name for key, rel in GEODATA_FILES.items() if key != "villages"]
+    return [
         SetupProblem(
             variable,
-            f"缺少 {folder / rel}（运行 python -m countymap build-geodata）",
-            f"missing {folder / rel} (run python -m countymap build-geodata)",
+            f"缺少 {folder / name}（运行 python -m countymap build-geodata）",
+            f"missing {folder / name} (run python -m countymap build-geodata)",
         )
-        for rel in missing
+        for name in needed
+        if not (folder / name).is_file()
     ]
+
+
+def data_dir_problems(folder: Path | None = None, variable: str = config.ENV_DATA_DIR) -> list[SetupProblem]:
+    """Problems of the data folder (default: :func:`countymap.config.data_dir`): geodata and indicators."""
+    folder = folder or config.data_dir()
+    if not folder.is_dir():
+        return [SetupProblem(variable, f"不是文件夹：{folder}", f"not a folder: {folder}")]
+    problems = geodata_problems(folder / "geodata", variable)
     return problems + _table_problems(variable, folder / INDICATORS.path, INDICATORS)
 
 
+def input_problems(flag: str, path: Path) -> list[SetupProblem]:
+    """An input file of a command that does not exist or is not a file."""
+    if path.is_file():
+        return []
+    if not path.exists():
+        return [SetupProblem(flag, f"找不到文件 {path}", f"no such file: {path}")]
+    return [SetupProblem(flag, t("setup_not_file", "zh", path=path), t("setup_not_file", "en", path=path))]
+
+
+def output_problems(flag: str, path: Path) -> list[SetupProblem]:
+    """An output file of a command that cannot be written: its folder is missing, or it is a folder."""
+    if path.is_dir():
+        return [SetupProblem(flag, t("setup_not_file", "zh", path=path), t("setup_not_file", "en", path=path))]
+    if not path.parent.is_dir():
+        folder = path.parent
+        return [SetupProblem(flag, f"不是文件夹：{folder}", f"not a folder: {folder}")]
+    return []
+
+
 def setup_problems() -> list[SetupProblem]:
-    """Every problem with the data folder, the projects file and the upload limit (empty when all is well)."""
-    problems = _data_dir_problems()
-    variable = config.ENV_PROJECTS if os.environ.get(config.ENV_PROJECTS) else config.ENV_DATA_DIR
-    problems += _table_problems(variable, config.projects_path(), PROJECTS)
-    return problems + _upload_limit_problems()
+    """Every problem with the data folder, the projects file and the numeric settings (empty when all is well)."""
+    problems = data_dir_problems()
+    problems += _table_problems(projects_variable(), config.projects_path(), PROJECTS)
+    return problems + number_problems()
+
+
+def print_problems(problems: list[SetupProblem], lang: str = "zh") -> int:
+    """Print what is wrong with a command's settings or inputs, once, to stderr; return exit code 2."""
+    lines = [t("cli_setup_problems", lang), *(f"- {p.text(lang)}" for p in problems)]
+    print("\n".join(lines), file=sys.stderr)
+    return 2

@@ -1,26 +1,32 @@
 """Validation of projects files (and the places gazetteer) against the schema.
 
-Every problem is collected before anything fails, each with its row number (as a
+Every problem is found before anything fails, each with its row number (as a
 spreadsheet shows it: the header is row 1), its column and a message in Chinese
-and English. ``python -m countymap validate [FILE]`` prints them all and exits
-non-zero; it never shows a traceback.
+and English; the first :data:`MAX_LISTED` are listed, the rest counted, so a
+file of errors stays cheap to show. ``python -m countymap validate [FILE]``
+prints them and exits non-zero; it never shows a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from countymap.config import ENV_DATA_DIR, data_dir, projects_path
+from countymap.core.limits import CapExceededError, ReadLimits, TableError
 from countymap.core.schema import INDICATORS, PLACES, PROJECTS, Table
-from countymap.core.tables import TableError, read_raw
-from countymap.validation import checks
+from countymap.core.tables import read_raw, row_numbers
+from countymap.text.strings import t
+from countymap.validation import checks, setup
 from countymap.validation.context import ValidationContext, load_context
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+MAX_LISTED = 1_000  # problems listed in full; the rest are counted (a file of errors stays cheap to show)
 ROW_CHECKS = {
     PROJECTS.name: checks.PROJECT_ROW_CHECKS,
     PLACES.name: checks.PLACE_ROW_CHECKS,
@@ -67,49 +73,82 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
     )
 
 
-def read_upload(data: bytes, table: Table = PROJECTS, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
-    """Read uploaded bytes (CSV in UTF-8/GBK, or XLSX) into a frame of strings.
+def read_upload(
+    data: bytes, table: Table = PROJECTS, max_bytes: int = DEFAULT_MAX_BYTES, limits: ReadLimits | None = None
+) -> pd.DataFrame:
+    """Read uploaded bytes (CSV in UTF-8/GBK/UTF-16, or XLSX) into a frame of strings.
 
     Raises :class:`ValidationError` with one file-level problem when the bytes
-    are too large, binary garbage, or not a table.
+    are too large, binary garbage, not a table, or past a reading cap (that
+    problem names the row where reading stopped).
     """
     if len(data) > max_bytes:
-        mb = max_bytes / 1024 / 1024
-        raise ValidationError([_file_problem(f"文件过大（上限 {mb:g} MB）", f"file too large (limit {mb:g} MB)")])
+        raise ValidationError([too_large(max_bytes)])
     try:
-        if data[:2] == b"PK":
-            return _read_xlsx(data)
-        return read_raw(data, table)
+        return read_raw(data, table, limits)
+    except CapExceededError as exc:
+        raise ValidationError([Problem(exc.row, None, exc.message_zh, exc.message_en)]) from exc
     except TableError as exc:
-        raise ValidationError([_file_problem(f"无法读取文件：{exc}", f"cannot read the file: {exc}")]) from exc
+        problem = Problem(None, None, t("read_failed", "zh", detail=exc.message_zh), t("read_failed", "en", detail=exc))
+        raise ValidationError([problem]) from exc
 
 
-def _read_xlsx(data: bytes) -> pd.DataFrame:
-    """Read the first sheet of an XLSX upload as strings."""
-    import io
-
-    try:
-        frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl").fillna("")
-    except Exception as exc:  # openpyxl raises many types for corrupt archives
-        raise TableError(f"not a readable XLSX file ({type(exc).__name__})") from exc
-    frame.columns = [str(c).strip() for c in frame.columns]
-    frame.attrs["ragged_rows"] = []
-    return frame
+def too_large(max_bytes: int) -> Problem:
+    """The problem of a file above the size limit."""
+    mb = max_bytes / 1024 / 1024
+    return _file_problem(t("file_too_large", "zh", mb=mb), t("file_too_large", "en", mb=mb))
 
 
 def _file_problem(zh: str, en: str) -> Problem:
     return Problem(None, None, zh, en)
 
 
-def validate_frame(frame: pd.DataFrame, table: Table, context: ValidationContext) -> list[Problem]:
-    """Return every problem of a raw (all-string) frame; empty list means valid."""
-    problems = [Problem(*p) for p in checks.header_problems(frame, table)]
-    if any(p.row is None for p in problems if "缺少" in p.message_zh):
-        return problems  # without the required columns, per-cell checks only add noise
+@dataclass
+class Findings:
+    """Every problem of a frame: the first :data:`MAX_LISTED` in full, the rest counted.
+
+    ``bad_rows`` holds the number of every row with a problem, listed or not.
+    """
+
+    listed: list[Problem] = field(default_factory=list)
+    total: int = 0
+    bad_rows: set[int] = field(default_factory=set)
+
+    def add(self, problem: Problem) -> None:
+        """Count ``problem``; keep it while fewer than :data:`MAX_LISTED` are kept."""
+        self.total += 1
+        if problem.row is not None:
+            self.bad_rows.add(problem.row)
+        if len(self.listed) < MAX_LISTED:
+            self.listed.append(problem)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The listed problems, and one saying how many more there are."""
+        more = self.total - len(self.listed)
+        if more <= 0:
+            return list(self.listed)
+        return [*self.listed, _file_problem(t("problems_more", "zh", n=more), t("problems_more", "en", n=more))]
+
+
+def _rows(frame: pd.DataFrame) -> Iterator[tuple[int, dict[str, str]]]:
+    """``(row number in the file, {column: text})``, one row at a time."""
+    columns = list(frame.columns)
+    for row_no, values in zip(row_numbers(frame), frame.itertuples(index=False, name=None), strict=True):
+        yield row_no, dict(zip(columns, values, strict=True))
+
+
+def find_problems(frame: pd.DataFrame, table: Table, context: ValidationContext) -> Findings:
+    """Every problem of a raw (all-string) frame, row by row (see :class:`Findings`)."""
+    findings = Findings()
+    for problem in checks.header_problems(frame, table):
+        findings.add(Problem(*problem))
+    if any(p.row is None and "缺少" in p.message_zh for p in findings.listed):
+        return findings  # without the required columns, per-cell checks only add noise
     if frame.empty:
-        problems.append(_file_problem("没有数据行", "no data rows"))
+        findings.add(_file_problem("没有数据行", "no data rows"))
     for row_no in frame.attrs.get("ragged_rows", []):
-        problems.append(
+        findings.add(
             Problem(
                 row_no,
                 None,
@@ -118,18 +157,56 @@ def validate_frame(frame: pd.DataFrame, table: Table, context: ValidationContext
             )
         )
     row_checks = ROW_CHECKS[table.name]
-    for index, row in enumerate(frame.to_dict("records")):
-        row_no = index + 2
+    for row_no, row in _rows(frame):
         for column, zh, en in checks.field_problems(row, table):
-            problems.append(Problem(row_no, column, zh, en))
+            findings.add(Problem(row_no, column, zh, en))
         for check in row_checks:
             for column, zh, en in check(row, context):
-                problems.append(Problem(row_no, column, zh, en))
-    for row_no, column, zh, en in checks.unique_problems(frame, table):
-        problems.append(Problem(row_no, column, zh, en))
+                findings.add(Problem(row_no, column, zh, en))
+    for row_no, column, zh, en in checks.unique_problems(frame, table, row_numbers(frame)):
+        findings.add(Problem(row_no, column, zh, en))
     if table.name == PROJECTS.name:
-        problems += [Problem(*found) for found in checks.relation_problems(frame)]
-    return problems
+        for row_no, column, zh, en in checks.relation_problems(frame, row_numbers(frame)):
+            findings.add(Problem(row_no, column, zh, en))
+    return findings
+
+
+def validate_frame(frame: pd.DataFrame, table: Table, context: ValidationContext) -> list[Problem]:
+    """Return the problems of a raw (all-string) frame; empty list means valid."""
+    return find_problems(frame, table, context).problems
+
+
+def file_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a table file; its size is checked before a byte is read.
+
+    Raises :class:`ValidationError` (one file-level problem) for a file too
+    large or that cannot be opened.
+    """
+    try:
+        if Path(path).stat().st_size > max_bytes:
+            raise ValidationError([too_large(max_bytes)])
+        return Path(path).read_bytes()
+    except OSError as exc:
+        detail = exc.strerror or type(exc).__name__
+        raise ValidationError([_file_problem(f"无法打开文件：{detail}", f"cannot open the file: {detail}")]) from exc
+
+
+def find_file_problems(
+    path: str | Path,
+    table: Table = PROJECTS,
+    context: ValidationContext | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Findings:
+    """The problems of a file on disk; a file-level failure is one problem too."""
+    context = context or load_context()
+    try:
+        frame = read_upload(file_bytes(path, max_bytes), table, max_bytes)
+    except ValidationError as exc:
+        findings = Findings()
+        for problem in exc.problems:
+            findings.add(problem)
+        return findings
+    return find_problems(frame, table, context)
 
 
 def validate_file(
@@ -139,41 +216,54 @@ def validate_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[Problem]:
     """Validate a file on disk; file-level failures come back as problems too."""
-    context = context or load_context()
-    try:
-        frame = read_upload(Path(path).read_bytes(), table, max_bytes)
-    except ValidationError as exc:
-        return exc.problems
-    except OSError as exc:
-        return [_file_problem(f"无法打开文件：{exc.strerror}", f"cannot open the file: {exc.strerror}")]
-    return validate_frame(frame, table, context)
+    return find_file_problems(path, table, context, max_bytes).problems
 
 
 def _parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m countymap validate", description=__doc__.splitlines()[0])
-    parser.add_argument("file", nargs="?", default=None, help="projects CSV/XLSX (default: projects.csv)")
+    parser.add_argument(
+        "file", nargs="?", default=None, help="projects CSV/XLSX (default: the configured projects file)"
+    )
     parser.add_argument("--places", action="store_true", help="validate a places gazetteer instead")
-    parser.add_argument("--data-dir", default=None, help="folder holding geodata/ (default: the repo)")
+    parser.add_argument(
+        "--data-dir", default=None, help="folder holding geodata/ (default: $COUNTYMAP_DATA_DIR or the repo)"
+    )
     parser.add_argument("--report", default=None, help="report text (default: ../shared/report/...)")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh")
-    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1024 / 1024)
+    parser.add_argument(
+        "--max-mb", type=float, default=None, help="size limit (default: $COUNTYMAP_MAX_UPLOAD_MB or 10)"
+    )
     return parser.parse_args(argv)
 
 
+def _input_path(args: argparse.Namespace, table: Table) -> Path:
+    if args.file:
+        return Path(args.file)
+    if args.data_dir:
+        return Path(args.data_dir) / table.path
+    return projects_path() if table is PROJECTS else data_dir() / table.path
+
+
 def main(argv: list[str]) -> int:
-    """Command-line entry: print every problem, exit 1 if there are any."""
+    """Command-line entry: print every problem, exit 1 if there are any (2 if the settings are wrong)."""
     args = _parse_args(argv)
     table = PLACES if args.places else PROJECTS
+    path = _input_path(args, table)
+    folder = Path(args.data_dir) if args.data_dir else None
+    problems = setup.number_problems() + setup.data_dir_problems(folder, "--data-dir" if folder else ENV_DATA_DIR)
+    problems += setup.input_problems("FILE", path)
+    if problems:
+        return setup.print_problems(problems, args.lang)
+    max_mb = args.max_mb if args.max_mb is not None else setup.max_upload_mb()
     try:
         context = load_context(args.data_dir, args.report)
-        path = Path(args.file) if args.file else context.data_dir / table.path
-        problems = validate_file(path, table, context, int(args.max_mb * 1024 * 1024))
+        findings = find_file_problems(path, table, context, round(max_mb * 1024 * 1024))
     except Exception as exc:  # the promise is: never a traceback
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
-    for problem in problems:
+    for problem in findings.problems:
         print(problem.as_text(args.lang))
-    status = "OK" if not problems else f"{len(problems)} problem(s)"
+    status = "OK" if not findings.total else f"{findings.total} problem(s)"
     report_note = "report checked" if context.report_text else "report not available: figures not checked"
     print(f"{path}: {status} ({report_note})")
-    return 1 if problems else 0
+    return 1 if findings.total else 0

@@ -9,18 +9,24 @@ must run in CI.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlparse
 
 import pytest
 
+from countymap.bench import live
+from countymap.bench.live import (  # noqa: F401  (re-exported for the tests)
+    MAP_IFRAME,
+    MAP_READY_JS,
+    SETTLED_JS,
+    goto,
+    map_frame,
+    stop_server,
+    wait_for_app,
+)
 from countymap.config import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +34,6 @@ ARTIFACTS = Path(os.environ.get("COUNTYMAP_ARTIFACTS") or Path(tempfile.gettempd
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 DESKTOP = {"width": 1400, "height": 900}
 MOBILE = {"width": 390, "height": 844}
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 # URL path of each page (Streamlit drops the "1_" prefix of pages/1_项目列表.py).
 PAGES = {"map": "", "项目列表": "项目列表", "乡镇": "乡镇", "统计": "统计", "数据说明": "数据说明"}
 # Chromium's own noise about the sandboxed component iframe's feature policy: not app errors.
@@ -39,51 +44,12 @@ LOG_PROBLEMS = ("Traceback", "Error")
 # --- the server ----------------------------------------------------------------
 
 
-def free_port() -> int:
-    """Ask the OS for a free TCP port on loopback."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float = 60.0) -> None:
-    """Poll Streamlit's health endpoint; fail with the server's output if it dies or hangs."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"streamlit exited early:\n{log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    stop_server(process)
-    pytest.fail(f"streamlit not healthy after {timeout}s:\n{log.read_text(errors='replace')}")
-
-
 def start_server(tmp_dir: Path, env_extra: dict[str, str] | None = None) -> tuple[str, subprocess.Popen, Path]:
-    """Start ``streamlit run app.py`` on a free port; return its URL, process and log path."""
-    port = free_port()
-    log = tmp_dir / f"streamlit-{port}.log"
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env_extra or {})}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
-    command += [f"--server.port={port}", "--server.address=127.0.0.1"]
-    with log.open("wb") as handle:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    wait_healthy(url, process, log)
-    return url, process, log
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    """Terminate the server we started (and only it), killing it if it hangs."""
-    process.terminate()
+    """Start ``streamlit run app.py`` on a free port (:func:`countymap.bench.live.start_server`); fail if it does not."""
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
+        return live.start_server(tmp_dir, env_extra)
+    except live.ServerError as exc:
+        pytest.fail(str(exc))
 
 
 def log_problems(log: Path) -> list[str]:
@@ -205,38 +171,7 @@ def app_url(base: str, page_name: str = "map", **params: str) -> str:
     return f"{base}/{path}{query}"
 
 
-# The script has finished and no element is still marked stale from the previous run.
-SETTLED_JS = """() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    return app && app.dataset.testScriptState === "notRunning" && !document.querySelector('[data-stale="true"]');
-}"""
 TWO_FRAMES_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
-
-
-def wait_for_app(page, timeout: float = 60_000) -> None:
-    """Wait until the Streamlit script has finished running and its output has replaced the old one."""
-    page.wait_for_function(SETTLED_JS, timeout=timeout, polling=100)
-
-
-def goto(page, url: str) -> None:
-    """Open ``url`` and wait for the script run to finish."""
-    page.goto(url, wait_until="domcontentloaded")
-    wait_for_app(page)
-
-
-MAP_READY_JS = (
-    "() => window.map && window.map._loaded && window.cmAtlas && document.querySelector('.cm-label') !== null"
-)
-
-
-def map_frame(page, index: int = 0, timeout: float = 45_000):
-    """The Leaflet iframe's Frame once ``window.map`` holds the project layers."""
-    iframe = page.locator(MAP_IFRAME).nth(index)
-    iframe.wait_for(state="attached", timeout=timeout)
-    frame = iframe.element_handle(timeout=timeout).content_frame()
-    # Poll on a timer: the default (requestAnimationFrame) stalls in a busy or offscreen iframe.
-    frame.wait_for_function(MAP_READY_JS, timeout=timeout, polling=200)
-    return frame
 
 
 # Distinct item ids the map holds: its lines, and the points it shows once zoomed in.

@@ -15,9 +15,9 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 def upload_bytes() -> bytes:
-    """The embedded table cut to 5 rows: one hostile name, one unknown township."""
-    rows = list(csv.reader(io.StringIO((ROOT / "projects.csv").read_text(encoding="utf-8"))))[:6]
-    header = rows[0]
+    """Five standalone rows of the embedded table (no ``part_of``): one hostile name, one unknown township."""
+    header, *body = csv.reader(io.StringIO((ROOT / "projects.csv").read_text(encoding="utf-8")))
+    rows = [header, *[row for row in body if not row[header.index("part_of")]][:5]]
     rows[1][header.index("name_zh")] = HOSTILE
     rows[2][header.index("townships")] = "火星镇"
     out = io.StringIO()

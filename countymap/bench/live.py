@@ -1,0 +1,116 @@
+"""A live Streamlit server and the pages on it: shared by the browser tests and ``bench-hostile``.
+
+Starts ``streamlit run app.py`` on a free loopback port and stops only the
+process it started; waits on Streamlit's own signals (health endpoint, the
+script-run state of the page), never on fixed sleeps. Playwright is imported
+by the callers.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from countymap.config import REPO_ROOT
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# The script has finished and no element is still marked stale from the previous run.
+SETTLED_JS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app && app.dataset.testScriptState === "notRunning" && !document.querySelector('[data-stale="true"]');
+}"""
+# The map is drawn: Leaflet is loaded, the projects' atlas built and its labels placed.
+MAP_READY_JS = (
+    "() => window.map && window.map._loaded && window.cmAtlas && document.querySelector('.cm-label') !== null"
+)
+
+
+class ServerError(RuntimeError):
+    """The server did not start (its log is in the message)."""
+
+
+def free_port() -> int:
+    """Ask the OS for a free TCP port on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float = 60.0) -> None:
+    """Poll Streamlit's health endpoint; raise :class:`ServerError` with the server's output if it dies or hangs."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise ServerError(f"streamlit exited early:\n{log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    stop_server(process)
+    raise ServerError(f"streamlit not healthy after {timeout}s:\n{log.read_text(errors='replace')}")
+
+
+def start_server(tmp_dir: Path, env_extra: dict[str, str] | None = None) -> tuple[str, subprocess.Popen, Path]:
+    """Start ``streamlit run app.py`` on a free port; return its URL, process and log path."""
+    port = free_port()
+    log = tmp_dir / f"streamlit-{port}.log"
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env_extra or {})}
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
+    command += [f"--server.port={port}", "--server.address=127.0.0.1"]
+    with log.open("wb") as handle:
+        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    wait_healthy(url, process, log)
+    return url, process, log
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    """Terminate the server we started (and only it), killing it if it hangs."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def memory_mb(pid: int | str = "self") -> dict[str, float]:
+    """Resident memory of a process now (``rss``) and at its peak (``peak``), in MB, from ``/proc``.
+
+    Not ``ru_maxrss``: Linux carries a parent's peak over into a child it
+    forks, so a child started by a large process would seem as large.
+    """
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("VmRSS", "VmHWM"):
+            fields["rss" if name == "VmRSS" else "peak"] = int(value.split()[0]) / 1024
+    return fields
+
+
+def wait_for_app(page, timeout: float = 60_000) -> None:
+    """Wait until the Streamlit script has finished running and its output has replaced the old one."""
+    page.wait_for_function(SETTLED_JS, timeout=timeout, polling=100)
+
+
+def goto(page, url: str) -> None:
+    """Open ``url`` and wait for the script run to finish."""
+    page.goto(url, wait_until="domcontentloaded")
+    wait_for_app(page)
+
+
+def map_frame(page, index: int = 0, timeout: float = 45_000):
+    """The Leaflet iframe's Frame once ``window.map`` holds the project layers."""
+    iframe = page.locator(MAP_IFRAME).nth(index)
+    iframe.wait_for(state="attached", timeout=timeout)
+    frame = iframe.element_handle(timeout=timeout).content_frame()
+    # Poll on a timer: the default (requestAnimationFrame) stalls in a busy or offscreen iframe.
+    frame.wait_for_function(MAP_READY_JS, timeout=timeout, polling=200)
+    return frame

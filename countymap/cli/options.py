@@ -1,0 +1,103 @@
+"""What the export commands share: the filter flags, and reading the projects file they are given.
+
+The flags come from :data:`countymap.core.filters.FIELDS`, like the app's
+sidebar and URL, and are cleaned exactly like a link's parameters. The
+projects file is checked like an upload (:func:`countymap.validation.upload.check_upload`):
+within the reading caps, against the geodata the command draws with; a file
+with any problem is not exported, and every problem is printed with its row
+and column. The settings and inputs are checked first, with one message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from countymap import config
+from countymap.core.filters import FIELDS, FilterState, from_query_params
+from countymap.core.geodata import Geodata, GeodataMissingError, load_geodata
+from countymap.text.strings import t
+from countymap.validation import setup
+from countymap.validation.context import context_from_geodata
+from countymap.validation.upload import check_file
+
+
+def add_filter_flags(parser: argparse.ArgumentParser) -> None:
+    """One flag per filter field (repeat or comma-separate a list flag for OR)."""
+    for spec in FIELDS:
+        if spec.kind == "list":
+            parser.add_argument(
+                spec.flag, dest=spec.param, action="append", help=f"{spec.attr}: repeat or comma-separate for OR"
+            )
+        else:
+            parser.add_argument(spec.flag, dest=spec.param, help=spec.attr)
+
+
+def state_from_args(args: argparse.Namespace) -> FilterState:
+    """The filter the flags describe, cleaned exactly like a link's parameters."""
+    params = {spec.param: getattr(args, spec.param) for spec in FIELDS if getattr(args, spec.param) is not None}
+    return from_query_params(params)
+
+
+def add_input_flags(parser: argparse.ArgumentParser) -> None:
+    """``--projects``, ``--geodata`` and ``--lang`` of an export command (``--out`` is the command's own)."""
+    parser.add_argument("--projects", required=True, help="projects CSV or XLSX (e.g. projects.csv)")
+    parser.add_argument("--geodata", default=None, help="folder with county.geojson etc. (default: geodata/)")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+
+
+def input_problems(args: argparse.Namespace) -> list[setup.SetupProblem]:
+    """The settings, the geodata folder, the projects file and ``--out``, checked before anything is read."""
+    problems = setup.number_problems()
+    if args.geodata:
+        problems += setup.geodata_problems(Path(args.geodata), "--geodata")
+    else:
+        problems += setup.geodata_problems(config.geodata_dir(), config.ENV_DATA_DIR)
+    return (
+        problems
+        + setup.input_problems("--projects", Path(args.projects))
+        + setup.output_problems("--out", Path(args.out))
+    )
+
+
+def read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, Geodata] | int:
+    """The valid projects and the geodata, or the exit code after printing why there are none.
+
+    Exit code 2: a setting or an input is wrong (one message). Exit code 1:
+    the projects file has problems (every one printed, nothing exported).
+    """
+    problems = input_problems(args)
+    if problems:
+        return setup.print_problems(problems, args.lang)
+    try:
+        geodata = load_geodata(args.geodata)
+    except (GeodataMissingError, OSError, ValueError) as exc:
+        return setup.print_problems([setup.SetupProblem("--geodata", str(exc), str(exc))], args.lang)
+    result = check_file(args.projects, context_from_geodata(geodata))
+    if result.problems:
+        return _print_file_problems(args, result.problems)
+    return result.valid, geodata
+
+
+def run_export(parser: argparse.ArgumentParser, argv: list[str] | None, write: Callable) -> int:
+    """Parse ``argv``, read the inputs and call ``write(args, projects, geodata)``; the command's exit code.
+
+    ``write`` writes ``args.out`` and returns what to say about it.
+    """
+    args = parser.parse_args(argv)
+    inputs = read_inputs(args)
+    if isinstance(inputs, int):
+        return inputs
+    print(f"wrote {args.out}{write(args, *inputs)}")
+    return 0
+
+
+def _print_file_problems(args: argparse.Namespace, problems: list) -> int:
+    for problem in problems:
+        print(problem.as_text(args.lang), file=sys.stderr)
+    print(t("cli_file_problems", args.lang, path=args.projects, n=len(problems)), file=sys.stderr)
+    return 1
