@@ -16,6 +16,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from countymap.app.selection import ITEM_KEY, REQUEST_KEY
 from countymap.bench.measure import timed
 from countymap.config import REPO_ROOT
 from countymap.core.schema import STATUSES
@@ -59,21 +60,27 @@ def _run(app) -> tuple[float, float]:
     return wall, cpu
 
 
-def app_once(run_index: int) -> dict[str, float]:
+def app_once(run_index: int, item_id: str) -> dict[str, float]:
     """Script run times of the map page (call inside :func:`projects_env`).
 
     ``first``: a new session with every cache empty (reads the CSV);
     ``warm``: another new session (data and the default map's features cached);
-    ``filter``: that session after a sidebar filter change never seen before.
-    Each comes with ``..._cpu``, the process CPU time of the same run.
+    ``select``: that session selecting ``item_id`` the way a map click does (the
+    click is parked and applied at the top of the run, see
+    :mod:`countymap.app.selection`); ``filter``: then a sidebar filter change
+    never seen before. Each comes with ``..._cpu``, the process CPU time of the same run.
     """
     _clear_caches()
     first = _run(AppTest.from_file(str(APP_SCRIPT), default_timeout=APP_TIMEOUT_S))
     app = AppTest.from_file(str(APP_SCRIPT), default_timeout=APP_TIMEOUT_S)
     warm = _run(app)
+    app.session_state[REQUEST_KEY] = ("item", item_id)
+    select = _run(app)
+    if app.session_state[ITEM_KEY] != item_id:
+        raise RuntimeError(f"the selection of {item_id} did not take")
     app.multiselect(key="f_statuses").set_value(STATUS_CHOICES[run_index % len(STATUS_CHOICES)])
     changed = _run(app)
-    times = {"first": first, "warm": warm, "filter": changed}
+    times = {"first": first, "warm": warm, "select": select, "filter": changed}
     return {**{k: v[0] for k, v in times.items()}, **{f"{k}_cpu": v[1] for k, v in times.items()}}
 
 

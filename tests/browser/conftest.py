@@ -181,6 +181,7 @@ DRAWN_IDS_JS = """() => {
         if (l.feature && l.feature.properties && l.feature.properties.id) { ids.add(String(l.feature.properties.id)); }
         if (l.getLayers) { visit(l); }
     });
+    window.cmAtlas.makePoints();  // markers are made when first shown
     visit(window.cmAtlas.points);
     visit(window.cmAtlas.lines);
     return [...ids].sort();
