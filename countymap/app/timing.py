@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from countymap.app.selection import ITEM_KEY, REQUEST_KEY
 from countymap.bench.measure import timed
-from countymap.config import REPO_ROOT
+from countymap.config import REPO_ROOT, environment
 from countymap.core.schema import STATUSES
 from countymap.map import items
 
@@ -32,18 +32,9 @@ STATUS_CHOICES = [list(c) for c in itertools.combinations(STATUSES, 3)]
 @contextmanager
 def projects_env(csv_path: str | Path):
     """Point the app at ``csv_path`` (and this repo's geodata) for the duration."""
-    saved = {k: os.environ.get(k) for k in ("COUNTYMAP_PROJECTS", "COUNTYMAP_DATA_DIR", "TIANDITU_KEY")}
-    os.environ["COUNTYMAP_PROJECTS"] = str(csv_path)
-    os.environ["COUNTYMAP_DATA_DIR"] = str(REPO_ROOT)
-    os.environ.pop("TIANDITU_KEY", None)
-    try:
+    values = {"COUNTYMAP_PROJECTS": str(csv_path), "COUNTYMAP_DATA_DIR": str(REPO_ROOT), "TIANDITU_KEY": None}
+    with environment(values):
         yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def _clear_caches() -> None:

@@ -34,7 +34,7 @@ from countymap.app import timing
 from countymap.bench import measure as bm
 from countymap.bench.markdown import write_report
 from countymap.bench.synthetic import synthetic_frame, to_csv_text
-from countymap.config import REPO_ROOT
+from countymap.config import REPO_ROOT, environment
 from countymap.core import limits
 from countymap.core.geodata import load_geodata
 from countymap.core.schema import PROJECTS
@@ -101,16 +101,8 @@ def reading_limits_for(csv_path: Path, rows: int, columns: int):
     beyond = [s.variable for s, value in settings.items() if value > s.maximum]
     if beyond:
         raise BenchError(f"{rows:,} rows exceed what {', '.join(beyond)} can allow")
-    saved = {s.variable: os.environ.get(s.variable) for s in settings}
-    os.environ.update({s.variable: str(int(value)) for s, value in settings.items()})
-    try:
+    with environment({s.variable: str(int(value)) for s, value in settings.items()}):
         yield
-    finally:
-        for variable, value in saved.items():
-            if value is None:
-                os.environ.pop(variable, None)
-            else:
-                os.environ[variable] = value
 
 
 def _progress(message: str) -> None:
