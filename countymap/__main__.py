@@ -14,6 +14,7 @@ COMMANDS = {
     "validate": ("countymap.validation.validate", "Check a projects file against the schema and geodata"),
     "export-html": ("countymap.map.export", "Write the filtered map as a standalone offline HTML file"),
     "bench": ("countymap.bench.run", "Run the performance benchmark and update BENCHMARKS.md"),
+    "draft": ("countymap.draft.cli", "Draft items from a new report text; --evaluate compares with a curated file"),
 }
 
 

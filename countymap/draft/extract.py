@@ -1,0 +1,183 @@
+"""Candidate items of one clause: named works, routes, counted programmes, quoted names, listed places.
+
+A clause reads ``[leading verbs] object [tail verb phrase]``. The object may be a
+list (``A、B和C``) whose last member carries a shared head (``荆竹坝、轿子顶风电场``
+-> two wind farms) or closes with ``等 N 个 …`` (a group: every member is an item).
+Each member becomes an item when it ends in a work suffix, is a ``甲至乙`` route,
+counts something (``639个``, ``4万亩``), is a quoted name with a head, or names a
+gazetteer place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from countymap.draft.clauses import Piece, depth_map, split_piece
+from countymap.draft.figures import Quantity, leading_quantity, quantity_pattern, trailing_quantity
+from countymap.draft.gazetteer import Gazetteer, Hit
+from countymap.draft.lexicon import Lexicon
+
+ROUTE = re.compile(r"[\u4e00-\u9fff（）]{2,}至[\u4e00-\u9fff（）]{2,}")
+KV = re.compile(r"\d+kV", re.I)
+QUOTED = re.compile(r"“([^”]{2,})”")
+DESIGNATED = "designated"
+
+
+@dataclass
+class Member:
+    """One list member once read: its name, where it stands, what made it an item."""
+
+    name: str
+    piece: Piece
+    kind: str = ""
+    quantity: Quantity | None = None
+    qualifier: str = ""
+    lead: list[str] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
+    places: list[Hit] = field(default_factory=list)
+
+
+@dataclass
+class ClauseParts:
+    """A clause split into its leading verbs, its object and its tail verb phrase."""
+
+    lead: list[str]
+    obj: Piece
+    tail: Piece
+
+
+def _word_at(text: str, index: int, words: tuple[str, ...]) -> str:
+    return next((w for w in words if text.startswith(w, index)), "")
+
+
+def strip_leading(piece: Piece, lexicon: Lexicon) -> tuple[list[str], Piece]:
+    """Leading verbs and adverbs off ``piece``; returns them and the rest."""
+    lead, index = [], 0
+    while index < len(piece.text):
+        word = _word_at(piece.text, index, lexicon.leading_words)
+        if not word or len(piece.text) - index - len(word) < 0:
+            break
+        lead.append(word)
+        index += len(word)
+    return lead, piece.sub(index)
+
+
+def strip_trailing(piece: Piece, lexicon: Lexicon) -> Piece:
+    """Trailing words that are not part of a name (``建设进度``, ``业态``) off ``piece``."""
+    changed = True
+    while changed and piece.text:
+        changed = False
+        for word in lexicon.trailing_words:
+            if piece.text.endswith(word) and len(piece.text) > len(word):
+                piece, changed = piece.sub(0, len(piece.text) - len(word)), True
+                break
+    return piece
+
+
+def _is_designation(word: str, lexicon: Lexicon) -> bool:
+    rule = next(r for r in lexicon.rules if r.code == DESIGNATED)
+    designation = set(rule.anytime + rule.review + rule.plan)
+    return word in designation or any(table.get(word) in designation for table in lexicon.synonyms.values())
+
+
+def _first_at_or_after(text: str, words: tuple[str, ...], start: int) -> int | None:
+    positions = [p for w in words if (p := text.find(w, start)) >= 0]
+    return min(positions) if positions else None
+
+
+def tail_start(text: str, begin: int, lexicon: Lexicon) -> int:
+    """Where the tail verb phrase starts (``len(text)`` if none).
+
+    A status verb starts the tail unless a work suffix follows it before the next
+    verb (``续建配套节水改造项目`` is a name); a designation verb always does.
+    """
+    depths = depth_map(text)
+    words = lexicon.all_status_words() + lexicon.masked
+    for index in range(begin + 1, len(text)):
+        word = _word_at(text, index, words)
+        if not word or depths[index]:
+            continue
+        if _is_designation(word, lexicon):
+            return index
+        after = index + len(word)
+        suffix = _first_at_or_after(text, lexicon.work_suffixes, after)
+        verb = _first_at_or_after(text, words, after)
+        if suffix is None or (verb is not None and verb < suffix):
+            return index
+    return len(text)
+
+
+def analyse(clause: Piece, lexicon: Lexicon) -> ClauseParts:
+    """Split a clause into leading verbs, object and tail."""
+    lead, rest = strip_leading(clause, lexicon)
+    offset = len(clause.text) - len(rest.text)
+    split = tail_start(clause.text, offset, lexicon)
+    obj = strip_trailing(clause.sub(offset, max(offset, split)), lexicon)
+    return ClauseParts(lead, obj, clause.sub(split))
+
+
+def _suffix_in(name: str, lexicon: Lexicon) -> str:
+    return next((s for s in lexicon.work_suffixes if s in name), "")
+
+
+def read_member(piece: Piece, lexicon: Lexicon, units: re.Pattern) -> Member:
+    """A list member: its own leading verbs, a count before or after it, a ``等 …`` group tail."""
+    lead, piece = strip_leading(piece, lexicon)
+    quantity = leading_quantity(piece.text, units)
+    if quantity:
+        piece = piece.sub(quantity.end)
+    member = Member(piece.text, piece, quantity=quantity, lead=lead)
+    depths = depth_map(piece.text)
+    etc = next((i for i, ch in enumerate(piece.text) if ch == "等" and not depths[i] and i > 0), None)
+    if etc is not None:
+        group = piece.text[etc + 1 :]
+        count = leading_quantity(group, units)
+        member.qualifier = group[count.end :] if count else group
+        member.piece = piece.sub(0, etc)
+        member.name, member.kind = member.piece.text, "listed"
+    trailing = trailing_quantity(member.name, units)
+    if trailing and not member.quantity:
+        member.quantity = trailing
+        member.piece = member.piece.sub(0, trailing.start)
+        member.name = member.piece.text
+    member.piece = strip_trailing(member.piece, lexicon)
+    member.name = member.piece.text
+    return member
+
+
+def _head_split(last: str, earlier: list[Member], lexicon: Lexicon) -> int:
+    """Where the shared head starts in the last member (``骨干山|风电场``), 0 if it has none."""
+    route = ROUTE.match(last)
+    candidates = [m.start() for s in lexicon.work_suffixes for m in re.finditer(re.escape(s), last)]
+    candidates += [m.start() for m in KV.finditer(last)]
+    if route:
+        return min((c for c in candidates if c >= route.end() - 1), default=0)
+    lengths = [len(re.sub(r"[0-9A-Za-z]", "", m.name)) for m in earlier]
+    target = sum(lengths) / len(lengths) if lengths else 0
+    candidates = [c for c in candidates if c > 0]
+    return min(candidates, key=lambda c: (abs(c - target), c)) if candidates else 0
+
+
+def share_heads(members: list[Member], lexicon: Lexicon) -> None:
+    """Give members without a head the last member's head (``荆竹坝`` -> ``荆竹坝风电场``)."""
+    if len(members) < 2 or members[-1].kind == "listed":
+        if members and members[-1].kind == "listed":
+            for member in members[:-1]:
+                member.kind, member.qualifier = "listed", members[-1].qualifier
+        return
+    last = members[-1].name
+    bare = [m for m in members[:-1] if m.name and not _suffix_in(m.name, lexicon)]
+    split = _head_split(last, members[:-1], lexicon) if bare else 0
+    if split:
+        for member in bare:
+            member.name += last[split:]
+            member.cues.append(f"head={last[split:]}")
+
+
+def fill_verb_only(members: list[Member]) -> None:
+    """A member that is only a verb and a count names its predecessor's work (``改造提升6000亩``)."""
+    for previous, member in zip(members, members[1:], strict=False):
+        if not member.name and member.quantity and member.lead and previous.name:
+            member.name = previous.name + "".join(member.lead)
+            member.piece = previous.piece

@@ -1,0 +1,163 @@
+"""Every candidate mention of the report: clause by clause, with section, status, figures and places."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from countymap.draft.clauses import Piece, clauses, sentences, split_piece
+from countymap.draft.clean import CleanText, clean
+from countymap.draft.extract import QUOTED, ROUTE, Member, analyse, fill_verb_only, read_member, share_heads
+from countymap.draft.figures import Amount, Quantity, parse_amount, quantity_pattern
+from countymap.draft.gazetteer import Gazetteer, Hit
+from countymap.draft.lexicon import Lexicon
+from countymap.draft.sections import Section, find_sections, heading_ends, section_at
+from countymap.draft.status import StatusCall, call_status
+
+BASE_CONFIDENCE = {"named": 0.75, "route": 0.75, "listed": 0.7, "counted": 0.6, "quoted": 0.5, "place": 0.5}
+
+
+@dataclass
+class Mention:
+    """One mention of a candidate item; spans are offsets into the cleaned text."""
+
+    name: str
+    kind: str
+    section: Section
+    spans: list[tuple[int, int]]
+    status: StatusCall
+    qualifier: str = ""
+    quantity: Quantity | None = None
+    amount: Amount | None = None
+    amount_kind: str = ""
+    places: list[Hit] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
+    clause: str = ""
+
+    @property
+    def confidence(self) -> float:
+        """0 to 1: how sure the pattern is (kind, a status verb found, a place found)."""
+        value = BASE_CONFIDENCE.get(self.kind, 0.5) + (0.1 if self.status.word else 0) + (0.05 if self.places else 0)
+        return round(min(value, 0.95), 2)
+
+
+@dataclass
+class Reading:
+    """The report as the drafter read it: cleaned text, sections and mentions."""
+
+    text: CleanText
+    sections: list[Section]
+    mentions: list[Mention]
+
+
+def _is_item(member: Member, lexicon: Lexicon, gazetteer: Gazetteer) -> str:
+    """The member's kind of item, or ``""`` when it is not one."""
+    name = member.name
+    if len(name) < 2 or name in lexicon.vague_names or name.isascii():
+        return ""
+    if member.kind == "listed":
+        return "listed"
+    has_suffix = any(s in name for s in lexicon.work_suffixes)
+    if any(w in name for w in lexicon.indicator_words) and not has_suffix:
+        return ""
+    if has_suffix:
+        return "named"
+    if ROUTE.search(name):
+        return "route"
+    if member.quantity is not None:
+        return "counted"
+    quote = QUOTED.search(name)
+    if quote and len(name) >= len(quote.group()) + 2:
+        return "quoted"
+    if member.lead and any(hit.kind != "township" for hit in gazetteer.find(name)):
+        return "place"
+    return ""
+
+
+def _cut_part(member: Member, lexicon: Lexicon) -> str:
+    """``桃花源水库大坝主体工程`` names the reservoir: keep the name before the part word."""
+    for word in lexicon.part_words:
+        position = member.name.find(word)
+        if position > 1:
+            member.name = member.name[:position]
+            member.cues.append(f"part={word}")
+            return word
+    return ""
+
+
+def _investment(clause: Piece, lexicon: Lexicon, phase: str) -> tuple[Amount | None, str]:
+    amount = parse_amount(clause.text)
+    if amount is None or not any(w in clause.text for w in lexicon.investment_words):
+        return None, ""
+    if any(w in clause.text for w in lexicon.total_words):
+        return amount, "total"
+    return amount, "completed" if phase == "review" else "planned"
+
+
+def clause_mentions(clause: Piece, section: Section, lexicon: Lexicon, gazetteer: Gazetteer, units: re.Pattern):
+    """The mentions of one clause and the clause's investment amount (with its kind)."""
+    parts = analyse(clause, lexicon)
+    amount = _investment(clause, lexicon, section.phase)
+    if not parts.obj.text:
+        return [], amount
+    pieces = split_piece(parts.obj, lexicon.list_joiners, keep=lexicon.unsplittable)
+    members = [read_member(p, lexicon, re.compile(units.pattern)) for p in pieces]
+    share_heads(members, lexicon)
+    fill_verb_only(members)
+    found = []
+    for member in members:
+        part = _cut_part(member, lexicon)
+        kind = _is_item(member, lexicon, gazetteer)
+        if not kind:
+            continue
+        status = call_status("".join(member.lead + parts.lead) + part + parts.tail.text, lexicon, section.phase)
+        places = gazetteer.find(member.name, endpoints=kind == "route")
+        cues = [*member.cues, f"kind={kind}"]
+        found.append(
+            Mention(member.name, kind, section, [(clause.start, clause.end)], status, member.qualifier,
+                    member.quantity, places=places, cues=cues, clause=clause.text)
+        )
+    return found, amount
+
+
+def _heading_free(sentence: Piece, text: CleanText, headings: list[tuple[int, int]]) -> Piece | None:
+    """The sentence without a heading at its start; ``None`` if it is all heading."""
+    for start, end in headings:
+        if start <= text.origin[sentence.start] < end:
+            cut = text.to_clean(end)
+            return sentence.sub(cut - sentence.start) if cut < sentence.end else None
+    return sentence
+
+
+def _attach(mentions: list[Mention], amount: tuple[Amount | None, str], clause: Piece) -> bool:
+    target = next((m for m in mentions if m.amount is None), None)
+    if target is None or amount[0] is None:
+        return False
+    target.amount, target.amount_kind = amount
+    if (clause.start, clause.end) not in target.spans:
+        target.spans.append((clause.start, clause.end))
+    target.cues.append(f"amount={amount[0].text}")
+    return True
+
+
+def read_report(raw: str, lexicon: Lexicon, gazetteer: Gazetteer) -> Reading:
+    """Clean the text, find its sections and every candidate mention."""
+    text = clean(raw)
+    sections, headings = find_sections(raw), heading_ends(raw)
+    units = quantity_pattern(lexicon.units)
+    mentions: list[Mention] = []
+    for whole in sentences(text.text):
+        section = section_at(sections, text.origin[whole.start])
+        sentence = _heading_free(whole, text, headings)
+        if section is None or sentence is None:
+            continue
+        in_sentence, pending = [], []
+        for clause in clauses(sentence):
+            found, amount = clause_mentions(clause, section, lexicon, gazetteer, units)
+            if amount[0] is not None and not _attach(found, amount, clause):
+                pending.append((amount, clause))
+            in_sentence += found
+        for amount, clause in pending:
+            _attach(in_sentence, amount, clause)
+        mentions += in_sentence
+    return Reading(text, sections, mentions)

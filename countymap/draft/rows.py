@@ -1,0 +1,154 @@
+"""Mentions of the same work become one draft row in the projects schema, plus ``confidence`` and ``evidence``.
+
+Mentions merge when their name keys are equal (:func:`countymap.draft.match.name_key`).
+A merged item takes its status from the review when the review speaks of it (that
+is the state at the report date), else from the plan. Summaries stay empty: the
+editor writes them; the report's sentences are never copied into a row.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from countymap.core.schema import INVESTMENT_KINDS, PROJECTS
+from countymap.draft.clean import CleanText
+from countymap.draft.gazetteer import Gazetteer
+from countymap.draft.lexicon import Lexicon
+from countymap.draft.match import name_key, similarity
+from countymap.draft.mentions import Mention
+from countymap.draft.sections import REVIEW
+from countymap.text.format import number
+from countymap.text.pinyin import pinyin, pinyin_name
+
+DRAFT_EXTRA = ("investment_qualifier", "confidence", "evidence")
+DRAFT_COLUMNS = tuple(PROJECTS.columns) + tuple(c for c in DRAFT_EXTRA if c not in PROJECTS.columns)
+ROUTE_SIMILARITY = 0.8
+MAX_NAME = 60
+
+
+def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions grouped by name key, in order of first appearance."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(name_key(mention.name), []).append(mention)
+    return list(groups.values())
+
+
+def category_of(group: list[Mention], lexicon: Lexicon) -> tuple[str, str]:
+    """The category whose longest keyword is in the name (else in the clause), and that keyword."""
+    for text in (group[0].name + group[0].qualifier, " ".join(m.clause for m in group)):
+        best = max(
+            ((word, code) for code, words in lexicon.categories.items() for word in words if word in text),
+            key=lambda pair: len(pair[0]),
+            default=None,
+        )
+        if best:
+            return best[1], best[0]
+    return "other", ""
+
+
+def _kind_code(prefix: str) -> str:
+    return next(code for code in INVESTMENT_KINDS if code.startswith(prefix))
+
+
+def _place(group: list[Mention], gazetteer: Gazetteer) -> dict[str, str]:
+    """Townships, place ids and precision from the gazetteer names in the item's names."""
+    townships, place_ids, located = [], [], False
+    for hit in (h for m in group for h in m.places):
+        townships += [t for t in hit.townships if t not in townships]
+        if hit.place_id and hit.place_id not in place_ids:
+            place_ids.append(hit.place_id)
+            located = located or hit.located
+    route = max(gazetteer.routes, key=lambda r: similarity(r.name, group[0].name), default=None)
+    if route is not None and similarity(route.name, group[0].name) >= ROUTE_SIMILARITY:
+        townships += [t for t in route.townships if t not in townships]
+        return {"townships": "|".join(townships), "place_ids": route.route_id, "precision": "line"}
+    precision = "approximate" if located else "township" if townships else "county"
+    ids = place_ids if precision != "county" else []
+    return {"townships": "|".join(townships), "place_ids": "|".join(ids), "precision": precision}
+
+
+def _spans(group: list[Mention], text: CleanText) -> tuple[str, str]:
+    pairs = sorted({(text.to_original(s, e), m.section.code) for m in group for s, e in m.spans})
+    return "|".join(f"{a}:{b}" for (a, b), _ in pairs), "|".join(code for _, code in pairs)
+
+
+def _status(group: list[Mention]) -> tuple[str, Mention]:
+    review = [m for m in group if m.section.phase == REVIEW]
+    deciding = review[0] if review else group[-1]
+    return deciding.status.code, deciding
+
+
+def _figures(group: list[Mention]) -> dict[str, str]:
+    with_amount = next((m for m in group if m.amount is not None), None)
+    with_quantity = next((m for m in group if m.quantity is not None), None)
+    out = {"investment_yi": "", "investment_kind": "", "investment_qualifier": "", "quantity": "", "quantity_unit": ""}
+    if with_amount is not None:
+        out["investment_yi"] = number(with_amount.amount.yi, "zh", 6)
+        out["investment_kind"] = _kind_code(with_amount.amount_kind)
+        out["investment_qualifier"] = with_amount.amount.qualifier
+    if with_quantity is not None:
+        out["quantity"] = number(with_quantity.quantity.value, "zh", 4)
+        out["quantity_unit"] = with_quantity.quantity.unit
+    return out
+
+
+def _evidence(group: list[Mention], deciding: Mention, category_word: str, place: dict[str, str]) -> str:
+    cues = list(dict.fromkeys(c for m in group for c in m.cues))
+    status = deciding.status
+    cues.append(f"status={status.word or '—'}→{status.code} ({deciding.section.phase} {deciding.section.year})")
+    if category_word:
+        cues.append(f"category={category_word}")
+    places = list(dict.fromkeys(f"{h.word}→{'/'.join(h.townships) or '?'}" for m in group for h in m.places))
+    if places:
+        cues.append("places=" + ",".join(places))
+    if place["precision"] == "line":
+        cues.append(f"route={place['place_ids']}")
+    return "; ".join(cues)
+
+
+def _slug(category: str, name: str, used: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", f"{category}-{pinyin(name_key(name))}").strip("-")[:70]
+    slug, n = base, 2
+    while slug in used:
+        slug, n = f"{base}-{n}", n + 1
+    used.add(slug)
+    return slug
+
+
+def draft_row(group: list[Mention], text: CleanText, lexicon: Lexicon, gazetteer: Gazetteer, used: set[str]) -> dict:
+    """One draft row for a group of mentions of the same work."""
+    first = group[0]
+    name = (first.name + (f"（{first.qualifier}）" if first.qualifier else ""))[:MAX_NAME]
+    category, category_word = category_of(group, lexicon)
+    status, deciding = _status(group)
+    place = _place(group, gazetteer)
+    spans, sections = _spans(group, text)
+    years = sorted({str(m.section.year) for m in group})
+    confidence = min(0.99, max(m.confidence for m in group) + 0.05 * (len(group) - 1))
+    row = {
+        "id": _slug(category, first.name, used),
+        "name_zh": name,
+        "name_en": pinyin_name(name_key(first.name)),
+        "category": category,
+        "status": status,
+        "years": "|".join(years),
+        **place,
+        **_figures(group),
+        "summary_zh": "",
+        "summary_en": "",
+        "source_spans": spans,
+        "source_section": sections,
+        "confidence": f"{confidence:.2f}",
+        "evidence": _evidence(group, deciding, category_word, place),
+    }
+    return {column: row.get(column, "") for column in DRAFT_COLUMNS}
+
+
+def draft_frame(mentions: list[Mention], text: CleanText, lexicon: Lexicon, gazetteer: Gazetteer) -> pd.DataFrame:
+    """All draft rows, in report order, every cell a string."""
+    used: set[str] = set()
+    rows = [draft_row(group, text, lexicon, gazetteer, used) for group in group_mentions(mentions)]
+    return pd.DataFrame(rows, columns=list(DRAFT_COLUMNS), dtype=str)
