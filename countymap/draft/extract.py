@@ -86,6 +86,15 @@ def _first_at_or_after(text: str, words: tuple[str, ...], start: int) -> int | N
     return min(positions) if positions else None
 
 
+def _in_compound(text: str, index: int, lexicon: Lexicon) -> bool:
+    """Whether the word at ``index`` is inside a noun such as ``储备林``."""
+    return any(
+        text.startswith(noun, start)
+        for noun in lexicon.noun_compounds
+        for start in range(max(0, index - len(noun) + 1), index + 1)
+    )
+
+
 def tail_start(text: str, begin: int, lexicon: Lexicon) -> int:
     """Where the tail verb phrase starts (``len(text)`` if none).
 
@@ -93,12 +102,12 @@ def tail_start(text: str, begin: int, lexicon: Lexicon) -> int:
     verb (``续建配套节水改造项目`` is a name); a designation verb always does.
     """
     depths = depth_map(text)
-    words = lexicon.all_status_words() + lexicon.masked
+    words = tuple(sorted(lexicon.all_status_words() + lexicon.masked, key=len, reverse=True))
     for index in range(begin + 1, len(text)):
         word = _word_at(text, index, words)
-        if not word or depths[index]:
+        if not word or depths[index] or _in_compound(text, index, lexicon):
             continue
-        if _is_designation(word, lexicon):
+        if word in lexicon.masked or _is_designation(word, lexicon):
             return index
         after = index + len(word)
         suffix = _first_at_or_after(text, lexicon.work_suffixes, after)
@@ -154,25 +163,49 @@ def _head_split(last: str, earlier: list[Member], lexicon: Lexicon) -> int:
     if route:
         return min((c for c in candidates if c >= route.end() - 1), default=0)
     lengths = [len(re.sub(r"[0-9A-Za-z]", "", m.name)) for m in earlier]
-    target = sum(lengths) / len(lengths) if lengths else 0
+    target = round(sum(lengths) / len(lengths)) if lengths else 0
     candidates = [c for c in candidates if c > 0]
+    if candidates and 0 < target < len(last) and max(candidates) >= target:
+        return target  # parallel names: the last one is as long as the others
     return min(candidates, key=lambda c: (abs(c - target), c)) if candidates else 0
 
 
-def share_heads(members: list[Member], lexicon: Lexicon) -> None:
-    """Give members without a head the last member's head (``荆竹坝`` -> ``荆竹坝风电场``)."""
-    if len(members) < 2 or members[-1].kind == "listed":
-        if members and members[-1].kind == "listed":
-            for member in members[:-1]:
-                member.kind, member.qualifier = "listed", members[-1].qualifier
+def share_heads(members: list[Member], lexicon: Lexicon, place_prefix=lambda text: 0) -> None:
+    """Give members without a head the last member's head (``荆竹坝`` -> ``荆竹坝风电场``).
+
+    ``place_prefix(text)`` is the length of a gazetteer name opening ``text``: when
+    the members are places (``花田乡、楠木乡、车田乡市级卫生乡镇``), the head is what
+    follows the last place.
+    """
+    if members and members[-1].kind == "listed":
+        for member in members[:-1]:
+            member.kind, member.qualifier = "listed", members[-1].qualifier
+        return
+    if len(members) < 2:
         return
     last = members[-1].name
     bare = [m for m in members[:-1] if m.name and not _suffix_in(m.name, lexicon)]
     split = _head_split(last, members[:-1], lexicon) if bare else 0
+    if not split and bare and all(place_prefix(m.name) == len(m.name) for m in bare):
+        split = place_prefix(last)
+        for member in members:
+            member.kind = "shared"
     if split:
         for member in bare:
             member.name += last[split:]
             member.cues.append(f"head={last[split:]}")
+
+
+def designation(members: list[Member], tail: Piece, lexicon: Lexicon) -> None:
+    """``A、B获评X、Y``: A and B are honoured items, titled X and Y (or both titled ``X、Y``)."""
+    verb = _word_at(tail.text, 0, lexicon.all_status_words())
+    if not verb or not _is_designation(verb, lexicon):
+        return
+    titles = [p.text for p in split_piece(tail.sub(len(verb)), ("、",))]
+    for index, member in enumerate(members):
+        member.kind = member.kind or "honoured"
+        member.qualifier = titles[index] if len(titles) == len(members) else "、".join(titles)
+        member.cues.append(f"title={verb}")
 
 
 def fill_verb_only(members: list[Member]) -> None:

@@ -66,6 +66,8 @@ class Gazetteer:
         found = []
         for match in pattern.finditer(text):
             hit = table[match.group()]
+            if hit.kind == "township" and _common_word(text, match, hit):
+                continue
             found.append(Hit(hit.word, match.start(), match.end(), hit.kind, hit.townships, hit.place_id, hit.located))
         return found
 
@@ -75,6 +77,14 @@ class Gazetteer:
             words = sorted(table, key=len, reverse=True)
             setattr(self, attribute, re.compile("|".join(re.escape(w) for w in words)))
         return getattr(self, attribute)
+
+
+def _common_word(text: str, match: re.Match, hit: Hit) -> bool:
+    """A township name that is part of a common word: ``宜居乡村``, or a short name before 乡/镇/村."""
+    after = text[match.end() : match.end() + 1]
+    if match.group() in hit.townships:
+        return after == "村"
+    return after in ("乡", "镇", "村", "街")
 
 
 def _add(table: dict[str, Hit], word: str, hit: Hit) -> None:

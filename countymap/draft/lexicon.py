@@ -59,17 +59,22 @@ class Lexicon:
 
     work_suffixes: tuple[str, ...]
     part_words: tuple[str, ...]
+    noun_compounds: tuple[str, ...]
     trailing_words: tuple[str, ...]
     leading_words: tuple[str, ...]
     list_joiners: tuple[str, ...]
     unsplittable: tuple[str, ...]
     vague_names: tuple[str, ...]
+    vague_words: tuple[str, ...]
+    not_works: tuple[str, ...]
+    build_verbs: tuple[str, ...]
     units: tuple[str, ...]
     indicator_words: tuple[str, ...]
     investment_words: tuple[str, ...]
     total_words: tuple[str, ...]
     synonyms: dict[str, dict[str, str]]
     masked: tuple[str, ...]
+    masked_status: str
     partial_words: tuple[str, ...]
     categories: dict[str, tuple[str, ...]]
     rules: tuple[StatusVerbs, ...]
@@ -97,17 +102,22 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
     return Lexicon(
         work_suffixes=_longest_first(data["names"]["work_suffixes"]),
         part_words=_longest_first(data["names"]["part_words"]),
+        noun_compounds=tuple(data["names"]["noun_compounds"]),
         trailing_words=_longest_first(data["names"]["trailing_words"]),
         leading_words=_longest_first(leading),
         list_joiners=tuple(data["names"]["list_joiners"]),
         unsplittable=tuple(data["names"]["unsplittable"]),
         vague_names=tuple(data["names"]["vague_names"]),
+        vague_words=_longest_first(data["names"]["vague_words"]),
+        not_works=tuple(data["names"]["not_works"]),
+        build_verbs=tuple(data["names"]["build_verbs"]),
         units=_longest_first(data["counts"]["units"]),
         indicator_words=tuple(data["counts"]["indicator_words"]),
         investment_words=tuple(data["amounts"]["investment_words"]),
         total_words=tuple(data["amounts"]["total_words"]),
         synonyms={REVIEW: dict(data["status"]["synonyms_review"]), PLAN: dict(data["status"]["synonyms_plan"])},
         masked=_longest_first(data["status"]["masked"]),
+        masked_status=data["status"]["masked_status"],
         partial_words=tuple(data["status"]["partial_words"]),
         categories={code: _longest_first(words) for code, words in data["categories"].items()},
         rules=rules,

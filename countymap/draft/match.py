@@ -34,14 +34,14 @@ def name_key(name: str) -> str:
     return key
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two names are, 0 to 1 (see the module doc)."""
+def similarity(a: str, b: str, *, contained: bool = True) -> float:
+    """How alike two names are, 0 to 1 (see the module doc); ``contained=False`` ignores containment."""
     key_a, key_b = name_key(a), name_key(b)
     if not key_a or not key_b:
         return 0.0
     ratio = difflib.SequenceMatcher(None, key_a, key_b, autojunk=False).ratio()
     shorter, longer = sorted((key_a, key_b), key=len)
-    if len(shorter) >= 2 and shorter in longer:
+    if contained and len(shorter) >= 2 and shorter in longer:
         ratio = max(ratio, CONTAINED)
     return ratio
 

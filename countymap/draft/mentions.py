@@ -7,14 +7,33 @@ from dataclasses import dataclass, field
 
 from countymap.draft.clauses import Piece, clauses, sentences, split_piece
 from countymap.draft.clean import CleanText, clean
-from countymap.draft.extract import QUOTED, ROUTE, Member, analyse, fill_verb_only, read_member, share_heads
-from countymap.draft.figures import Amount, Quantity, parse_amount, quantity_pattern
+from countymap.draft.extract import (
+    QUOTED,
+    ROUTE,
+    Member,
+    analyse,
+    designation,
+    fill_verb_only,
+    read_member,
+    share_heads,
+)
+from countymap.draft.figures import AMOUNT, Amount, Quantity, parse_amount, quantity_pattern
 from countymap.draft.gazetteer import Gazetteer, Hit
 from countymap.draft.lexicon import Lexicon
+from countymap.draft.match import name_key
 from countymap.draft.sections import Section, find_sections, heading_ends, section_at
 from countymap.draft.status import StatusCall, call_status
 
-BASE_CONFIDENCE = {"named": 0.75, "route": 0.75, "listed": 0.7, "counted": 0.6, "quoted": 0.5, "place": 0.5}
+BASE_CONFIDENCE = {
+    "named": 0.75,
+    "route": 0.75,
+    "honoured": 0.7,
+    "listed": 0.7,
+    "shared": 0.65,
+    "counted": 0.6,
+    "quoted": 0.5,
+    "place": 0.5,
+}
 
 
 @dataclass
@@ -50,28 +69,69 @@ class Reading:
     mentions: list[Mention]
 
 
-def _is_item(member: Member, lexicon: Lexicon, gazetteer: Gazetteer) -> str:
-    """The member's kind of item, or ``""`` when it is not one."""
+_COUNTED_PEOPLE = re.compile(r"\d+(?:\.\d+)?万?(?:户|人|名|道|场|家|项|件|次)")
+
+
+def _has_category_word(text: str, lexicon: Lexicon) -> bool:
+    return any(word in text for words in lexicon.categories.values() for word in words)
+
+
+def _is_vague(name: str, lexicon: Lexicon) -> bool:
+    """``县级重点项目``: nothing but budget words and a generic tail."""
+    rest = name_key(name)
+    for word in lexicon.vague_words:
+        rest = rest.replace(word, "")
+    return len(rest) < 2
+
+
+def _rejected(name: str, lexicon: Lexicon) -> bool:
+    """Too short, vague, a figure, an activity or a rule rather than a work."""
+    return (
+        len(name) < 2
+        or name in lexicon.vague_names
+        or name.isascii()
+        or AMOUNT.search(name) is not None
+        or "%" in name
+        or _COUNTED_PEOPLE.search(name) is not None
+        or any(word in name for word in lexicon.not_works)
+        or _is_vague(name, lexicon)
+    )
+
+
+def _is_item(member: Member, lead: str, lexicon: Lexicon, gazetteer: Gazetteer) -> str:
+    """The member's kind of item, or ``""`` when it is not one (see the module doc of ``extract``)."""
     name = member.name
-    if len(name) < 2 or name in lexicon.vague_names or name.isascii():
+    if _rejected(name, lexicon):
         return ""
+    builds = any(verb in lead for verb in lexicon.build_verbs)
+    if member.kind == "honoured":
+        return "honoured"
+    if member.kind == "shared":
+        return "shared" if _has_category_word(name, lexicon) else ""
     if member.kind == "listed":
-        return "listed"
+        group = member.qualifier
+        work_group = any(s in group for s in lexicon.work_suffixes) or _has_category_word(group, lexicon)
+        return "listed" if work_group and not any(w in group for w in lexicon.not_works) else ""
     has_suffix = any(s in name for s in lexicon.work_suffixes)
-    if any(w in name for w in lexicon.indicator_words) and not has_suffix:
-        return ""
     if has_suffix:
-        return "named"
+        return "named" if not any(w in name for w in lexicon.indicator_words) or builds else ""
+    if any(w in name for w in lexicon.indicator_words):
+        return ""
     if ROUTE.search(name):
         return "route"
     if member.quantity is not None:
-        return "counted"
-    quote = QUOTED.search(name)
-    if quote and len(name) >= len(quote.group()) + 2:
-        return "quoted"
-    if member.lead and any(hit.kind != "township" for hit in gazetteer.find(name)):
+        return "counted" if builds and _has_category_word(name, lexicon) else ""
+    if QUOTED.search(name):
+        return "quoted" if builds and _has_category_word(name, lexicon) else ""
+    if lead and any(hit.kind != "township" for hit in gazetteer.find(name)):
         return "place"
     return ""
+
+
+def _place_prefix(text: str, gazetteer: Gazetteer) -> int:
+    """Length of the gazetteer name that opens ``text`` (0 if none)."""
+    hits = gazetteer.find(text)
+    return hits[0].end if hits and hits[0].start == 0 else 0
 
 
 def _cut_part(member: Member, lexicon: Lexicon) -> str:
@@ -102,12 +162,13 @@ def clause_mentions(clause: Piece, section: Section, lexicon: Lexicon, gazetteer
         return [], amount
     pieces = split_piece(parts.obj, lexicon.list_joiners, keep=lexicon.unsplittable)
     members = [read_member(p, lexicon, re.compile(units.pattern)) for p in pieces]
-    share_heads(members, lexicon)
+    share_heads(members, lexicon, lambda text: _place_prefix(text, gazetteer))
+    designation(members, parts.tail, lexicon)
     fill_verb_only(members)
     found = []
     for member in members:
         part = _cut_part(member, lexicon)
-        kind = _is_item(member, lexicon, gazetteer)
+        kind = _is_item(member, "".join(member.lead + parts.lead), lexicon, gazetteer)
         if not kind:
             continue
         status = call_status("".join(member.lead + parts.lead) + part + parts.tail.text, lexicon, section.phase)

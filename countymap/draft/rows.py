@@ -28,12 +28,42 @@ ROUTE_SIMILARITY = 0.8
 MAX_NAME = 60
 
 
+CROSS_PHASE_SIMILARITY = 0.85
+CROSS_PHASE_MIN_KEY = 4
+
+
+def mention_key(mention: Mention) -> str:
+    """The key a mention merges by: its name with its group title (``黑水`` + ``县级示范乡镇``)."""
+    return name_key(mention.name + mention.qualifier)
+
+
+def same_work(a: Mention, b: Mention) -> bool:
+    """Whether two mentions speak of one work.
+
+    The same key, or a review and a plan mention whose names are nearly the same
+    (``高速`` / ``高速公路``). Two counts of the same programme in different parts
+    are two batches (4G base stations built last year, more planned this year).
+    """
+    key_a, key_b = mention_key(a), mention_key(b)
+    if a.section.phase != b.section.phase and a.quantity is not None and b.quantity is not None:
+        return False
+    if key_a == key_b:
+        return True
+    if a.section.phase == b.section.phase or min(len(key_a), len(key_b)) < CROSS_PHASE_MIN_KEY:
+        return False
+    return similarity(key_a, key_b, contained=False) >= CROSS_PHASE_SIMILARITY
+
+
 def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
-    """Mentions grouped by name key, in order of first appearance."""
-    groups: dict[str, list[Mention]] = {}
+    """Mentions of the same work (:func:`same_work` with a group's first mention) grouped, in order of appearance."""
+    groups: list[list[Mention]] = []
     for mention in mentions:
-        groups.setdefault(name_key(mention.name), []).append(mention)
-    return list(groups.values())
+        group = next((g for g in groups if same_work(g[0], mention)), None)
+        if group is None:
+            groups.append([mention])
+        else:
+            group.append(mention)
+    return groups
 
 
 def category_of(group: list[Mention], lexicon: Lexicon) -> tuple[str, str]:

@@ -42,7 +42,7 @@ def call_status(cue_text: str, lexicon: Lexicon, phase: str) -> StatusCall:
     """The first rule (in the rules' order) with a verb among the cue's words; else the phase's default.
 
     A "finished" verb next to a part word (``主体工程完工``) means the work as a
-    whole is still in progress.
+    whole is still in progress; so does a money phrase alone (``完成投资``).
     """
     found = verbs_in(cue_text, lexicon, phase)
     verbs = {verb for _, verb in found}
@@ -54,4 +54,7 @@ def call_status(cue_text: str, lexicon: Lexicon, phase: str) -> StatusCall:
         if rule.code == "completed" and any(p in cue_text for p in lexicon.partial_words):
             return StatusCall("in_progress", word, hit)
         return StatusCall(rule.code, word, hit)
+    money = next((phrase for phrase in lexicon.masked if phrase in cue_text), "")
+    if money:
+        return StatusCall(lexicon.masked_status, money, "")
     return StatusCall(DEFAULT.get(phase, DEFAULT_PLAN), "", "")
