@@ -165,8 +165,9 @@ def _head_split(last: str, earlier: list[Member], lexicon: Lexicon) -> int:
     lengths = [len(re.sub(r"[0-9A-Za-z]", "", m.name)) for m in earlier]
     target = round(sum(lengths) / len(lengths)) if lengths else 0
     candidates = [c for c in candidates if c > 0]
-    if candidates and 0 < target < len(last) and max(candidates) >= target:
-        return target  # parallel names: the last one is as long as the others
+    parallel = lengths and max(lengths) - min(lengths) <= 1 and not any(_suffix_in(m.name, lexicon) for m in earlier)
+    if parallel and candidates and 0 < target < len(last) and max(candidates) >= target:
+        return target  # parallel bare names: the last one's name is as long as the others
     return min(candidates, key=lambda c: (abs(c - target), c)) if candidates else 0
 
 

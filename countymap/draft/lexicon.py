@@ -60,6 +60,7 @@ class Lexicon:
     work_suffixes: tuple[str, ...]
     part_words: tuple[str, ...]
     noun_compounds: tuple[str, ...]
+    common_words: tuple[str, ...]
     trailing_words: tuple[str, ...]
     leading_words: tuple[str, ...]
     list_joiners: tuple[str, ...]
@@ -103,6 +104,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         work_suffixes=_longest_first(data["names"]["work_suffixes"]),
         part_words=_longest_first(data["names"]["part_words"]),
         noun_compounds=tuple(data["names"]["noun_compounds"]),
+        common_words=tuple(data["names"]["common_words"]),
         trailing_words=_longest_first(data["names"]["trailing_words"]),
         leading_words=_longest_first(leading),
         list_joiners=tuple(data["names"]["list_joiners"]),

@@ -52,6 +52,7 @@ class Mention:
     places: list[Hit] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)
     clause: str = ""
+    context: Hit | None = None  # the place its topic speaks of, when its own name names none
 
     @property
     def confidence(self) -> float:
@@ -128,6 +129,12 @@ def _is_item(member: Member, lead: str, lexicon: Lexicon, gazetteer: Gazetteer) 
     return ""
 
 
+def places_in(text: str, gazetteer: Gazetteer, lexicon: Lexicon, *, endpoints: bool = False) -> list[Hit]:
+    """Gazetteer names in ``text``, except inside a common word (``宜居宜业``)."""
+    covered = {i for word in lexicon.common_words for m in re.finditer(re.escape(word), text) for i in range(m.start(), m.end())}
+    return [hit for hit in gazetteer.find(text, endpoints=endpoints) if hit.start not in covered]
+
+
 def _place_prefix(text: str, gazetteer: Gazetteer) -> int:
     """Length of the gazetteer name that opens ``text`` (0 if none)."""
     hits = gazetteer.find(text)
@@ -172,7 +179,7 @@ def clause_mentions(clause: Piece, section: Section, lexicon: Lexicon, gazetteer
         if not kind:
             continue
         status = call_status("".join(member.lead + parts.lead) + part + parts.tail.text, lexicon, section.phase)
-        places = gazetteer.find(member.name, endpoints=kind == "route")
+        places = places_in(member.name, gazetteer, lexicon, endpoints=kind == "route")
         cues = [*member.cues, f"kind={kind}"]
         found.append(
             Mention(member.name, kind, section, [(clause.start, clause.end)], status, member.qualifier,
@@ -201,24 +208,69 @@ def _attach(mentions: list[Mention], amount: tuple[Amount | None, str], clause: 
     return True
 
 
+TOPIC_MAX = 12  # a sentence this short and without a comma opens a topic (``加快新型城镇化``)
+
+
+class Topic:
+    """The setting of a topic: the one place named, outside any item, by the topic's first sentence.
+
+    A report's plan lists its works under short topic sentences; the first
+    sentence after one often names where they are (``完成某新城详细规划编制``).
+    Items of the topic whose names name no place take that setting.
+    """
+
+    def __init__(self) -> None:
+        self.place: Hit | None = None
+        self.fresh = False
+
+    def see(self, sentence: Piece, hits: list[Hit], found: list[Mention]) -> None:
+        """Open a topic at a topic sentence; take the setting from the sentence after it."""
+        if len(sentence.text) <= TOPIC_MAX and "，" not in sentence.text:
+            self.place, self.fresh = None, True
+            return
+        if not self.fresh:
+            return
+        self.fresh = False
+        outside = [h for h in hits if h.kind != "township" and not any(h.word in m.name for m in found)]
+        townships = {t for hit in outside for t in hit.townships}
+        self.place = next((h for h in outside if h.townships), None) if len(townships) == 1 else None
+
+    def give(self, mentions: list[Mention]) -> None:
+        """The setting to each mention whose name names no township."""
+        for mention in mentions:
+            if self.place is not None and not any(h.townships for h in mention.places):
+                mention.context = self.place
+
+
 def read_report(raw: str, lexicon: Lexicon, gazetteer: Gazetteer) -> Reading:
-    """Clean the text, find its sections and every candidate mention."""
+    """Clean the text, find its sections and every candidate mention (with its topic's setting)."""
     text = clean(raw)
     sections, headings = find_sections(raw), heading_ends(raw)
     units = quantity_pattern(lexicon.units)
     mentions: list[Mention] = []
+    topic, current = Topic(), None
     for whole in sentences(text.text):
         section = section_at(sections, text.origin[whole.start])
         sentence = _heading_free(whole, text, headings)
         if section is None or sentence is None:
             continue
-        in_sentence, pending = [], []
-        for clause in clauses(sentence):
-            found, amount = clause_mentions(clause, section, lexicon, gazetteer, units)
-            if amount[0] is not None and not _attach(found, amount, clause):
-                pending.append((amount, clause))
-            in_sentence += found
-        for amount, clause in pending:
-            _attach(in_sentence, amount, clause)
-        mentions += in_sentence
+        if section is not current:
+            topic, current = Topic(), section
+        found = _sentence_mentions(sentence, section, lexicon, gazetteer, units)
+        topic.see(sentence, places_in(sentence.text, gazetteer, lexicon), found)
+        topic.give(found)
+        mentions += found
     return Reading(text, sections, mentions)
+
+
+def _sentence_mentions(sentence: Piece, section: Section, lexicon: Lexicon, gazetteer: Gazetteer, units) -> list:
+    """The mentions of one sentence; an investment clause without items goes to the sentence's first item."""
+    in_sentence, pending = [], []
+    for clause in clauses(sentence):
+        found, amount = clause_mentions(clause, section, lexicon, gazetteer, units)
+        if amount[0] is not None and not _attach(found, amount, clause):
+            pending.append((amount, clause))
+        in_sentence += found
+    for amount, clause in pending:
+        _attach(in_sentence, amount, clause)
+    return in_sentence

@@ -83,18 +83,29 @@ def _kind_code(prefix: str) -> str:
     return next(code for code in INVESTMENT_KINDS if code.startswith(prefix))
 
 
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def matching_route(name: str, gazetteer: Gazetteer):
+    """The route of the gazetteer this name is (names nearly the same), or ``None``."""
+    scored = [(similarity(route.name, name, contained=False), route) for route in gazetteer.routes]
+    best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+    return best[1] if best[0] >= ROUTE_SIMILARITY else None
+
+
 def _place(group: list[Mention], gazetteer: Gazetteer) -> dict[str, str]:
-    """Townships, place ids and precision from the gazetteer names in the item's names."""
-    townships, place_ids, located = [], [], False
-    for hit in (h for m in group for h in m.places):
-        townships += [t for t in hit.townships if t not in townships]
-        if hit.place_id and hit.place_id not in place_ids:
-            place_ids.append(hit.place_id)
-            located = located or hit.located
-    route = max(gazetteer.routes, key=lambda r: similarity(r.name, group[0].name), default=None)
-    if route is not None and similarity(route.name, group[0].name) >= ROUTE_SIMILARITY:
-        townships += [t for t in route.townships if t not in townships]
-        return {"townships": "|".join(townships), "place_ids": route.route_id, "precision": "line"}
+    """Townships, place ids and precision: the route it is, else the places its names name, else its topic's."""
+    hits = [h for m in group for h in m.places]
+    townships = _unique(t for h in hits for t in h.townships)
+    route = matching_route(group[0].name, gazetteer)
+    if route is not None:
+        return {"townships": "|".join(_unique(townships + list(route.townships))), "place_ids": route.route_id,
+                "precision": "line"}
+    if not townships:
+        townships = next((list(m.context.townships) for m in group if m.context is not None), [])
+    place_ids = _unique(h.place_id for h in hits if h.place_id)
+    located = any(h.located for h in hits if h.place_id)
     precision = "approximate" if located else "township" if townships else "county"
     ids = place_ids if precision != "county" else []
     return {"townships": "|".join(townships), "place_ids": "|".join(ids), "precision": precision}
@@ -134,6 +145,10 @@ def _evidence(group: list[Mention], deciding: Mention, category_word: str, place
     places = list(dict.fromkeys(f"{h.word}→{'/'.join(h.townships) or '?'}" for m in group for h in m.places))
     if places:
         cues.append("places=" + ",".join(places))
+    own = any(h.townships for m in group for h in m.places)
+    context = next((m.context for m in group if m.context is not None), None)
+    if context is not None and not own:
+        cues.append(f"topic={context.word}→{'/'.join(context.townships)}")
     if place["precision"] == "line":
         cues.append(f"route={place['place_ids']}")
     return "; ".join(cues)
