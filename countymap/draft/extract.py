@@ -155,19 +155,30 @@ def read_member(piece: Piece, lexicon: Lexicon, units: re.Pattern) -> Member:
     return member
 
 
-def _head_split(last: str, earlier: list[Member], lexicon: Lexicon) -> int:
-    """Where the shared head starts in the last member (``骨干山|风电场``), 0 if it has none."""
+def _starts_head(text: str, lexicon: Lexicon) -> bool:
+    """Whether ``text`` opens with a head: a work suffix, a category word, a rank (市级) or a voltage."""
+    words = lexicon.work_suffixes + lexicon.vague_words + tuple(w for ws in lexicon.categories.values() for w in ws)
+    return any(text.startswith(w) for w in words) or KV.match(text) is not None
+
+
+def _head_split(last: str, bare: list[Member], lexicon: Lexicon) -> int:
+    """Where the shared head starts in the last member (``骨干山|风电场``), 0 if it has none.
+
+    Parallel names are about as long as each other, so the last one's name is
+    taken as long as the bare ones when a head starts there; else the head starts
+    at the work suffix nearest to that length (after the destination of a route).
+    """
     route = ROUTE.match(last)
     candidates = [m.start() for s in lexicon.work_suffixes for m in re.finditer(re.escape(s), last)]
     candidates += [m.start() for m in KV.finditer(last)]
     if route:
         return min((c for c in candidates if c >= route.end() - 1), default=0)
-    lengths = [len(re.sub(r"[0-9A-Za-z]", "", m.name)) for m in earlier]
+    lengths = [len(re.sub(r"[0-9A-Za-z]", "", m.name)) for m in bare]
     target = round(sum(lengths) / len(lengths)) if lengths else 0
     candidates = [c for c in candidates if c > 0]
-    parallel = lengths and max(lengths) - min(lengths) <= 1 and not any(_suffix_in(m.name, lexicon) for m in earlier)
-    if parallel and candidates and 0 < target < len(last) and max(candidates) >= target:
-        return target  # parallel bare names: the last one's name is as long as the others
+    parallel = lengths and max(lengths) - min(lengths) <= 1
+    if parallel and candidates and 0 < target < len(last) and _starts_head(last[target:], lexicon):
+        return target
     return min(candidates, key=lambda c: (abs(c - target), c)) if candidates else 0
 
 
@@ -186,10 +197,10 @@ def share_heads(members: list[Member], lexicon: Lexicon, place_prefix=lambda tex
         return
     last = members[-1].name
     bare = [m for m in members[:-1] if m.name and not _suffix_in(m.name, lexicon)]
-    split = _head_split(last, members[:-1], lexicon) if bare else 0
+    split = _head_split(last, bare, lexicon) if bare else 0
     if not split and bare and all(place_prefix(m.name) == len(m.name) for m in bare):
-        split = place_prefix(last)
-        for member in members:
+        split = place_prefix(last) if place_prefix(last) < len(last) else 0
+        for member in members if split else ():
             member.kind = "shared"
     if split:
         for member in bare:

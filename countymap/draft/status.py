@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from countymap.draft.lexicon import Lexicon
@@ -21,40 +20,41 @@ class StatusCall:
     verb: str
 
 
-def verbs_in(text: str, lexicon: Lexicon, phase: str) -> list[tuple[str, str]]:
-    """``(word as written, rule verb)`` for each status word in ``text``, leftmost-longest.
-
-    Money phrases (``完成投资``) are masked first; a phase's synonyms
-    (``成功创建`` -> ``创建成功``) are read as the rule verb they stand for.
-    """
+def _masked(text: str, lexicon: Lexicon) -> str:
     for phrase in lexicon.masked:
         text = text.replace(phrase, "\0" * len(phrase))
-    synonyms = lexicon.synonyms.get(phase, {})
-    words = sorted(set(lexicon.all_status_words()) | set(synonyms), key=len, reverse=True)
-    found = []
-    for match in re.finditer("|".join(re.escape(w) for w in words), text):
-        word = match.group()
-        found.append((word, synonyms.get(word, word)))
-    return found
+    return text
 
 
 def call_status(cue_text: str, lexicon: Lexicon, phase: str) -> StatusCall:
-    """The first rule (in the rules' order) with a verb among the cue's words; else the phase's default.
+    """The status the cue's words give by the status rules, in the rules' order.
 
-    A "finished" verb next to a part word (``主体工程完工``) means the work as a
-    whole is still in progress; so does a money phrase alone (``完成投资``).
+    The rules' own verbs are looked for first (``加快`` in ``加快建设``), then the
+    phase's synonyms (``成功创建`` for ``创建成功``), so ``启动…创建`` is a start,
+    not an honour. Money phrases (``完成投资``) are not verbs of the work; alone,
+    they mean it is being built. A "finished" verb next to a part word
+    (``主体工程完工``) means the work as a whole is still in progress.
     """
-    found = verbs_in(cue_text, lexicon, phase)
-    verbs = {verb for _, verb in found}
+    text = _masked(cue_text, lexicon)
+    synonyms = lexicon.synonyms.get(phase, {})
+    found = None
     for rule in lexicon.rules:
-        hit = next((verb for verb in rule.verbs(phase) if verb in verbs), None)
-        if hit is None:
-            continue
-        word = next(w for w, v in found if v == hit)
-        if rule.code == "completed" and any(p in cue_text for p in lexicon.partial_words):
-            return StatusCall("in_progress", word, hit)
-        return StatusCall(rule.code, word, hit)
-    money = next((phrase for phrase in lexicon.masked if phrase in cue_text), "")
-    if money:
-        return StatusCall(lexicon.masked_status, money, "")
-    return StatusCall(DEFAULT.get(phase, DEFAULT_PLAN), "", "")
+        verb = next((v for v in rule.verbs(phase) if v in text), None)
+        if verb:
+            found = (rule.code, verb, verb)
+            break
+    if found is None:
+        for word in sorted(synonyms, key=len, reverse=True):
+            rule = next((r for r in lexicon.rules if word in text and synonyms[word] in r.verbs(phase)), None)
+            if rule is not None:
+                found = (rule.code, word, synonyms[word])
+                break
+    if found is None:
+        money = next((phrase for phrase in lexicon.masked if phrase in cue_text), "")
+        if money:
+            return StatusCall(lexicon.masked_status, money, "")
+        return StatusCall(DEFAULT.get(phase, DEFAULT_PLAN), "", "")
+    code, word, verb = found
+    if code == "completed" and any(p in cue_text for p in lexicon.partial_words):
+        code = "in_progress"
+    return StatusCall(code, word, verb)
