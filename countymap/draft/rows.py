@@ -41,7 +41,7 @@ def same_work(a: Mention, b: Mention) -> bool:
     """Whether two mentions speak of one work.
 
     The same key, or a review and a plan mention whose names are nearly the same
-    (``高速`` / ``高速公路``). Two counts of the same programme in different parts
+    (``高速`` / ``高速公路``) and the same places. Two counts of the same programme in different parts
     are two batches (4G base stations built last year, more planned this year).
     """
     key_a, key_b = mention_key(a), mention_key(b)
@@ -51,6 +51,8 @@ def same_work(a: Mention, b: Mention) -> bool:
         return True
     if a.section.phase == b.section.phase or min(len(key_a), len(key_b)) < CROSS_PHASE_MIN_KEY:
         return False
+    if {h.word for h in a.places} != {h.word for h in b.places}:
+        return False  # 龙潭卫生院… is not the same work as 卫生院…
     return similarity(key_a, key_b, contained=False) >= CROSS_PHASE_SIMILARITY
 
 
