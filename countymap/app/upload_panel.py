@@ -15,7 +15,8 @@ from countymap.validation.validate import problems_frame
 
 
 @st.cache_resource(show_spinner=False)
-def _context():
+def validation_context():
+    """Geodata names, ids and outline for checking uploads (shared, read-only)."""
     return load_context()
 
 
@@ -34,7 +35,7 @@ def upload_section(lang: str) -> None:
             digest = hashlib.sha256(content).hexdigest()
             if st.session_state.get("upload_digest") != digest:
                 st.session_state["upload_digest"] = digest
-                st.session_state["upload_result"] = check_upload(content, _context())
+                st.session_state["upload_result"] = check_upload(content, validation_context())
                 st.session_state[UPLOAD_KEY] = st.session_state["upload_result"].valid
             _show_result(st.session_state["upload_result"], lang)
         if data.has_upload():

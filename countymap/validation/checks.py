@@ -8,6 +8,7 @@ cover what a single field cannot see (references, consistency, the report).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -211,6 +212,39 @@ def check_coordinates(row: dict[str, str], context) -> Iterator[Found]:
         yield "lon", f"坐标 ({lon:g}, {lat:g}) 不在酉阳县境内", f"point ({lon:g}, {lat:g}) is outside the county"
 
 
+COPY_LIMIT = 12  # a run this long shared with the report counts as copying its sentence
+FORMULA_STARTS = ("=", "+", "@")
+
+
+@functools.lru_cache(maxsize=4)
+def _compact(text: str) -> str:
+    """The text without whitespace (the PDF breaks lines anywhere); cached, the report is checked per row."""
+    return re.sub(r"\s+", "", text)
+
+
+def check_own_words(row: dict[str, str], context) -> Iterator[Found]:
+    """Summaries are our own words: none shares a run of :data:`COPY_LIMIT` characters with the report."""
+    if not context.report_text:
+        return
+    report = _compact(context.report_text)
+    for column in ("summary_zh",):
+        summary = re.sub(r"\s+", "", row.get(column, "") or "")
+        copied = next(
+            (summary[i : i + COPY_LIMIT] for i in range(len(summary) - COPY_LIMIT + 1)
+             if summary[i : i + COPY_LIMIT] in report),
+            None,
+        )
+        if copied:
+            yield column, f"与报告原文相同：{copied!r}，请用自己的话", f"copies the report: {copied!r}; use your own words"
+
+
+def check_no_formulas(row: dict[str, str], context) -> Iterator[Found]:
+    """No cell starts like a spreadsheet formula (``=``, ``+``, ``@``): exports never carry live formulas."""
+    for column, value in row.items():
+        if str(value or "").lstrip().startswith(FORMULA_STARTS):
+            yield column, "以公式符号开头（= + @）", "starts like a spreadsheet formula (= + @)"
+
+
 RowCheck = Callable[[dict[str, str], object], Iterator[Found]]
 PROJECT_ROW_CHECKS: tuple[RowCheck, ...] = (
     check_townships,
@@ -218,6 +252,8 @@ PROJECT_ROW_CHECKS: tuple[RowCheck, ...] = (
     check_precision,
     check_pairs,
     check_spans,
+    check_own_words,
+    check_no_formulas,
 )
 PLACE_ROW_CHECKS: tuple[RowCheck, ...] = (check_townships, check_coordinates)
 INDICATOR_ROW_CHECKS: tuple[RowCheck, ...] = (check_spans,)
