@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
 ROW_HEIGHT = 35  # Streamlit's data editor: header and rows are 35 px high
 
 
+SELECT_COLUMNS = ("decision", "category")
 COLUMNS = ("decision", "summary_zh", "summary_en", "name_zh", "category")  # the editor's first columns
 
 
@@ -22,18 +23,24 @@ def edit_column(page, grid, column: str, values: list[str]) -> None:
     the arrow keys; Enter opens a cell's editor (text or select box), Enter
     commits and moves down. The grid sits in a form, so no edit reruns the script.
     """
+    grid.locator('[data-testid="glide-cell-0-0"]').wait_for(state="attached", timeout=30_000)  # the grid is drawn
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 30, box["y"] + ROW_HEIGHT * 1.5)
+    page.wait_for_function(SELECTED_JS, timeout=10_000, polling=50)  # the first cell has the focus
     for _ in range(COLUMNS.index(column)):
         page.keyboard.press("ArrowRight")
     for value in values:
         page.keyboard.press("Enter")
         page.wait_for_function(EDITING_JS, timeout=10_000, polling=50)  # the cell's editor has opened
-        page.keyboard.type(value)
+        if column in SELECT_COLUMNS:
+            page.keyboard.type(value)  # filters the options; Enter takes the first
+        else:
+            page.locator("textarea:focus").fill(value)
         page.keyboard.press("Enter")
         page.wait_for_function(f"() => !({EDITING_JS[6:]})", timeout=10_000, polling=50)  # and closed
 
 
+SELECTED_JS = "() => document.activeElement?.tagName === 'CANVAS' || document.activeElement?.getAttribute('role') === 'gridcell'"
 EDITING_JS = "() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)"
 
 
@@ -50,8 +57,7 @@ def test_upload_accept_edit_download_validates(app_server, page, report_text, tm
     grid.wait_for(state="visible", timeout=30_000)
     grid.scroll_into_view_if_needed()
     wait_for_app(page)
-    # Playwright's typed space scrolls the page instead of reaching the grid's editor: no spaces here.
-    edit_column(page, grid, "summary_en", [f"Test-summary-{n}-written-by-the-editor." for n in (1, 2, 3)])
+    edit_column(page, grid, "summary_en", [f"Test summary {n}, written by the editor." for n in (1, 2, 3)])
     edit_column(page, grid, "summary_zh", [f"测试用简介第{n}条，由编辑自写。" for n in (1, 2, 3)])
     edit_column(page, grid, "decision", ["采纳"] * 3)
     edit_column(page, grid, "category", ["welfare"])
