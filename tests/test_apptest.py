@@ -241,3 +241,29 @@ def test_table_page_offers_three_downloads():
     at = run("pages/1_项目列表.py", year="2023")
     assert count(at) == 9
     assert len(at.get("download_button")) == 3
+
+
+REVIEW = "pages/5_草稿审核.py"
+COUNTY_REPORT = ROOT / "tests" / "data" / "draft_county" / "report.txt"
+
+
+def test_review_page_drafts_an_upload_by_section_with_escaped_highlights():
+    at = run(REVIEW)
+    hostile = COUNTY_REPORT.read_text(encoding="utf-8").replace("松林村获评", "<script>alert(1)</script>松林村获评")
+    at.file_uploader(key="review_file").set_value(("report.txt", hostile.encode("gb18030"), "text/plain"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("条草稿" in m.value for m in at.markdown)
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("第一(一)部分") for label in labels) and any(label.startswith("第二(一)部分") for label in labels)
+    bodies = " ".join(h.body for h in at.html)
+    assert "<mark" in bodies and "<script>" not in bodies and "&lt;script&gt;" in bodies
+    assert any("尚未采纳" in i.value for i in at.info)
+
+
+def test_review_page_refuses_an_oversized_upload(monkeypatch):
+    monkeypatch.setenv("COUNTYMAP_MAX_UPLOAD_MB", "0.001")
+    at = run(REVIEW)
+    at.file_uploader(key="review_file").set_value(("report.txt", b"x" * 5000, "text/plain"))
+    at.run()
+    assert any("无法读取" in e.value for e in at.error)

@@ -21,15 +21,27 @@ from countymap.core.schema import CATEGORIES, PRECISIONS, PROJECTS, STATUSES, la
 from countymap.core.tables import TableError, decode_bytes
 from countymap.draft.drafter import draft
 from countymap.draft.previous import status_changes
-from countymap.draft.review import ACCEPT, DECISIONS, PENDING, accepted, passage_html, sections_in_order
+from countymap.draft.review import DECISIONS, PENDING, accepted, passage_html, sections_in_order
 from countymap.text.strings import t
 from countymap.validation.upload import max_upload_bytes
 from countymap.validation.validate import problems_frame, validate_frame
 
 STATE = "review"
 # The editor writes the summaries first, so they come first after the decision.
-EDITABLE = ("summary_zh", "summary_en", "name_zh", "category", "status", "years", "townships", "precision",
-            "investment_yi", "quantity", "quantity_unit", "name_en")
+EDITABLE = (
+    "summary_zh",
+    "summary_en",
+    "name_zh",
+    "category",
+    "status",
+    "years",
+    "townships",
+    "precision",
+    "investment_yi",
+    "quantity",
+    "quantity_unit",
+    "name_en",
+)
 SHOWN = ("decision", *EDITABLE, "confidence", "id")
 
 
@@ -150,8 +162,9 @@ def result(edited: pd.DataFrame, lang: str) -> None:
         st.warning(t("review_problems", lang))
         st.dataframe(problems_frame(problems), hide_index=True, width="stretch")
         return
-    st.download_button(t("review_download", lang), csv_bytes(chosen), "projects-draft.csv", "text/csv",
-                       key="review_download")
+    st.download_button(
+        t("review_download", lang), csv_bytes(chosen), "projects-draft.csv", "text/csv", key="review_download"
+    )
 
 
 def review(lang: str) -> None:
@@ -172,7 +185,5 @@ def review(lang: str) -> None:
     if compare:
         changes(drafts, lang)
     first_section = drafts["source_section"].str.split("|").str[0]
-    edited = pd.concat(
-        [section_editor(section, drafts[first_section == section], lang) for section in sections]
-    )
+    edited = pd.concat([section_editor(section, drafts[first_section == section], lang) for section in sections])
     result(edited, lang)

@@ -140,9 +140,11 @@ def evaluate(drafts: pd.DataFrame, curated: pd.DataFrame) -> Evaluation:
 def report_lines(evaluation: Evaluation, seconds: float) -> list[str]:
     """The short text report the command prints."""
     met = evaluation.meets_targets()
-    lines = [f"{key:<24} {value:6.1%}" + (f"  (target {TARGETS[key]:.0%}: {'met' if met[key] else 'NOT met'})"
-                                          if key in TARGETS else "")
-             for key, value in evaluation.figures.items()]
+    lines = [
+        f"{key:<24} {value:6.1%}"
+        + (f"  (target {TARGETS[key]:.0%}: {'met' if met[key] else 'NOT met'})" if key in TARGETS else "")
+        for key, value in evaluation.figures.items()
+    ]
     lines += [f"{key:<24} {value}" for key, value in evaluation.counts.items()]
     lines.append(f"{'seconds':<24} {seconds:.2f}  (target < 5: {'met' if seconds < 5 else 'NOT met'})")
     return lines

@@ -1,7 +1,7 @@
 """Candidate items of one clause: named works, routes, counted programmes, quoted names, listed places.
 
 A clause reads ``[leading verbs] object [tail verb phrase]``. The object may be a
-list (``A、B和C``) whose last member carries a shared head (``荆竹坝、轿子顶风电场``
+list (``A、B和C``) whose last member carries a shared head (``甲坝、乙岭风电场``
 -> two wind farms) or closes with ``等 N 个 …`` (a group: every member is an item).
 Each member becomes an item when it ends in a work suffix, is a ``甲至乙`` route,
 counts something (``639个``, ``4万亩``), is a quoted name with a head, or names a
@@ -10,12 +10,13 @@ gazetteer place.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from countymap.draft.clauses import Piece, depth_map, split_piece
-from countymap.draft.figures import Quantity, leading_quantity, quantity_pattern, trailing_quantity
-from countymap.draft.gazetteer import Gazetteer, Hit
+from countymap.draft.figures import Quantity, leading_quantity, trailing_quantity
+from countymap.draft.gazetteer import Hit
 from countymap.draft.lexicon import Lexicon
 
 ROUTE = re.compile(r"[\u4e00-\u9fff（）]{2,}至[\u4e00-\u9fff（）]{2,}")
@@ -162,7 +163,7 @@ def _starts_head(text: str, lexicon: Lexicon) -> bool:
 
 
 def _head_split(last: str, bare: list[Member], lexicon: Lexicon) -> int:
-    """Where the shared head starts in the last member (``骨干山|风电场``), 0 if it has none.
+    """Where the shared head starts in the last member (``丙山|风电场``), 0 if it has none.
 
     Parallel names are about as long as each other, so the last one's name is
     taken as long as the bare ones when a head starts there; else the head starts
@@ -183,10 +184,10 @@ def _head_split(last: str, bare: list[Member], lexicon: Lexicon) -> int:
 
 
 def share_heads(members: list[Member], lexicon: Lexicon, place_prefix=lambda text: 0) -> None:
-    """Give members without a head the last member's head (``荆竹坝`` -> ``荆竹坝风电场``).
+    """Give members without a head the last member's head (``甲坝`` -> ``甲坝风电场``).
 
     ``place_prefix(text)`` is the length of a gazetteer name opening ``text``: when
-    the members are places (``花田乡、楠木乡、车田乡市级卫生乡镇``), the head is what
+    the members are places (``甲乡、乙乡、丙乡市级卫生乡镇``), the head is what
     follows the last place.
     """
     if members and members[-1].kind == "listed":
@@ -222,7 +223,7 @@ def designation(members: list[Member], tail: Piece, lexicon: Lexicon) -> None:
 
 def fill_verb_only(members: list[Member]) -> None:
     """A member that is only a verb and a count names its predecessor's work (``改造提升6000亩``)."""
-    for previous, member in zip(members, members[1:], strict=False):
+    for previous, member in itertools.pairwise(members):
         if not member.name and member.quantity and member.lead and previous.name:
             member.name = previous.name + "".join(member.lead)
             member.piece = previous.piece

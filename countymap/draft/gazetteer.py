@@ -56,8 +56,8 @@ class Gazetteer:
     def find(self, text: str, *, endpoints: bool = False) -> list[Hit]:
         """Every name in ``text``, leftmost-longest, without overlaps.
 
-        ``endpoints=True`` also knows villages by their short names (``董河`` for
-        ``董河村``): only safe for the ends of a "甲至乙" route.
+        ``endpoints=True`` also knows villages by their short names (``石河`` for
+        ``石河村``): only safe for the ends of a "甲至乙" route.
         """
         table = {**self.names, **self.endpoints} if endpoints else self.names
         if not table:
@@ -80,7 +80,7 @@ class Gazetteer:
 
 
 def _common_word(text: str, match: re.Match, hit: Hit) -> bool:
-    """A township name that is part of a common word: ``宜居乡村``, or a short name before 乡/镇/村."""
+    """A township name that is part of a common word: ``某乡村``, or a short name before 乡/镇/村."""
     after = text[match.end() : match.end() + 1]
     if match.group() in hit.townships:
         return after == "村"

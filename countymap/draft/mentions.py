@@ -131,7 +131,12 @@ def _is_item(member: Member, lead: str, lexicon: Lexicon, gazetteer: Gazetteer) 
 
 def places_in(text: str, gazetteer: Gazetteer, lexicon: Lexicon, *, endpoints: bool = False) -> list[Hit]:
     """Gazetteer names in ``text``, except inside a common word (``宜居宜业``)."""
-    covered = {i for word in lexicon.common_words for m in re.finditer(re.escape(word), text) for i in range(m.start(), m.end())}
+    covered = {
+        i
+        for word in lexicon.common_words
+        for m in re.finditer(re.escape(word), text)
+        for i in range(m.start(), m.end())
+    }
     return [hit for hit in gazetteer.find(text, endpoints=endpoints) if hit.start not in covered]
 
 
@@ -142,7 +147,7 @@ def _place_prefix(text: str, gazetteer: Gazetteer) -> int:
 
 
 def _cut_part(member: Member, lexicon: Lexicon) -> str:
-    """``桃花源水库大坝主体工程`` names the reservoir: keep the name before the part word."""
+    """``某水库大坝主体工程`` names the reservoir: keep the name before the part word."""
     for word in lexicon.part_words:
         position = member.name.find(word)
         if position > 1:
@@ -182,8 +187,18 @@ def clause_mentions(clause: Piece, section: Section, lexicon: Lexicon, gazetteer
         places = places_in(member.name, gazetteer, lexicon, endpoints=kind == "route")
         cues = [*member.cues, f"kind={kind}"]
         found.append(
-            Mention(member.name, kind, section, [(clause.start, clause.end)], status, member.qualifier,
-                    member.quantity, places=places, cues=cues, clause=clause.text)
+            Mention(
+                member.name,
+                kind,
+                section,
+                [(clause.start, clause.end)],
+                status,
+                member.qualifier,
+                member.quantity,
+                places=places,
+                cues=cues,
+                clause=clause.text,
+            )
         )
     return found, amount
 

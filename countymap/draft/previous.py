@@ -55,5 +55,16 @@ def status_changes(drafts: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame
                     "changed": before["status"] != row["status"],
                 }
             )
-    return pd.DataFrame(rows, columns=["id", "name_before", "name_draft", "status_before", "status_draft",
-                                       "years_before", "years_draft", "changed"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "id",
+            "name_before",
+            "name_draft",
+            "status_before",
+            "status_draft",
+            "years_before",
+            "years_draft",
+            "changed",
+        ],
+    )

@@ -52,7 +52,7 @@ def same_work(a: Mention, b: Mention) -> bool:
     if a.section.phase == b.section.phase or min(len(key_a), len(key_b)) < CROSS_PHASE_MIN_KEY:
         return False
     if {h.word for h in a.places} != {h.word for h in b.places}:
-        return False  # 龙潭卫生院… is not the same work as 卫生院…
+        return False  # 某镇卫生院… is not the same work as 卫生院…
     return similarity(key_a, key_b, contained=False) >= CROSS_PHASE_SIMILARITY
 
 
@@ -102,8 +102,11 @@ def _place(group: list[Mention], gazetteer: Gazetteer) -> dict[str, str]:
     townships = _unique(t for h in hits for t in h.townships)
     route = matching_route(group[0].name, gazetteer)
     if route is not None:
-        return {"townships": "|".join(_unique(townships + list(route.townships))), "place_ids": route.route_id,
-                "precision": "line"}
+        return {
+            "townships": "|".join(_unique(townships + list(route.townships))),
+            "place_ids": route.route_id,
+            "precision": "line",
+        }
     if not townships:
         townships = next((list(m.context.townships) for m in group if m.context is not None), [])
     place_ids = _unique(h.place_id for h in hits if h.place_id)

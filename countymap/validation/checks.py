@@ -230,12 +230,19 @@ def check_own_words(row: dict[str, str], context) -> Iterator[Found]:
     for column in ("summary_zh",):
         summary = re.sub(r"\s+", "", row.get(column, "") or "")
         copied = next(
-            (summary[i : i + COPY_LIMIT] for i in range(len(summary) - COPY_LIMIT + 1)
-             if summary[i : i + COPY_LIMIT] in report),
+            (
+                summary[i : i + COPY_LIMIT]
+                for i in range(len(summary) - COPY_LIMIT + 1)
+                if summary[i : i + COPY_LIMIT] in report
+            ),
             None,
         )
         if copied:
-            yield column, f"与报告原文相同：{copied!r}，请用自己的话", f"copies the report: {copied!r}; use your own words"
+            yield (
+                column,
+                f"与报告原文相同：{copied!r}，请用自己的话",
+                f"copies the report: {copied!r}; use your own words",
+            )
 
 
 def check_no_formulas(row: dict[str, str], context) -> Iterator[Found]:

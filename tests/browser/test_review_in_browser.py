@@ -40,7 +40,9 @@ def edit_column(page, grid, column: str, values: list[str]) -> None:
         page.wait_for_function(f"() => !({EDITING_JS[6:]})", timeout=10_000, polling=50)  # and closed
 
 
-SELECTED_JS = "() => document.activeElement?.tagName === 'CANVAS' || document.activeElement?.getAttribute('role') === 'gridcell'"
+SELECTED_JS = (
+    "() => document.activeElement?.tagName === 'CANVAS' || document.activeElement?.getAttribute('role') === 'gridcell'"
+)
 EDITING_JS = "() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)"
 
 
