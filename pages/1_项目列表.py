@@ -11,7 +11,7 @@ lang = shell.page_setup("page_table")
 st.title(t("page_table", lang))
 upload_panel.upload_section(lang)
 state, result = filtered(lang)
-panels.kpi_row(totals(result), lang)
+panels.kpi_line(totals(result), lang)
 if result.empty:
     st.info(t("no_results", lang))
 page_table.table(result, lang)

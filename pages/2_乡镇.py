@@ -2,24 +2,28 @@
 
 import streamlit as st
 
-from countymap.app import page_township, panels, shell
+from countymap.app import page_township, panels, selection, shell
 from countymap.app.filter_sidebar import filtered
 from countymap.core.stats import totals
 from countymap.text.strings import t
 
 lang = shell.page_setup("page_township")
+selection.apply_requested()
 st.title(t("page_township", lang))
 township = page_township.township_picker(lang)
 state, result = filtered(lang, township=township)
-panels.kpi_row(totals(result), lang)
+panels.kpi_line(totals(result), lang)
 
-seat_col, list_col = st.columns([2, 3])
-with seat_col:
-    page_township.seat_map(township, result, lang)
+map_col, list_col = st.columns([3, 2])
+with map_col:
+    page_township.township_map(township, result, lang)
 with list_col:
     st.subheader(t("township_projects", lang))
     if result.empty:
         st.info(t("no_results", lang))
     else:
         panels.item_list(result, lang, key="township_items")
+        item = page_township.selected_item(result)
+        if item is not None:
+            panels.detail_panel(item, lang)
 page_township.report_mentions(township, lang)

@@ -55,7 +55,9 @@ def matches(
         if (invest_min is not None and value < invest_min) or (invest_max is not None and value > invest_max):
             return False
     if query:
-        texts = [row[c] for c in ("name_zh", "name_en", "summary_zh", "summary_en")] + sorted(_members(row["townships"]))
+        texts = [row[c] for c in ("name_zh", "name_en", "summary_zh", "summary_en")] + sorted(
+            _members(row["townships"])
+        )
         if not any(query.lower() in text.lower() for text in texts):
             return False
     return True
@@ -89,3 +91,26 @@ def drawn_ids(rows: list[dict[str, str]], geodata: Path = ROOT / "geodata") -> l
         if site or line or fallback:
             drawn.append(row["id"])
     return sorted(drawn)
+
+
+def badge_townships(rows: list[dict[str, str]], geodata: Path = ROOT / "geodata") -> set[tuple[str, ...]]:
+    """The approximate areas (as their township lists) that should show a badge: those with a drawn item."""
+    areas = json.loads((geodata / "township_areas.geojson").read_text(encoding="utf-8"))["features"]
+    seats = json.loads((geodata / "townships.geojson").read_text(encoding="utf-8"))["features"]
+    official = {}
+    for seat in seats:
+        props = seat["properties"]
+        for name in [props["name_zh"], props.get("short_zh", ""), *props.get("aliases", "").split("|")]:
+            if name:
+                official[name] = props["name_zh"]
+    area_of = {
+        name: tuple(area["properties"]["townships"].split("|"))
+        for area in areas
+        for name in area["properties"]["townships"].split("|")
+    }
+    drawn = set(drawn_ids(rows, geodata))
+    shown = set()
+    for row in rows:
+        if row["id"] in drawn:
+            shown |= {area_of[official[name]] for name in _members(row["townships"]) if name in official}
+    return shown

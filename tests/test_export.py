@@ -54,7 +54,7 @@ def test_export_is_self_contained_and_filtered(projects, geodata, tmp_path):
 
 def test_export_lists_county_wide_projects_escaped(projects, geodata):
     page = export_html(projects, geodata, FilterState(), lang="zh")
-    assert "全县范围项目" in page and "<li>全县项目</li>" in page
+    assert "全县范围或位置待查的项目" in page and "<li>全县项目</li>" in page
 
 
 def test_cli_applies_every_filter(tmp_path):
@@ -128,11 +128,13 @@ TWO_FRAMES_JS = "() => new Promise(done => requestAnimationFrame(() => requestAn
 CENTRE_ON_HOSTILE_POINT = """() => {
     const map = Object.keys(window).filter(k => k.startsWith('map_')).map(k => window[k])[0];
     let point = null, layers = 0;
-    map.eachLayer(l => {
-        layers++;
-        // one point of the MultiPoint: a circle marker that carries the feature but no popup of its own
-        if (l.feature && l.feature.properties.id === 'hostile-project' && l.getLatLng && !l.getPopup()) point = l;
+    map.eachLayer(() => { layers++; });
+    // Items are drawn one by one only when zoomed in: find one point of the MultiPoint among them.
+    const visit = (group) => group.eachLayer(l => {
+        if (l.getLayers) { visit(l); }
+        else if (l.feature && l.feature.properties.id === 'hostile-project' && l.getLatLng) { point = point || l; }
     });
+    visit(window.cmAtlas.points);
     map.setView(point.getLatLng(), 16, {animate: false});
     // what streamlit-folium does: every layer reports e.layer.toGeoJSON() as last_active_drawing
     Object.values(map._layers).forEach(l => l.on('click', e => {

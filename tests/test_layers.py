@@ -45,8 +45,7 @@ def test_only_the_app_package_imports_streamlit():
     offenders = [
         str(path.relative_to(PACKAGE))
         for path in sorted(PACKAGE.rglob("*.py"))
-        if path.relative_to(PACKAGE).parts[0] != "app"
-        and _imported_roots(path) & {"streamlit", "streamlit_folium"}
+        if path.relative_to(PACKAGE).parts[0] != "app" and _imported_roots(path) & {"streamlit", "streamlit_folium"}
     ]
     assert offenders == []
 

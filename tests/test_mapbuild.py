@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-import json
 import re
-from collections import Counter
 from pathlib import Path
 
 import folium
 import pandas as pd
 import pytest
+from shapely.geometry import Point, shape
 
-from countymap.core.geodata import GeodataMissingError, load_geodata
-from countymap.core.placement import RING_MAX_M, RING_MIN_M, place_projects, undrawn
+from countymap.core.aggregate import area_summaries
+from countymap.core.geodata import load_geodata
+from countymap.core.placement import place_projects, undrawn
 from countymap.core.schema import CATEGORIES, STATUSES
 from countymap.core.tables import load_projects
 from countymap.map import assets
+from countymap.map.atlas import ProjectAtlas
 from countymap.map.basemaps import BASEMAPS, available, resolve
-from countymap.map.build import build_map
+from countymap.map.build import build_map, project_features
+from countymap.map.decor import LegendSpec, legend_html
 from countymap.map.gcj02 import wgs84_to_gcj02
-from countymap.map.layers import STATUS_COLOURS
+from countymap.map.items import STATUS_COLOURS
+from countymap.map.selection import Selection, selection_overlay, selection_view
 
 DATA = Path(__file__).parent / "data" / "map"
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,14 +43,12 @@ def geojson_layers(fmap: folium.Map) -> dict[str, folium.GeoJson]:
     return {child.layer_name: child for child in fmap._children.values() if isinstance(child, folium.GeoJson)}
 
 
-def project_layers(fmap: folium.Map) -> list[folium.GeoJson]:
-    return [
-        g for g in geojson_layers(fmap).values() if g.data["features"] and "s" in g.data["features"][0]["properties"]
-    ]
+def atlas(fmap: folium.Map) -> ProjectAtlas:
+    return next(child for child in fmap._children.values() if isinstance(child, ProjectAtlas))
 
 
-def all_project_features(fmap: folium.Map) -> list[dict]:
-    return [f for layer in project_layers(fmap) for f in layer.data["features"]]
+def all_project_features(features) -> list[dict]:
+    return [f for collection in features.collections.values() for f in collection["features"]]
 
 
 def synthetic_projects(count: int, geodata) -> pd.DataFrame:
@@ -82,46 +83,46 @@ def synthetic_projects(count: int, geodata) -> pd.DataFrame:
 
 
 # --- layers and counts ---------------------------------------------------------
+# The fixture (tests/data/map/projects.csv) by hand: 9 items, 8 drawable (one is county-wide);
+# road 4, rural 2, scenic 1, reservoir 1 drawn; 龙潭镇 touches 5 items, 钟多街道 2, 龚滩镇 2, 酉水河镇 1.
 
 
-def test_context_and_category_layers_present(projects, geodata):
+def test_context_layers_and_the_layer_menu(projects, geodata):
     fmap = build_map(projects, geodata)
     names = " ".join(geojson_layers(fmap))
-    for expected in ("酉阳县界", "周边区县", "乡镇驻地 (4)", "示意线路 (1)", "公路交通 (4)", "文旅景区 (1)"):
+    for expected in ("酉阳县界", "周边区县", "乡镇大致范围", "河流（大致走向）", "示意线路（全部） (1)"):
         assert expected in names
     assert any(isinstance(c, folium.LayerControl) for c in fmap._children.values())
 
 
-def test_feature_counts_equal_drawable_projects_per_category(projects, geodata):
-    fmap = build_map(projects, geodata)
-    drawn = Counter(f["properties"]["c"] for f in all_project_features(fmap))
-    expected = Counter(projects.loc[projects["precision"] != "county", "category"])
-    assert sum(drawn.values()) == sum(expected.values()) == len(projects) - 1
-    assert len(project_layers(fmap)) == len(expected)  # one GeoJson layer per category
-    assert len(undrawn(projects, geodata)) == 1
-
-
-def test_status_colours_are_okabe_ito_and_every_feature_has_its_status(projects, geodata):
-    assert set(STATUS_COLOURS) == set(STATUSES)
-    assert {c.upper() for c in STATUS_COLOURS.values()} <= {
-        "#E69F00",
-        "#56B4E9",
-        "#009E73",
-        "#F0E442",
-        "#0072B2",
-        "#D55E00",
-        "#CC79A7",
+def test_one_layer_per_category_with_every_drawable_item(projects, geodata):
+    features = project_features(projects, geodata)
+    drawn = {c: sorted(f["id"] for f in col["features"]) for c, col in features.collections.items()}
+    assert drawn == {
+        "scenic": ["gongtan-scenic"],
+        "reservoir": ["test-reservoir-build"],
+        "road": ["hostile-project", "road-line", "township-a", "township-b"],
+        "rural": ["alias-town", "missing-coords"],
     }
-    html = build_map(projects, geodata).get_root().render()
-    assert json.dumps(STATUS_COLOURS, separators=(",", ":")) in html
+    assert atlas(build_map(projects, geodata, features=features)).feature_count == 8
+    assert list(undrawn(projects, geodata)["id"]) == ["county-wide"]
+
+
+def test_every_feature_has_its_status_and_id(projects, geodata):
     status_of = dict(zip(projects["id"], projects["status"], strict=True))
-    for feature in all_project_features(build_map(projects, geodata)):
-        assert feature["properties"]["s"] == status_of[feature["id"]]
+    for feature in all_project_features(project_features(projects, geodata)):
+        assert feature["properties"]["s"] == status_of[feature["id"]] and feature["properties"]["id"] == feature["id"]
 
 
-def test_each_feature_carries_its_project_id(projects, geodata):
-    for feature in all_project_features(build_map(projects, geodata)):
-        assert feature["id"] == feature["properties"]["id"]
+def test_area_summaries_count_items_and_never_split_or_repeat_an_amount(projects, geodata):
+    summaries = {s.area.townships: s for s in area_summaries(projects, place_projects(projects, geodata), geodata)}
+    counts = {names[0]: s.count for names, s in summaries.items()}
+    assert counts == {"钟多街道": 2, "龚滩镇": 2, "龙潭镇": 5, "酉水河镇": 1}
+    assert summaries[("龙潭镇",)].by_status == {"planned": 2, "completed": 1, "preparatory": 1, "designated": 1}
+    # hostile-project (0.8) and road-line (5) touch two townships: their amounts go to neither.
+    assert summaries[("龚滩镇",)].amounts == {"total": 2.5}
+    assert summaries[("龙潭镇",)].amounts == {"planned_for_2023": 1.0}
+    assert summaries[("钟多街道",)].amounts == {}
 
 
 # --- placement -----------------------------------------------------------------
@@ -140,45 +141,35 @@ def test_placement_rules(projects, geodata):
     assert placed.at["alias-town", "geometry"] is not None  # former name 后溪镇 -> 酉水河镇
 
 
-def _township_points(placed: pd.DataFrame) -> list[tuple[float, float]]:
+def test_an_unplaced_named_site_is_listed_not_drawn(projects, geodata):
+    unknown = projects[projects["id"] == "county-wide"].assign(id="named-site", precision="unknown")
+    placed = place_projects(unknown, geodata)
+    assert placed.at[0, "geometry"] is None and placed.at[0, "drawn_precision"] == "unknown"
+    assert list(undrawn(unknown, geodata)["id"]) == ["named-site"]
+
+
+def _township_points(placed: pd.DataFrame) -> list[tuple[str, tuple[float, float], tuple[int, ...]]]:
     points = []
-    for geometry in placed.loc[placed["drawn_precision"] == "township", "geometry"]:
-        coords = geometry["coordinates"]
-        points.extend([tuple(coords)] if geometry["type"] == "Point" else [tuple(c) for c in coords])
+    for row in placed[placed["drawn_precision"] == "township"].itertuples():
+        coords = row.geometry["coordinates"]
+        for index, point in zip(row.areas, [coords] if row.geometry["type"] == "Point" else coords, strict=True):
+            points.append((row.id, tuple(point), index))
     return points
 
 
-def test_township_points_are_spread_and_never_identical(geodata):
-    many = synthetic_projects(2000, geodata)
-    placed = place_projects(many, geodata)
-    points = _township_points(placed)
-    assert len(points) == len(set(points)) > 700
-    seats = geodata.seats
-    for lon, lat in points[:200]:
-        nearest = min(((lon - s.lon) * 97_600) ** 2 + ((lat - s.lat) * 111_320) ** 2 for s in seats.itertuples())
-        assert RING_MIN_M * 0.95 <= nearest**0.5 <= RING_MAX_M * 1.05
+@pytest.mark.parametrize("where", ["fixture", "real"])
+def test_township_points_stay_inside_their_area_and_the_county_and_never_coincide(geodata, where):
+    bundle = geodata if where == "fixture" else load_geodata(ROOT / "geodata")
+    many = synthetic_projects(3000, bundle)
+    points = _township_points(place_projects(many, bundle))
+    assert len({p for _, p, _ in points}) == len(points) > 1000
+    for _, (lon, lat), index in points:
+        assert shape(bundle.areas[index].geometry).contains(Point(lon, lat))
+        assert bundle.outline.contains(Point(lon, lat))
 
 
 def test_placement_is_deterministic(projects, geodata):
-    first = place_projects(projects, geodata)
-    second = place_projects(projects, geodata)
-    assert first.equals(second)
-
-
-@pytest.mark.skipif(not (ROOT / "geodata" / "townships.geojson").exists(), reason="real geodata not built")
-def test_real_seats_with_shared_positions_never_stack(geodata):
-    real = load_geodata(ROOT / "geodata")
-    many = synthetic_projects(1000, real)
-    placed = place_projects(many, real)
-    points = _township_points(placed)
-    assert len(points) == len(set(points))
-
-
-def test_township_level_points_drawn_differently(projects, geodata):
-    html = build_map(projects, geodata).get_root().render()
-    assert 'var township = p.p === "township"' in html and 'dashArray: township ? "3 3"' in html
-    drawn = {f["id"]: f["properties"]["p"] for f in all_project_features(build_map(projects, geodata))}
-    assert drawn["township-a"] == "township" and drawn["gongtan-scenic"] == "exact"
+    assert place_projects(projects, geodata).equals(place_projects(projects, geodata))
 
 
 # --- escaping ------------------------------------------------------------------
@@ -192,29 +183,80 @@ def test_hostile_strings_never_appear_unescaped(projects, geodata, lang):
     assert "\\u0026lt;img src=x onerror=alert(" in html  # it is there, but only as escaped text
 
 
-def test_selected_project_is_highlighted(projects, geodata):
-    fmap = build_map(projects, geodata, selected_id="gongtan-scenic")
-    selected = [f for f in all_project_features(fmap) if f["properties"].get("sel")]
-    assert [f["id"] for f in selected] == ["gongtan-scenic"]
+# --- selection -------------------------------------------------------------------
+
+
+def test_a_township_level_item_zooms_to_its_township_not_to_a_fake_site(projects, geodata):
+    placed = place_projects(projects, geodata).set_index("id")
+    area = geodata.area_of["龙潭镇"]
+    item = Selection(placed.at["township-a", "geometry"], (area,))
+    assert selection_view(item) == ((area.label_lat, area.label_lon), 11.5)
+    host = folium.Map()
+    selection_overlay(item).add_to(host)
+    html = host.get_root().render()
+    assert html.count("L.circleMarker(") == 1 and html.count("L.geoJson(") == 1  # a ring round the item, its area
+
+
+def test_a_line_fits_the_line_and_a_county_wide_item_leaves_the_view_alone(projects, geodata):
+    placed = place_projects(projects, geodata).set_index("id")
+    line = placed.at["road-line", "geometry"]
+    (lat, lon), zoom = selection_view(Selection(line, ()))
+    lons, lats = zip(*line["coordinates"], strict=True)
+    assert min(lats) <= lat <= max(lats) and min(lons) <= lon <= max(lons) and 8 <= zoom <= 13
+    assert selection_view(Selection(None, ())) == (None, None)
+
+
+def test_the_map_script_does_not_depend_on_the_selection(projects, geodata):
+    # The app passes the selection as an overlay; the map itself (and so its page) stays the same.
+    first = build_map(projects, geodata).get_root().render()
+    second = build_map(projects, geodata).get_root().render()
+    strip = lambda html: re.sub(r"_[0-9a-f]{32}", "", html)  # noqa: E731 - folium's random element ids
+    assert strip(first) == strip(second)
+
+
+# --- legend ------------------------------------------------------------------------
+
+
+def test_legend_lists_only_what_is_in_use_and_what_the_controls_say(projects, geodata):
+    spec = LegendSpec(statuses=["planned"], symbols=["badge", "township"], palette=STATUS_COLOURS)
+    html = legend_html(spec, "zh")
+    assert "计划" in html and "在建" not in html
+    assert "乡镇圆" in html and "虚线：示意线路" not in html and "项目数" in html
+    by_money = legend_html(LegendSpec(["planned"], ["badge"], STATUS_COLOURS, measure="planned_for_2023"), "zh")
+    assert "2023年计划投资" in by_money
+    shaded = LegendSpec(
+        ["planned"], ["area"], STATUS_COLOURS, shading="count", breaks=[1.0, 3.0, 5.0], colours=("#a", "#b", "#c", "#d")
+    )
+    text = legend_html(shaded, "en")
+    assert "Area shading = item count" in text and "1 – 3" in text and "3 – 5" in text
+
+
+def test_built_legend_has_no_symbol_the_map_does_not_draw(projects, geodata):
+    only_points = projects[projects["precision"] == "township"]
+    html = build_map(only_points, geodata).get_root().render()
+    assert "虚线：示意线路" not in html and "已查明的地点" not in html
+    assert "虚线：示意线路" in build_map(projects, geodata).get_root().render()
 
 
 # --- basemaps and datums -------------------------------------------------------
 
 
-def _coordinates(fmap: folium.Map) -> dict[str, list]:
-    return {f["id"]: f["geometry"]["coordinates"] for f in all_project_features(fmap)}
+def _coordinates(features) -> dict[str, list]:
+    return {f["id"]: f["geometry"]["coordinates"] for f in all_project_features(features)}
 
 
 def test_overlays_shifted_only_for_gaode(projects, geodata):
-    plain = _coordinates(build_map(projects, geodata, basemap="none"))
-    assert _coordinates(build_map(projects, geodata, basemap="osm")) == plain
-    for code in ("gaode_vec", "gaode_img"):
-        shifted = _coordinates(build_map(projects, geodata, basemap=code))
-        assert shifted["gongtan-scenic"] == list(wgs84_to_gcj02(*plain["gongtan-scenic"]))
-        county = geojson_layers(build_map(projects, geodata, basemap=code))
-        outline = next(layer for name, layer in county.items() if "酉阳县界" in name)
-        corner = outline.data["features"][0]["geometry"]["coordinates"][0][0]
-        assert corner == list(wgs84_to_gcj02(108.35, 28.40))
+    plain = _coordinates(project_features(projects, geodata))
+    shifted = _coordinates(project_features(projects, geodata, to_gcj02=True))
+    assert shifted["gongtan-scenic"] == list(wgs84_to_gcj02(*plain["gongtan-scenic"]))
+    county = geojson_layers(build_map(projects, geodata, basemap="gaode_vec"))
+    outline = next(layer for name, layer in county.items() if "酉阳县界" in name)
+    corner = outline.data["features"][0]["geometry"]["coordinates"][0][0]
+    assert corner == list(wgs84_to_gcj02(108.35, 28.40))
+    plain_county = geojson_layers(build_map(projects, geodata, basemap="osm"))
+    assert next(layer for name, layer in plain_county.items() if "酉阳县界" in name).data["features"][0]["geometry"][
+        "coordinates"
+    ][0][0] == [108.35, 28.40]
 
 
 def test_tianditu_needs_a_key_and_gets_label_layers(projects, geodata):
@@ -227,14 +269,21 @@ def test_tianditu_needs_a_key_and_gets_label_layers(projects, geodata):
     assert "tianditu.gov.cn" not in html_none
 
 
-def test_every_basemap_builds_with_attribution(projects, geodata):
+def test_every_basemap_builds_with_attribution_and_a_plain_leaflet_prefix(projects, geodata):
     for code, spec in BASEMAPS.items():
         fmap = build_map(projects, geodata, basemap=code, tianditu_key="x")
-        assert "addAttribution" in fmap.get_root().render()  # data sources, also without tiles
+        html = fmap.get_root().render()
+        assert "addAttribution" in html and 'setPrefix(\'<a href="https://leafletjs.com"' in html
+        assert "tileerror" in html  # a notice instead of a grey canvas when tiles fail
         tiles = [c for c in fmap._children.values() if isinstance(c, folium.TileLayer)]
         assert len(tiles) == len(spec.tiles)
         if tiles:
             assert tiles[0].options["attribution"] == spec.attribution
+
+
+def test_the_scale_is_metric_only(projects, geodata):
+    html = build_map(projects, geodata).get_root().render()
+    assert "L.control.scale({imperial: false, metric: true})" in html
 
 
 # --- offline assets ------------------------------------------------------------
@@ -290,47 +339,9 @@ def test_leaflet_comes_from_the_installed_package():
 def test_twenty_thousand_projects_fit_in_one_layer_per_category(geodata):
     # How fast this is: `python -m countymap bench` (BENCHMARKS.md), not a timed test.
     many = synthetic_projects(20_000, geodata)
-    fmap = assets.localize_assets(build_map(many, geodata), LOCAL)
-    html = fmap.get_root().render()
-    assert sum(len(layer.data["features"]) for layer in project_layers(fmap)) == 16_000
-    assert len(project_layers(fmap)) == len(CATEGORIES)
+    features = project_features(many, geodata)
+    assert sum(len(c["features"]) for c in features.collections.values()) == 16_000  # every fifth is county-wide
+    assert set(features.collections) == set(CATEGORIES)
+    html = assets.localize_assets(build_map(many, geodata, features=features), LOCAL).get_root().render()
+    assert html.count("{features: [") == len(CATEGORIES)  # each category's features written once
     assert len(html) < 40_000_000
-
-
-# --- options -----------------------------------------------------------------------
-
-
-def _seat_radii(fmap: folium.Map) -> dict[str, int]:
-    seats = next(
-        layer for name, layer in geojson_layers(fmap).items() if "乡镇驻地" in name or "Township seats" in name
-    )
-    return {f["properties"]["label"]: f["properties"]["r"] for f in seats.data["features"]}
-
-
-def test_seat_size_by_count_or_investment(projects, geodata):
-    by_count = _seat_radii(build_map(projects, geodata, size_by="count"))
-    by_money = _seat_radii(build_map(projects, geodata, size_by="investment"))
-    assert by_count["龙潭"] > by_count["酉水河"]  # 5 projects vs 1
-    assert by_money["龚滩"] > by_money["酉水河"]  # 7.5 亿 disclosed vs none
-    assert by_count != by_money
-
-
-def test_presenter_mode_and_english_labels(projects, geodata):
-    html = build_map(projects, geodata, lang="en", presenter=True).get_root().render()
-    assert "cm-presenter" in html and "cm-title" in html
-    assert "Youyang County 2023 Government Work Report" in html
-    assert '"Roads (4)"' in html or "Roads (4)" in html
-    assert "公路交通" not in html
-    assert "cm-title" not in build_map(projects, geodata).get_root().render().split("<script>")[-1]
-
-
-def test_empty_selection_still_draws_the_county(projects, geodata):
-    fmap = build_map(projects.iloc[0:0], geodata)
-    assert project_layers(fmap) == []
-    assert any("酉阳县界" in name for name in geojson_layers(fmap))
-    fmap.get_root().render()
-
-
-def test_missing_geodata_is_an_error_that_names_the_fix(tmp_path):
-    with pytest.raises(GeodataMissingError, match=r"missing"):
-        load_geodata(tmp_path)

@@ -59,35 +59,45 @@ def _widget(spec: FilterField, lang: str, where) -> object:
         return tuple(chosen)
     if spec.kind == "number":
         return where.number_input(title, min_value=0.0, value=None, step=0.1, key=key)
-    return where.text_input(title, key=key, placeholder=t("f_query_placeholder", lang), max_chars=QUERY_MAX_CHARS)
+    return where.text_input(
+        title,
+        key=key,
+        placeholder=t("f_query_placeholder", lang),
+        max_chars=QUERY_MAX_CHARS,
+        label_visibility="collapsed",
+    )
 
 
-def _draw_widgets(lang: str) -> FilterState:
+def _draw_widgets(lang: str, search_where) -> FilterState:
     values: dict[str, object] = {}
     columns: list = []  # the two investment bounds sit side by side, where the first one comes
     for spec in FIELDS:
+        if spec.kind == "text":
+            values[spec.attr] = _widget(spec, lang, search_where)
+            continue
         if spec.kind == "number":
-            columns = columns or list(st.columns(2))
+            columns = columns or list(st.sidebar.columns(2))
             where = columns.pop(0)
         else:
-            where = st
+            where = st.sidebar
         values[spec.attr] = _widget(spec, lang, where)
     return FilterState(**values)  # type: ignore[arg-type]
 
 
-def sidebar_filters(lang: str) -> FilterState:
-    """Draw the filters in the sidebar and return the state they describe.
+def sidebar_filters(lang: str, search_where=None) -> FilterState:
+    """Draw the filters and return the state they describe.
 
+    The search box goes where the page wants it (``search_where``, in the main
+    area, so a phone shows it above the map); the rest sits in the sidebar.
     The URL is updated to match, so the address bar always holds a link to
     this view.
     """
     _seed_all(from_query_params(read_url()))
-    with st.sidebar:
-        st.header(t("filters", lang))
-        state = _draw_widgets(lang)
-        if state.has_invest_bound:
-            st.caption(t("f_invest_note", lang))
-        st.button(t("f_reset", lang), on_click=_clear, disabled=state.is_default)
+    st.sidebar.header(t("filters", lang))
+    state = _draw_widgets(lang, search_where if search_where is not None else st)
+    if state.has_invest_bound:
+        st.sidebar.caption(t("f_invest_note", lang))
+    st.sidebar.button(t("f_reset", lang), on_click=_clear, disabled=state.is_default)
     for spec in FIELDS:
         remember(widget_key(spec), st.session_state.get(widget_key(spec)))
     params = to_query_params(state)
@@ -96,14 +106,15 @@ def sidebar_filters(lang: str) -> FilterState:
     return state
 
 
-def filtered(lang: str, township: str | None = None) -> tuple[FilterState, pd.DataFrame]:
-    """Sidebar filters applied to the projects table, with the sentence stating them.
+def filtered(lang: str, township: str | None = None, search_where=None) -> tuple[FilterState, pd.DataFrame]:
+    """The filters applied to the projects table, with the sentence stating them.
 
-    ``township`` (the township page) replaces the sidebar's township choice.
+    ``township`` (the township page) replaces the sidebar's township choice;
+    ``search_where`` is where the search box goes (default: here, in the main area).
     """
-    state = sidebar_filters(lang)
+    state = sidebar_filters(lang, search_where)
     if township:
         state = replace(state, townships=(township,))
     result = apply_filters(data.projects(), state)
-    describe_line(describe(state, result, lang))
+    describe_line(describe(state, result, lang), len(result))
     return state, result

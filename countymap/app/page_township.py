@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
-from countymap.app import data, map_view
+from countymap.app import data, map_view, selection
 from countymap.app.shell import esc, html_block
 from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core import report
 from countymap.core.geodata import township_names
+from countymap.map.selection import Selection
 from countymap.text.format import township_label, township_short
 from countymap.text.strings import t
 
-SEAT_ZOOM = 12
+MAP_HEIGHT = 420
 
 
 def township_picker(lang: str) -> str:
@@ -36,24 +36,18 @@ def seat_row(township: str) -> pd.Series:
     return seats[seats["name_zh"] == township].iloc[0]
 
 
-def seat_map(township: str, result: pd.DataFrame, lang: str) -> None:
-    """A small map centred on the seat (the map module draws seats and items)."""
-    st.subheader(t("township_seat", lang))
-    seat = seat_row(township)
-    st.caption(f"{float(seat['lat']):.4f}°N, {float(seat['lon']):.4f}°E")
+def township_map(township: str, result: pd.DataFrame, lang: str) -> None:
+    """A map zoomed to the township's approximate area, with its items; a click selects one."""
+    st.subheader(t("township_map", lang))
+    area = data.geodata().area_of[township]
+    st.caption(t("township_map_note", lang))
     view = {"basemap": "none", "size_by": "count", "presenter": False}
-    fmap = map_view.map_or_notice(result, lang, view, None)
+    fmap = map_view.map_or_notice(result, lang, view)
     if fmap is None:
         return
-    st_folium(
-        fmap,
-        key="seat_map",
-        returned_objects=[],
-        height=320,
-        use_container_width=True,
-        center=(float(seat["lat"]), float(seat["lon"])),
-        zoom=SEAT_ZOOM,
-    )
+    clicked = map_view.show(fmap, view, Selection(None, (area,)), key="township_map", height=MAP_HEIGHT)
+    if clicked and clicked[0] == "item":
+        selection.request(*clicked)
 
 
 def report_names(township: str) -> list[str]:
@@ -75,3 +69,10 @@ def report_mentions(township: str, lang: str) -> None:
         return
     quotes = "".join(f"<blockquote>{esc(report.passage(text, s, e))}</blockquote>" for s, e in spans)
     html_block(f'<div class="cm-passage">{quotes}</div>')
+
+
+def selected_item(result: pd.DataFrame) -> pd.Series | None:
+    """The item picked on this page's map or list, if it is one of the township's items."""
+    item = st.session_state.get(selection.ITEM_KEY) or url_value(selection.ITEM_KEY)
+    rows = result[result["id"] == item] if item else result.iloc[0:0]
+    return rows.iloc[0] if len(rows) else None

@@ -5,26 +5,41 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from countymap.app import data
+from countymap.app import data, selection
 from countymap.app.shell import esc, html_block
-from countymap.app.url_state import remember, seed, set_param
+from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core import report
 from countymap.core.placement import undrawn
-from countymap.core.schema import CATEGORIES, PRECISIONS, STATUSES, label
-from countymap.text.format import amount, amount_with_kind, item_name, item_names, quantity, townships_text
+from countymap.core.schema import CATEGORIES, INVESTMENT_KINDS, PRECISIONS, STATUSES, label
+from countymap.core.stats import totals
+from countymap.text.format import (
+    amount,
+    amount_with_kind,
+    item_name,
+    item_names,
+    join_labels,
+    quantity,
+    township_label,
+    townships_text,
+)
 from countymap.text.strings import t
 
 
-def kpi_row(sums: dict, lang: str) -> None:
-    """Counts, disclosed investment and status split of the filtered items."""
-    cols = st.columns(4)
-    cols[0].metric(t("kpi_count", lang), sums["count"])
-    cols[1].metric(t("kpi_disclosed", lang), sums["disclosed_count"])
-    total = amount(sums["disclosed_sum_yi"], lang) if sums["disclosed_count"] else t("none", lang)
-    cols[2].metric(t("kpi_sum", lang), total, help=t("kpi_sum_help", lang))
-    split = " / ".join(f"{label(STATUSES, code, lang)} {n}" for code, n in sums["by_status"].items() if n)
-    # A status split is too long for a metric tile on a phone: plain small text.
-    cols[3].caption(f"{t('d_status', lang)}  \n{split or t('none', lang)}")
+def kpi_line(sums: dict, lang: str) -> None:
+    """One compact line: the statuses, and one sum per kind of amount (kinds never added).
+
+    The number of items is in the filter sentence just above it.
+    """
+    chips = [
+        f'<span class="cm-kpi-status">{esc(label(STATUSES, code, lang))} {n}</span>'
+        for code, n in sums["by_status"].items()
+        if n
+    ]
+    for kind in sums["by_kind"]:
+        figure = amount(kind.total_yi, lang, "at_least" if kind.lower_bound else "")
+        words = t("kpi_kind", lang, kind=label(INVESTMENT_KINDS, kind.kind, lang), v=figure, n=kind.items)
+        chips.append(f'<span class="cm-kpi-amount" data-kind="{esc(kind.kind)}">{esc(words)}</span>')
+    html_block(f'<div class="cm-kpi">{" · ".join(chips)}</div>')
 
 
 def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
@@ -69,8 +84,8 @@ def passages(spans: tuple[tuple[int, int], ...], lang: str) -> None:
         html_block(f'<div class="cm-passage"><b>{esc(t("d_passage", lang))}</b>{body}</div>')
 
 
-def item_list(items: pd.DataFrame, lang: str, key: str) -> str | None:
-    """A compact, clickable list of items (name, sector, years, status, amount); returns the clicked id.
+def item_list(items: pd.DataFrame, lang: str, key: str) -> None:
+    """A compact list of items (name, sector, years, status, amount); a row click selects the item.
 
     Streamlit escapes the cells itself.
     """
@@ -87,29 +102,54 @@ def item_list(items: pd.DataFrame, lang: str, key: str) -> str | None:
         frame, hide_index=True, width="stretch", key=key, on_select="rerun", selection_mode="single-row"
     )
     rows = event.selection.rows if event else []
-    return str(items["id"].iloc[rows[0]]) if rows else None
+    if rows:
+        chosen = str(items["id"].iloc[rows[0]])
+        del st.session_state[key]  # the list forgets the click; the selection keeps it
+        selection.request("item", chosen)
 
 
-def undrawn_list(result: pd.DataFrame, lang: str) -> str | None:
-    """Items the map cannot draw (county-wide, or place unknown), listed under the map; returns a clicked id."""
+def undrawn_list(result: pd.DataFrame, lang: str) -> None:
+    """Items the map cannot draw (county-wide, or place not yet known), listed under it; a row selects one."""
     wide = undrawn(result, data.geodata()) if len(result) else result
-    with st.expander(f"{t('county_wide', lang)} · {len(wide)}", expanded=False):
-        if wide.empty:
-            st.caption(t("county_wide_none", lang))
-            return None
-        return item_list(wide, lang, key="undrawn_list")
+    html_block(f'<h3 id="cm-undrawn" class="cm-list-title">{esc(t("county_wide", lang, n=len(wide)))}</h3>')
+    if wide.empty:
+        st.caption(t("county_wide_none", lang))
+        return
+    item_list(wide, lang, key="undrawn_list")
 
 
-def project_picker(result: pd.DataFrame, lang: str, selected: str | None) -> str | None:
-    """A select box of the filtered items; the map click pre-selects it. Returns the id."""
+def project_picker(result: pd.DataFrame, lang: str) -> str | None:
+    """A select box of the filtered items (a map or list click pre-selects it). Returns the id."""
     ids = ["", *result["id"]]
     names = dict(zip(result["id"], item_names(result, lang), strict=True))
-    seed("sel", selected if selected in names else "")
-    if st.session_state.get("sel") not in ids:
-        st.session_state["sel"] = ""
+    from_url = url_value(selection.ITEM_KEY)
+    seed(selection.ITEM_KEY, from_url if from_url in names else "")
+    if st.session_state.get(selection.ITEM_KEY) not in ids:
+        st.session_state[selection.ITEM_KEY] = ""
     choice = st.selectbox(
-        t("select_project", lang), ids, key="sel", format_func=lambda i: names.get(i) or t("select_none", lang)
+        t("select_project", lang),
+        ids,
+        key=selection.ITEM_KEY,
+        format_func=lambda i: names.get(i) or t("select_none", lang),
     )
-    remember("sel", choice)
-    set_param("sel", choice or None)
+    remember(selection.ITEM_KEY, choice)
+    set_param(selection.ITEM_KEY, choice or None)
     return choice or None
+
+
+def township_panel(township: str, result: pd.DataFrame, lang: str) -> None:
+    """A selected township (a map badge): its area's items by status, a link to its page, the items as a list.
+
+    Townships whose seats share a point share one approximate area, so the
+    panel names and lists all of them.
+    """
+    names = data.geodata().area_of[township].townships
+    here = result[result["townships"].map(lambda towns: any(name in towns for name in names))]
+    title = join_labels([township_label(name, lang) for name in names], lang)
+    html_block(
+        f'<div class="cm-detail"><h3 style="margin-bottom:0">{esc(title)}</h3>'
+        f'<div style="color:#666">{esc(t("township_panel_note", lang))}</div></div>'
+    )
+    kpi_line(totals(here), lang)
+    st.page_link("pages/2_乡镇.py", label=t("open_township_page", lang), query_params={"tw": township})
+    item_list(here, lang, key="township_panel_list")

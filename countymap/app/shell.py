@@ -16,21 +16,29 @@ from countymap.text.strings import LANGS, t
 from countymap.validation.setup import setup_problems
 
 
-def page_setup(title_key: str, *, wide: bool = True) -> str:
-    """Configure the page, draw the language toggle, return the language code."""
-    st.set_page_config(page_title=t(title_key, "zh"), layout="wide" if wide else "centered")
+def page_setup(title_key: str, *, floating=None) -> str:
+    """Configure the page, draw the language switch, return the language code.
+
+    The switch sits in the sidebar, or in ``floating`` (a container) when the
+    sidebar is hidden, as in presenter mode.
+    """
+    st.set_page_config(page_title=t(title_key, "zh"), layout="wide", initial_sidebar_state="auto")
     sync_origin(title_key)
     lang_url = url_value("lang")
     seed("lang", lang_url if lang_url in LANGS else "zh")
     names = {"zh": "中文", "en": "English"}
-    lang = st.sidebar.radio(t("language"), LANGS, key="lang", format_func=names.get, horizontal=True)
+    where = floating if floating is not None else st.sidebar
+    label_visibility = "collapsed" if floating is not None else "visible"
+    lang = where.radio(
+        t("language"), LANGS, key="lang", format_func=names.get, horizontal=True, label_visibility=label_visibility
+    )
     remember("lang", lang)
     set_param("lang", None if lang == "zh" else lang)
     _stop_on_setup_problems(lang)
     _page_links(lang)
     if data.has_upload():
         st.sidebar.info(t("upload_active", lang))
-    _mobile_css()
+    st.html(PAGE_CSS)
     return lang
 
 
@@ -67,14 +75,25 @@ def _page_links(lang: str) -> None:
         st.divider()
 
 
-def _mobile_css() -> None:
-    """Tighter padding on phones (390 px) so the map and panels keep their width."""
-    st.html(
-        "<style>@media (max-width: 640px) {"
-        ".block-container, [data-testid='stMainBlockContainer'] {padding: 4rem 0.5rem 2rem 0.5rem !important;}"
-        "h1 {font-size: 1.5rem !important; line-height: 1.3 !important;}"
-        "[data-testid='stMetricValue'] {font-size: 1.6rem !important;}}</style>"
-    )
+# The page around the map: compact title and rows on every screen; on a phone, tap targets of
+# at least 40 px and the map right under the search box.
+PAGE_CSS = """<style>
+.block-container, [data-testid='stMainBlockContainer'] {padding-top: 3.2rem !important; padding-bottom: 2rem !important;}
+h1 {font-size: 1.6rem !important; line-height: 1.25 !important; padding: 0 0 0.3rem 0 !important;}
+.cm-kpi {font-size: 0.9rem; color: #333; margin: 0.1rem 0 0.2rem 0; line-height: 1.5;}
+.cm-kpi span, .cm-kpi b {white-space: nowrap;}
+.cm-describe {margin: 0 0 0.4rem 0 !important; color: #555; font-size: 0.9rem;}
+.cm-list-title {font-size: 1.15rem !important; padding-top: 0.8rem !important;}
+.st-key-cm_map iframe {height: max(420px, calc(100vh - 15.5rem)) !important;}
+@media (max-width: 640px) {
+  .block-container, [data-testid='stMainBlockContainer'] {padding: 4rem 0.5rem 2rem 0.5rem !important;}
+  .st-key-cm_present_switch {display: none !important;}
+  h1 {font-size: 1.2rem !important;}
+  .cm-kpi {display: none;}
+  .st-key-cm_map iframe {height: 62vh !important;}
+  button, [data-baseweb='select'] > div, input, [role='radiogroup'] label {min-height: 40px !important;}
+}
+</style>"""
 
 
 def esc(value: object) -> str:
@@ -87,6 +106,6 @@ def html_block(body: str) -> None:
     st.html(body)
 
 
-def describe_line(text: str) -> None:
-    """Show the filter sentence from :func:`countymap.core.filters.describe`."""
-    html_block(f'<p class="cm-describe" style="margin:0.2rem 0 0.6rem 0;color:#444">{esc(text)}</p>')
+def describe_line(text: str, count: int) -> None:
+    """Show the filter sentence from :func:`countymap.core.stats.describe` (``count`` items, for tests and tools)."""
+    html_block(f'<p class="cm-describe" data-count="{int(count)}">{esc(text)}</p>')

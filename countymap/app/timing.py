@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from countymap.bench.measure import timed
 from countymap.config import REPO_ROOT
 from countymap.core.schema import STATUSES
-from countymap.map import layers
+from countymap.map import items
 
 APP_SCRIPT = REPO_ROOT / "app.py"
 APP_TIMEOUT_S = 600
@@ -48,7 +48,7 @@ def projects_env(csv_path: str | Path):
 def _clear_caches() -> None:
     st.cache_data.clear()
     st.cache_resource.clear()
-    layers.clear_memo()
+    items.clear_memo()
 
 
 def _run(app) -> tuple[float, float]:

@@ -20,7 +20,8 @@ import pandas as pd
 from countymap.config import CHROMIUM, CHROMIUM_ARGS
 from countymap.core.geodata import Geodata
 from countymap.core.placement import place_projects
-from countymap.map import layers
+from countymap.map import items
+from countymap.map.atlas import ProjectAtlas
 from countymap.map.build import build_map
 
 BROWSER_TIMEOUT_S = 600
@@ -43,31 +44,24 @@ def median(values: list[float]) -> float:
 
 def build_once(projects: pd.DataFrame, geodata: Geodata) -> tuple[float, float, int, int]:
     """One cold build + render: (wall s, CPU s, HTML bytes, project features)."""
-    layers.clear_memo()  # time the whole work, not a memoised rebuild
+    items.clear_memo()  # time the whole work, not a memoised rebuild
 
     def work():
         fmap = build_map(projects, geodata)
         return fmap, fmap.get_root().render()
 
     wall, cpu, (fmap, html) = timed(work)
-    features = sum(len(c.data["features"]) for c in project_layers(fmap))
-    return wall, cpu, len(html.encode("utf-8")), features
+    return wall, cpu, len(html.encode("utf-8")), project_feature_count(fmap)
 
 
-def project_layers(fmap: folium.Map) -> list:
-    """The map's project layers (their features carry a status ``s``; context layers do not)."""
-    return [
-        child
-        for child in fmap._children.values()
-        if isinstance(child, folium.GeoJson)
-        and child.data["features"]
-        and "s" in child.data["features"][0]["properties"]
-    ]
+def project_feature_count(fmap: folium.Map) -> int:
+    """How many project features the map's page holds."""
+    return next(child for child in fmap._children.values() if isinstance(child, ProjectAtlas)).feature_count
 
 
 def build_peak_mb(projects: pd.DataFrame, geodata: Geodata) -> float:
     """Peak Python memory (tracemalloc, MB) of one cold build + render."""
-    layers.clear_memo()
+    items.clear_memo()
     tracemalloc.start()
     try:
         build_map(projects, geodata).get_root().render()
@@ -85,18 +79,18 @@ def _naive_popup(props: dict) -> str:
 def naive_map(projects: pd.DataFrame, geodata: Geodata) -> folium.Map:
     """The same features drawn one folium object each: a CircleMarker (or PolyLine) + a Popup."""
     placement = place_projects(projects, geodata)
-    collections = layers.project_collections(projects, placement, lang="zh", selected_id=None, to_gcj02=False)
+    collections = items.project_collections(projects, placement, lang="zh", to_gcj02=False)
     fmap = folium.Map(location=[28.85, 108.77], zoom_start=9, tiles=None, prefer_canvas=True)
     for collection in collections.values():
         for feature in collection["features"]:
             props, geometry = feature["properties"], feature["geometry"]
-            colour = layers.STATUS_COLOURS.get(props["s"], layers.UNKNOWN_COLOUR)
+            colour = items.STATUS_COLOURS.get(props["s"], "#777777")
             for line in _lines(geometry):
                 polyline = folium.PolyLine([[lat, lon] for lon, lat in line], color=colour)
                 polyline.add_child(folium.Popup(_naive_popup(props), max_width=340))
                 polyline.add_to(fmap)
             for lon, lat in _points(geometry):
-                marker = folium.CircleMarker([lat, lon], radius=props.get("r", 4), color=colour, fill=True)
+                marker = folium.CircleMarker([lat, lon], radius=7, color=colour, fill=True)
                 marker.add_child(folium.Popup(_naive_popup(props), max_width=340))
                 marker.add_to(fmap)
     return fmap
@@ -114,7 +108,7 @@ def _lines(geometry: dict) -> list:
 
 def naive_once(projects: pd.DataFrame, geodata: Geodata) -> tuple[float, float, int]:
     """One naive build + render: (wall s, CPU s, HTML bytes)."""
-    layers.clear_memo()
+    items.clear_memo()
     wall, cpu, html = timed(lambda: naive_map(projects, geodata).get_root().render())
     return wall, cpu, len(html.encode("utf-8"))
 
@@ -127,22 +121,18 @@ def own_maxrss_mb() -> float:
 # --- the exported page in headless Chromium -------------------------------------------
 
 # True once every project feature is on the map; remembers when that happened.
+# The county view is drawn: every township badge is on the map and the labels are placed.
 _DRAWN_JS = """(expected) => {
-    const key = Object.keys(window).find(k => k.startsWith("map_") && window[k] && window[k]._layers);
-    if (!key) { return false; }
-    const ids = new Set();
-    for (const id in window[key]._layers) {
-        const f = window[key]._layers[id].feature;
-        if (f && f.properties && f.properties.id) { ids.add(f.properties.id); }
-    }
-    if (ids.size < expected) { return false; }
+    const atlas = window.cmAtlas;
+    if (!atlas || !atlas.group.hasLayer(atlas.badges) || atlas.badges.getLayers().length < expected) { return false; }
+    if (!document.querySelector(".cm-badge svg") || !document.querySelector(".cm-label")) { return false; }
     window.cmDrawnAt = window.cmDrawnAt || performance.now();
     return true;
 }"""
 
 
 def browser_times(html_path: str | Path, expected: int, runs: int) -> tuple[list[float], list[str]]:
-    """Seconds from navigation start until all ``expected`` features are on the map, per run.
+    """Seconds from navigation start until the county view (``expected`` township badges) is drawn, per run.
 
     The page is opened as a file with every other request aborted. Also
     returns any console errors seen (there should be none).

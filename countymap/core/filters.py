@@ -74,10 +74,16 @@ def _vocab_label(vocab: dict) -> Callable[[str, str], str]:
 
 FIELDS: tuple[FilterField, ...] = (
     FilterField("years", "year", "--year", "f_years", "list", lambda: YEARS, lambda code, lang: code),
-    FilterField("categories", "cat", "--category", "f_categories", "list", lambda: tuple(CATEGORIES), _vocab_label(CATEGORIES)),
-    FilterField("statuses", "status", "--status", "f_statuses", "list", lambda: tuple(STATUSES), _vocab_label(STATUSES)),
+    FilterField(
+        "categories", "cat", "--category", "f_categories", "list", lambda: tuple(CATEGORIES), _vocab_label(CATEGORIES)
+    ),
+    FilterField(
+        "statuses", "status", "--status", "f_statuses", "list", lambda: tuple(STATUSES), _vocab_label(STATUSES)
+    ),
     FilterField("townships", "town", "--township", "f_townships", "list", township_names, township_label),
-    FilterField("precisions", "prec", "--precision", "f_precisions", "list", lambda: tuple(PRECISIONS), _vocab_label(PRECISIONS)),
+    FilterField(
+        "precisions", "prec", "--precision", "f_precisions", "list", lambda: tuple(PRECISIONS), _vocab_label(PRECISIONS)
+    ),
     FilterField("invest_min", "imin", "--min-yi", "f_invest_min", "number", phrase_key="desc_min"),
     FilterField("invest_max", "imax", "--max-yi", "f_invest_max", "number", phrase_key="desc_max"),
     FilterField("query", "q", "--query", "f_query", "text", phrase_key="desc_query"),

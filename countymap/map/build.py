@@ -3,9 +3,11 @@
 Nothing here needs Streamlit. The caller filters the projects first
 (:mod:`countymap.core.filters`), then calls :func:`build_map`; for the app it
 passes the result through :func:`countymap.map.assets.localize_assets`, for a
-file through :func:`countymap.map.assets.inline_assets` (see :mod:`countymap.map.export`).
-The costly part (placing the projects and writing their page data) is
-:func:`project_features`; the app caches its result and passes it back in.
+file through :func:`countymap.map.assets.inline_assets` (see
+:mod:`countymap.map.export`). The costly part (placing the projects, writing
+their page data, summing them per township) is :func:`project_features`; the
+app caches its result and passes it back in. The map never depends on what is
+selected: the selection is an overlay (:mod:`countymap.map.selection`).
 """
 
 from __future__ import annotations
@@ -18,65 +20,19 @@ import folium
 import pandas as pd
 from shapely.geometry import shape
 
+from countymap.core.aggregate import SIZE_COUNT, AreaSummary, area_summaries, class_breaks, statuses_present
 from countymap.core.geodata import Geodata
-from countymap.core.placement import place_projects
-from countymap.core.schema import CATEGORIES, label
-from countymap.map import layers
+from countymap.core.placement import UNDRAWN, place_projects
+from countymap.map import context, items
+from countymap.map.atlas import AtlasData, ProjectAtlas
 from countymap.map.basemaps import add_basemap, needs_gcj02, resolve
-from countymap.map.compact_geojson import compact_features, feature_bounds
-from countymap.map.decor import MapDecor, legend_html, text
+from countymap.map.compact_geojson import compact_features
+from countymap.map.decor import LegendSpec, MapDecor, legend_html, text
 from countymap.map.gcj02 import transform_geometry
 from countymap.text.escape import html_text
+from countymap.text.format import join_labels, township_label
 
-# Youyang's extent, used only when no county outline is loaded.
-FALLBACK_BOUNDS = [[28.32, 108.30], [29.45, 109.32]]
 NO_TILES_BACKGROUND = "#f3f1ec"
-COUNTY_STYLE = {"color": "#222222", "weight": 2.5, "fill": False}
-NEIGHBOR_STYLE = {"color": "#9a9a9a", "weight": 1, "fillColor": "#dddddd", "fillOpacity": 0.35}
-
-
-def _bounds(collection: dict) -> list[list[float]] | None:
-    """[[south, west], [north, east]] of a FeatureCollection, or None if empty."""
-    boxes = [shape(f["geometry"]).bounds for f in collection.get("features", []) if f.get("geometry")]
-    if not boxes:
-        return None
-    west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
-    east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
-    return [[south, west], [north, east]]
-
-
-def _focus_bounds(collections: dict[str, dict], selected_id: str | None) -> list[list[float]] | None:
-    """Bounds of the selected project's geometry (padded), if it is drawn."""
-    if not selected_id:
-        return None
-    for collection in collections.values():
-        for feature in collection["features"]:
-            if feature["properties"]["id"] == selected_id:
-                (south, west), (north, east) = _bounds({"features": [feature]})
-                pad = 0.02  # ~2 km, so a point gets some context around it
-                return [[south - pad, west - pad], [north + pad, east + pad]]
-    return None
-
-
-def _add_context(
-    fmap: folium.Map, geodata: Geodata, projects: pd.DataFrame, *, lang: str, size_by: str, to_gcj02: bool
-) -> dict:
-    """Neighbours, county outline, routes and township seats; returns the county collection."""
-    neighbors = layers.labelled_collection(geodata.neighbors, lang, to_gcj02)
-    county = layers.labelled_collection(geodata.county, lang, to_gcj02)
-    if neighbors["features"]:
-        layers.outline_layer(neighbors, text("neighbors", lang), style=NEIGHBOR_STYLE, permanent=True).add_to(fmap)
-    if county["features"]:
-        layers.outline_layer(county, text("county", lang), style=COUNTY_STYLE, permanent=False).add_to(fmap)
-    routes = layers.labelled_collection(
-        geodata.routes, lang, to_gcj02, extra=lambda p: {"route_id": p.get("route_id", "")}
-    )
-    if routes["features"]:
-        layers.route_layer(routes, lang).add_to(fmap)
-    townships = geodata.seats
-    if not townships.empty:
-        layers.township_layer(townships, projects, size_by=size_by, lang=lang, to_gcj02=to_gcj02).add_to(fmap)
-    return county
 
 
 @dataclass(frozen=True)
@@ -89,26 +45,12 @@ class ProjectFeatures:
     """
 
     lang: str
-    selected_id: str | None
     to_gcj02: bool
-    collections: dict[str, dict]  # category code -> FeatureCollection
+    placement: pd.DataFrame  # id, geometry, drawn_precision, note, areas (WGS-84)
+    collections: dict[str, dict]  # category code -> FeatureCollection (in the basemap's datum)
     pages: dict[str, str]  # category code -> compact page data
-    bounds: dict[str, list]  # category code -> [[south, west], [north, east]]
-    county_wide: int  # projects without a drawable geometry
-    focus: list[list[float]] | None  # bounds of the selected project, padded
-
-
-def project_features(
-    projects: pd.DataFrame,
-    geodata: Geodata,
-    *,
-    lang: str = "zh",
-    selected_id: str | None = None,
-    to_gcj02: bool = False,
-) -> ProjectFeatures:
-    """Place the (filtered) projects and write their layers' page data; see :class:`ProjectFeatures`."""
-    with _gc_paused():
-        return _project_features(projects, geodata, lang=lang, selected_id=selected_id, to_gcj02=to_gcj02)
+    summaries: list[AreaSummary]
+    undrawn: int  # filtered items the map cannot draw
 
 
 @contextmanager
@@ -128,21 +70,81 @@ def _gc_paused():
             gc.enable()
 
 
-def _project_features(
-    projects: pd.DataFrame, geodata: Geodata, *, lang: str, selected_id: str | None, to_gcj02: bool
+def project_features(
+    projects: pd.DataFrame, geodata: Geodata, *, lang: str = "zh", to_gcj02: bool = False
 ) -> ProjectFeatures:
-    placement = place_projects(projects, geodata)
-    collections = layers.project_collections(projects, placement, lang=lang, selected_id=selected_id, to_gcj02=to_gcj02)
-    return ProjectFeatures(
-        lang=lang,
-        selected_id=selected_id,
-        to_gcj02=to_gcj02,
-        collections=collections,
-        pages={c: compact_features(col["features"], layers.project_shared(c)) for c, col in collections.items()},
-        bounds={c: feature_bounds(col["features"]) for c, col in collections.items()},
-        county_wide=int((placement["drawn_precision"] == "county").sum()),
-        focus=_focus_bounds(collections, selected_id),
-    )
+    """Place the (filtered) projects, write their layers' page data and sum them per township."""
+    with _gc_paused():
+        placement = place_projects(projects, geodata)
+        collections = items.project_collections(projects, placement, lang=lang, to_gcj02=to_gcj02)
+        return ProjectFeatures(
+            lang=lang,
+            to_gcj02=to_gcj02,
+            placement=placement,
+            collections=collections,
+            pages={c: compact_features(col["features"], items.project_shared(c)) for c, col in collections.items()},
+            summaries=area_summaries(projects, placement, geodata),
+            undrawn=int(placement["drawn_precision"].isin(UNDRAWN).sum()),
+        )
+
+
+def _point(lon: float, lat: float, to_gcj02: bool) -> tuple[float, float]:
+    if not to_gcj02:
+        return lon, lat
+    shifted = transform_geometry({"type": "Point", "coordinates": [lon, lat]})["coordinates"]
+    return shifted[0], shifted[1]
+
+
+def _area_data(summaries: list[AreaSummary], measure: str, lang: str, to_gcj02: bool) -> list[dict]:
+    """Per area, what a badge and its label need (text for labels is set as text, tips are escaped)."""
+    unit = text("projects_unit", lang)
+    out = []
+    for s in summaries:
+        lon, lat = _point(s.area.label_lon, s.area.label_lat, to_gcj02)
+        west, south, east, north = shape(s.area.geometry).bounds
+        (west, south), (east, north) = _point(west, south, to_gcj02), _point(east, north, to_gcj02)
+        short = join_labels([township_label(n, lang, short=True) for n in s.area.townships], lang)
+        out.append(
+            {
+                "i": s.area.index,
+                "lat": lat,
+                "lon": lon,
+                "r_m": s.area.inscribed_m,
+                "label": short,
+                "townships": list(s.area.townships),
+                "total": s.count,
+                "st": s.by_status,
+                "size": s.value(measure),
+                "bounds": [[south, west], [north, east]],
+                "tip": html_text(f"{context.area_name(s.area.townships, lang)} · {s.count} {unit}"),
+            }
+        )
+    return out
+
+
+def _shading(summaries: list[AreaSummary], measure: str) -> tuple[dict[int, str], list[float]]:
+    """Fill colour per area index for the chosen measure, and the class breaks (none when off)."""
+    if not measure:
+        return {}, []
+    values = {s.area.index: s.value(measure) for s in summaries}
+    breaks = class_breaks(list(values.values()))
+    colours = context.CHOROPLETH
+    fills = {}
+    for index, value in values.items():
+        klass = 0 if value <= 0 else 1 + next((k for k, b in enumerate(breaks) if value <= b), len(breaks) - 1)
+        fills[index] = colours[min(klass, len(colours) - 1)]
+    return fills, breaks
+
+
+def _symbols(features: ProjectFeatures) -> list[str]:
+    drawn = set(features.placement["drawn_precision"])
+    symbols = ["badge"] if any(s.count for s in features.summaries) else []
+    symbols += [
+        key
+        for key, precisions in (("township", {"township"}), ("site", {"exact", "approximate"}), ("line", {"line"}))
+        if drawn & precisions
+    ]
+    return [*symbols, "river", "area"]
 
 
 def build_map(
@@ -151,11 +153,12 @@ def build_map(
     *,
     lang: str = "zh",
     basemap: str = "none",
-    size_by: str = "count",
+    size_by: str = SIZE_COUNT,
+    shading: str = "",
     presenter: bool = False,
-    selected_id: str | None = None,
     tianditu_key: str | None = None,
     features: ProjectFeatures | None = None,
+    title: bool = False,
 ) -> folium.Map:
     """Draw the (already filtered) projects over the county context.
 
@@ -164,23 +167,24 @@ def build_map(
     projects : pandas.DataFrame
         Typed projects (:func:`countymap.core.tables.load_projects`), already filtered.
     geodata : Geodata
-        County, neighbours, township seats, places and routes (WGS-84).
+        County, neighbours, seats, areas, rivers, places and routes (WGS-84).
     lang : {"zh", "en"}
         Language of labels, tooltips, popups and legend.
     basemap : str
         A code of :data:`countymap.map.basemaps.BASEMAPS`; ``none`` draws no tiles.
         With a Gaode basemap every overlay is converted to GCJ-02.
-    size_by : {"count", "investment"}
-        What the township seat circles measure.
+    size_by : str
+        What the township badges measure: ``count`` or an investment kind.
+    shading : str
+        What the approximate township areas are shaded by ("" for none; ``count`` or a kind).
     presenter : bool
-        Larger labels and legend, and a title.
-    selected_id : str, optional
-        Project to highlight and zoom to.
+        Larger labels and legend, for a projector.
     tianditu_key : str, optional
         Needed for the Tianditu basemaps (never logged).
     features : ProjectFeatures, optional
-        :func:`project_features` of the same ``projects``, if already made
-        (it must match ``lang``, ``selected_id`` and the basemap's datum).
+        :func:`project_features` of the same ``projects``, if already made (same language and datum).
+    title : bool
+        Put the title on the map itself (a standalone file has no page around it).
 
     Returns
     -------
@@ -190,41 +194,54 @@ def build_map(
     """
     used = resolve(basemap, tianditu_key)
     to_gcj02 = needs_gcj02(used)
-    county_bounds = _bounds(geodata.county) or FALLBACK_BOUNDS
-    # Start centred on the county: fit_bounds below refines it, but an iframe
-    # that is sized late (streamlit-folium) then still shows the county.
-    centre = [(county_bounds[0][0] + county_bounds[1][0]) / 2, (county_bounds[0][1] + county_bounds[1][1]) / 2]
-    fmap = folium.Map(location=centre, zoom_start=9, tiles=None, prefer_canvas=True, control_scale=True)
-    add_basemap(fmap, used, tianditu_key=tianditu_key, lang=lang)
-    county = _add_context(fmap, geodata, projects, lang=lang, size_by=size_by, to_gcj02=to_gcj02)
     if features is None:
-        features = project_features(projects, geodata, lang=lang, selected_id=selected_id, to_gcj02=to_gcj02)
-    elif (features.lang, features.selected_id, features.to_gcj02) != (lang, selected_id, to_gcj02):
-        raise ValueError("features were made for another language, selection or datum")
-    for category, collection in features.collections.items():
-        layers.project_layer(
-            category, collection, lang, page_data=features.pages[category], bounds=features.bounds[category]
-        ).add_to(fmap)
-    counts = [(label(CATEGORIES, c, lang), len(col["features"])) for c, col in features.collections.items()]
-    legend = legend_html(
-        lang=lang, colours=layers.STATUS_COLOURS, categories=counts, county_wide=features.county_wide, size_by=size_by
+        features = project_features(projects, geodata, lang=lang, to_gcj02=to_gcj02)
+    elif (features.lang, features.to_gcj02) != (lang, to_gcj02):
+        raise ValueError("features were made for another language or datum")
+    fmap = folium.Map(tiles=None, prefer_canvas=True, control_scale=False, zoomSnap=0.25, zoomDelta=0.5)
+    add_basemap(fmap, used, tianditu_key=tianditu_key, lang=lang)
+    fills, breaks = _shading(features.summaries, shading)
+    for layer in (
+        context.neighbours_layer(geodata, lang, to_gcj02),
+        context.areas_layer(features.summaries, fills, lang, to_gcj02),
+        context.county_layer(geodata, lang, to_gcj02),
+        context.rivers_layer(geodata, lang, to_gcj02),
+        context.routes_layer(geodata, lang, to_gcj02),
+    ):
+        layer.add_to(fmap)
+    labels = [*context.neighbour_label_points(geodata, lang), *context.river_label_points(geodata, lang)]
+    if to_gcj02:
+        labels = [
+            {**item, **dict(zip(("lon", "lat"), _point(item["lon"], item["lat"], True), strict=True))}
+            for item in labels
+        ]
+    categories = [
+        (features.pages[c], items.project_shared(c), items.each_feature_js(c, lang)) for c in features.collections
+    ]
+    atlas = AtlasData(_area_data(features.summaries, size_by, lang, to_gcj02), labels, items.STATUS_COLOURS, presenter)
+    count = sum(len(collection["features"]) for collection in features.collections.values())
+    ProjectAtlas(categories, atlas, feature_count=count).add_to(fmap)
+    spec = LegendSpec(
+        statuses=statuses_present(features.summaries) or list(items.STATUS_COLOURS),
+        symbols=_symbols(features),
+        palette=items.STATUS_COLOURS,
+        measure=size_by,
+        shading=shading,
+        breaks=breaks,
+        colours=context.CHOROPLETH,
+        undrawn=features.undrawn,
     )
-    bounds = features.focus or _bounds(county) or _fallback_bounds(to_gcj02)
+    west, south, east, north = geodata.outline.bounds
+    (west, south), (east, north) = _point(west, south, to_gcj02), _point(east, north, to_gcj02)
     MapDecor(
-        legend=legend,
-        bounds=bounds,
+        legend=legend_html(spec, lang),
         attribution=html_text(text("data_attr", lang)),
-        title=html_text(text("title", lang)) if presenter else "",
+        lang=lang,
+        title=text("title", lang) if title else "",
         background=NO_TILES_BACKGROUND if used == "none" else "",
         presenter=presenter,
+        bounds=[[south, west], [north, east]],
+        undrawn=features.undrawn,
     ).add_to(fmap)
     folium.LayerControl(collapsed=not presenter).add_to(fmap)
-    fmap.fit_bounds(bounds)
     return fmap
-
-
-def _fallback_bounds(to_gcj02: bool) -> list[list[float]]:
-    if not to_gcj02:
-        return FALLBACK_BOUNDS
-    line = transform_geometry({"type": "LineString", "coordinates": [[b[1], b[0]] for b in FALLBACK_BOUNDS]})
-    return [[lat, lon] for lon, lat in line["coordinates"]]

@@ -33,7 +33,7 @@ from countymap.text.escape import script_json
 _FEATURE_HEAD = (('{"id":"', '{"id": "'), ('","properties":', '", "properties":'))
 
 # Restores what the page leaves out; runs once per layer before Leaflet sees the data.
-_EXPAND_JS = """(function(features, shared) {
+EXPAND_JS = """(function(features, shared) {
     return features.map(function(f) {
         var p = f.properties || {};
         if (f.id !== undefined) { p.id = f.id; }
@@ -88,7 +88,7 @@ var {{ this.get_name() }} = L.geoJson(null, {
 {% endmacro %}
 """)
 
-    expand_js = _EXPAND_JS
+    expand_js = EXPAND_JS
 
     def __init__(self, data: dict, shared: dict | None = None, *, page_data: str | None = None, bounds=None, **kwargs):
         super().__init__(data, **kwargs)

@@ -48,7 +48,7 @@ def _panel_html(description: str, not_drawn: pd.DataFrame, lang: str) -> str:
     parts = [f"<div><b>{html_text(text('panel_filters', lang))}</b>: {html_text(description)}</div>"]
     if names:
         parts.append(
-            f"<details><summary>{html_text(text('panel_undrawn', lang))} ({len(not_drawn)})"
+            f'<details id="cm-undrawn-panel"><summary>{html_text(text("panel_undrawn", lang))} ({len(not_drawn)})'
             f"</summary><ul>{items}</ul></details>"
         )
     return _PANEL_CSS + f'<div class="cm-panel">{"".join(parts)}</div>'
@@ -63,6 +63,7 @@ def export_html(
     lang: str = "zh",
     basemap: str = "none",
     size_by: str = "count",
+    shading: str = "",
     presenter: bool = False,
 ) -> str:
     """Write (if ``out_path``) and return a standalone HTML page of the filtered map.
@@ -80,7 +81,9 @@ def export_html(
     """
     state = state if state is not None else FilterState()
     result = apply_filters(projects, state)
-    fmap = build_map(result, geodata, lang=lang, basemap=basemap, size_by=size_by, presenter=presenter)
+    fmap = build_map(
+        result, geodata, lang=lang, basemap=basemap, size_by=size_by, shading=shading, presenter=presenter, title=True
+    )
     panel = _panel_html(describe(state, result, lang), undrawn(result, geodata), lang)
     fmap.get_root().html.add_child(Element(panel), name="cm_panel")
     fmap.get_root().title = text("title", lang)
@@ -94,7 +97,9 @@ def add_filter_flags(parser: argparse.ArgumentParser) -> None:
     """One flag per filter field (repeat or comma-separate a list flag for OR)."""
     for spec in FIELDS:
         if spec.kind == "list":
-            parser.add_argument(spec.flag, dest=spec.param, action="append", help=f"{spec.attr}: repeat or comma-separate for OR")
+            parser.add_argument(
+                spec.flag, dest=spec.param, action="append", help=f"{spec.attr}: repeat or comma-separate for OR"
+            )
         else:
             parser.add_argument(spec.flag, dest=spec.param, help=spec.attr)
 

@@ -101,6 +101,8 @@ def script_json(obj: object) -> str:
         ("<", "\\u003c"),
         (">", "\\u003e"),
         ("&", "\\u0026"),
+        ("`", "\\u0060"),  # inert in JSON; never a template literal's end or interpolation either
+        ("$", "\\u0024"),
         ("\u2028", "\\u2028"),
         ("\u2029", "\\u2029"),
     ):

@@ -86,7 +86,9 @@ def _data_dir_problems() -> list[SetupProblem]:
     folder, variable = config.data_dir(), config.ENV_DATA_DIR
     if not folder.is_dir():
         return [SetupProblem(variable, f"不是文件夹：{folder}", f"not a folder: {folder}")]
-    missing = [rel for rel in GEODATA_FILES.values() if rel != GEODATA_FILES["villages"] and not (folder / rel).is_file()]
+    missing = [
+        rel for rel in GEODATA_FILES.values() if rel != GEODATA_FILES["villages"] and not (folder / rel).is_file()
+    ]
     problems = [
         SetupProblem(
             variable,

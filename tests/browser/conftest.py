@@ -224,7 +224,9 @@ def goto(page, url: str) -> None:
     wait_for_app(page)
 
 
-MAP_READY_JS = "() => window.map && window.map._loaded && Object.keys(window.map._layers).length > 2"
+MAP_READY_JS = (
+    "() => window.map && window.map._loaded && window.cmAtlas && document.querySelector('.cm-label') !== null"
+)
 
 
 def map_frame(page, index: int = 0, timeout: float = 45_000):
@@ -237,13 +239,15 @@ def map_frame(page, index: int = 0, timeout: float = 45_000):
     return frame
 
 
-# Distinct project ids among the layers Leaflet drew (a MultiPoint gives several markers, one id).
+# Distinct item ids the map holds: its lines, and the points it shows once zoomed in.
 DRAWN_IDS_JS = """() => {
     const ids = new Set();
-    for (const key in window.map._layers) {
-        const f = window.map._layers[key].feature;
-        if (f && f.properties && f.properties.id) { ids.add(String(f.properties.id)); }
-    }
+    const visit = (group) => group.eachLayer(l => {
+        if (l.feature && l.feature.properties && l.feature.properties.id) { ids.add(String(l.feature.properties.id)); }
+        if (l.getLayers) { visit(l); }
+    });
+    visit(window.cmAtlas.points);
+    visit(window.cmAtlas.lines);
     return [...ids].sort();
 }"""
 
@@ -289,9 +293,8 @@ def exceptions_on_page(page) -> list[str]:
 
 
 def kpi_count(page) -> int:
-    """The first KPI tile (number of items) as an integer."""
-    value = page.locator('[data-testid="stMetricValue"]').first.inner_text()
-    return int(value.strip().replace(",", ""))
+    """The number of filtered items, as the filter sentence states it."""
+    return int(page.locator(".cm-describe").first.get_attribute("data-count"))
 
 
 # Streamlit scrolls inside its main section, so a "full page" shot would stop at the viewport.

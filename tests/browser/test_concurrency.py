@@ -33,7 +33,6 @@ from conftest import (
     app_url,
     log_problems,
 )
-from test_map_page import expected_drawn_ids
 
 from countymap.core.geodata import township_names
 from countymap.core.schema import STATUSES, YEARS
@@ -76,7 +75,11 @@ def first_filter(index: int, categories: list[str]) -> tuple[dict, dict]:
         names = township_names()
         town = names[(index * 7) % len(names)]
         return {"town": town}, {"townships": (town,)}
-    return {"year": "2023", "cat": category, "imin": "0"}, {"years": ("2023",), "categories": (category,), "invest_min": 0.0}
+    return {"year": "2023", "cat": category, "imin": "0"}, {
+        "years": ("2023",),
+        "categories": (category,),
+        "invest_min": 0.0,
+    }
 
 
 def plans(rows: list[dict]) -> list[Plan]:
@@ -101,9 +104,8 @@ async def _route(route) -> None:
 
 
 async def _shown(page) -> tuple[int, str]:
-    count = await page.locator('[data-testid="stMetricValue"]').first.inner_text()
-    sentence = await page.locator(".cm-describe").first.inner_text()
-    return int(count), sentence
+    sentence = page.locator(".cm-describe").first
+    return int(await sentence.get_attribute("data-count")), await sentence.inner_text()
 
 
 async def _drawn(page) -> list[str]:
@@ -184,6 +186,10 @@ def expected_count(rows: list[dict], filters: dict) -> int:
     return len(oracle.selected_ids(rows, **filters))
 
 
+def expected_drawn_ids(rows: list[dict], **filters) -> list[str]:
+    return oracle.drawn_ids([row for row in rows if oracle.matches(row, **filters)], ROOT / "geodata")
+
+
 def test_twenty_concurrent_sessions_keep_their_own_state(app_server):
     rows = oracle.read_rows(ROOT / "projects.csv")
     reader_plans = plans(rows)
@@ -201,7 +207,7 @@ def test_twenty_concurrent_sessions_keep_their_own_state(app_server):
             wanted = expected_count(rows, filters)
             if count != wanted or (f"{wanted} 个项目" not in sentence and wanted):
                 problems.append(f"reader {index} {step}: shown {count} ({sentence}), expected {wanted}")
-        if got["drawn"] != expected_drawn_ids(**searched):
+        if got["drawn"] != expected_drawn_ids(rows, **searched):
             problems.append(f"reader {index}: map draws {len(got['drawn'])} items, not its own filter's")
         if got["url"] != {**plan.params, "q": plan.query}:
             problems.append(f"reader {index}: URL holds {got['url']}, expected {plan.params} and q={plan.query}")

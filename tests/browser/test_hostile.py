@@ -48,10 +48,14 @@ SWEEP_JS = """(inject) => {
         const found = (new Function('return (' + inject + ')()'))();
         if (found.imgs || found.scripts) { injected.push(id); }
     };
-    for (const key in window.map._layers) {
-        const layer = window.map._layers[key];
+    window.map.setZoom(window.cmAtlas.reveal + 1, {animate: false});  // items are drawn one by one from here
+    const all = [];
+    const visit = (group) => group.eachLayer(l => { all.push(l); if (l.getLayers) { visit(l); } });
+    visit(window.cmAtlas.points);
+    visit(window.cmAtlas.lines);
+    for (const layer of all) {
         const props = layer.feature && layer.feature.properties;
-        if (!props || !props.id) { continue; }
+        if (!props || !props.id || (!layer.getTooltip() && !layer.getPopup())) { continue; }
         const first = layer.getLayers ? layer.getLayers()[0] : layer;
         const latlng = first.getLatLng ? first.getLatLng() : first.getBounds().getCenter();
         const entry = seen[props.id] = seen[props.id] || {tooltip: '', popup: ''};
@@ -148,9 +152,11 @@ def test_detail_panel_after_clicking_a_hostile_project(page, hostile_server, hos
     goto(page, app_url(hostile_server["url"]))
     frame = map_frame(page)
     clicked = frame.evaluate(
-        """() => { for (const k in window.map._layers) { const l = window.map._layers[k];
-            if (l.feature && l.feature.properties.id === 'h-all' && l.getLatLng) {
-                l.fire('click', {latlng: l.getLatLng()}, true); return true; } } return false; }"""
+        """() => { let hit = false; window.map.setZoom(window.cmAtlas.reveal + 1, {animate: false});
+            const visit = (g) => g.eachLayer(l => { if (l.getLayers) { visit(l); }
+                else if (!hit && l.feature && l.feature.properties.id === 'h-all' && l.getLatLng) {
+                    l.fire('click', {latlng: l.getLatLng()}, true); hit = true; } });
+            visit(window.cmAtlas.points); return hit; }"""
     )
     assert clicked
     row = hostile_rows["h-all"]
@@ -182,7 +188,7 @@ def test_hostile_search_text_is_shown_not_run(page, hostile_server):
 
 def test_projects_table_page(page, hostile_server, hostile_rows):
     goto(page, app_url(hostile_server["url"], "项目列表"))
-    expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text(str(len(hostile_rows)))
+    expect(page.locator(".cm-describe").first).to_have_attribute("data-count", str(len(hostile_rows)))
     expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
     screenshot(page, "hostile-table")
     assert_nothing_ran(page, hostile_server)

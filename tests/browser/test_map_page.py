@@ -1,7 +1,14 @@
-"""The map page in a real browser: what Leaflet draws, a click on a project, the language toggle."""
+"""The map page in a real browser: badges, labels, fit and layout at three sizes, clicks and selection.
+
+Expectations come from the data files (tests/oracle.py) and from the issue's numbers: no two
+clickable markers or label boxes overlap at the default view; the county fills at least 70 % of
+the frame; 1440x900 shows at least 60 % of the window as map; a phone shows the search box and
+the map top within 300 px; presenter mode is the map under one title line.
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -9,10 +16,10 @@ import oracle
 import pytest
 from conftest import (
     MAP_IFRAME,
+    MOBILE,
     ROOT,
     app_url,
     console_problems,
-    drawn_ids,
     exceptions_on_page,
     goto,
     map_frame,
@@ -23,183 +30,213 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
+SIZES = {
+    "desk": ({"width": 1440, "height": 900}, {}),
+    "presenter": ({"width": 1920, "height": 1080}, {"present": "1"}),
+    "phone": (MOBILE, {}),
+}
+
+# Everything the tests measure on the map, in the map frame's pixels.
+MEASURE_JS = """() => {
+    const box = (el) => { const r = el.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; };
+    const badges = window.cmAtlas.badges.getLayers().filter(m => m._icon).map(m => {
+        const b = box(m._icon);
+        return {x: b.x + b.w / 2, y: b.y + b.h / 2, r: b.w / 2, townships: m.feature.properties.townships};
+    });
+    const labels = [...document.querySelectorAll(".cm-label")].filter(el => el.style.display !== "none")
+        .map(el => Object.assign(box(el), {text: el.textContent}));
+    const f = window.cmFit, nw = window.map.latLngToContainerPoint([f[1][0], f[0][1]]);
+    const se = window.map.latLngToContainerPoint([f[0][0], f[1][1]]), size = window.map.getSize();
+    const legend = document.querySelector(".cm-legend details");
+    return {badges, labels, county: {x0: nw.x, y0: nw.y, x1: se.x, y1: se.y}, size: {w: size.x, h: size.y},
+            legendOpen: legend ? legend.open : null, zoom: window.map.getZoom(),
+            prefix: document.querySelector(".leaflet-control-attribution").innerHTML};
+}"""
+
 
 @cache
-def all_rows() -> tuple[dict, ...]:
+def rows() -> tuple[dict, ...]:
     return tuple(oracle.read_rows(ROOT / "projects.csv"))
 
 
-def expected_drawn_ids(**filters) -> list[str]:
-    """Ids the map should draw under ``filters`` (see tests/oracle.py), from the data files."""
-    rows = [row for row in all_rows() if oracle.matches(row, **filters)]
-    return oracle.drawn_ids(rows, ROOT / "geodata")
-
-
-def name_zh(project_id: str) -> str:
-    return next(row["name_zh"] for row in all_rows() if row["id"] == project_id)
-
-
-COUNTY_DRAWN_JS = """() => Object.values(window.map._layers).some(l =>
-    l.feature && l.feature.properties && String(l.feature.properties.label || '').includes('酉阳')
-    && l.feature.geometry.type.endsWith('Polygon'))"""
-
-
-def test_map_draws_county_and_every_placed_project(page, app_server):
-    goto(page, app_url(app_server["url"]))
+def open_map(page_factory, app_server, size: str, lang: str, **params):
+    viewport, extra = SIZES[size]
+    page = page_factory(viewport)
+    goto(page, app_url(app_server["url"], **({"lang": "en"} if lang == "en" else {}), **extra, **params))
     frame = map_frame(page)
-    assert frame.evaluate(COUNTY_DRAWN_JS), "the Youyang county outline is not on the map"
-    expected = expected_drawn_ids()
-    assert len(expected) > 0
-    assert drawn_ids(frame) == expected
-    # The KPI counts every filtered item, drawn or county-wide.
-    metric = page.locator('[data-testid="stMetricValue"]').first
-    expect(metric).to_have_text(str(len(all_rows())))
-    screenshot(page, "map-default")
-    assert page.blocked_requests == [], f"requests left the machine: {page.blocked_requests}"
-    assert console_problems(page) == []
-    assert exceptions_on_page(page) == []
+    frame.wait_for_function("() => window.cmAtlas && document.querySelector('.cm-label')", polling=100)
+    return page, frame
 
 
-def test_same_view_draws_in_every_session_and_after_reruns(page_factory, app_server):
-    """A map reused across sessions or reruns must still draw (a re-rendered folium Map once drew nothing)."""
-    expected = expected_drawn_ids()
-    first, second = page_factory(), page_factory()
-    for reader in (first, second):
-        goto(reader, app_url(app_server["url"]))
-        assert drawn_ids(map_frame(reader)) == expected
-    search = first.get_by_label("搜索（名称、简介、乡镇、拼音）")
-    for text in ("龚滩", ""):
-        search.fill(text)
-        search.press("Enter")
-        expect(first.locator(".cm-describe")).to_contain_text("龚滩" if text else "全部项目")
-        wait_for_app(first)
-    assert drawn_ids(map_frame(first)) == expected
-    assert console_problems(first) == [] and console_problems(second) == []
+def boxes_overlap(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]
+    )
 
 
-def test_map_with_url_filter_draws_only_the_filtered_projects(page, app_server):
-    filters = {"years": ("2023",), "categories": ("road", "scenic")}
-    goto(page, app_url(app_server["url"], year="2023", cat="road,scenic"))
-    frame = map_frame(page)
-    assert drawn_ids(frame) == expected_drawn_ids(**filters)
-    expected_count = len(oracle.selected_ids(list(all_rows()), **filters))
-    expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text(str(expected_count))
+def circle_box(c: dict) -> dict:
+    return {"x": c["x"] - c["r"], "y": c["y"] - c["r"], "w": 2 * c["r"], "h": 2 * c["r"]}
 
 
-# A point marker far from every other marker, so a click on its pixel can only hit it.
-ISOLATED_POINT_JS = """() => {
-    const pts = [];
-    for (const key in window.map._layers) {
-        const l = window.map._layers[key];
-        if (l.feature && l.feature.properties && l.feature.properties.id && l.getLatLng && !l.getLayers) {
-            pts.push({id: l.feature.properties.id, p: window.map.latLngToContainerPoint(l.getLatLng())});
-        }
-    }
-    const size = window.map.getSize();
-    let best = null;
-    for (const a of pts) {
-        if (a.p.x < 20 || a.p.y < 20 || a.p.x > size.x - 20 || a.p.y > size.y - 20) { continue; }
-        let nearest = Infinity;
-        for (const b of pts) { if (b !== a) { nearest = Math.min(nearest, a.p.distanceTo(b.p)); } }
-        if (!best || nearest > best.gap) { best = {id: a.id, x: a.p.x, y: a.p.y, gap: nearest}; }
-    }
-    return best;
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_default_view_has_no_overlaps_and_fits_the_county(page_factory, app_server, size, lang):
+    page, frame = open_map(page_factory, app_server, size, lang)
+    seen = frame.evaluate(MEASURE_JS)
+    expected = {tuple(t) for t in oracle.badge_townships(list(rows()))}
+    assert {tuple(b["townships"]) for b in seen["badges"]} == expected
+    badges = seen["badges"]
+    assert min(2 * b["r"] for b in badges) >= 12, "markers at least 12 px across"
+    for a, b in itertools.combinations(badges, 2):
+        assert ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 >= a["r"] + b["r"], (a, b)
+    labels = seen["labels"]
+    assert len(labels) >= 30, f"only {len(labels)} labels placed"
+    for a, b in itertools.combinations(labels, 2):
+        assert not boxes_overlap(a, b), (a["text"], b["text"])
+    for label_box, badge in itertools.product(labels, badges):
+        assert not boxes_overlap(label_box, circle_box(badge)), (label_box["text"], badge["townships"])
+    county, frame_size = seen["county"], seen["size"]
+    width, height = county["x1"] - county["x0"], county["y1"] - county["y0"]
+    assert county["x0"] >= -1 and county["y0"] >= -1 and county["x1"] <= frame_size["w"] + 1
+    assert county["y1"] <= frame_size["h"] + 1, f"county cut off: {county} in {frame_size}"
+    assert max(width / frame_size["w"], height / frame_size["h"]) >= 0.7, (
+        f"county only {width}x{height} of {frame_size}"
+    )
+    assert seen["legendOpen"] is (size != "phone")
+    assert seen["prefix"].startswith('<a href="https://leafletjs.com"') and "<svg" not in seen["prefix"]
+    screenshot(page, f"map-{size}-{lang}")
+    assert console_problems(page) == [] and exceptions_on_page(page) == []
+
+
+def test_desk_layout_puts_the_map_first(page_factory, app_server):
+    page, _ = open_map(page_factory, app_server, "desk", "zh")
+    iframe = page.locator(MAP_IFRAME).bounding_box()
+    visible = min(iframe["y"] + iframe["height"], 900) - iframe["y"]
+    assert visible >= 0.6 * 900, f"only {visible:.0f} px of map without scrolling"
+    main = page.locator('[data-testid="stMainBlockContainer"]').bounding_box()
+    assert iframe["width"] >= 0.6 * main["width"]
+    details = page.get_by_text("查看项目").bounding_box()
+    assert details["x"] > iframe["x"] + iframe["width"] - 5 and details["y"] < iframe["y"] + 60, (
+        "details beside the map"
+    )
+    kpi = page.locator(".cm-kpi").bounding_box()
+    assert kpi["height"] <= 30, "KPIs in one compact line"
+
+
+def test_phone_shows_search_and_map_first_and_details_under_the_map(page_factory, app_server):
+    page, _ = open_map(page_factory, app_server, "phone", "zh")
+    search = page.get_by_placeholder(re.compile("龚滩")).bounding_box()
+    iframe = page.locator(MAP_IFRAME).bounding_box()
+    assert search["y"] + search["height"] <= iframe["y"] and iframe["y"] <= 300, (search, iframe)
+    picker = page.get_by_text("查看项目").bounding_box()
+    assert 0 <= picker["y"] - (iframe["y"] + iframe["height"]) <= 80, "details directly under the map"
+    targets = page.locator('[data-testid="stMain"] button:visible, [data-testid="stMain"] input:visible')
+    small = [b for b in (targets.nth(i).bounding_box() for i in range(targets.count())) if b and b["height"] < 40]
+    assert small == [], f"tap targets under 40 px: {small}"
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1
+
+
+def test_presenter_shows_only_the_title_the_map_and_a_language_switch(page_factory, app_server):
+    page, _ = open_map(page_factory, app_server, "presenter", "zh")
+    iframe = page.locator(MAP_IFRAME).bounding_box()
+    assert iframe["y"] <= 90 and iframe["y"] + iframe["height"] >= 1080 - 12, iframe
+    assert iframe["width"] >= 1920 - 40
+    title = page.locator("h1").first.bounding_box()
+    assert title["height"] <= 60, "one-line title"
+    for hidden in ('[data-testid="stSidebar"]', ".cm-kpi", ".cm-describe", ".st-key-cm_bar"):
+        assert not page.locator(hidden).first.is_visible() if page.locator(hidden).count() else True, hidden
+    switch = page.locator(".st-key-cm_presenter_lang")
+    expect(switch).to_be_visible()
+    switch.get_by_text("English", exact=True).click()
+    expect(page.locator("h1").first).to_contain_text("Youyang", timeout=30_000)
+    assert "present=1" in page.url and "lang=en" in page.url
+
+
+# --- clicks ---------------------------------------------------------------------------------
+
+BADGE_JS = """(townships) => {
+    const m = window.cmAtlas.badges.getLayers().find(b => b.feature.properties.townships[0] === townships[0]);
+    const r = m._icon.getBoundingClientRect();
+    return {x: r.left + r.width / 2, y: r.top + r.height / 2};
 }"""
-
-FIRE_CLICK_JS = """(id) => {
-    for (const key in window.map._layers) {
-        const l = window.map._layers[key];
-        if (l.feature && l.feature.properties && l.feature.properties.id === id && l.getLatLng && !l.getLayers) {
-            l.fire('click', {latlng: l.getLatLng()}, true);
-            return true;
-        }
-    }
-    return false;
-}"""
-
-SELECTED_JS = """() => Object.values(window.map._layers)
-    .filter(l => l.feature && l.feature.properties && l.feature.properties.sel)
-    .map(l => l.feature.properties.id)"""
-
-
-def _detail_title(page):
-    return page.locator(".cm-detail h3").first
-
-
-def test_click_on_project_opens_its_details(page, app_server):
-    goto(page, app_url(app_server["url"]))
-    frame = map_frame(page)
-    target = frame.evaluate(ISOLATED_POINT_JS)
-    assert target, "no point marker inside the map view"
-    # 1. through Leaflet's API (what a tap on canvas ends up doing)
-    assert frame.evaluate(FIRE_CLICK_JS, target["id"])
-    expect(_detail_title(page)).to_have_text(name_zh(target["id"]), timeout=30_000)
-    wait_for_app(page)
-    assert re.search(r"[?&]sel=" + re.escape(target["id"]), page.url)
-    frame = map_frame(page)
-    assert target["id"] in frame.evaluate(SELECTED_JS), "the selected project is not highlighted"
-    screenshot(page, "map-selected")
-    assert console_problems(page) == []
-
-
-def test_click_on_a_project_pixel_selects_it(page, app_server):
-    goto(page, app_url(app_server["url"]))
-    frame = map_frame(page)
-    target = frame.evaluate(ISOLATED_POINT_JS)
-    assert target and target["gap"] > 8, f"no isolated point to click: {target}"
-    page.locator(MAP_IFRAME).scroll_into_view_if_needed()
-    # Playwright gives an element box inside an iframe in the main page's viewport coordinates.
-    map_box = frame.locator(".leaflet-container").first.bounding_box()
-    page.mouse.click(map_box["x"] + target["x"], map_box["y"] + target["y"])
-    expect(_detail_title(page)).to_have_text(name_zh(target["id"]), timeout=30_000)
-    assert console_problems(page) == []
-
-
-def test_language_toggle_switches_sidebar_kpis_and_legend(page, app_server):
-    goto(page, app_url(app_server["url"]))
-    sidebar = page.locator('[data-testid="stSidebar"]')
-    frame = map_frame(page)
-    expect(sidebar.get_by_role("heading", name="筛选")).to_be_visible()
-    expect(frame.locator(".cm-legend-title")).to_have_text("图例")
-    expect(page.locator('[data-testid="stMetricLabel"]').first).to_contain_text("项目数")
-
-    sidebar.get_by_text("English", exact=True).click()
-    expect(sidebar.get_by_role("heading", name="Filters")).to_be_visible(timeout=30_000)
-    wait_for_app(page)
-    expect(sidebar.get_by_role("heading", name="筛选")).to_have_count(0)
-    expect(page.locator('[data-testid="stMetricLabel"]').first).to_contain_text("Items")
-    assert "lang=en" in page.url
-    frame = map_frame(page)
-    expect(frame.locator(".cm-legend-title")).to_have_text("Legend")
-    expect(frame.locator(".cm-legend")).not_to_contain_text("图例")
-    expect(frame.locator(".cm-legend")).to_contain_text("Colour = status")
-    screenshot(page, "map-after-toggle-en")
-
-    sidebar.get_by_text("中文", exact=True).click()
-    expect(sidebar.get_by_role("heading", name="筛选")).to_be_visible(timeout=30_000)
-    wait_for_app(page)
-    expect(map_frame(page).locator(".cm-legend-title")).to_have_text("图例")
-    assert console_problems(page) == []
-    assert exceptions_on_page(page) == []
-
-
-# Where each permanent label's box centre is, next to the pixel of the point it names.
-LABEL_OFFSETS_JS = """() => {
-    const out = [];
-    window.map.eachLayer(layer => {
-        const tip = layer.getTooltip && layer.getTooltip();
-        if (!tip || !tip.options.permanent || tip.options.direction !== "center" || !tip._container) { return; }
-        const box = tip._container.getBoundingClientRect();
-        const anchor = window.map.latLngToContainerPoint(tip.getLatLng());
-        out.push([tip._container.textContent, box.left + box.width / 2 - anchor.x, box.top + box.height / 2 - anchor.y]);
+VISIBLE_POINT_JS = """() => {
+    let out = null;
+    const visit = (g) => g.eachLayer(l => {
+        if (l.getLayers) { visit(l); return; }
+        if (out || !l.getLatLng || !window.map.getBounds().pad(-0.1).contains(l.getLatLng())) { return; }
+        const p = window.map.latLngToContainerPoint(l.getLatLng());
+        out = {id: l.feature.properties.id, x: p.x, y: p.y};
     });
+    visit(window.cmAtlas.points);
     return out;
 }"""
 
 
-def test_neighbour_labels_sit_on_their_counties(page, app_server):
-    """Regression: labels measured before leaflet.css arrived landed half a map width off."""
-    goto(page, app_url(app_server["url"]))
-    offsets = map_frame(page).evaluate(LABEL_OFFSETS_JS)
-    assert len(offsets) >= 8  # the neighbouring counties
-    assert [o for o in offsets if abs(o[1]) > 15 or abs(o[2]) > 15] == []
+ROW_PX = 35  # st.dataframe's header and row height
+
+
+def _click_in_map(page, frame, point: dict) -> None:
+    origin = frame.locator(".leaflet-container").first.bounding_box()
+    page.mouse.click(origin["x"] + point["x"], origin["y"] + point["y"])
+
+
+@pytest.mark.parametrize("which", ["biggest", "smallest"])
+def test_clicking_a_badge_selects_its_township_without_rebuilding_the_map(page_factory, app_server, which):
+    page, frame = open_map(page_factory, app_server, "desk", "zh")
+    frame.evaluate("() => { window.cmSameMap = true; }")
+    badges = frame.evaluate(MEASURE_JS)["badges"]
+    badge = (max if which == "biggest" else min)(badges, key=lambda b: b["r"])
+    _click_in_map(page, frame, frame.evaluate(BADGE_JS, badge["townships"]))
+    expect(page.locator(".cm-detail h3")).to_contain_text(badge["townships"][0], timeout=30_000)
+    wait_for_app(page)
+    frame = map_frame(page)
+    assert frame.evaluate("() => window.cmSameMap === true"), "the click rebuilt the map"
+    frame.wait_for_function(f"() => window.map.getZoom() >= {10.75}", polling=100)
+    assert "tw=" in page.url
+    screenshot(page, f"map-badge-{which}")
+
+
+def test_clicking_an_item_opens_its_details_and_a_list_row_does_too(page_factory, app_server):
+    page, frame = open_map(page_factory, app_server, "desk", "zh", tw="龙潭镇")
+    frame.wait_for_function(
+        "() => window.map.getZoom() >= 10.75 && window.cmAtlas.group.hasLayer(window.cmAtlas.points)"
+    )
+    point = frame.evaluate(VISIBLE_POINT_JS)
+    assert point, "no item drawn in the township's view"
+    _click_in_map(page, frame, point)
+    name = next(r["name_zh"] for r in rows() if r["id"] == point["id"])
+    expect(page.locator(".cm-detail h3")).to_have_text(name, timeout=30_000)
+    assert f"sel={point['id']}" in page.url
+    # The list of what the map cannot draw: its link on the map leads there, a row opens the item.
+    undrawn = sorted(set(r["id"] for r in rows()) - set(oracle.drawn_ids(list(rows()))))
+    expect(map_frame(page).locator(".cm-undrawn a")).to_contain_text(str(len(undrawn)))
+    listing = page.locator('[data-testid="stDataFrame"]').last
+    listing.scroll_into_view_if_needed()
+    grid = listing.bounding_box()  # the grid is drawn on a canvas: click the first row's select box
+    page.mouse.click(grid["x"] + 14, grid["y"] + ROW_PX + ROW_PX / 2)
+    wait_for_app(page)
+    expect(page.locator(".cm-detail h3")).not_to_have_text(name, timeout=30_000)
+    assert re.search(r"sel=[a-z0-9-]+", page.url)
+
+
+def test_a_basemap_that_cannot_load_says_so(page_factory, app_server):
+    page, frame = open_map(page_factory, app_server, "desk", "zh", basemap="osm")
+    notice = frame.locator(".cm-notice")
+    expect(notice).to_contain_text("底图无法加载", timeout=30_000)
+    assert page.blocked_requests, "the tiles were asked for (and refused: no network in tests)"
+
+
+def test_language_toggle_switches_sidebar_sentence_and_legend(page_factory, app_server):
+    page, frame = open_map(page_factory, app_server, "desk", "zh")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(frame.locator(".cm-legend-title")).to_have_text("图例")
+    sidebar.get_by_text("English", exact=True).click()
+    expect(sidebar.get_by_role("heading", name="Filters")).to_be_visible(timeout=30_000)
+    wait_for_app(page)
+    assert "lang=en" in page.url
+    frame = map_frame(page)
+    expect(frame.locator(".cm-legend-title")).to_have_text("Legend")
+    expect(frame.locator(".cm-legend")).not_to_contain_text("图例")
+    expect(page.locator(".cm-describe")).to_contain_text("items")
+    assert console_problems(page) == [] and exceptions_on_page(page) == []

@@ -90,7 +90,7 @@ def test_projects_csv_download_has_bom_and_filtered_rows(page, app_server, tmp_p
     expected = oracle.selected_ids(oracle.read_rows(ROOT / "projects.csv"), years=("2023",), categories=("road",))
     assert len(expected) > 0
     goto(page, app_url(app_server["url"], "项目列表", year="2023", cat="road"))
-    expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text(str(len(expected)))
+    expect(page.locator(".cm-describe").first).to_have_attribute("data-count", str(len(expected)))
     with page.expect_download(timeout=30_000) as info:
         page.get_by_role("button", name="下载 CSV").click()
     download = info.value

@@ -1,0 +1,52 @@
+"""What the reader has selected: one item (``sel``) or one township (``tw``), kept in the URL.
+
+Clicks arrive from places drawn after the widgets that show the selection
+(the map, lists under it): they are parked with :func:`request` and applied by
+:func:`apply_requested` at the top of the next run, before any widget exists,
+because Streamlit forbids changing a drawn widget's value.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from countymap.app.url_state import remember, seed, set_param, url_value
+
+ITEM_KEY, TOWNSHIP_KEY = "sel", "tw"
+_REQUEST = "_selection_request"
+
+
+def request(kind: str, value: str) -> None:
+    """Ask for a new selection (``kind`` is ``item`` or ``township``) and rerun to show it."""
+    st.session_state[_REQUEST] = (kind, value)
+    st.rerun()
+
+
+def apply_requested() -> None:
+    """Apply a parked selection; an item replaces a township selection and vice versa."""
+    kind, value = st.session_state.pop(_REQUEST, (None, None))
+    if kind == "item":
+        st.session_state[ITEM_KEY], st.session_state[TOWNSHIP_KEY] = value, ""
+    elif kind == "township":
+        st.session_state[ITEM_KEY], st.session_state[TOWNSHIP_KEY] = "", value
+    else:
+        return
+    for key in (ITEM_KEY, TOWNSHIP_KEY):
+        remember(key, st.session_state[key])
+        set_param(key, st.session_state[key] or None)
+
+
+def clear() -> None:
+    """Forget the selection (a button callback: it runs before the widgets are drawn)."""
+    st.session_state[ITEM_KEY], st.session_state[TOWNSHIP_KEY] = "", ""
+
+
+def township(known: tuple[str, ...]) -> str | None:
+    """The selected township (a map badge), if any and still one of ``known``."""
+    seed(TOWNSHIP_KEY, url_value(TOWNSHIP_KEY) or "")
+    value = st.session_state.get(TOWNSHIP_KEY) or ""
+    if value not in known:
+        value = st.session_state[TOWNSHIP_KEY] = ""
+    remember(TOWNSHIP_KEY, value)
+    set_param(TOWNSHIP_KEY, value or None)
+    return value or None

@@ -1,0 +1,92 @@
+"""What the map shows per approximate township area: item counts, statuses, amounts of one kind.
+
+An item that touches several townships counts once in each of them (it is an
+item *of* each), but its amount is never added to any of them: a
+multi-township amount is not split or repeated. Amounts of different kinds are
+never added together; an ``at_least`` figure makes its sum a lower bound.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from countymap.core.geodata import Geodata, TownshipArea
+from countymap.core.schema import INVESTMENT_KINDS, STATUSES
+
+SIZE_COUNT = "count"
+
+
+@dataclass
+class AreaSummary:
+    """The filtered items of one approximate township area."""
+
+    area: TownshipArea
+    count: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    amounts: dict[str, float] = field(default_factory=dict)  # investment kind -> 亿元, single-area items only
+    lower_bound: set[str] = field(default_factory=set)  # kinds whose sum includes an "at least" figure
+
+    def value(self, measure: str) -> float:
+        """The number a badge or choropleth shows: the count, or the amount of one kind (0 when none)."""
+        return float(self.count) if measure == SIZE_COUNT else self.amounts.get(measure, 0.0)
+
+
+def _qualifiers(projects: pd.DataFrame) -> list[str]:
+    if "investment_qualifier" in projects.columns:
+        return [q or "" for q in projects["investment_qualifier"].fillna("")]
+    return [""] * len(projects)
+
+
+def area_summaries(projects: pd.DataFrame, placement: pd.DataFrame, geodata: Geodata) -> list[AreaSummary]:
+    """One summary per area (file order) of the filtered ``projects`` placed by ``placement``."""
+    summaries = [AreaSummary(area) for area in geodata.areas]
+    areas_of = dict(zip(placement["id"], placement["areas"], strict=True))
+    columns = zip(
+        projects["id"],
+        projects["status"],
+        projects["investment_yi"],
+        projects["investment_kind"].fillna(""),
+        _qualifiers(projects),
+        strict=True,
+    )
+    for project_id, status, amount, kind, qualifier in columns:
+        touched = areas_of[project_id]
+        for index in touched:
+            summary = summaries[index]
+            summary.count += 1
+            summary.by_status[status] = summary.by_status.get(status, 0) + 1
+        if len(touched) == 1 and kind and not math.isnan(amount):
+            summary = summaries[touched[0]]
+            summary.amounts[kind] = summary.amounts.get(kind, 0.0) + float(amount)
+            if qualifier == "at_least":
+                summary.lower_bound.add(kind)
+    return summaries
+
+
+def measures(projects: pd.DataFrame) -> tuple[str, ...]:
+    """What a badge can be sized by: the count, and each investment kind the filtered items carry."""
+    present = set(projects.loc[projects["investment_yi"].notna(), "investment_kind"].dropna())
+    return (SIZE_COUNT, *(kind for kind in INVESTMENT_KINDS if kind in present))
+
+
+def class_breaks(values: list[float], classes: int = 4) -> list[float]:
+    """Upper bounds of up to ``classes`` classes of the positive values (quantiles, deduplicated).
+
+    Zero is always a class of its own (no item, or no amount of that kind), so
+    an unknown is never shaded like a small figure.
+    """
+    positive = sorted(v for v in values if v > 0)
+    if not positive:
+        return []
+    series = pd.Series(positive)
+    cuts = [float(series.quantile(q / classes)) for q in range(1, classes + 1)]
+    return sorted(set(cuts))
+
+
+def statuses_present(summaries: list[AreaSummary]) -> list[str]:
+    """Status codes that occur in any area, in schema order."""
+    seen = {code for s in summaries for code in s.by_status}
+    return [code for code in STATUSES if code in seen]

@@ -1,0 +1,199 @@
+"""The items as GeoJSON features, one collection per category, and how a popup reads them.
+
+Every string in a feature's properties is HTML-escaped here, in Python,
+before it is embedded; the browser-side functions only concatenate these
+ready-made strings, bind them with Leaflet's own ``bindTooltip`` /
+``bindPopup`` and never need jQuery. :class:`countymap.map.atlas.ProjectAtlas`
+writes each category's features once, compactly.
+
+A project feature's properties use short keys (20,000 features are written
+into the page); :data:`PROPERTY_KEYS` is the one table of what each means, and
+the browser-side functions below read exactly these.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from countymap.core.placement import fast_rows
+from countymap.core.schema import CATEGORIES, PRECISIONS, STATUSES, label
+from countymap.map.decor import text
+from countymap.map.gcj02 import transform_geometry
+from countymap.text.escape import html_text, script_json
+from countymap.text.format import amount_with_kind, bracketed, is_missing, item_name, quantity
+
+# Chosen from the Okabe-Ito and Paul Tol sets so that every pair differs by a CIEDE2000
+# delta E above 20, also as deuteranopes, protanopes and tritanopes see them (a test checks).
+STATUS_COLOURS = {
+    "completed": "#0072B2",
+    "in_progress": "#E69F00",
+    "planned": "#88CCEE",
+    "preparatory": "#8A8A8A",
+    "designated": "#882255",
+}
+# Short property keys of a project feature -> what they hold (escaped text or a code).
+PROPERTY_KEYS: dict[str, str] = {
+    "id": "item id",
+    "n": "name in the reader's language (escaped)",
+    "s": "status code",
+    "c": "category code (written once per layer)",
+    "p": "drawn precision code (exact, approximate, township, line)",
+    "y": "report years, joined (escaped)",
+    "t": "townships, joined (escaped)",
+    "i": "amount with what it measures (escaped); absent when not disclosed",
+    "q": "size with its unit (escaped)",
+    "su": "summary in the reader's language (escaped)",
+    "nt": "placement note code (why a site or route is drawn at township level)",
+}
+
+
+def _code(value: str, vocab: dict) -> str:
+    """A vocabulary code as it is; anything else escaped (it may be shown as a fallback label)."""
+    return value if value in vocab else html_text(value)
+
+
+class _Escaped(dict):
+    """Memo of escaped text: township lists, years and amounts repeat across many projects."""
+
+    def __missing__(self, value: str) -> str:
+        self[value] = escaped = html_text(value)
+        return escaped
+
+
+def project_properties(project, drawn: str, note: str, lang: str, memo: dict | None = None) -> dict:
+    """Escaped, minimal feature properties of one project (keys are read by the JS).
+
+    Only what differs between projects is stored: codes (status ``s``,
+    category ``c``, drawn precision ``p``, note ``nt``) are turned into labels
+    in the browser from per-layer label tables, and empty values are left out.
+    """
+    memo = _Escaped() if memo is None else memo
+    name = item_name(project, lang)
+    summary = project.summary_zh if lang == "zh" else project.summary_en
+    sep = "、" if lang == "zh" else ", "
+    props = {
+        "id": project.id,
+        "n": html_text(name),
+        "s": _code(project.status, STATUSES),
+        "c": _code(project.category, CATEGORIES),
+        "p": drawn,
+        "y": memo[sep.join(project.years)],
+    }
+    optional = {
+        "t": memo[sep.join(project.townships)],
+        "i": memo[
+            amount_with_kind(project.investment_yi, project.investment_kind, lang)
+            if not is_missing(project.investment_yi)
+            else ""
+        ],
+        "q": memo[quantity(project.quantity, project.quantity_unit, lang)],
+        "su": html_text(summary),
+        "nt": note,
+    }
+    props.update((key, value) for key, value in optional.items() if value)
+    return props
+
+
+PROPERTY_INPUTS = (
+    *("id", "name_zh", "name_en", "summary_zh", "summary_en", "status", "category", "years", "townships"),
+    *("investment_yi", "investment_kind", "quantity", "quantity_unit"),
+)
+MEMO_LIMIT = 60_000  # property dicts kept between builds (about 1 KB each)
+_MEMO: dict[tuple, dict] = {}
+
+
+def clear_memo() -> None:
+    """Forget the memoised feature properties (the benchmark times cold builds)."""
+    _MEMO.clear()
+
+
+def _memoised_properties(project, drawn: str, note: str, lang: str, escaped: dict) -> dict:
+    """Properties of an unselected project, reused while its row is unchanged.
+
+    Keyed on the row's whole content (not its id), so an edited or uploaded
+    table can never get stale text; the app rebuilds the map on every filter
+    change, and this keeps that cheap.
+    """
+    key = (lang, drawn, note, project)
+    try:
+        props = _MEMO.get(key)
+    except TypeError:  # an unhashable cell (e.g. a list instead of a tuple): no memo
+        return project_properties(project, drawn, note, lang, escaped)
+    if props is None:
+        if len(_MEMO) >= MEMO_LIMIT:
+            _MEMO.clear()
+        props = _MEMO[key] = project_properties(project, drawn, note, lang, escaped)
+    return props
+
+
+def project_collections(
+    projects: pd.DataFrame, placement: pd.DataFrame, *, lang: str, to_gcj02: bool
+) -> dict[str, dict]:
+    """FeatureCollections of drawable projects, keyed by category code (schema order)."""
+    # Plain dict lookups: pandas .at per row costs seconds at 20,000 projects.
+    where = dict(
+        zip(
+            placement["id"],
+            zip(placement["geometry"], placement["drawn_precision"], placement["note"], strict=True),
+            strict=True,
+        )
+    )
+    features: dict[str, list] = {}
+    escaped = _Escaped()
+    # Read only the columns this language shows: each costs ~10 ms per 20,000 rows.
+    unused = ("name_en", "summary_en") if lang == "zh" else ("summary_zh",)
+    for project in fast_rows(projects[[c for c in PROPERTY_INPUTS if c in projects.columns and c not in unused]]):
+        geometry, drawn, note = where[project.id]
+        if geometry is None:
+            continue
+        if to_gcj02:
+            geometry = transform_geometry(geometry)
+        props = _memoised_properties(project, drawn, note, lang, escaped)
+        features.setdefault(project.category, []).append(
+            {"type": "Feature", "id": project.id, "geometry": geometry, "properties": props}
+        )
+    order = [code for code in CATEGORIES if code in features] + sorted(set(features) - set(CATEGORIES))
+    return {code: {"type": "FeatureCollection", "features": features[code]} for code in order}
+
+
+def _popup_labels(lang: str) -> dict:
+    """Every label the browser needs to turn a feature's codes into text (all escaped)."""
+    keys = ("category", "status", "townships", "investment", "quantity", "years", "precision", "undisclosed")
+    labels = {key: html_text(text(key, lang)) for key in keys}
+    labels["level"] = html_text(bracketed("", text("township_level", lang), lang))
+    labels["st"] = {code: html_text(label(STATUSES, code, lang)) for code in STATUSES}
+    labels["pl"] = {code: html_text(label(PRECISIONS, code, lang)) for code in PRECISIONS}
+    notes = ("township", "line", "fallback_site", "fallback_route", "no_township")
+    labels["nt"] = {code: html_text(text("note_" + code, lang)) for code in notes}
+    return labels
+
+
+# Labels come from T (escaped in Python); p.s, p.p and p.nt are codes, p.n ... escaped text.
+_EACH_JS = """function(feature, layer) {
+    var T = %(labels)s, p = feature.properties;
+    var own = function(table, key) { return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : ""; };
+    var status = own(T.st, p.s) || p.s;
+    layer.bindTooltip(p.n + " · " + status + (p.p === "township" ? T.level : ""), {sticky: true});
+    layer.bindPopup(function() {
+        var rows = [[T.category, %(category)s], [T.status, status], [T.townships, p.t],
+            [T.investment, p.i || T.undisclosed], [T.quantity, p.q], [T.years, p.y], [T.precision, own(T.pl, p.p)]];
+        var note = own(T.nt, p.nt || p.p);
+        var h = '<div class="cm-popup"><div class="cm-popup-title">' + p.n + '</div><table>';
+        rows.forEach(function(r) { if (r[1]) { h += '<tr><th>' + r[0] + '</th><td>' + r[1] + '</td></tr>'; } });
+        h += '</table>' + (p.su ? '<p>' + p.su + '</p>' : '') + (note ? '<p class="cm-note">' + note + '</p>' : '');
+        var box = document.createElement('div');
+        box.innerHTML = h + '</div>';
+        return box;
+    }, {maxWidth: 340});
+}"""
+
+
+def project_shared(category: str) -> dict:
+    """Properties every feature of a category layer shares (written once per layer)."""
+    return {"c": _code(category, CATEGORIES)}
+
+
+def each_feature_js(category: str, lang: str) -> str:
+    """The ``onEachFeature`` function of a category: tooltip and popup from escaped properties."""
+    category_label = script_json(html_text(label(CATEGORIES, category, lang)))
+    return _EACH_JS % {"labels": script_json(_popup_labels(lang)), "category": category_label}
