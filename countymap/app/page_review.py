@@ -21,12 +21,15 @@ from countymap.core.schema import CATEGORIES, PRECISIONS, PROJECTS, STATUSES, la
 from countymap.core.tables import TableError, decode_bytes
 from countymap.draft.drafter import draft
 from countymap.draft.previous import status_changes
-from countymap.draft.review import DECISIONS, PENDING, accepted, passage_html, sections_in_order
+from countymap.draft.review import DECISIONS, PENDING, accepted, keep_edits, passage_html, sections_in_order
 from countymap.text.strings import t
 from countymap.validation.upload import max_upload_bytes
 from countymap.validation.validate import problems_frame, validate_frame
 
 STATE = "review"
+OPENED = "review_opened"  # section -> whether the editor has it open
+TITLES = "review_titles"  # section -> (the title its expander shows, its expanded argument)
+PASSAGES_HEIGHT = 320  # px: a long section's passages scroll, so its editor stays in view
 # The editor writes the summaries first, so they come first after the decision.
 EDITABLE = (
     "summary_zh",
@@ -42,7 +45,10 @@ EDITABLE = (
     "quantity_unit",
     "name_en",
 )
-SHOWN = ("decision", *EDITABLE, "confidence", "id")
+KEPT = ("decision", *EDITABLE)  # the columns the editor changes and the session keeps
+SHOWN = (*KEPT, "confidence", "id")
+VOCABULARIES = {"category": CATEGORIES, "status": STATUSES, "precision": PRECISIONS}
+FIELDS = {spec.name: spec for spec in PROJECTS.fields}
 
 
 def upload(lang: str) -> tuple[str, bytes] | None:
@@ -61,69 +67,110 @@ def upload(lang: str) -> tuple[str, bytes] | None:
         return None
 
 
-def drafts_for(raw: str, content: bytes, compare: bool) -> pd.DataFrame:
-    """The drafts of this text, computed once per (file, comparison) and kept in the session."""
+def drafts_for(raw: str, content: bytes, compare: bool) -> dict:
+    """The session's review of this text: its drafts (with the editor's decisions) and their generation.
+
+    The drafts are computed once per (file, comparison); a new computation gets a
+    new generation, so the editors of the previous drafts are not reused for it.
+    """
     key = (hashlib.sha256(content).hexdigest(), compare)
     state = st.session_state.get(STATE)
     if not state or state["key"] != key:
         previous = schema_frame(data.projects()) if compare else None
         frame = draft(raw, config.geodata_dir(), previous).frame
         frame.insert(0, "decision", PENDING)
-        st.session_state[STATE] = {"key": key, "drafts": frame}
-    return st.session_state[STATE]["drafts"]
+        generation = state["generation"] + 1 if state else 0
+        st.session_state[STATE] = state = {"key": key, "drafts": frame, "generation": generation}
+    return state
 
 
-def _decision_labels(lang: str) -> dict[str, str]:
-    return {code: t(f"decision_{code}", lang) for code in DECISIONS}
+def _header(name: str, lang: str) -> str:
+    spec = FIELDS[name]
+    return spec.doc_zh if lang == "zh" else spec.doc_en
 
 
 def _column_config(lang: str) -> dict:
-    def select(vocab: dict) -> st.column_config.SelectboxColumn:
-        return st.column_config.SelectboxColumn(options=list(vocab), required=True)
-
-    return {
-        "decision": st.column_config.SelectboxColumn(
-            t("review_decision", lang), options=list(_decision_labels(lang).values()), required=True
-        ),
-        "category": select(CATEGORIES),
-        "status": select(STATUSES),
-        "precision": select(PRECISIONS),
-        "confidence": st.column_config.TextColumn(t("review_confidence", lang), disabled=True),
-        "id": st.column_config.TextColumn("id", disabled=True),
-    }
-
-
-def section_editor(section: str, rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One section: its passages with the matched words marked, and its drafts in an editor."""
-    raw_text = st.session_state["review_raw"]
-    with st.expander(t("review_section", lang, section=section, n=len(rows)), expanded=False):
-        st.caption(t("review_passages", lang))
-        html_block(
-            "".join(
-                f'<p style="margin:0 0 0.5rem 0"><b>{esc(row["name_zh"])}</b> '
-                f'<span style="color:#666">({esc(row["confidence"])})</span><br>{passage_html(raw_text, row)}</p>'
-                for row in rows.to_dict("records")
-            )
+    """Headers in ``lang``; the cells hold codes, the select boxes show their labels in ``lang``."""
+    config = {name: st.column_config.TextColumn(_header(name, lang), help=name) for name in EDITABLE}
+    for name, vocab in VOCABULARIES.items():
+        config[name] = st.column_config.SelectboxColumn(
+            _header(name, lang),
+            help=name,
+            options=list(vocab),
+            required=True,
+            format_func=lambda code, vocab=vocab: label(vocab, code, lang),
         )
-        labels = _decision_labels(lang)
-        shown = rows.assign(decision=[labels[d] for d in rows["decision"]])
-        # A form: edits are kept in the grid until the editor saves the section (no rerun per cell).
-        with st.form(key=f"review_form_{lang}_{section}", border=False):
-            edited = st.data_editor(
-                shown,
-                column_order=SHOWN,
-                column_config=_column_config(lang),
-                disabled=[c for c in rows.columns if c not in ("decision", *EDITABLE)],
-                hide_index=True,
-                key=f"review_editor_{lang}_{section}",
-            )
-            st.form_submit_button(t("review_save", lang))
-    codes = {text: code for code, text in labels.items()}
-    out = rows.copy()
-    for column in edited.columns:
-        out[column] = edited[column].to_numpy()
-    out["decision"] = [codes.get(value, PENDING) for value in out["decision"]]
-    return out
+    config["decision"] = st.column_config.SelectboxColumn(
+        t("review_decision", lang),
+        options=list(DECISIONS),
+        required=True,
+        format_func=lambda code: t(f"decision_{code}", lang),
+    )
+    config["confidence"] = st.column_config.TextColumn(t("review_confidence", lang), disabled=True)
+    config["id"] = st.column_config.TextColumn("id", disabled=True)
+    return config
+
+
+def _expanded(section: str, title: str) -> bool:
+    """The ``expanded`` argument of a section's expander.
+
+    A stateful expander's identity follows its title and this argument. While the
+    title stays, the argument stays, so a click does not make a new expander; a
+    new title (the other language) makes a new one, opened as the editor left it.
+    """
+    titles = st.session_state.setdefault(TITLES, {})
+    if titles.get(section, ("", False))[0] != title:
+        titles[section] = (title, st.session_state.setdefault(OPENED, {}).get(section, False))
+    return titles[section][1]
+
+
+def _grid_data(state: dict, section: str, rows: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The rows the section's editor starts from: the drafts as they were when the editor appeared.
+
+    The editor shows these plus its own edits. Its data stays the same while it
+    lives (no rerun redraws a cell under the editor's typing); when Streamlit has
+    dropped its state (the editor left the page), it starts again from the drafts.
+    """
+    bases = state.setdefault("bases", {})
+    if key not in st.session_state or section not in bases:
+        bases[section] = rows.copy()
+    return bases[section]
+
+
+def section_editor(section: str, rows: pd.DataFrame, state: dict, lang: str) -> pd.DataFrame:
+    """One section: its passages with the matched words marked, and its drafts in an editor.
+
+    Returns the section's rows as the editor shows them. The keys name neither
+    the language nor a label, so switching the language keeps every edit.
+    """
+    title = t("review_section", lang, section=section, n=len(rows))
+    box_key, grid_key = f"review_section_{section}", f"review_editor_{state['generation']}_{section}"
+    box = st.expander(title, _expanded(section, title), key=box_key, on_change="rerun")
+    with box:
+        st.caption(t("review_passages", lang))
+        with st.container(height=PASSAGES_HEIGHT, border=False):
+            html_block("".join(_passage(st.session_state["review_raw"], row) for row in rows.to_dict("records")))
+        # No form: every committed cell reruns the page, so the tally below and the
+        # download always show what the grid shows (a form would hold edits until a save).
+        edited = st.data_editor(
+            _grid_data(state, section, rows, grid_key),
+            column_order=SHOWN,
+            column_config=_column_config(lang),
+            disabled=[c for c in rows.columns if c not in KEPT],
+            hide_index=True,
+            key=grid_key,
+        )
+        counts = edited["decision"].value_counts()
+        st.caption(t("review_tally", lang, **{code: int(counts.get(code, 0)) for code in DECISIONS}))
+    st.session_state[OPENED][section] = bool(box.open)
+    return edited
+
+
+def _passage(raw: str, row: dict) -> str:
+    return (
+        f'<p style="margin:0 0 0.5rem 0"><b>{esc(row["name_zh"])}</b> '
+        f'<span style="color:#666">({esc(row["confidence"])})</span><br>{passage_html(raw, row)}</p>'
+    )
 
 
 def changes(drafts: pd.DataFrame, lang: str) -> None:
@@ -149,9 +196,9 @@ def changes(drafts: pd.DataFrame, lang: str) -> None:
         )
 
 
-def result(edited: pd.DataFrame, lang: str) -> None:
+def result(drafts: pd.DataFrame, lang: str) -> None:
     """The accepted rows: their problems, or the download of a projects file that passes ``validate``."""
-    chosen = accepted(edited)
+    chosen = accepted(drafts)
     if chosen.empty:
         st.info(t("review_nothing", lang))
         return
@@ -172,11 +219,14 @@ def review(lang: str) -> None:
     st.caption(t("review_intro", lang))
     uploaded = upload(lang)
     if uploaded is None:
+        if STATE in st.session_state:  # the uploader forgets its file when the editor leaves the page
+            st.info(t("review_resume", lang, n=len(accepted(st.session_state[STATE]["drafts"]))))
         return
     raw, content = uploaded
     st.session_state["review_raw"] = raw
     compare = st.checkbox(t("review_compare", lang), value=True, key="review_compare")
-    drafts = drafts_for(raw, content, compare)
+    state = drafts_for(raw, content, compare)
+    drafts = state["drafts"]
     if drafts.empty:
         st.info(t("review_none", lang))
         return
@@ -185,5 +235,9 @@ def review(lang: str) -> None:
     if compare:
         changes(drafts, lang)
     first_section = drafts["source_section"].str.split("|").str[0]
-    edited = pd.concat([section_editor(section, drafts[first_section == section], lang) for section in sections])
-    result(edited, lang)
+    for section in sections:
+        edited = section_editor(section, drafts[first_section == section], state, lang)
+        # The session's drafts are the record of the editor's work: it outlives the grid's own
+        # state, which Streamlit drops when the editor leaves the page.
+        keep_edits(drafts, edited, KEPT)
+    result(drafts, lang)

@@ -78,6 +78,16 @@ def result_columns() -> list[str]:
     return list(PROJECTS.columns)
 
 
+def keep_edits(drafts: pd.DataFrame, edited: pd.DataFrame, columns: tuple[str, ...]) -> None:
+    """Write the cells of ``columns`` of ``edited`` (some of the drafts' rows) back into ``drafts``, in place.
+
+    Rows are matched by index; a cleared cell (``None``) becomes an empty string,
+    as in a projects file.
+    """
+    for column in columns:
+        drafts.loc[edited.index, column] = ["" if pd.isna(value) else str(value) for value in edited[column]]
+
+
 def accepted(edited: pd.DataFrame) -> pd.DataFrame:
     """The accepted rows in the projects schema, every cell a stripped string."""
     rows = edited[edited["decision"] == ACCEPT]

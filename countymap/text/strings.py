@@ -308,7 +308,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review_section": ("第{section}部分 · {n} 条", "Part {section} · {n} drafts"),
     "review_passages": ("原文依据（高亮为识别出的词）", "Passages (highlighted: the words that were recognised)"),
     "review_decision": ("处理", "Decision"),
-    "review_save": ("保存本部分的修改", "Save this part's changes"),
     "decision_pending": ("待定", "pending"),
     "decision_accept": ("采纳", "accept"),
     "decision_reject": ("不采纳", "reject"),
@@ -324,6 +323,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "review_download": ("下载项目表（CSV）", "Download the projects file (CSV)"),
     "review_nothing": ("尚未采纳任何草稿。", "No draft has been accepted yet."),
+    # --- review drafts: the grid without a form (issue 13, follow-up) ----------------------------------
+    "review_tally": (
+        "本部分：采纳 {accept} 条，不采纳 {reject} 条，待定 {pending} 条。",
+        "This part: {accept} accepted, {reject} rejected, {pending} pending.",
+    ),
+    "review_resume": (
+        "本次会话中的审核仍保留（已采纳 {n} 条）：重新上传同一文件即可继续。",
+        "Your review in this session is kept ({n} accepted): upload the same file again to continue.",
+    ),
 }
 
 

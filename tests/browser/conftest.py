@@ -30,7 +30,14 @@ DESKTOP = {"width": 1400, "height": 900}
 MOBILE = {"width": 390, "height": 844}
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 # URL path of each page (Streamlit drops the "1_" prefix of pages/1_项目列表.py).
-PAGES = {"map": "", "项目列表": "项目列表", "乡镇": "乡镇", "统计": "统计", "数据说明": "数据说明", "草稿审核": "草稿审核"}
+PAGES = {
+    "map": "",
+    "项目列表": "项目列表",
+    "乡镇": "乡镇",
+    "统计": "统计",
+    "数据说明": "数据说明",
+    "草稿审核": "草稿审核",
+}
 # Chromium's own noise about the sandboxed component iframe's feature policy: not app errors.
 BENIGN_CONSOLE = ("Unrecognized feature:", "allow-scripts and allow-same-origin")
 LOG_PROBLEMS = ("Traceback", "Error")
