@@ -1,9 +1,10 @@
-"""The drafter: cleaning keeps offsets, sections and years, patterns, amounts, matching, an invented county end to end."""
+"""The drafter: cleaning keeps offsets, sections and years, each pattern, amounts, matching, the review's record, an invented county end to end."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from countymap.core.tables import read_raw
@@ -13,6 +14,7 @@ from countymap.draft.evaluate import evaluate
 from countymap.draft.figures import parse_amount
 from countymap.draft.lexicon import load_lexicon
 from countymap.draft.match import name_key, similarity
+from countymap.draft.review import accepted, keep_edits
 from countymap.draft.sections import find_sections
 from countymap.draft.status import call_status
 
@@ -68,6 +70,98 @@ def test_status_follows_the_rules_and_the_phase(cue, phase, status):
     assert call_status(cue, load_lexicon(), phase).code == status
 
 
+# --- one pattern each: a report of one sentence, written for the test, about the invented county ---------
+
+
+def drafts_of(body: str, phase: str = "plan"):
+    """The drafts of a report with one part (the review of 2030 or the plan for 2031) holding ``body``."""
+    heading = "一、2030 年工作回顾" if phase == "review" else "二、2031 年重点工作安排"
+    frame = draft(f"虚构县人民政府工作报告\n{heading}\n（一）测试。{body}\n", COUNTY / "geodata").frame
+    return frame.assign(kind=frame["evidence"].str.extract(r"kind=(\w+)", expand=False))
+
+
+def only(frame, name: str):
+    assert list(frame["name_zh"]) == [name]
+    return frame.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "phase", "name", "category", "status", "townships"),
+    [
+        ("新建白云乡卫生院。", "plan", "白云乡卫生院", "health", "planned", "白云乡"),
+        ("加快建设白云水库。", "plan", "白云水库", "reservoir", "in_progress", "白云乡"),
+        ("开工建设望江大桥。", "plan", "望江大桥", "road", "planned", "望江街道"),
+        ("建成青石光伏电站。", "review", "青石光伏电站", "power", "completed", "青石镇"),
+    ],
+)
+def test_named_works_by_their_suffix(body, phase, name, category, status, townships):
+    row = only(drafts_of(body, phase), name)
+    assert (row.kind, row.category, row.status, row.townships) == ("named", category, status, townships)
+
+
+def test_routes_from_one_place_to_another():
+    frame = drafts_of("建成青石至白云 12 公里、白云至望江。", "review").set_index("name_zh")
+    assert list(frame.index) == ["青石至白云", "白云至望江"]
+    assert list(frame.kind) == ["route", "route"] and list(frame.status) == ["completed", "completed"]
+    assert list(frame.townships) == ["青石镇|白云乡", "白云乡|望江街道"]
+    assert (frame.loc["青石至白云", "quantity"], frame.loc["青石至白云", "quantity_unit"]) == ("12", "公里")
+
+
+def test_kv_lines_keep_their_voltage():
+    frame = drafts_of("建成投运 35kV 白云输变电工程，启动 110kV 青石至望江联接线。", "review").set_index("name_zh")
+    assert list(frame.index) == ["35kV白云输变电工程", "110kV青石至望江联接线"]
+    assert list(frame.category) == ["power", "power"] and list(frame.status) == ["completed", "in_progress"]
+    assert list(frame.townships) == ["白云乡", "青石镇|望江街道"]
+
+
+def test_quoted_names_with_a_work_word_but_not_a_count_of_firms():
+    row = only(drafts_of("实施农村供水“一改三提”。", "review"), "农村供水“一改三提”")
+    assert (row.kind, row.category) == ("quoted", "water")
+    assert drafts_of("新增“四上企业”76 户。", "review").empty
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "quantity", "unit"),
+    [
+        ("新建村级卫生室 8 个。", "村级卫生室", "8", "个"),
+        ("新建 12 个村级卫生室。", "村级卫生室", "12", "个"),
+        ("改造农村卫生室 12 所。", "农村卫生室", "12", "所"),
+        ("新建农村户厕 1200 座。", "农村户厕", "1200", "座"),
+        ("新建油茶基地 5000 亩。", "油茶基地", "5000", "亩"),
+    ],
+)
+def test_counted_programmes(body, name, quantity, unit):
+    row = only(drafts_of(body), name)
+    assert (row.kind, row.quantity, row.quantity_unit) == ("counted", quantity, unit)
+
+
+@pytest.mark.parametrize(
+    ("body", "phase", "name", "yi", "qualifier", "kind"),
+    [
+        ("建成望江中学，完成投资约 1.2 亿元。", "review", "望江中学", "1.2", "about", "completed_in_2022"),
+        ("实施青石镇污水处理厂项目，总投资 3 亿元以上。", "plan", "青石镇污水处理厂项目", "3", "at_least", "total"),
+        ("青石镇污水处理厂完成投资 2620 万元。", "review", "青石镇污水处理厂", "0.262", "", "completed_in_2022"),
+    ],
+)
+def test_amounts_with_their_qualifier_go_to_their_work(body, phase, name, yi, qualifier, kind):
+    row = only(drafts_of(body, phase), name)
+    assert (row.investment_yi, row.investment_qualifier, row.investment_kind) == (yi, qualifier, kind)
+
+
+@pytest.mark.parametrize(
+    ("body", "phase", "name", "quantity", "unit"),
+    [
+        ("开工青石至白云二级公路 18 公里。", "plan", "青石至白云二级公路", "18", "公里"),
+        ("建成望江大桥 1.2 公里。", "review", "望江大桥", "1.2", "公里"),
+        ("新建 5G 基站 30 座。", "plan", "5G基站", "30", "座"),
+        ("新建高标准农田 2 万亩。", "plan", "高标准农田", "2", "万亩"),
+    ],
+)
+def test_quantities_with_their_units(body, phase, name, quantity, unit):
+    row = only(drafts_of(body, phase), name)
+    assert (row.quantity, row.quantity_unit) == (quantity, unit)
+
+
 def test_matching_rules():
     assert name_key("“互联网小镇”（2023年）") == "互联网小镇"
     assert similarity("酉（阳）彭（水）高速酉阳段", "酉（阳）彭（水）高速公路酉阳段") > 0.85
@@ -117,3 +211,15 @@ def test_evaluation_tolerates_extra_columns(report_text, tmp_path):
     curated = read_raw(ROOT / "projects.csv").assign(part_of="", item_kind="x")
     result = draft(report_text, ROOT / "geodata")
     assert evaluate(result.frame, curated).figures["recall_all"] > 0.7
+
+
+def test_review_keeps_the_editors_cells_by_row_and_takes_the_accepted_rows():
+    drafts = pd.DataFrame({"decision": ["pending"] * 3, "summary_zh": ["", "", ""], "name_zh": ["甲", "乙", "丙"]})
+    edited = pd.DataFrame({"decision": ["accept", "reject"], "summary_zh": ["自写。", None]}, index=[2, 0])
+    keep_edits(drafts, edited, ("decision", "summary_zh"))
+    assert drafts.to_dict("list") == {
+        "decision": ["reject", "pending", "accept"],
+        "summary_zh": ["", "", "自写。"],
+        "name_zh": ["甲", "乙", "丙"],
+    }
+    assert accepted(drafts)[["name_zh", "summary_zh"]].to_dict("records") == [{"name_zh": "丙", "summary_zh": "自写。"}]
