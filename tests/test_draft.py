@@ -162,6 +162,78 @@ def test_quantities_with_their_units(body, phase, name, quantity, unit):
     assert (row.quantity, row.quantity_unit) == (quantity, unit)
 
 
+# --- programmes stated as budget lines, places by rule (hand-written sentences about the invented county) ---
+
+FIGURES = ["item_kind", "status", "investment_yi", "investment_kind", "investment_qualifier", "quantity"]
+
+
+def test_a_counted_budget_line_is_a_programme_with_its_amount():
+    row = only(drafts_of("储备县级重大前期项目 12 个，投资额 80 亿元以上。"), "县级重大前期项目")
+    assert row.kind == "budget"
+    assert list(row[FIGURES]) == ["programme", "preparatory", "80", "total", "at_least", "12"]
+    assert drafts_of("新签约项目 40 个。", "review").empty  # counted, but no verb puts the works in hand
+
+
+def test_budget_lines_listed_together_share_one_amount():
+    row = only(
+        drafts_of("实施市级重大项目 5 个、县级重点项目 40 个，完成年度投资 20 亿元以上。"), "市级重大项目和县级重点项目"
+    )
+    assert list(row[FIGURES]) == ["programme", "planned", "20", "planned_for_2023", "at_least", ""]
+
+
+@pytest.mark.parametrize(
+    ("phase", "status", "kind", "qualifier"),
+    [("plan", "planned", "planned_for_2023", "at_least"), ("review", "in_progress", "completed_in_2022", "")],
+)
+def test_an_investment_target_without_a_work_word_is_a_programme(phase, status, kind, qualifier):
+    body = "完成工业投资 6 亿元以上。" if qualifier else "完成工业投资 6 亿元。"
+    row = only(drafts_of(body, phase), "工业投资")
+    assert (row.kind, row.category) == ("target", "industry")
+    assert list(row[FIGURES]) == ["programme", status, "6", kind, qualifier, ""]
+
+
+def test_an_investment_target_of_counted_works_joins_their_count():
+    row = only(drafts_of("完成文旅项目年度投资 3 亿元以上。实施重点文旅项目 9 个。"), "文旅项目")
+    assert list(row[FIGURES]) == ["programme", "planned", "3", "planned_for_2023", "at_least", "9"]
+    assert len(row.source_spans.split("|")) == 2
+
+
+def test_a_count_of_places_and_a_fund_pool():
+    row = only(
+        drafts_of("在 4 个行政村创设共富乡村合作社，建立资金池 200 万元。", "review"), "共富乡村合作社（4个行政村）"
+    )
+    assert list(row[FIGURES]) == ["programme", "completed", "0.02", "pooled_fund", "", "4"]
+    pooled = only(drafts_of("整合资金 2 亿元，实施补短板项目 60 个。", "review"), "补短板项目")
+    assert (pooled.investment_kind, pooled.item_kind) == ("pooled_fund", "programme")
+
+
+def test_townships_listed_before_what_is_done_in_them_are_one_programme():
+    row = only(drafts_of("完善青石、白云等乡镇供水管网。"), "青石、白云等乡镇供水管网")
+    assert (row.kind, row.item_kind, row.townships, row.category) == ("grouped", "programme", "青石镇|白云乡", "water")
+    titles = drafts_of("打造青石、白云等县级示范乡镇。")  # a class, not works: one designation each
+    assert list(titles.townships) == ["青石镇", "白云乡"] and set(titles.item_kind) == {"designation"}
+
+
+def test_the_county_town_is_its_subdistricts():
+    row = only(drafts_of("新建县城滨江公园项目。"), "县城滨江公园项目")
+    assert (row.townships, row.precision) == ("望江街道", "township")
+
+
+def test_a_topic_takes_its_setting_from_one_of_its_first_sentences():
+    works = "整治老城。加快甲乙花园、丙丁华府等房地产项目建设。改造 6 个老旧小区。"
+    place = "疏解松林村背街小巷加工业态。"
+    frame = drafts_of(works + place)
+    assert list(frame.name_zh) == ["甲乙花园（房地产项目）", "丙丁华府（房地产项目）", "老旧小区"]
+    assert set(frame.townships) == {"青石镇"}
+    too_late = drafts_of(works + "规范城区夜市经营，严管车辆乱停。" + place)
+    assert set(too_late.townships) == {""}
+
+
+def test_a_count_of_works_is_a_programme():
+    row = only(drafts_of("实施重点水利工程 3 个。", "review"), "水利工程")
+    assert (row.kind, row.item_kind, row.quantity) == ("named", "programme", "3")
+
+
 def test_matching_rules():
     assert name_key("“互联网小镇”（2023年）") == "互联网小镇"
     assert similarity("酉（阳）彭（水）高速酉阳段", "酉（阳）彭（水）高速公路酉阳段") > 0.85
@@ -199,6 +271,22 @@ def test_no_place_of_the_real_county_in_the_drafter():
         if p.suffix in (".py", ".toml")
     )
     assert sorted(n for n in names if n in source) == []
+
+
+def test_evaluation_counts_item_kinds_and_amount_kinds_over_matched_pairs():
+    base = {"status": "planned", "category": "other", "townships": "", "precision": "county"}
+    curated = pd.DataFrame(
+        [
+            {**base, "name_zh": "工业投资（2031年）", "item_kind": "programme", "investment_yi": "6",
+             "investment_kind": "planned_for_2023", "source_spans": "10:20"},
+            {**base, "name_zh": "望江中学", "item_kind": "work", "investment_yi": "1.5",
+             "investment_kind": "total", "source_spans": "30:40"},
+        ]
+    )  # fmt: skip
+    drafts = curated.assign(item_kind=["programme", "programme"], investment_kind=["planned_for_2023", "planned"])
+    evaluation = evaluate(drafts, curated)
+    assert evaluation.figures["item_kind_agreement"] == 0.5 and "item_kind_agreement" not in evaluation.meets_targets()
+    assert evaluation.counts["amounts"] == "2/2" and evaluation.counts["amounts_of_the_same_kind"] == "1/2"
 
 
 def test_evaluation_on_the_report_meets_its_targets(report_text):

@@ -11,7 +11,9 @@ Matching rules (also in README, "Drafting a new report"):
    drafts. Agreement of status, category and townships (the same set) is over
    the matched pairs; an amount is found when the matched draft has the same
    ``investment_yi`` (and, where the curated file has ``investment_qualifier``,
-   the same qualifier).
+   the same qualifier). Where both files have ``item_kind``, its agreement over
+   the matched pairs is a figure too (without a target), and so is, among the
+   amounts found, the share with the same ``investment_kind``.
 
 The curated file is read by column name; other columns are ignored, so new
 columns in ``projects.csv`` do not disturb the comparison.
@@ -79,20 +81,28 @@ def _share(hits: int, total: int) -> float:
     return hits / total if total else 1.0
 
 
-def _amounts(drafts: pd.DataFrame, curated: pd.DataFrame, pairs) -> tuple[int, int]:
+def _same(drafts: pd.DataFrame, curated: pd.DataFrame, i: int, j: int, column: str) -> bool:
+    """The same cell in draft ``i`` and curated row ``j``; true when either file lacks the column."""
+    if column not in curated.columns or column not in drafts.columns:
+        return True
+    return str(curated[column].iloc[j]) == str(drafts[column].iloc[i])
+
+
+def _amounts(drafts: pd.DataFrame, curated: pd.DataFrame, pairs) -> tuple[int, int, int]:
+    """Disclosed amounts found (the same value and qualifier), how many are disclosed, and found of the same kind."""
     by_curated = {j: i for i, j, _ in pairs}
     disclosed = [j for j, v in enumerate(curated["investment_yi"]) if _number(v) is not None]
-    found = 0
+    found = same_kind = 0
     for j in disclosed:
         i = by_curated.get(j)
         if i is None:
             continue
         draft_value = _number(drafts["investment_yi"].iloc[i])
         same = draft_value is not None and math.isclose(draft_value, _number(curated["investment_yi"].iloc[j]))
-        if same and "investment_qualifier" in curated.columns and "investment_qualifier" in drafts.columns:
-            same = str(curated["investment_qualifier"].iloc[j]) == str(drafts["investment_qualifier"].iloc[i])
+        same = same and _same(drafts, curated, i, j, "investment_qualifier")
         found += same
-    return found, len(disclosed)
+        same_kind += same and _same(drafts, curated, i, j, "investment_kind")
+    return found, len(disclosed), same_kind
 
 
 def evaluate(drafts: pd.DataFrame, curated: pd.DataFrame) -> Evaluation:
@@ -115,7 +125,7 @@ def evaluate(drafts: pd.DataFrame, curated: pd.DataFrame) -> Evaluation:
         same = sum(convert(drafts[column].iloc[i]) == convert(curated[column].iloc[j]) for i, j, _ in pairs)
         return _share(same, len(pairs))
 
-    found, disclosed = _amounts(drafts, curated, pairs)
+    found, disclosed, same_kind = _amounts(drafts, curated, pairs)
     figures = {
         "recall_not_county_wide": _share(len(matched_curated & set(not_county)), len(not_county)),
         "recall_all": _share(len(matched_curated), len(curated)),
@@ -125,12 +135,15 @@ def evaluate(drafts: pd.DataFrame, curated: pd.DataFrame) -> Evaluation:
         "township_agreement": agree("townships", _set),
         "amounts_found": _share(found, disclosed),
     }
+    if "item_kind" in curated.columns and "item_kind" in drafts.columns:
+        figures["item_kind_agreement"] = agree("item_kind")
     counts = {
         "drafts": str(len(drafts)),
         "curated": str(len(curated)),
         "matched": str(len(pairs)),
         "curated_not_county_wide": str(len(not_county)),
         "amounts": f"{found}/{disclosed}",
+        "amounts_of_the_same_kind": f"{same_kind}/{found}",
     }
     missed = [j for j in range(len(curated)) if j not in matched_curated]
     extra = sorted(set(range(len(drafts))) - {i for i, _, _ in pairs})

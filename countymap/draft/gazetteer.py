@@ -48,6 +48,7 @@ class Gazetteer:
 
     townships: tuple[str, ...]
     names: dict[str, Hit] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)  # township -> its kind (镇, 乡, 街道)
     endpoints: dict[str, Hit] = field(default_factory=dict)
     routes: tuple[Route, ...] = ()
     _pattern: re.Pattern | None = None
@@ -98,14 +99,15 @@ def _add(table: dict[str, Hit], word: str, hit: Hit) -> None:
         table[word] = hit
 
 
-def _township_names(base: Path, names: dict[str, Hit]) -> tuple[str, ...]:
+def _township_names(base: Path, names: dict[str, Hit]) -> dict[str, str]:
+    """Every township's names into ``names``; returns each township's kind, in code order."""
     collection = json.loads((base / Path(GEODATA_FILES["townships"]).name).read_text(encoding="utf-8"))
     seats = seats_table(collection)
     for row in seats.itertuples():
         hit = Hit(row.name_zh, 0, 0, "township", (row.name_zh,))
         for word in (row.name_zh, row.short_zh or township_short(row.name_zh), *row.aliases):
             names[word] = Hit(word, 0, 0, "township", hit.townships)
-    return tuple(seats["name_zh"])
+    return dict(zip(seats["name_zh"], seats["kind"], strict=True))
 
 
 def _villages(path: Path, names: dict[str, Hit], endpoints: dict[str, Hit]) -> None:
@@ -140,11 +142,12 @@ def load_gazetteer(directory: str | Path) -> Gazetteer:
     base = Path(directory)
     names: dict[str, Hit] = {}
     endpoints: dict[str, Hit] = {}
-    townships = _township_names(base, names)
+    kinds = _township_names(base, names)
+    townships = tuple(kinds)
     optional = {key: base / Path(GEODATA_FILES[key]).name for key in ("villages", "places", "routes")}
     if optional["villages"].is_file():
         _villages(optional["villages"], names, endpoints)
     if optional["places"].is_file():
         _places(optional["places"], names)
     routes = _routes(optional["routes"], townships) if optional["routes"].is_file() else ()
-    return Gazetteer(townships, names, endpoints, routes)
+    return Gazetteer(townships, names, kinds, endpoints, routes)

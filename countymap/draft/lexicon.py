@@ -61,18 +61,25 @@ class Lexicon:
     part_words: tuple[str, ...]
     noun_compounds: tuple[str, ...]
     common_words: tuple[str, ...]
+    county_town_words: tuple[str, ...]
+    county_town_kinds: tuple[str, ...]
     trailing_words: tuple[str, ...]
     leading_words: tuple[str, ...]
+    place_kinds: tuple[str, ...]
     list_joiners: tuple[str, ...]
     unsplittable: tuple[str, ...]
     vague_names: tuple[str, ...]
     vague_words: tuple[str, ...]
     not_works: tuple[str, ...]
     build_verbs: tuple[str, ...]
+    locatives: tuple[str, ...]
     units: tuple[str, ...]
     indicator_words: tuple[str, ...]
+    work_counts: tuple[str, ...]
     investment_words: tuple[str, ...]
     total_words: tuple[str, ...]
+    pooled_words: tuple[str, ...]
+    target_words: tuple[str, ...]
     synonyms: dict[str, dict[str, str]]
     masked: tuple[str, ...]
     masked_status: str
@@ -106,18 +113,25 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         part_words=_longest_first(data["names"]["part_words"]),
         noun_compounds=tuple(data["names"]["noun_compounds"]),
         common_words=tuple(data["names"]["common_words"]),
+        county_town_words=_longest_first(data["names"]["county_town_words"]),
+        county_town_kinds=tuple(data["names"]["county_town_kinds"]),
         trailing_words=_longest_first(data["names"]["trailing_words"]),
         leading_words=_longest_first(leading),
+        place_kinds=_longest_first(data["names"]["place_kinds"]),
         list_joiners=tuple(data["names"]["list_joiners"]),
         unsplittable=tuple(data["names"]["unsplittable"]),
         vague_names=tuple(data["names"]["vague_names"]),
         vague_words=_longest_first(data["names"]["vague_words"]),
         not_works=tuple(data["names"]["not_works"]),
         build_verbs=tuple(data["names"]["build_verbs"]),
+        locatives=tuple(data["names"]["locatives"]),
         units=_longest_first(data["counts"]["units"]),
         indicator_words=tuple(data["counts"]["indicator_words"]),
+        work_counts=tuple(data["counts"]["work_counts"]),
         investment_words=tuple(data["amounts"]["investment_words"]),
         total_words=tuple(data["amounts"]["total_words"]),
+        pooled_words=tuple(data["amounts"]["pooled_words"]),
+        target_words=_longest_first(data["amounts"]["target_words"]),
         synonyms={REVIEW: dict(data["status"]["synonyms_review"]), PLAN: dict(data["status"]["synonyms_plan"])},
         masked=_longest_first(data["status"]["masked"]),
         masked_status=data["status"]["masked_status"],

@@ -10,6 +10,7 @@ from countymap.draft.clean import CleanText, clean
 from countymap.draft.extract import (
     QUOTED,
     ROUTE,
+    ClauseParts,
     Member,
     analyse,
     designation,
@@ -20,7 +21,20 @@ from countymap.draft.extract import (
 from countymap.draft.figures import AMOUNT, Amount, Quantity, parse_amount, quantity_pattern
 from countymap.draft.gazetteer import Gazetteer, Hit
 from countymap.draft.lexicon import Lexicon
-from countymap.draft.match import name_key
+from countymap.draft.programmes import (
+    BUDGET,
+    GROUPED,
+    TARGET,
+    Where,
+    counts_works,
+    give_locative,
+    investment_target,
+    is_budget_line,
+    join_budget_lines,
+    join_townships,
+    strip_locative,
+    target_status,
+)
 from countymap.draft.sections import Section, find_sections, heading_ends, section_at
 from countymap.draft.status import StatusCall, call_status
 
@@ -29,8 +43,11 @@ BASE_CONFIDENCE = {
     "route": 0.75,
     "honoured": 0.7,
     "listed": 0.7,
+    "grouped": 0.65,
     "shared": 0.65,
     "counted": 0.6,
+    "budget": 0.6,
+    "target": 0.55,
     "quoted": 0.5,
     "place": 0.5,
 }
@@ -77,16 +94,8 @@ def _has_category_word(text: str, lexicon: Lexicon) -> bool:
     return any(word in text for words in lexicon.categories.values() for word in words)
 
 
-def _is_vague(name: str, lexicon: Lexicon) -> bool:
-    """``县级重点项目``: nothing but budget words and a generic tail."""
-    rest = name_key(name)
-    for word in lexicon.vague_words:
-        rest = rest.replace(word, "")
-    return len(rest) < 2
-
-
 def _rejected(name: str, lexicon: Lexicon) -> bool:
-    """Too short, vague, a figure, an activity or a rule rather than a work."""
+    """Too short, a figure, an activity or a rule rather than a work."""
     return (
         len(name) < 2
         or name in lexicon.vague_names
@@ -95,7 +104,6 @@ def _rejected(name: str, lexicon: Lexicon) -> bool:
         or "%" in name
         or _COUNTED_PEOPLE.search(name) is not None
         or any(word in name for word in lexicon.not_works)
-        or _is_vague(name, lexicon)
     )
 
 
@@ -104,15 +112,20 @@ def _is_item(member: Member, lead: str, lexicon: Lexicon, gazetteer: Gazetteer) 
     name = member.name
     if _rejected(name, lexicon):
         return ""
+    if member.kind == TARGET:
+        return TARGET
+    if is_budget_line(name, lexicon):
+        in_hand = member.kind == BUDGET or (counts_works(member, lexicon) and lead)  # 实施…项目 N 个, not 签约项目 N 个
+        return BUDGET if in_hand else ""
     builds = any(verb in lead for verb in lexicon.build_verbs)
     if member.kind == "honoured":
         return "honoured"
     if member.kind == "shared":
         return "shared" if _has_category_word(name, lexicon) else ""
-    if member.kind == "listed":
-        group = member.qualifier
+    if member.kind in ("listed", GROUPED):
+        group = member.qualifier or name
         work_group = any(s in group for s in lexicon.work_suffixes) or _has_category_word(group, lexicon)
-        return "listed" if work_group and not any(w in group for w in lexicon.not_works) else ""
+        return member.kind if work_group and not any(w in group for w in lexicon.not_works) else ""
     has_suffix = any(s in name for s in lexicon.work_suffixes)
     if has_suffix:
         return "named" if not any(w in name for w in lexicon.indicator_words) or builds else ""
@@ -129,21 +142,41 @@ def _is_item(member: Member, lead: str, lexicon: Lexicon, gazetteer: Gazetteer) 
     return ""
 
 
+def _county_town(text: str, gazetteer: Gazetteer, lexicon: Lexicon, hits: list[Hit]) -> list[Hit]:
+    """``县城`` in ``text`` (outside a gazetteer name): the townships of the county town's kinds, if any."""
+    towns = tuple(t for t, kind in gazetteer.kinds.items() if kind in lexicon.county_town_kinds)
+    taken = {i for hit in hits for i in range(hit.start, hit.end)}
+    found = []
+    for word in lexicon.county_town_words if towns else ():
+        for m in re.finditer(re.escape(word), text):
+            if not taken & set(range(m.start(), m.end())):
+                found.append(Hit(word, m.start(), m.end(), "town", towns))
+                taken |= set(range(m.start(), m.end()))
+    return found
+
+
 def places_in(text: str, gazetteer: Gazetteer, lexicon: Lexicon, *, endpoints: bool = False) -> list[Hit]:
-    """Gazetteer names in ``text``, except inside a common word (``宜居宜业``)."""
+    """Gazetteer names in ``text``, except inside a common word (``宜居宜业``), and the county town's words."""
     covered = {
         i
         for word in lexicon.common_words
         for m in re.finditer(re.escape(word), text)
         for i in range(m.start(), m.end())
     }
-    return [hit for hit in gazetteer.find(text, endpoints=endpoints) if hit.start not in covered]
+    hits = [hit for hit in gazetteer.find(text, endpoints=endpoints) if hit.start not in covered]
+    return sorted(hits + _county_town(text, gazetteer, lexicon, hits), key=lambda hit: hit.start)
 
 
 def _place_prefix(text: str, gazetteer: Gazetteer) -> int:
     """Length of the gazetteer name that opens ``text`` (0 if none)."""
     hits = gazetteer.find(text)
     return hits[0].end if hits and hits[0].start == 0 else 0
+
+
+def _is_township(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``text`` is only a township's name."""
+    hits = gazetteer.find(text)
+    return len(hits) == 1 and hits[0].kind == "township" and (hits[0].start, hits[0].end) == (0, len(text))
 
 
 def _cut_part(member: Member, lexicon: Lexicon) -> str:
@@ -158,32 +191,49 @@ def _cut_part(member: Member, lexicon: Lexicon) -> str:
 
 
 def _investment(clause: Piece, lexicon: Lexicon, phase: str) -> tuple[Amount | None, str]:
+    """The clause's amount and what it measures (a prefix of an investment kind code)."""
     amount = parse_amount(clause.text)
     if amount is None or not any(w in clause.text for w in lexicon.investment_words):
         return None, ""
+    if any(w in clause.text for w in lexicon.pooled_words):
+        return amount, "pooled"
     if any(w in clause.text for w in lexicon.total_words):
         return amount, "total"
     return amount, "completed" if phase == "review" else "planned"
 
 
+def _members(parts: ClauseParts, where: Where | None, lexicon: Lexicon, gazetteer: Gazetteer, units) -> list[Member]:
+    """The clause's object read as members: an investment target, or a list (heads shared, lines joined)."""
+    target = investment_target(parts.obj, lexicon)
+    pieces = split_piece(parts.obj, lexicon.list_joiners, keep=lexicon.unsplittable)
+    members = [target] if target else [read_member(p, lexicon, units) for p in pieces]
+    give_locative(members, where)
+    members = join_budget_lines(members, lexicon)
+    share_heads(members, lexicon, lambda text: _place_prefix(text, gazetteer))
+    members = join_townships(members, lexicon, lambda text: _is_township(text, gazetteer))
+    designation(members, parts.tail, lexicon)
+    fill_verb_only(members)
+    return members
+
+
 def clause_mentions(clause: Piece, section: Section, lexicon: Lexicon, gazetteer: Gazetteer, units: re.Pattern):
     """The mentions of one clause and the clause's investment amount (with its kind)."""
-    parts = analyse(clause, lexicon)
+    where, body = strip_locative(clause, lexicon, units)
+    parts = analyse(body, lexicon)
     amount = _investment(clause, lexicon, section.phase)
     if not parts.obj.text:
         return [], amount
-    pieces = split_piece(parts.obj, lexicon.list_joiners, keep=lexicon.unsplittable)
-    members = [read_member(p, lexicon, re.compile(units.pattern)) for p in pieces]
-    share_heads(members, lexicon, lambda text: _place_prefix(text, gazetteer))
-    designation(members, parts.tail, lexicon)
-    fill_verb_only(members)
+    members = _members(parts, where, lexicon, gazetteer, units)
     found = []
     for member in members:
         part = _cut_part(member, lexicon)
         kind = _is_item(member, "".join(member.lead + parts.lead), lexicon, gazetteer)
         if not kind:
             continue
-        status = call_status("".join(member.lead + parts.lead) + part + parts.tail.text, lexicon, section.phase)
+        if kind == TARGET:
+            status = target_status(parts.tail.text, lexicon, section.phase)
+        else:
+            status = call_status("".join(member.lead + parts.lead) + part + parts.tail.text, lexicon, section.phase)
         places = places_in(member.name, gazetteer, lexicon, endpoints=kind == "route")
         cues = [*member.cues, f"kind={kind}"]
         found.append(
@@ -224,36 +274,41 @@ def _attach(mentions: list[Mention], amount: tuple[Amount | None, str], clause: 
 
 
 TOPIC_MAX = 12  # a sentence this short and without a comma opens a topic (``加快新型城镇化``)
+TOPIC_REACH = 3  # a topic names its setting in one of its first sentences, or has none
 
 
 class Topic:
-    """The setting of a topic: the one place named, outside any item, by the topic's first sentence.
+    """The setting of a topic: the one place named, outside any item, by one of its first sentences.
 
-    A report's plan lists its works under short topic sentences; the first
-    sentence after one often names where they are (``完成某新城详细规划编制``).
-    Items of the topic whose names name no place take that setting.
+    A report's plan lists its works under short topic sentences (``改造提升老城``);
+    one of the topic's first :data:`TOPIC_REACH` sentences often names where they
+    are (``完成某新城详细规划编制``, ``疏解某坝、某坝城区小巷…``). Every item of the
+    topic whose names name no place takes that setting, the items before that
+    sentence too. A short sentence that is itself an item (``改造 26 个老旧小区``)
+    opens no topic.
     """
 
     def __init__(self) -> None:
         self.place: Hit | None = None
-        self.fresh = False
+        self.open = False
+        self.seen = 0
+        self.mentions: list[Mention] = []
 
     def see(self, sentence: Piece, hits: list[Hit], found: list[Mention]) -> None:
-        """Open a topic at a topic sentence; take the setting from the sentence after it."""
-        if len(sentence.text) <= TOPIC_MAX and "，" not in sentence.text:
-            self.place, self.fresh = None, True
+        """Open a topic at a topic sentence; take the setting from the first sentence that gives one."""
+        if len(sentence.text) <= TOPIC_MAX and "，" not in sentence.text and not found:
+            self.place, self.open, self.seen, self.mentions = None, True, 0, []
             return
-        if not self.fresh:
+        if not self.open:
             return
-        self.fresh = False
-        outside = [h for h in hits if h.kind != "township" and not any(h.word in m.name for m in found)]
-        townships = {t for hit in outside for t in hit.townships}
-        self.place = next((h for h in outside if h.townships), None) if len(townships) == 1 else None
-
-    def give(self, mentions: list[Mention]) -> None:
-        """The setting to each mention whose name names no township."""
-        for mention in mentions:
-            if self.place is not None and not any(h.townships for h in mention.places):
+        self.mentions += found
+        self.seen += 1
+        if self.place is None and self.seen <= TOPIC_REACH:
+            outside = [h for h in hits if h.kind != "township" and not any(h.word in m.name for m in found)]
+            townships = {t for hit in outside for t in hit.townships}
+            self.place = next((h for h in outside if h.townships), None) if len(townships) == 1 else None
+        for mention in self.mentions if self.place is not None else ():
+            if mention.context is None and not any(h.townships for h in mention.places):
                 mention.context = self.place
 
 
@@ -273,7 +328,6 @@ def read_report(raw: str, lexicon: Lexicon, gazetteer: Gazetteer) -> Reading:
             topic, current = Topic(), section
         found = _sentence_mentions(sentence, section, lexicon, gazetteer, units)
         topic.see(sentence, places_in(sentence.text, gazetteer, lexicon), found)
-        topic.give(found)
         mentions += found
     return Reading(text, sections, mentions)
 

@@ -20,7 +20,7 @@ ACCEPT, REJECT, PENDING = "accept", "reject", "pending"
 DECISIONS = (PENDING, ACCEPT, REJECT)
 MARK_STYLE = "background:#ffe08a;padding:0 1px"
 # Evidence keys whose values are words of the report (the others are codes or notes).
-_WORD_KEYS = ("status", "amount", "head", "title", "part", "category", "places", "topic")
+_WORD_KEYS = ("status", "amount", "head", "title", "part", "category", "places", "topic", "target", "where", "group")
 
 
 def evidence_words(name: str, evidence: str) -> list[str]:

@@ -82,15 +82,27 @@ def category_of(group: list[Mention], lexicon: Lexicon) -> tuple[str, str]:
 
 
 # How a mention was found (countymap/draft/mentions.py) decides the item kind before any word does.
-MENTION_ITEM_KINDS = {"honoured": "designation", "counted": "programme"}
+MENTION_ITEM_KINDS = {
+    "honoured": "designation",
+    "counted": "programme",
+    "budget": "programme",
+    "target": "programme",
+    "grouped": "programme",
+}
 
 
 def item_kind_of(group: list[Mention], lexicon: Lexicon) -> str:
-    """The schema's item_kind of a group: by how it was found, else by a word of its name, else a work."""
+    """The schema's item_kind of a group.
+
+    By how it was found; else a programme when it counts works (``水利工程 7 个``);
+    else by a word of its name or its group (``甲（县级示范乡镇）``); else a work.
+    """
     for mention in group:
         if mention.kind in MENTION_ITEM_KINDS:
             return MENTION_ITEM_KINDS[mention.kind]
-    name = group[0].name
+    if any(m.quantity is not None and m.quantity.unit in lexicon.work_counts for m in group):
+        return "programme"
+    name = group[0].name + group[0].qualifier
     return next((kind for kind, words in lexicon.item_kinds.items() if any(w in name for w in words)), "work")
 
 
