@@ -28,6 +28,15 @@ SETTLED_JS = """() => {
 MAP_READY_JS = (
     "() => window.map && window.map._loaded && window.cmAtlas && document.querySelector('.cm-label') !== null"
 )
+# The view has come to rest: the same size, centre and zoom on two polls in a row and no zoom animating
+# (the frame is resized and the county fitted after the first draw; badges and labels follow each change).
+MAP_AT_REST_JS = """() => {
+    const m = window.map, c = m.getCenter(), s = m.getSize();
+    const view = [s.x, s.y, c.lat.toFixed(6), c.lng.toFixed(6), m.getZoom()].join();
+    const same = window.cmLastView === view;
+    window.cmLastView = view;
+    return same && !m._animatingZoom;
+}"""
 
 
 class ServerError(RuntimeError):
@@ -113,4 +122,5 @@ def map_frame(page, index: int = 0, timeout: float = 45_000):
     frame = iframe.element_handle(timeout=timeout).content_frame()
     # Poll on a timer: the default (requestAnimationFrame) stalls in a busy or offscreen iframe.
     frame.wait_for_function(MAP_READY_JS, timeout=timeout, polling=200)
+    frame.wait_for_function(MAP_AT_REST_JS, timeout=timeout, polling=250)
     return frame
