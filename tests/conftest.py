@@ -10,13 +10,16 @@ import pytest
 from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
 
+from countymap.core.geodata import Geodata, load_geodata
 from countymap.core.report import default_report_path, load_report
+from countymap.core.tables import load_projects
 
 # Hypothesis keeps no example database, and its caches live outside the checkout.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "countymap-hypothesis")
 settings.register_profile("countymap", database=None)
 settings.load_profile("countymap")
 
+MAP_DATA = Path(__file__).parent / "data" / "map"  # a small map fixture, described in its tests
 REQUIRE_REPORT = "COUNTYMAP_REQUIRE_REPORT"
 NO_REPORT = (
     "the report text is not available (set COUNTYMAP_REPORT or place it at ../shared/report/); "
@@ -39,3 +42,15 @@ def report_or_skip() -> str:
 def report_text() -> str:
     """The report text the offsets point into (see :func:`report_or_skip`)."""
     return report_or_skip()
+
+
+@pytest.fixture(scope="session")
+def map_projects():
+    """The map fixture's nine projects (tests/data/map/projects.csv); read-only."""
+    return load_projects(MAP_DATA / "projects.csv")
+
+
+@pytest.fixture(scope="session")
+def map_geodata() -> Geodata:
+    """The map fixture's geodata (four townships, a few places and one route); read-only."""
+    return load_geodata(MAP_DATA)

@@ -17,6 +17,7 @@ from countymap import config
 from countymap.core import report
 from countymap.core.geodata import Geodata, load_geodata
 from countymap.core.limits import ReadLimits, configured_limits
+from countymap.core.placement import place_projects
 from countymap.core.schema import INDICATORS
 from countymap.core.tables import load_indicators, load_projects
 from countymap.validation import setup
@@ -93,6 +94,22 @@ def geodata_version() -> float:
 def geodata() -> Geodata:
     """The geodata bundle (county, neighbours, seats, places, routes)."""
     return _geodata_cached(str(config.geodata_dir()), geodata_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _placement_cached(source_id: int, geodata_version: float, *, _source: pd.DataFrame) -> tuple:
+    # The entry keeps ``_source`` alive, so its ``id`` in the key cannot be reused by another table.
+    return _source, place_projects(_source, geodata())
+
+
+def placement() -> pd.DataFrame:
+    """Where each item of the session's whole table is drawn (WGS-84), placed once per table.
+
+    Every filtered view takes its items' places from here, so a filter never
+    moves an item (see :func:`countymap.core.placement.placement_of`).
+    """
+    source = projects()
+    return _placement_cached(id(source), geodata_version(), _source=source)[1]
 
 
 def secret(name: str) -> str | None:

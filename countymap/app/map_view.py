@@ -32,13 +32,14 @@ from countymap.core.schema import INVESTMENT_KINDS, label
 from countymap.map.assets import LEAFLET_SOURCE_DIR, localize_assets
 from countymap.map.basemaps import available as available_basemaps
 from countymap.map.basemaps import basemap_label, needs_gcj02, resolve
-from countymap.map.build import ProjectFeatures, build_map, project_features
+from countymap.map.build import build_map
 from countymap.map.export import export_html
+from countymap.map.features import ProjectFeatures, project_features, write_table
 from countymap.map.selection import Selection, selection_overlay, selection_view
 from countymap.text.strings import t
 
 LOG = logging.getLogger(__name__)
-FEATURE_CACHE_ENTRIES = 4  # 20,000 projects' features take ~50 MB
+FEATURE_CACHE_ENTRIES = 4  # filtered parts of a written table: lists of its features and a page string
 MAP_HEIGHT = 600  # before the page's CSS stretches the map to the window
 # Streamlit serves a declared component's folder; the map's iframe lives at
 # /component/streamlit_folium.st_folium/, so a relative link reaches ours.
@@ -176,16 +177,26 @@ def _map_for(result: pd.DataFrame, options: dict) -> folium.Map:
     return build_map(result, data.geodata(), features=features, **options)
 
 
+# Every entry holds a whole table's features in one language and datum (~0.3 GB at 200,000 items).
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _written_table(source_id: int, geodata_version: float, view: tuple, *, _source) -> tuple:
+    """Write the session's whole table for the page once per (table, geodata, language, datum)."""
+    lang, to_gcj02 = view
+    table = write_table(_source, data.geodata(), lang=lang, to_gcj02=to_gcj02, placement=data.placement())
+    return _source, table
+
+
 @st.cache_resource(show_spinner=False, max_entries=FEATURE_CACHE_ENTRIES)
 def _cached_features(key: tuple, geodata_version: float, view: tuple, *, _source, _result) -> tuple:
-    """Place the projects and write their page data once per (rows, geodata, language, datum).
+    """The filtered part of the written table, once per (rows, geodata, language, datum).
 
-    Only plain data is cached (see :class:`countymap.map.build.ProjectFeatures`),
+    Only plain data is cached (see :class:`countymap.map.features.ProjectFeatures`),
     never a folium map: streamlit-folium mutates a map while rendering it. The
     entry keeps ``_source`` alive, so ``id(_source)`` in the key cannot be reused.
     """
     lang, to_gcj02 = view
-    return _source, project_features(_result, data.geodata(), lang=lang, to_gcj02=to_gcj02)
+    table = _written_table(id(_source), geodata_version, view, _source=_source)[1]
+    return _source, project_features(_result, data.geodata(), lang=lang, to_gcj02=to_gcj02, table=table)
 
 
 def show(
@@ -218,7 +229,9 @@ def show(
     return event
 
 
-def export_page(result: pd.DataFrame, state: FilterState, lang: str, view: dict, bundle: Geodata) -> str:
+def export_page(
+    result: pd.DataFrame, state: FilterState, lang: str, view: dict, bundle: Geodata, whole: pd.DataFrame | None = None
+) -> str:
     """The current view as one standalone HTML page.
 
     A basemap key is never passed on: a file travels, so a keyed basemap
@@ -226,15 +239,15 @@ def export_page(result: pd.DataFrame, state: FilterState, lang: str, view: dict,
     No Streamlit calls in here: it runs on click, off the script thread.
     """
     options = {key: view[key] for key in ("basemap", "size_by", "presenter")}
-    return export_html(result, bundle, state, lang=lang, shading=view.get("shading", ""), **options)
+    return export_html(result, bundle, state, lang=lang, shading=view.get("shading", ""), whole=whole, **options)
 
 
 def export_button(result: pd.DataFrame, state: FilterState, lang: str, view: dict) -> None:
     """Offer the current filtered map as one standalone HTML file (built only on click)."""
-    bundle = data.geodata()
+    bundle, whole = data.geodata(), data.placement()
     st.download_button(
         t("export_html", lang),
-        lambda: export_page(result, state, lang, view, bundle),
+        lambda: export_page(result, state, lang, view, bundle, whole),
         file_name="youyang-map.html",
         mime="text/html",
     )

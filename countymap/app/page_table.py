@@ -8,7 +8,7 @@ import streamlit as st
 from countymap.app import data
 from countymap.core.downloads import csv_bytes, geojson_bytes, xlsx_bytes
 from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
-from countymap.text.format import item_names, quantity, row_amount, townships_text
+from countymap.text.format import item_names, quantity, row_amounts, townships_text
 from countymap.text.strings import t
 
 
@@ -24,7 +24,7 @@ def display_frame(result: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("d_townships", lang): [
                 townships_text(w, p, lang) for w, p in zip(result["townships"], result["precision"], strict=True)
             ],
-            t("col_invest_text", lang): [row_amount(row, lang) for row in result.to_dict("records")],
+            t("col_invest_text", lang): row_amounts(result, lang),
             t("col_invest_num", lang): pd.to_numeric(result["investment_yi"], errors="coerce").to_numpy(),
             t("col_quantity", lang): [
                 quantity(v, u, lang) for v, u in zip(result["quantity"], result["quantity_unit"], strict=True)
@@ -52,7 +52,7 @@ def downloads(result: pd.DataFrame, lang: str) -> None:
     cols[0].download_button(t("download_csv", lang), csv_bytes(result), "youyang-projects.csv", "text/csv")
     cols[1].download_button(
         t("download_geojson", lang),
-        geojson_bytes(result, data.geodata()),
+        geojson_bytes(result, data.geodata(), data.placement()),
         "youyang-projects.geojson",
         "application/geo+json",
     )

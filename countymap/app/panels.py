@@ -19,6 +19,7 @@ from countymap.text.format import (
     join_labels,
     quantity,
     row_amount,
+    row_amounts,
     township_label,
     townships_text,
 )
@@ -108,7 +109,7 @@ def item_list(items: pd.DataFrame, lang: str, key: str) -> None:
             t("d_category", lang): [label(CATEGORIES, c, lang) for c in items["category"]],
             t("d_years", lang): [" / ".join(y) for y in items["years"]],
             t("d_status", lang): [label(STATUSES, s, lang) if s else t("none", lang) for s in items["status"]],
-            t("d_investment", lang): [row_amount(row, lang) for row in items.to_dict("records")],
+            t("d_investment", lang): row_amounts(items, lang),
         }
     )
     event = st.dataframe(
@@ -123,7 +124,7 @@ def item_list(items: pd.DataFrame, lang: str, key: str) -> None:
 
 def undrawn_list(result: pd.DataFrame, lang: str) -> None:
     """Items the map cannot draw (county-wide, or place not yet known), listed under it; a row selects one."""
-    wide = undrawn(result, data.geodata()) if len(result) else result
+    wide = undrawn(result, data.geodata(), data.placement()) if len(result) else result
     html_block(f'<h3 id="cm-undrawn" class="cm-list-title">{esc(t("county_wide", lang, n=len(wide)))}</h3>')
     if wide.empty:
         st.caption(t("county_wide_none", lang))

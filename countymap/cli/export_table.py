@@ -18,11 +18,13 @@ from countymap.cli.options import add_filter_flags, add_input_flags, run_export,
 from countymap.core.downloads import csv_bytes, geojson_bytes, xlsx_bytes
 from countymap.core.filters import apply_filters
 from countymap.core.geodata import Geodata
+from countymap.core.placement import place_projects
 
+# Each writer gets the filtered rows, the geodata and the whole table (whose placement the map uses).
 FORMATS = {
-    "csv": lambda result, geodata: csv_bytes(result),
-    "xlsx": lambda result, geodata: xlsx_bytes(result),
-    "geojson": geojson_bytes,
+    "csv": lambda result, geodata, projects: csv_bytes(result),
+    "xlsx": lambda result, geodata, projects: xlsx_bytes(result),
+    "geojson": lambda result, geodata, projects: geojson_bytes(result, geodata, place_projects(projects, geodata)),
 }
 
 
@@ -40,7 +42,7 @@ def parser() -> argparse.ArgumentParser:
 
 def _write(args: argparse.Namespace, projects: pd.DataFrame, geodata: Geodata) -> str:
     result = apply_filters(projects, state_from_args(args))
-    Path(args.out).write_bytes(FORMATS[args.format](result, geodata))
+    Path(args.out).write_bytes(FORMATS[args.format](result, geodata, projects))
     return f" ({len(result)} rows)"
 
 

@@ -21,7 +21,7 @@ import pandas as pd
 from openpyxl.cell import WriteOnlyCell
 
 from countymap.core.geodata import Geodata
-from countymap.core.placement import place_projects
+from countymap.core.placement import place_projects, placement_of
 from countymap.core.schema import MULTI_SEP, PROJECTS
 from countymap.core.xlsx import number_text, ooxml_escape
 
@@ -88,13 +88,18 @@ def xlsx_bytes(result: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def geojson_bytes(result: pd.DataFrame, geodata: Geodata) -> bytes:
+def geojson_bytes(result: pd.DataFrame, geodata: Geodata, whole: pd.DataFrame | None = None) -> bytes:
     """A FeatureCollection, one feature per item, with the geometry the map draws.
 
     Items the map cannot draw have a null geometry; ``drawn_precision`` and
-    ``placement_note`` say how the point or line was placed.
+    ``placement_note`` say how the point or line was placed. ``whole`` is the
+    placement of the table ``result`` was filtered from (see
+    :func:`countymap.core.placement.placement_of`); without it, ``result`` is placed alone.
     """
-    placed = place_projects(result, geodata) if len(result) else pd.DataFrame(columns=["id"])
+    if not len(result):
+        placed = pd.DataFrame(columns=["id"])
+    else:
+        placed = place_projects(result, geodata) if whole is None else placement_of(result, whole)
     where = {row.id: (row.geometry, row.drawn_precision, row.note) for row in placed.itertuples(index=False)}
     features = []
     for (_, row), props in zip(result.iterrows(), schema_frame(result).to_dict("records"), strict=True):

@@ -27,6 +27,7 @@ import math
 from collections import namedtuple
 from collections.abc import Iterator
 
+import numpy as np
 import pandas as pd
 
 from countymap.core.geodata import Geodata, TownshipArea
@@ -194,12 +195,32 @@ def _spread_township_points(rows: list[dict], pending: list[int], areas: list[To
             row["drawn_precision"], row["note"] = "county", "no_township"
 
 
-def undrawn(projects: pd.DataFrame, geodata: Geodata) -> pd.DataFrame:
+def among(values: pd.Series, chosen) -> np.ndarray:
+    """Which of ``values`` are in ``chosen`` (a boolean array), for columns of ids.
+
+    ``Series.isin`` on Arrow-backed strings walks the values in Python (60 ms
+    for 20,000 ids); a set lookup over a plain list takes a tenth of that.
+    """
+    wanted = set(chosen.tolist() if isinstance(chosen, pd.Series) else chosen)
+    return np.fromiter((value in wanted for value in values.tolist()), dtype=bool, count=len(values))
+
+
+def placement_of(projects: pd.DataFrame, whole: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``whole`` (the placement of a whole table) that belong to ``projects``, a part of that table.
+
+    An item keeps the position it has in the whole table, whatever part of
+    it is shown: a filter never moves a township's spread points.
+    """
+    return whole[among(whole["id"], projects["id"])].reset_index(drop=True)
+
+
+def undrawn(projects: pd.DataFrame, geodata: Geodata, whole: pd.DataFrame | None = None) -> pd.DataFrame:
     """The projects the map cannot draw (county-wide, or no place known): listed beside the map instead.
 
     This is the one definition of "not on the map"; the map, its list and the
-    exports all use it.
+    exports all use it. ``whole``, the placement of the table ``projects``
+    comes from, saves placing them again.
     """
-    placement = place_projects(projects, geodata)
-    ids = set(placement.loc[placement["drawn_precision"].isin(UNDRAWN), "id"])
-    return projects[projects["id"].isin(ids)]
+    placement = place_projects(projects, geodata) if whole is None else placement_of(projects, whole)
+    ids = placement.loc[placement["drawn_precision"].isin(UNDRAWN), "id"]
+    return projects[among(projects["id"], ids)]

@@ -5,87 +5,30 @@ Nothing here needs Streamlit. The caller filters the projects first
 passes the result through :func:`countymap.map.assets.localize_assets`, for a
 file through :func:`countymap.map.assets.inline_assets` (see
 :mod:`countymap.map.export`). The costly part (placing the projects, writing
-their page data, summing them per township) is :func:`project_features`; the
-app caches its result and passes it back in. The map never depends on what is
+their page data, summing them per township) is
+:func:`countymap.map.features.project_features`; the app writes each whole
+table once, takes each filter's part from it and passes that in. The map never depends on what is
 selected: the selection is an overlay (:mod:`countymap.map.selection`).
 """
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
-from dataclasses import dataclass
-
 import folium
 import pandas as pd
 from shapely.geometry import shape
 
-from countymap.core.aggregate import SIZE_COUNT, AreaSummary, area_summaries, class_breaks, statuses_present
+from countymap.core.aggregate import SIZE_COUNT, AreaSummary, class_breaks, statuses_present
 from countymap.core.geodata import Geodata
-from countymap.core.placement import UNDRAWN, place_projects
 from countymap.map import context, items
 from countymap.map.atlas import AtlasData, ProjectAtlas
 from countymap.map.basemaps import add_basemap, needs_gcj02, resolve
-from countymap.map.compact_geojson import compact_features
 from countymap.map.decor import LegendSpec, MapDecor, legend_html, text
+from countymap.map.features import ProjectFeatures, project_features
 from countymap.map.gcj02 import transform_geometry
 from countymap.text.escape import html_text
 from countymap.text.format import join_labels, township_label
 
 NO_TILES_BACKGROUND = "#f3f1ec"
-
-
-@dataclass(frozen=True)
-class ProjectFeatures:
-    """The drawable projects, ready for the page: the costly half of :func:`build_map`.
-
-    Plain data (never modified once made), so the app can cache it between
-    reruns and sessions and still build a fresh :class:`folium.Map` each time
-    (streamlit-folium mutates a map while rendering it, so maps are not shared).
-    """
-
-    lang: str
-    to_gcj02: bool
-    placement: pd.DataFrame  # id, geometry, drawn_precision, note, areas (WGS-84)
-    collections: dict[str, dict]  # category code -> FeatureCollection (in the basemap's datum)
-    pages: dict[str, str]  # category code -> compact page data
-    summaries: list[AreaSummary]
-    undrawn: int  # filtered items the map cannot draw
-
-
-@contextmanager
-def _gc_paused():
-    """Pause the cyclic garbage collector while tens of thousands of small dicts are made.
-
-    Its repeated passes over them cost about a third of a 20,000-project build
-    and grow faster than the number of projects; nothing made here forms
-    reference cycles that would need freeing in the meantime.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def project_features(
-    projects: pd.DataFrame, geodata: Geodata, *, lang: str = "zh", to_gcj02: bool = False
-) -> ProjectFeatures:
-    """Place the (filtered) projects, write their layers' page data and sum them per township."""
-    with _gc_paused():
-        placement = place_projects(projects, geodata)
-        collections = items.project_collections(projects, placement, lang=lang, to_gcj02=to_gcj02)
-        return ProjectFeatures(
-            lang=lang,
-            to_gcj02=to_gcj02,
-            placement=placement,
-            collections=collections,
-            pages={c: compact_features(col["features"], items.project_shared(c)) for c, col in collections.items()},
-            summaries=area_summaries(projects, placement, geodata),
-            undrawn=int(placement["drawn_precision"].isin(UNDRAWN).sum()),
-        )
 
 
 def _point(lon: float, lat: float, to_gcj02: bool) -> tuple[float, float]:

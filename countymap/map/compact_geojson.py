@@ -141,21 +141,29 @@ var {{ this.get_name() }} = L.geoJson(null, {
         add_script_raw(self, kwargs)
 
 
-def compact_features(features: list[dict], shared: dict) -> str:
-    """Features as ``[{"id": ..., "properties": {...}, "geometry": {...}}, ...]``, script-safe.
+def compact_feature(feature: dict, shared: dict) -> str:
+    """One feature as ``{"id": ..., "properties": {...}, "geometry": {...}}``, script-safe.
 
-    A feature without an ``id`` (the context layers) is written without one.
+    A feature without an ``id`` (the context layers) is written without one;
+    properties in ``shared`` are left out (the layer writes them once).
     """
-    slim = []
-    for feature in features:
-        props = {k: v for k, v in (feature.get("properties") or {}).items() if k != "id" and k not in shared}
-        item = {"id": feature["id"]} if "id" in feature else {}
-        item.update(properties=props, geometry=feature["geometry"])
-        slim.append(item)
-    text = script_json(slim)
+    props = {k: v for k, v in (feature.get("properties") or {}).items() if k != "id" and k not in shared}
+    item = {"id": feature["id"]} if "id" in feature else {}
+    item.update(properties=props, geometry=feature["geometry"])
+    text = script_json(item)
     for compact, spaced in _FEATURE_HEAD:
-        text = text.replace(compact, spaced)
+        text = text.replace(compact, spaced, 1)
     return text
+
+
+def join_compact(texts) -> str:
+    """Written features as one JS array literal."""
+    return "[" + ",".join(texts) + "]"
+
+
+def compact_features(features: list[dict], shared: dict) -> str:
+    """Features as a JS array literal of :func:`compact_feature`, script-safe."""
+    return join_compact(compact_feature(feature, shared) for feature in features)
 
 
 def _positions(geometry: dict) -> list:

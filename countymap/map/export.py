@@ -20,12 +20,13 @@ from branca.element import Element
 from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
 from countymap.core.filters import FilterState, apply_filters
 from countymap.core.geodata import Geodata
-from countymap.core.placement import undrawn
+from countymap.core.placement import place_projects, placement_of, undrawn
 from countymap.core.stats import describe
 from countymap.map.assets import inline_assets
-from countymap.map.basemaps import BASEMAPS
+from countymap.map.basemaps import BASEMAPS, needs_gcj02, resolve
 from countymap.map.build import build_map
 from countymap.map.decor import text
+from countymap.map.features import project_features, write_table
 from countymap.text.escape import html_text
 from countymap.text.format import item_names
 
@@ -65,6 +66,7 @@ def export_html(
     size_by: str = "count",
     shading: str = "",
     presenter: bool = False,
+    whole: pd.DataFrame | None = None,
 ) -> str:
     """Write (if ``out_path``) and return a standalone HTML page of the filtered map.
 
@@ -78,13 +80,19 @@ def export_html(
         The filter; ``None`` exports everything.
     out_path : path, optional
         Where to write the UTF-8 file.
+    whole : pandas.DataFrame, optional
+        The placement of the whole table ``projects`` is part of, if it is
+        part of one (the app's view): items keep their places on the map.
     """
     state = state if state is not None else FilterState()
     result = apply_filters(projects, state)
-    fmap = build_map(
-        result, geodata, lang=lang, basemap=basemap, size_by=size_by, shading=shading, presenter=presenter, title=True
-    )
-    panel = _panel_html(describe(state, result, lang), undrawn(result, geodata), lang)
+    whole = place_projects(projects, geodata) if whole is None else whole
+    to_gcj02 = needs_gcj02(resolve(basemap, None))
+    placed = write_table(result, geodata, lang=lang, to_gcj02=to_gcj02, placement=placement_of(result, whole))
+    features = project_features(result, geodata, lang=lang, to_gcj02=to_gcj02, table=placed)
+    options = {"lang": lang, "basemap": basemap, "size_by": size_by, "shading": shading, "presenter": presenter}
+    fmap = build_map(result, geodata, features=features, title=True, **options)
+    panel = _panel_html(describe(state, result, lang), undrawn(result, geodata, whole), lang)
     fmap.get_root().html.add_child(Element(panel), name="cm_panel")
     fmap.get_root().title = text("title", lang)
     page = inline_assets(fmap).get_root().render()

@@ -100,32 +100,6 @@ PROPERTY_INPUTS = (
     *("id", "name_zh", "name_en", "summary_zh", "summary_en", "status", "category", "years", "townships"),
     *("investment_yi", "investment_kind", "investment_qualifier", "quantity", "quantity_unit"),
 )
-MEMO_LIMIT = 60_000  # property dicts kept between builds (about 1 KB each)
-_MEMO: dict[tuple, dict] = {}
-
-
-def clear_memo() -> None:
-    """Forget the memoised feature properties (the benchmark times cold builds)."""
-    _MEMO.clear()
-
-
-def _memoised_properties(project, drawn: str, note: str, lang: str, escaped: dict) -> dict:
-    """Properties of an unselected project, reused while its row is unchanged.
-
-    Keyed on the row's whole content (not its id), so an edited or uploaded
-    table can never get stale text; the app rebuilds the map on every filter
-    change, and this keeps that cheap.
-    """
-    key = (lang, drawn, note, project)
-    try:
-        props = _MEMO.get(key)
-    except TypeError:  # an unhashable cell (e.g. a list instead of a tuple): no memo
-        return project_properties(project, drawn, note, lang, escaped)
-    if props is None:
-        if len(_MEMO) >= MEMO_LIMIT:
-            _MEMO.clear()
-        props = _MEMO[key] = project_properties(project, drawn, note, lang, escaped)
-    return props
 
 
 def project_collections(
@@ -150,7 +124,7 @@ def project_collections(
             continue
         if to_gcj02:
             geometry = transform_geometry(geometry)
-        props = _memoised_properties(project, drawn, note, lang, escaped)
+        props = project_properties(project, drawn, note, lang, escaped)
         features.setdefault(project.category, []).append(
             {"type": "Feature", "id": project.id, "geometry": geometry, "properties": props}
         )

@@ -152,3 +152,9 @@ def row_amount(row: Mapping | object, lang: str = "zh") -> str:
     return amount_with_kind(
         get("investment_yi", None), kind if isinstance(kind, str) else "", lang, get("investment_qualifier", "") or ""
     )
+
+
+def row_amounts(frame: pd.DataFrame, lang: str = "zh") -> list[str]:
+    """:func:`row_amount` of every row of a table (reading only the amount's own columns is much faster)."""
+    columns = [c for c in ("investment_yi", "investment_kind", "investment_qualifier") if c in frame.columns]
+    return [row_amount(row, lang) for row in frame[columns].to_dict("records")]

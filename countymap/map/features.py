@@ -1,0 +1,165 @@
+"""The projects as the page draws them: placed and written once per table, then subset per filter.
+
+Placing 20,000 projects and writing their features for the page takes about
+a second; a filter change must not. :func:`write_table` does that work once
+for a whole table (in one language and datum) and :func:`project_features`
+takes any filtered part of that table from it: a boolean mask, list
+references and one string join per category.
+
+Positions come from the whole table, so an item sits in the same place
+whatever the filter: the spread points of a township (see
+:mod:`countymap.core.placement`) are ranked among all of its items, not
+among the filtered ones. The exports follow the same rule.
+"""
+
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from countymap.core.aggregate import AreaSummary, area_summaries
+from countymap.core.geodata import Geodata
+from countymap.core.placement import UNDRAWN, among, place_projects, placement_of
+from countymap.map import items
+from countymap.map.compact_geojson import compact_feature, join_compact
+
+
+@dataclass(frozen=True)
+class WrittenLayer:
+    """One category's drawable features of a whole table, each also written for the page."""
+
+    rows: np.ndarray  # the features' row positions in the table
+    features: list[dict]  # GeoJSON features (in the basemap's datum)
+    texts: list[str]  # each feature written compactly (see :func:`compact_feature`)
+
+
+@dataclass(frozen=True)
+class WrittenTable:
+    """A whole projects table placed and written for the page: what every filter of it draws.
+
+    Plain data, never modified once made, so the app can cache it and share it
+    between sessions.
+    """
+
+    lang: str
+    to_gcj02: bool
+    ids: pd.Series  # project ids in table order
+    placement: pd.DataFrame  # id, geometry, drawn_precision, note, areas (WGS-84), table order
+    layers: dict[str, WrittenLayer]  # category code -> its features (schema order)
+
+
+@dataclass(frozen=True)
+class ProjectFeatures:
+    """The drawable projects of a (filtered) table, ready for the page: the costly half of a map.
+
+    Plain data (never modified once made), so the app can cache it between
+    reruns and sessions and still build a fresh :class:`folium.Map` each time
+    (streamlit-folium mutates a map while rendering it, so maps are not shared).
+    """
+
+    lang: str
+    to_gcj02: bool
+    placement: pd.DataFrame  # id, geometry, drawn_precision, note, areas (WGS-84)
+    collections: dict[str, dict]  # category code -> FeatureCollection (in the basemap's datum)
+    pages: dict[str, str]  # category code -> compact page data
+    summaries: list[AreaSummary]
+    undrawn: int  # filtered items the map cannot draw
+
+
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while tens of thousands of small dicts are made.
+
+    Its repeated passes over them cost about a third of a 20,000-project build
+    and grow faster than the number of projects; nothing made here forms
+    reference cycles that would need freeing in the meantime.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def write_table(
+    projects: pd.DataFrame,
+    geodata: Geodata,
+    *,
+    lang: str = "zh",
+    to_gcj02: bool = False,
+    placement: pd.DataFrame | None = None,
+) -> WrittenTable:
+    """Place a whole table (unless its ``placement`` is given) and write its features for the page, once."""
+    if not projects["id"].is_unique:
+        raise ValueError("project ids must be unique to take filtered parts of a table")
+    with _gc_paused():
+        placement = place_projects(projects, geodata) if placement is None else placement
+        collections = items.project_collections(projects, placement, lang=lang, to_gcj02=to_gcj02)
+        row_of = {project_id: row for row, project_id in enumerate(projects["id"])}
+        layers = {}
+        for code, collection in collections.items():
+            features, shared = collection["features"], items.project_shared(code)
+            layers[code] = WrittenLayer(
+                rows=np.fromiter((row_of[f["id"]] for f in features), dtype=np.int64, count=len(features)),
+                features=features,
+                texts=[compact_feature(f, shared) for f in features],
+            )
+    return WrittenTable(lang, to_gcj02, projects["id"].reset_index(drop=True), placement, layers)
+
+
+def _kept_rows(table: WrittenTable, projects: pd.DataFrame) -> np.ndarray:
+    """Which rows of the table ``projects`` holds (as a boolean mask); every one of them must be there."""
+    kept = among(table.ids, projects["id"])
+    if int(kept.sum()) != len(projects):
+        raise ValueError("the filtered projects are not a part of the written table")
+    return kept
+
+
+def project_features(
+    projects: pd.DataFrame,
+    geodata: Geodata,
+    *,
+    lang: str = "zh",
+    to_gcj02: bool = False,
+    table: WrittenTable | None = None,
+) -> ProjectFeatures:
+    """The drawable features of ``projects``, a filtered part of ``table`` (by default, of itself).
+
+    Parameters
+    ----------
+    projects : pandas.DataFrame
+        The (filtered) typed projects.
+    geodata : Geodata
+        Areas, places and routes.
+    lang, to_gcj02
+        Language and datum of the page; ``table`` must have been written in them.
+    table : WrittenTable, optional
+        :func:`write_table` of the whole table ``projects`` was filtered from.
+    """
+    if table is None:
+        table = write_table(projects, geodata, lang=lang, to_gcj02=to_gcj02)
+    elif (table.lang, table.to_gcj02) != (lang, to_gcj02):
+        raise ValueError("the table was written for another language or datum")
+    kept = _kept_rows(table, projects)
+    collections, pages = {}, {}
+    for code, layer in table.layers.items():
+        chosen = np.flatnonzero(kept[layer.rows])
+        if len(chosen):
+            collections[code] = {"type": "FeatureCollection", "features": [layer.features[i] for i in chosen]}
+            pages[code] = join_compact(layer.texts[i] for i in chosen)
+    placement = placement_of(projects, table.placement)
+    return ProjectFeatures(
+        lang=lang,
+        to_gcj02=to_gcj02,
+        placement=placement,
+        collections=collections,
+        pages=pages,
+        summaries=area_summaries(projects, placement, geodata),
+        undrawn=int(placement["drawn_precision"].isin(UNDRAWN).sum()),
+    )
