@@ -1,0 +1,72 @@
+"""One item's amount and size read the same wherever they appear (one formatter, issue 9).
+
+The item is ``t-school-zhongduo`` of ``tests/data/projects_small.csv``: 0.262 亿元
+of total investment and a size of 1 所. The expected texts are written by hand.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from countymap.core.filters import FilterState
+from countymap.core.geodata import load_geodata
+from countymap.core.tables import load_projects
+from countymap.map.export import export_html
+from countymap.map.features import project_features
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "data" / "projects_small.csv"
+ITEM, NAME = "t-school-zhongduo", "钟多示例学校"
+EXPECTED = {
+    "zh": {"amount": "2620万元（总投资）", "size": "1 所", "kpi": "2620万元"},
+    "en": {"amount": "¥26.2 million (total investment)", "size": "1", "kpi": "¥26.2 million"},
+}
+TABLE_COLUMNS = {"zh": ("投资", "规模", "名称"), "en": ("Investment", "Size", "Name")}
+
+
+@pytest.fixture(autouse=True)
+def fixture_data(monkeypatch):
+    monkeypatch.setenv("COUNTYMAP_PROJECTS", str(FIXTURE))
+    monkeypatch.setenv("COUNTYMAP_DATA_DIR", str(ROOT))
+    monkeypatch.delenv("TIANDITU_KEY", raising=False)
+
+
+def run(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / page), default_timeout=90)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_map_popup_and_the_exported_page(lang):
+    projects, geodata = load_projects(FIXTURE), load_geodata(ROOT / "geodata")
+    features = project_features(projects, geodata, lang=lang)
+    props = next(f["properties"] for c in features.collections.values() for f in c["features"] if f["id"] == ITEM)
+    assert (html.unescape(props["i"]), html.unescape(props["q"])) == (EXPECTED[lang]["amount"], EXPECTED[lang]["size"])
+    page = export_html(projects, geodata, FilterState(query=NAME), lang=lang)
+    assert props["i"] in page and html.unescape(props["i"]) == EXPECTED[lang]["amount"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_detail_panel_and_the_kpi_line(lang):
+    at = run("app.py", sel=ITEM, q=NAME, lang=lang)
+    detail = html.unescape(next(h.body for h in at.html if "cm-detail" in h.body))
+    assert EXPECTED[lang]["amount"] in detail
+    kpi = " ".join(html.unescape(h.body) for h in at.html if "cm-kpi-amount" in h.body)
+    assert EXPECTED[lang]["kpi"] in kpi
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_projects_table(lang):
+    at = run("pages/1_项目列表.py", q=NAME, lang=lang)
+    amount_column, size_column, name_column = TABLE_COLUMNS[lang]
+    frame = at.dataframe[0].value
+    row = frame.loc[frame[name_column].str.contains("钟多示例学校|Zhongduo sample school")].iloc[0]
+    assert (row[amount_column], row[size_column]) == (EXPECTED[lang]["amount"], EXPECTED[lang]["size"])
