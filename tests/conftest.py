@@ -54,3 +54,13 @@ def map_projects():
 def map_geodata() -> Geodata:
     """The map fixture's geodata (four townships, a few places and one route); read-only."""
     return load_geodata(MAP_DATA)
+
+
+@pytest.fixture
+def small_fixture_app(monkeypatch):
+    """Point the app at the small projects fixture and this repo's geodata, without a Tianditu key."""
+    from apptest_run import FIXTURE, ROOT
+
+    monkeypatch.setenv("COUNTYMAP_PROJECTS", str(FIXTURE))
+    monkeypatch.setenv("COUNTYMAP_DATA_DIR", str(ROOT))
+    monkeypatch.delenv("TIANDITU_KEY", raising=False)

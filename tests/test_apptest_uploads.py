@@ -8,34 +8,20 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from apptest_run import FIXTURE, ROOT, run
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 from streamlit.testing.v1 import AppTest
 
 from countymap.bench.hostile_files import zip_bomb_xlsx
 from countymap.core.report import REPORT_MAX_BYTES
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "data" / "projects_small.csv"
 TABLE_PAGE, ABOUT_PAGE = "pages/1_项目列表.py", "pages/4_数据说明.py"
 
 
-@pytest.fixture(autouse=True)
-def fixture_data(monkeypatch):
-    monkeypatch.setenv("COUNTYMAP_PROJECTS", str(FIXTURE))
-    monkeypatch.setenv("COUNTYMAP_DATA_DIR", str(ROOT))
-    monkeypatch.delenv("TIANDITU_KEY", raising=False)
-
-
-def run(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / page), default_timeout=120)
-    at.query_params.update(params)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+pytestmark = pytest.mark.usefixtures("small_fixture_app")
 
 
 def upload(at: AppTest, name: str, data: bytes) -> AppTest:

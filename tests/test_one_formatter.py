@@ -7,10 +7,9 @@ of total investment and a size of 1 所. The expected texts are written by hand.
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from apptest_run import FIXTURE, ROOT, run
 
 from countymap.core.filters import FilterState
 from countymap.core.geodata import load_geodata
@@ -18,8 +17,6 @@ from countymap.core.tables import load_projects
 from countymap.map.export import export_html
 from countymap.map.features import project_features
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "data" / "projects_small.csv"
 ITEM, NAME = "t-school-zhongduo", "钟多示例学校"
 EXPECTED = {
     "zh": {"amount": "2620万元（总投资）", "size": "1 所", "kpi": "2620万元"},
@@ -28,20 +25,7 @@ EXPECTED = {
 TABLE_COLUMNS = {"zh": ("投资", "规模", "名称"), "en": ("Investment", "Size", "Name")}
 
 
-@pytest.fixture(autouse=True)
-def fixture_data(monkeypatch):
-    monkeypatch.setenv("COUNTYMAP_PROJECTS", str(FIXTURE))
-    monkeypatch.setenv("COUNTYMAP_DATA_DIR", str(ROOT))
-    monkeypatch.delenv("TIANDITU_KEY", raising=False)
-
-
-def run(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / page), default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+pytestmark = pytest.mark.usefixtures("small_fixture_app")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -1,0 +1,25 @@
+"""Running a page of the app with Streamlit's AppTest on the small fixture (shared by the AppTest modules).
+
+A module that uses :func:`run` also marks its tests with
+``pytest.mark.usefixtures("small_fixture_app")`` (see ``tests/conftest.py``),
+which points the app at the fixture.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "data" / "projects_small.csv"
+TIMEOUT = 120
+
+
+def run(page: str = "app.py", **params: str) -> AppTest:
+    """Run ``page`` once with ``params`` in its address; fail on any exception it raised."""
+    at = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
