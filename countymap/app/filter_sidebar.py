@@ -59,6 +59,8 @@ def _widget(spec: FilterField, lang: str, where) -> object:
         return tuple(chosen)
     if spec.kind == "number":
         return where.number_input(title, min_value=0.0, value=None, step=0.1, key=key)
+    if spec.kind == "flag":
+        return where.toggle(title, key=key)
     return where.text_input(
         title,
         key=key,

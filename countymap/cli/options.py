@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from countymap import config
-from countymap.core.filters import FIELDS, FilterState, from_query_params
+from countymap.core.filters import FIELDS, FLAG_ON, FilterState, from_query_params
 from countymap.core.geodata import Geodata, GeodataMissingError, load_geodata
 from countymap.text.strings import t
 from countymap.validation import setup
@@ -33,6 +33,8 @@ def add_filter_flags(parser: argparse.ArgumentParser) -> None:
             parser.add_argument(
                 spec.flag, dest=spec.param, action="append", help=f"{spec.attr}: repeat or comma-separate for OR"
             )
+        elif spec.kind == "flag":
+            parser.add_argument(spec.flag, dest=spec.param, action="store_const", const=FLAG_ON, help=spec.attr)
         else:
             parser.add_argument(spec.flag, dest=spec.param, help=spec.attr)
 

@@ -113,7 +113,7 @@ def describe(state: FilterState, result: pd.DataFrame, lang: str = "zh") -> str:
         counts = t("desc_counts", lang, n=sums["count"], d=sums["disclosed_count"])
     else:
         counts = t("desc_counts_none", lang, n=sums["count"])
-    if state.has_invest_bound:
+    if state.has_invest_bound and not state.disclosed:  # the switch's own phrase already says so
         counts += t("desc_excluded", lang)
     colon = "：" if lang == "zh" else ": "
     return " · ".join(parts) + colon + counts

@@ -376,6 +376,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "setup_not_file": ("不是文件：{path}", "not a file: {path}"),
     "cli_setup_problems": ("设置或输入有误，未执行：", "Nothing was done: a setting or an input is wrong:"),
     "cli_file_problems": ("{path}：{n:,} 个问题，未导出", "{path}: {n:,} problem(s); nothing exported"),
+    # --- issue 12: every view survives every click, one language at a time -------------
+    "f_disclosed": ("只看披露金额的项目", "Only items with a disclosed amount"),
+    "desc_disclosed": ("已披露金额", "amount disclosed"),
 }
 
 
