@@ -8,7 +8,7 @@ import string
 import pytest
 
 from countymap.core import report
-from countymap.text.format import amount, quantity, township_label
+from countymap.text.format import amount, capitalised, kind_label, quantity, township_label
 from countymap.text.strings import STRINGS, t
 
 
@@ -86,6 +86,25 @@ def test_township_label(name, en):
 
 
 # --- report text -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("invested in 2022", "Invested in 2022"),
+        ("Roads", "Roads"),
+        ("¥2 million", "¥2 million"),
+        ("2023 计划", "2023 计划"),
+        ("", ""),
+    ],
+)
+def test_capitalised_starts_a_label_with_a_capital(text, expected):
+    assert capitalised(text) == expected
+
+
+def test_kind_label_stands_alone_in_both_languages():
+    assert kind_label("completed_in_2022", "en") == "Invested in 2022"
+    assert kind_label("completed_in_2022", "zh") == "2022年完成投资"
 
 
 def test_load_report_checks_the_hash(tmp_path):

@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from countymap.app import data
-from countymap.core.schema import CATEGORIES, INDICATOR_KINDS, INVESTMENT_KINDS, STATUSES, label
+from countymap.core.schema import CATEGORIES, INDICATOR_KINDS, STATUSES, label
 from countymap.core.stats import by_year, invest_by_category
-from countymap.text.format import amount, bracketed, quantity, township_label
+from countymap.text.format import amount, bracketed, kind_label, quantity, township_label
 from countymap.text.strings import t
 
 PER_ROW = 4
@@ -67,7 +67,7 @@ def charts(result: pd.DataFrame, lang: str) -> None:
         towns = by_year(result, "townships", lambda n: township_label(n, lang) if n else county)
         _bar(t("by_township", lang), towns, lang)
         invest = invest_by_category(
-            result, lambda c: label(CATEGORIES, c, lang), lambda k: label(INVESTMENT_KINDS, k, lang), data.projects()
+            result, lambda c: label(CATEGORIES, c, lang), lambda k: kind_label(k, lang), data.projects()
         )
         st.markdown(f"**{t('by_category_invest', lang)}**")
         if invest.empty:

@@ -10,13 +10,14 @@ from countymap.app.shell import esc, html_block
 from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core import report
 from countymap.core.placement import undrawn
-from countymap.core.schema import CATEGORIES, INVESTMENT_KINDS, ITEM_KINDS, PRECISIONS, STATUSES, label
+from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
 from countymap.core.stats import totals
 from countymap.text.format import (
     amount,
     item_name,
     item_names,
     join_labels,
+    kind_label,
     quantity,
     row_amount,
     township_label,
@@ -44,7 +45,7 @@ def kpi_line(sums: dict, lang: str, key: str = "kpi") -> None:
             with st.popover(t("kpi_amounts", lang, n=len(sums["by_kind"]))):
                 for kind in sums["by_kind"]:
                     figure = amount(kind.total_yi, lang, "at_least" if kind.lower_bound else "")
-                    name = label(INVESTMENT_KINDS, kind.kind, lang)
+                    name = kind_label(kind.kind, lang)
                     name = f"{kind.year} {name}" if kind.year else name
                     words = t("kpi_kind", lang, kind=name, v=figure, n=kind.items)
                     html_block(f'<div class="cm-kpi-amount" data-kind="{esc(kind.kind)}">{esc(words)}</div>')

@@ -68,6 +68,21 @@ def amount_with_kind(value: object, kind: str, lang: str = "zh", qualifier: str 
     return bracketed(figure, label(INVESTMENT_KINDS, kind, lang), lang)
 
 
+def capitalised(text: str) -> str:
+    """``text`` with a capital first letter, for a label or a sentence that starts with it; Chinese is unchanged.
+
+    English vocabulary labels are lower case so that they read inside a
+    sentence ("¥26.2 million (invested in 2022)"); on their own they start
+    with a capital ("Invested in 2022").
+    """
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def kind_label(kind: str, lang: str = "zh") -> str:
+    """What an amount measures, as a label on its own (a radio option, a chart legend): ``Invested in 2022``."""
+    return capitalised(label(INVESTMENT_KINDS, kind, lang))
+
+
 def bracketed(text: str, note: str, lang: str) -> str:
     """``text（note）`` in Chinese (full-width brackets), ``text (note)`` in English."""
     return f"{text}（{note}）" if lang == "zh" else f"{text} ({note})"
