@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from countymap.app import data
-from countymap.app.url_state import remember, seed, set_param, sync_origin, url_value
+from countymap.app.url_state import note_language, remember, seed, set_param, sync_origin, url_value
 from countymap.text.escape import html_text
 from countymap.text.strings import LANGS, t
 from countymap.validation.setup import setup_problems
@@ -33,6 +33,7 @@ def page_setup(title_key: str, *, floating=None) -> str:
         t("language"), LANGS, key="lang", format_func=names.get, horizontal=True, label_visibility=label_visibility
     )
     remember("lang", lang)
+    note_language(lang)
     set_param("lang", None if lang == "zh" else lang)
     _stop_on_setup_problems(lang)
     _page_links(lang)
