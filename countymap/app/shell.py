@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from countymap.app import data
+from countymap.app import data, share
 from countymap.app.url_state import note_language, remember, seed, set_param, sync_origin, url_value
 from countymap.text.escape import html_text
 from countymap.text.strings import LANGS, t
@@ -37,6 +37,8 @@ def page_setup(title_key: str, *, floating=None) -> str:
     set_param("lang", None if lang == "zh" else lang)
     _stop_on_setup_problems(lang)
     _page_links(lang)
+    if floating is None:  # presenter mode shows the room the map, not the controls
+        share.copy_link_button(lang)
     if data.has_upload():
         st.sidebar.info(t("upload_active", lang))
     st.html(PAGE_CSS)

@@ -379,6 +379,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- issue 12: every view survives every click, one language at a time -------------
     "f_disclosed": ("只看披露金额的项目", "Only items with a disclosed amount"),
     "desc_disclosed": ("已披露金额", "amount disclosed"),
+    "copy_link": ("复制本视图的链接", "Copy a link to this view"),
+    "copy_link_done": ("已复制", "Copied"),
+    "copy_link_manual": ("请复制此链接：", "Copy this link:"),
 }
 
 
