@@ -40,14 +40,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "An investment bound is set: items without a disclosed amount are hidden.",
     ),
     "f_query": ("搜索（名称、简介、乡镇、拼音）", "Search (name, summary, township, pinyin)"),
-    "f_query_placeholder": ("如：龚滩、gongtan、水库", "e.g. 龚滩, gongtan, reservoir"),
+    "f_query_placeholder": ("如：龚滩、gongtan、水库", "e.g. Gongtan (龚滩), reservoir"),
     "f_reset": ("清除筛选", "Clear filters"),
     "all": ("全部", "All"),
-    "undisclosed": ("未披露", "not disclosed"),
+    "undisclosed": ("未披露", "Not disclosed"),
     "none": ("—", "—"),
     "qualifier_at_least": ("{v}以上", "at least {v}"),
     "qualifier_about": ("约{v}", "about {v}"),
-    "place_unknown": ("位置待查", "place not yet known"),
+    "place_unknown": ("位置待查", "Place not yet known"),
     "county_wide_short": ("全县", "County-wide"),
     # --- describe() --------------------------------------------------------------
     "desc_all": ("全部项目", "All items"),
@@ -104,7 +104,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "d_townships": ("乡镇", "Townships"),
     "d_investment": ("投资", "Investment"),
     "d_item_kind": ("类型", "Kind"),
-    "status_not_applicable": ("不适用（企业）", "not applicable (an enterprise)"),
+    "status_not_applicable": ("不适用（企业）", "Not applicable (an enterprise)"),
     "d_quantity": ("规模", "Size"),
     "d_precision": ("位置精度", "Location precision"),
     "d_source": ("出处", "Source"),
@@ -140,10 +140,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "download_geojson": ("下载 GeoJSON", "Download GeoJSON"),
     "download_xlsx": ("下载 Excel", "Download Excel"),
     "geojson_note": (
-        "GeoJSON 的点线与地图一致：全县范围项目没有几何（null）；乡镇级项目的点在乡镇驻地附近错开摆放，"
-        "并非实际位置（见 drawn_precision）。",
-        "The GeoJSON holds what the map draws: county-wide items have a null geometry; township-level points "
-        "are spread around the township seat and are not sites (see drawn_precision).",
+        "GeoJSON 的点线与地图一致：全县范围项目没有几何；乡镇级项目的点在乡镇驻地附近错开摆放，"
+        "并非实际位置（见属性 drawn_precision）。",
+        "The GeoJSON holds what the map draws: county-wide items have no geometry; township-level points "
+        "are spread around the township seat and are not sites (see the drawn_precision property).",
     ),
     # --- township page ---------------------------------------------------------------
     "page_township": ("乡镇", "Townships"),
@@ -158,7 +158,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "跨乡镇项目的金额为全额，不计入上面的合计，也不分摊：{items}",
         "Amounts of items shared with other townships are whole, not in the sums above and not split: {items}",
     ),
-    "shared_amount": ("{name} {v}（{towns}）", "{name} {v} ({towns})"),
+    "shared_amount": ("{name} {v}（{towns}）", "{name}: {v} ({towns})"),
     "township_mentions": ("报告中提到本乡镇的地方", "Where the report mentions it"),
     "township_no_mentions": ("报告未直接提到本乡镇名称。", "The report does not name this township."),
     # --- stats page ------------------------------------------------------------------
@@ -207,22 +207,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "酉阳县 2023 年政府工作报告（2023-02-08）",
         "Youyang County 2023 government work report (2023-02-08)",
     ),
-    "src_items_licence": ("仅用事实与数字；简介为自写", "facts and figures only; summaries are our own words"),
+    "src_items_licence": ("仅用事实与数字；简介为自写", "Facts and figures only; summaries are our own words"),
     "src_outlines": ("县界与邻县轮廓", "County and neighbour outlines"),
     "src_names": ("乡镇、村名称与代码", "Township and village names and codes"),
     "src_seats": ("乡镇驻地坐标", "Township seats"),
     "src_areas": ("乡镇大致范围（非官方界线）", "Approximate township areas (not official boundaries)"),
     "src_areas_source": (
         "由乡镇驻地推算：泰森多边形，按县界裁剪",
-        "derived from the seats: Voronoi cells clipped to the county",
+        "Derived from the seats: Voronoi cells clipped to the county",
     ),
-    "src_areas_licence": ("同驻地数据", "as the seats"),
+    "src_areas_licence": ("同驻地数据", "As the seats"),
     "src_rivers": ("河流（大致走向，误差可达数公里）", "Rivers (approximate courses, a few km off at worst)"),
-    "src_rivers_licence": ("公有领域数据；软件包 LGPL", "public-domain data; package LGPL"),
+    "src_rivers_licence": ("公有领域数据；软件包 LGPL", "Public-domain data; package LGPL"),
     "src_map_library": ("地图库", "Map library"),
     "src_basemaps": ("底图（可选，需联网）", "Basemaps (optional, online only)"),
     "src_basemaps_source": ("高德、天地图、OpenStreetMap", "Gaode (AutoNavi), Tianditu, OpenStreetMap"),
-    "src_basemaps_licence": ("以提供方条款为准；图上注明审图号", "provider terms; approval number shown on the map"),
+    "src_basemaps_licence": ("以提供方条款为准；图上注明审图号", "Provider terms; approval number shown on the map"),
     "reading_1": (
         "县域视图中每个乡镇一个圆：数字为项目数，外环为各状态占比，大小可按项目数或某一口径的投资额；放大或点击乡镇圆可看到各个项目。",
         "At county zoom each township shows one badge: the number of items, a ring of their statuses, sized by "
@@ -382,6 +382,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "copy_link": ("复制本视图的链接", "Copy a link to this view"),
     "copy_link_done": ("已复制", "Copied"),
     "copy_link_manual": ("请复制此链接：", "Copy this link:"),
+    "upload_button": ("选择文件", "Choose a file"),
+    "about_upload_help": ("文本文件（.txt），不超过 {kb:,.0f} KB。", "A text file (.txt) of at most {kb:,.0f} KB."),
+    "attribution_join": ("；", "; "),
+    "attr_gaode_vec": ("高德软件 GS(2023)4677号", "AutoNavi (高德软件), approval No. GS(2023)4677"),
+    "attr_gaode_img": (
+        "高德软件 GS(2023)4677号 影像 GS(2023)4047号",
+        "AutoNavi (高德软件), approval No. GS(2023)4677, imagery No. GS(2023)4047",
+    ),
+    "attr_tianditu": (
+        "天地图 GS(2023)336号 甲测资字1100471",
+        "Tianditu (天地图), approval No. GS(2023)336, surveying licence (甲测资字1100471)",
+    ),
+    "attr_osm": ("OpenStreetMap 贡献者", "OpenStreetMap contributors"),
+    "sort_by_amount_hint": (
+        "要按金额排序，请在筛选中打开“{switch}”。",
+        "To sort by amount, turn on “{switch}” in the filters.",
+    ),
 }
 
 
