@@ -18,7 +18,9 @@ from countymap.text.format import (
     item_names,
     join_labels,
     kind_label,
+    labelled,
     quantity,
+    report_section,
     row_amount,
     township_label,
     townships_text,
@@ -54,7 +56,7 @@ def kpi_line(sums: dict, lang: str, key: str = "kpi") -> None:
 
 def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
     """The labelled facts of one item, in reading order (empty values left out)."""
-    section = row.get("source_section") or ""
+    section = report_section(row.get("source_section") or "", lang)
     rows = [
         (t("d_category", lang), label(CATEGORIES, row["category"], lang)),
         (
@@ -67,21 +69,19 @@ def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
         (t("d_investment", lang), row_amount(row, lang)),
         (t("d_quantity", lang), quantity(row.get("quantity"), row.get("quantity_unit") or "", lang)),
         (t("d_precision", lang), label(PRECISIONS, row["precision"], lang)),
-        (t("d_source", lang), t("d_source_value", lang, section=section.replace("|", "、"))),
+        (t("d_source", lang), t("d_source_value", lang, section=section)),
     ]
     return [(key, value) for key, value in rows if value]
 
 
 def detail_panel(row: pd.Series, lang: str) -> None:
-    """Everything we know about one item, then the report's own words if available."""
-    other = row["name_zh"] if lang == "en" else row.get("name_en", "")
+    """Everything we know about one item, in the reader's language, then the report's own words if available."""
     table = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in detail_rows(row, lang))
     summary = row.get("summary_en") if lang == "en" else row.get("summary_zh")
     html_block(
         f'<div class="cm-detail"><h3 style="margin-bottom:0">{esc(item_name(row, lang))}</h3>'
-        f'<div style="color:#666">{esc(other)}</div>'
         f'<table style="margin-top:0.5rem;font-size:0.9rem">{table}</table>'
-        f"<p><b>{esc(t('d_summary', lang))}</b>：{esc(summary)}</p></div>"
+        f"<p><b>{esc(t('d_summary', lang))}</b>{esc(labelled('', summary, lang))}</p></div>"  # "：" or ": "
     )
     passages(row.get("source_spans") or (), lang)
 
@@ -101,8 +101,12 @@ def passages(spans: tuple[tuple[int, int], ...], lang: str) -> None:
 def item_list(items: pd.DataFrame, lang: str, key: str) -> None:
     """A compact list of items (name, sector, years, status, amount); a row click selects the item.
 
-    Streamlit escapes the cells itself.
+    Streamlit escapes the cells itself. No items: a note, not an empty grid
+    (which would say "empty" in English whatever the language).
     """
+    if items.empty:
+        st.caption(t("no_results", lang))
+        return
     frame = pd.DataFrame(
         {
             t("col_name", lang): item_names(items, lang),
