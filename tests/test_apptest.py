@@ -251,3 +251,72 @@ def test_table_page_offers_three_downloads():
     at = run("pages/1_项目列表.py", year="2023")
     assert count(at) == 9
     assert len(at.get("download_button")) == 3
+
+
+REVIEW = "pages/5_草稿审核.py"
+COUNTY_REPORT = ROOT / "tests" / "data" / "draft_county" / "report.txt"
+
+
+def test_review_page_drafts_an_upload_by_section_with_escaped_highlights():
+    at = run(REVIEW)
+    hostile = COUNTY_REPORT.read_text(encoding="utf-8").replace("松林村获评", "<script>alert(1)</script>松林村获评")
+    at.file_uploader(key="review_file").set_value(("report.txt", hostile.encode("gb18030"), "text/plain"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("条草稿" in m.value for m in at.markdown)
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("第一(一)部分") for label in labels) and any(
+        label.startswith("第二(一)部分") for label in labels
+    )
+    bodies = " ".join(h.body for h in at.html)
+    assert "<mark" in bodies and "<script>" not in bodies and "&lt;script&gt;" in bodies
+    assert any("尚未采纳" in i.value for i in at.info)
+
+
+def test_review_page_refuses_an_oversized_upload():
+    at = run(REVIEW)
+    oversized = "报" * (report.REPORT_MAX_BYTES // 3 + 1)  # 3 bytes each in UTF-8: one byte over the limit
+    at.file_uploader(key="review_file").set_value(("report.txt", oversized.encode("utf-8"), "text/plain"))
+    at.run()
+    assert any("文件过大" in e.value for e in at.error)
+    assert not at.data_editor  # nothing was drafted
+
+
+def _review_with_edits(at: AppTest) -> str:
+    """Upload the invented county's report, accept its first draft (edited) and reject its second."""
+    at.file_uploader(key="review_file").set_value(("report.txt", COUNTY_REPORT.read_bytes(), "text/plain"))
+    at.run()
+    key = at.data_editor[0].key
+    first = {"decision": "accept", "summary_zh": "编辑自写的简介。", "summary_en": "The editor's own words."}
+    first |= {"years": "2023", "status": "in_progress"}
+    at.session_state[key] = {"edited_rows": {0: first, 1: {"decision": "reject"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return key
+
+
+def test_review_page_keeps_edits_across_languages_and_a_new_upload_of_the_same_file():
+    at = run()  # from the main script, so that the test can switch pages
+    at.switch_page(REVIEW).run()
+    key = _review_with_edits(at)
+    assert "zh" not in key and "en" not in key.split("_")
+    assert "本部分：采纳 1 条，不采纳 1 条，待定 2 条。" in [c.value for c in at.caption]
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "This part: 1 accepted, 1 rejected, 2 pending." in [c.value for c in at.caption]
+    assert [s.value for s in at.success] == ["1 accepted."] and len(at.get("download_button")) == 1
+    drafts = at.session_state["review"]["drafts"].set_index("name_zh")
+    assert drafts.loc["青石至白云公路", ["decision", "status", "summary_en"]].tolist() == [
+        "accept",
+        "in_progress",
+        "The editor's own words.",
+    ]  # codes, not the labels the grid shows
+    assert drafts.loc["云湖水库", "decision"] == "reject"
+
+    at.switch_page("pages/1_项目列表.py").run()  # the review's widgets are dropped with the page
+    at.switch_page(REVIEW).run()
+    assert any("重新上传" in i.value or "upload the same" in i.value for i in at.info)
+    at.file_uploader(key="review_file").set_value(("report.txt", COUNTY_REPORT.read_bytes(), "text/plain"))
+    at.run()
+    assert "This part: 1 accepted, 1 rejected, 2 pending." in [c.value for c in at.caption]
+    assert at.data_editor[0].value.loc[0, "summary_en"] == "The editor's own words."

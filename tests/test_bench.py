@@ -5,6 +5,7 @@ No timing is asserted here (timings belong in BENCHMARKS.md, not in a test).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,29 @@ def test_quick_bench_writes_a_report(tmp_path):
 
 def test_unknown_skip_is_refused(tmp_path):
     assert bench.main(["--quick", "--skip", "nothing", "--out", str(tmp_path / "x.md")]) == 2
+
+
+def test_the_quick_report_measures_a_click(tmp_path):
+    out = tmp_path / "BENCHMARKS.md"
+    assert bench.main(["--quick", "--skip", "naive,browser,memory", "--out", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    header = next(line for line in lines if "click: select an item (s)" in line)
+    row = lines[lines.index(header) + 2]  # after the separator line
+    column = header.split("|").index(" click: select an item (s) ")
+    assert row.split("|")[column].strip() not in ("", "—"), row
+
+
+def test_a_large_set_raises_the_read_caps_within_their_ranges_and_restores_them(tmp_path, monkeypatch):
+    monkeypatch.delenv("COUNTYMAP_MAX_ROWS", raising=False)
+    monkeypatch.setenv("COUNTYMAP_MAX_CELLS", "2000000")
+    csv_path = tmp_path / "p.csv"
+    with csv_path.open("wb") as sparse:  # 60 MB and a bit (above the 50 MB default), nothing written
+        sparse.truncate(60 * 1024 * 1024 + 5)
+    with bench.reading_limits_for(csv_path, rows=200_000, columns=21):
+        assert os.environ["COUNTYMAP_MAX_ROWS"] == "200001"
+        assert os.environ["COUNTYMAP_MAX_CELLS"] == str(200_001 * 21)
+        assert os.environ["COUNTYMAP_MAX_UNPACKED_MB"] == "62"
+    assert "COUNTYMAP_MAX_ROWS" not in os.environ
+    assert os.environ["COUNTYMAP_MAX_CELLS"] == "2000000"
+    with pytest.raises(bench.BenchError, match="COUNTYMAP_MAX_ROWS"), bench.reading_limits_for(csv_path, 300_000, 21):
+        pass

@@ -22,7 +22,7 @@ CASES = [
     # (environment, projects, words that must be in the message)
     ({"COUNTYMAP_MAX_ROWS": "abc"}, "{root}/projects.csv", ["COUNTYMAP_MAX_ROWS", "whole number", "'abc'"]),
     ({"COUNTYMAP_MAX_UNPACKED_MB": "inf"}, "{root}/projects.csv", ["COUNTYMAP_MAX_UNPACKED_MB", "'inf'"]),
-    ({"COUNTYMAP_MAX_CELLS": "0"}, "{root}/projects.csv", ["COUNTYMAP_MAX_CELLS", "between 1 and 4,000,000"]),
+    ({"COUNTYMAP_MAX_CELLS": "0"}, "{root}/projects.csv", ["COUNTYMAP_MAX_CELLS", "between 1 and 6,000,000"]),
     ({"COUNTYMAP_MAX_UPLOAD_MB": "abc"}, "{root}/projects.csv", ["COUNTYMAP_MAX_UPLOAD_MB", "'abc'"]),
     ({"COUNTYMAP_DATA_DIR": "{tmp}/nowhere"}, "{root}/projects.csv", ["COUNTYMAP_DATA_DIR", "nowhere"]),
     ({}, "{tmp}/missing.csv", ["{flag}: no such file", "missing.csv"]),

@@ -159,6 +159,7 @@ CENTRE_ON_HOSTILE_POINT = """() => {
         if (l.getLayers) { visit(l); }
         else if (l.feature && l.feature.properties.id === 'hostile-project' && l.getLatLng) { point = point || l; }
     });
+    window.cmAtlas.makePoints();  // markers are made when first shown
     visit(window.cmAtlas.points);
     map.setView(point.getLatLng(), 16, {animate: false});
     // what streamlit-folium does: every layer reports e.layer.toGeoJSON() as last_active_drawing

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from countymap.core.schema import PROJECTS
+from countymap.validation.checks import check_own_words
 from countymap.validation.context import ValidationContext, load_context
 from countymap.validation.validate import ValidationError, read_upload, validate_file, validate_frame
 
@@ -184,3 +185,21 @@ def test_part_of_cycles_are_refused():
     assert "row 2, column part_of: part_of forms a cycle" in found
     assert "row 3, column part_of: part_of forms a cycle" in found
     assert "row 2, column part_of: part_of forms a cycle" in problems_of(edit(2, "part_of", ids[0]))  # itself
+
+
+# An invented report line, broken as a PDF breaks it: whitespace does not hide a copy.
+INVENTED_REPORT = "今年新建青石至白云公路\n\n十二公里，并完成云湖水库大坝主体工程。"
+
+
+@pytest.mark.parametrize(
+    ("summary", "copies"),
+    [
+        ("新建青石至白云公路十二公里", True),  # 13 characters of the report, across its line break
+        ("青石至白云公路全长十二公里", False),  # no run of 12 shared characters
+        ("云湖水库大坝主体工程", False),  # 10 shared characters: a name, not a sentence
+    ],
+)
+def test_a_summary_that_copies_the_report_is_a_problem(summary, copies):
+    context = ValidationContext(report_text=INVENTED_REPORT)
+    found = list(check_own_words({"summary_zh": summary}, context))
+    assert bool(found) is copies, found

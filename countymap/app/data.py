@@ -20,6 +20,7 @@ from countymap.core.limits import ReadLimits, configured_limits
 from countymap.core.schema import INDICATORS
 from countymap.core.tables import load_indicators, load_projects
 from countymap.validation import setup
+from countymap.validation.context import ValidationContext, load_context
 from countymap.validation.setup import SetupProblem
 
 UPLOAD_KEY = "uploaded_projects"
@@ -46,6 +47,12 @@ def _indicators_cached(path: str, mtime: float) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _geodata_cached(path: str, version: float) -> Geodata:
     return load_geodata(path)
+
+
+@st.cache_resource(show_spinner=False)
+def validation_context() -> ValidationContext:
+    """Geodata names, ids and outline for checking drafts and uploads (shared, read-only)."""
+    return load_context()
 
 
 def projects() -> pd.DataFrame:

@@ -13,18 +13,18 @@ import streamlit as st
 from countymap.app.url_state import remember, seed, set_param, url_value
 
 ITEM_KEY, TOWNSHIP_KEY = "sel", "tw"
-_REQUEST = "_selection_request"
+REQUEST_KEY = "_selection_request"  # a click parked for the next run (also set by the benchmark)
 
 
 def request(kind: str, value: str) -> None:
     """Ask for a new selection (``kind`` is ``item`` or ``township``) and rerun to show it."""
-    st.session_state[_REQUEST] = (kind, value)
+    st.session_state[REQUEST_KEY] = (kind, value)
     st.rerun()
 
 
 def apply_requested() -> None:
     """Apply a parked selection; an item replaces a township selection and vice versa."""
-    kind, value = st.session_state.pop(_REQUEST, (None, None))
+    kind, value = st.session_state.pop(REQUEST_KEY, (None, None))
     if kind == "item":
         st.session_state[ITEM_KEY], st.session_state[TOWNSHIP_KEY] = value, ""
     elif kind == "township":

@@ -61,6 +61,7 @@ PAGES = (
     ("pages/2_乡镇.py", "page_township"),
     ("pages/3_统计.py", "page_stats"),
     ("pages/4_数据说明.py", "page_about"),
+    ("pages/5_草稿审核.py", "page_review"),
 )
 
 

@@ -16,8 +16,9 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from countymap.app.selection import ITEM_KEY, REQUEST_KEY
 from countymap.bench.measure import timed
-from countymap.config import REPO_ROOT
+from countymap.config import REPO_ROOT, environment
 from countymap.core.schema import STATUSES
 from countymap.map import items
 
@@ -31,18 +32,9 @@ STATUS_CHOICES = [list(c) for c in itertools.combinations(STATUSES, 3)]
 @contextmanager
 def projects_env(csv_path: str | Path):
     """Point the app at ``csv_path`` (and this repo's geodata) for the duration."""
-    saved = {k: os.environ.get(k) for k in ("COUNTYMAP_PROJECTS", "COUNTYMAP_DATA_DIR", "TIANDITU_KEY")}
-    os.environ["COUNTYMAP_PROJECTS"] = str(csv_path)
-    os.environ["COUNTYMAP_DATA_DIR"] = str(REPO_ROOT)
-    os.environ.pop("TIANDITU_KEY", None)
-    try:
+    values = {"COUNTYMAP_PROJECTS": str(csv_path), "COUNTYMAP_DATA_DIR": str(REPO_ROOT), "TIANDITU_KEY": None}
+    with environment(values):
         yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def _clear_caches() -> None:
@@ -59,21 +51,27 @@ def _run(app) -> tuple[float, float]:
     return wall, cpu
 
 
-def app_once(run_index: int) -> dict[str, float]:
+def app_once(run_index: int, item_id: str) -> dict[str, float]:
     """Script run times of the map page (call inside :func:`projects_env`).
 
     ``first``: a new session with every cache empty (reads the CSV);
     ``warm``: another new session (data and the default map's features cached);
-    ``filter``: that session after a sidebar filter change never seen before.
-    Each comes with ``..._cpu``, the process CPU time of the same run.
+    ``select``: that session selecting ``item_id`` the way a map click does (the
+    click is parked and applied at the top of the run, see
+    :mod:`countymap.app.selection`); ``filter``: then a sidebar filter change
+    never seen before. Each comes with ``..._cpu``, the process CPU time of the same run.
     """
     _clear_caches()
     first = _run(AppTest.from_file(str(APP_SCRIPT), default_timeout=APP_TIMEOUT_S))
     app = AppTest.from_file(str(APP_SCRIPT), default_timeout=APP_TIMEOUT_S)
     warm = _run(app)
+    app.session_state[REQUEST_KEY] = ("item", item_id)
+    select = _run(app)
+    if app.session_state[ITEM_KEY] != item_id:
+        raise RuntimeError(f"the selection of {item_id} did not take")
     app.multiselect(key="f_statuses").set_value(STATUS_CHOICES[run_index % len(STATUS_CHOICES)])
     changed = _run(app)
-    times = {"first": first, "warm": warm, "filter": changed}
+    times = {"first": first, "warm": warm, "select": select, "filter": changed}
     return {**{k: v[0] for k, v in times.items()}, **{f"{k}_cpu": v[1] for k, v in times.items()}}
 
 

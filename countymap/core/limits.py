@@ -17,10 +17,10 @@ from countymap.text.strings import t
 
 MB = 1024 * 1024
 
-MAX_ROWS = config.NumberSetting(config.ENV_MAX_ROWS, 50_000, 1, 200_000, integer=True, unit_zh="行", unit_en="rows")
+MAX_ROWS = config.NumberSetting(config.ENV_MAX_ROWS, 50_000, 1, 250_000, integer=True, unit_zh="行", unit_en="rows")
 MAX_COLUMNS = config.NumberSetting(config.ENV_MAX_COLUMNS, 100, 1, 1_000, integer=True, unit_zh="列", unit_en="columns")
 MAX_CELLS = config.NumberSetting(
-    config.ENV_MAX_CELLS, 1_000_000, 1, 4_000_000, integer=True, unit_zh="个单元格", unit_en="cells"
+    config.ENV_MAX_CELLS, 1_000_000, 1, 6_000_000, integer=True, unit_zh="个单元格", unit_en="cells"
 )
 MAX_UNPACKED_MB = config.NumberSetting(
     config.ENV_MAX_UNPACKED_MB, 50.0, 0.01, 200.0, unit_zh="兆字节", unit_en="megabytes"

@@ -15,8 +15,8 @@ from countymap.config import report_candidates
 from countymap.core.schema import REPORT_BYTES, REPORT_SHA256
 
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
-# A page footer such as "— 4 —" that the PDF extraction left inside sentences.
-_FOOTER = re.compile(r"\s*[—–-]\s*\d{1,3}\s*[—–-]\s*")
+# A page footer such as "— 4 —" that the PDF extraction left inside sentences (the drafter drops it too).
+FOOTER = re.compile(r"\s*[—–-]\s*\d{1,3}\s*[—–-]\s*")
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
 _SENTENCE_END = "。！？；"
 # An uploaded "report" larger than this is refused by its size, before its bytes are read.
@@ -55,7 +55,7 @@ def tidy(text: str) -> str:
     Whitespace between two Chinese characters is a line break inside a
     sentence, so it disappears; elsewhere a run becomes one space.
     """
-    text = _FOOTER.sub(" ", text)
+    text = FOOTER.sub(" ", text)
     text = _SPACE_BETWEEN_CJK.sub("", text)
     return re.sub(r"\s+", " ", text).strip()
 

@@ -88,6 +88,11 @@ def detect_encoding(data: bytes, complete: bool = True) -> str:
     return encoding
 
 
+def decode_text(data: bytes) -> str:
+    """Text bytes decoded in the encoding :func:`detect_encoding` finds (its codec drops a BOM)."""
+    return data.decode(detect_encoding(data))
+
+
 def csv_rows(data: bytes, budget: Budget, complete: bool = True) -> Iterator[tuple[int, list[str]]]:
     """``(row number, cells)`` of every CSV record, blank ones too, within ``budget``.
 

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from branca.element import MacroElement
 from jinja2 import Template
 
-from countymap.map.compact_geojson import EXPAND_JS
+from countymap.map.compact_geojson import EXPAND_JS, RawScriptElement
 from countymap.text.escape import script_json
 
 REVEAL_ZOOM = 10.75  # from here on items are drawn one by one; below, one badge per township
@@ -56,17 +55,26 @@ _JS = """
     var isLine = function(f) { return !isPoint(f); };
     CATS.forEach(function(cat) {
         cat.features = expand(cat.features, cat.shared);
-        L.geoJson(cat.features, {filter: isPoint, onEachFeature: cat.each, pointToLayer: function(f, latlng) {
-            var marker = L.circleMarker(latlng, {renderer: renderer, radius: {{ this.marker_px }},
-                fillColor: A.palette[f.properties.s] || "#777777", fillOpacity: 1, color: "#ffffff", weight: 1.5});
-            marker.feature = f;  // a click on one point of a MultiPoint reports the item
-            return marker;
-        }}).addTo(points);
         L.geoJson(cat.features, {filter: isLine, onEachFeature: cat.each, renderer: renderer, style: function(f) {
             return {color: A.palette[f.properties.s] || "#777777", weight: 4, opacity: 0.9,
                 dashArray: "8 6"};
         }}).addTo(lines);
     });
+    // The county view shows badges only: the item markers are made the first time they are shown,
+    // so that a large set opens as fast as a small one.
+    var pointsMade = false;
+    var makePoints = function() {
+        if (pointsMade) { return; }
+        pointsMade = true;
+        CATS.forEach(function(cat) {
+            L.geoJson(cat.features, {filter: isPoint, onEachFeature: cat.each, pointToLayer: function(f, latlng) {
+                var marker = L.circleMarker(latlng, {renderer: renderer, radius: {{ this.marker_px }},
+                    fillColor: A.palette[f.properties.s] || "#777777", fillOpacity: 1, color: "#ffffff", weight: 1.5});
+                marker.feature = f;  // a click on one point of a MultiPoint reports the item
+                return marker;
+            }}).addTo(points);
+        });
+    };
     var metresPerPixel = function(lat) {
         return 40075016.686 * Math.cos(lat * Math.PI / 180) / Math.pow(2, map.getZoom() + 8);
     };
@@ -177,7 +185,7 @@ _JS = """
     };
     var update = function() {
         var revealed = map.getZoom() >= REVEAL;
-        if (revealed) { group.removeLayer(badges); group.addLayer(points); }
+        if (revealed) { makePoints(); group.removeLayer(badges); group.addLayer(points); }
         else { sizeBadges(); group.removeLayer(points); group.addLayer(badges); }
         placeLabels();
     };
@@ -185,12 +193,12 @@ _JS = """
     map.on("moveend resize", placeLabels);
     map.whenReady(update);
     window.cmAtlas = {group: group, points: points, lines: lines, badges: badges, labels: labels,
-        reveal: REVEAL, update: update, areas: A.areas};
+        reveal: REVEAL, update: update, areas: A.areas, makePoints: makePoints};
 })();
 """
 
 
-class ProjectAtlas(MacroElement):
+class ProjectAtlas(RawScriptElement):
     """Badges, items and labels of the projects (see the module docstring).
 
     Parameters

@@ -376,6 +376,47 @@ STRINGS: dict[str, tuple[str, str]] = {
     "setup_not_file": ("不是文件：{path}", "not a file: {path}"),
     "cli_setup_problems": ("设置或输入有误，未执行：", "Nothing was done: a setting or an input is wrong:"),
     "cli_file_problems": ("{path}：{n:,} 个问题，未导出", "{path}: {n:,} problem(s); nothing exported"),
+    # --- review drafts (issue 13): pages/5_草稿审核.py, countymap/app/page_review.py -----------------
+    "page_review": ("草稿审核", "Review drafts"),
+    "review_intro": (
+        "上传新一年政府工作报告的文本（UTF-8 或 GBK 的 .txt），系统按章节列出候选项目及其原文依据；"
+        "请逐条采纳、修改或不采纳，并用自己的话写简介，然后下载项目表。所有内容只保存在您的会话中。",
+        "Upload a new year's work report as text (.txt in UTF-8 or GBK). Candidate items appear by section with "
+        "the passage behind each; accept, edit or reject each one, write the summary in your own words, then "
+        "download the projects file. Everything stays in your session.",
+    ),
+    "review_upload": ("上传报告文本（.txt，最大 {mb:g} MB）", "Upload the report text (.txt, up to {mb:g} MB)"),
+    "review_bad_file": ("无法读取该文件：{err}", "The file cannot be read: {err}"),
+    "review_compare": ("与地图上已有项目比对", "Compare with the items on the map"),
+    "review_count": ("共 {n} 条草稿，分布在 {s} 个章节。", "{n} drafts in {s} sections."),
+    "review_none": ("没有找到候选项目。", "No candidate items were found."),
+    "review_section": ("第{section}部分 · {n} 条", "Part {section} · {n} drafts"),
+    "review_passages": ("原文依据（高亮为识别出的词）", "Passages (highlighted: the words that were recognised)"),
+    "review_decision": ("处理", "Decision"),
+    "decision_pending": ("待定", "pending"),
+    "decision_accept": ("采纳", "accept"),
+    "decision_reject": ("不采纳", "reject"),
+    "review_confidence": ("可信度", "Confidence"),
+    "review_changes": ("已有项目的状态变化（旧 → 新）", "Status of existing items (before → draft)"),
+    "review_no_changes": ("没有与已有项目对应的草稿。", "No draft matches an existing item."),
+    "review_before": ("原状态", "Before"),
+    "review_after": ("草稿状态", "Draft"),
+    "review_result": ("已采纳 {n} 条。", "{n} accepted."),
+    "review_problems": (
+        "下载前请解决以下问题（如填写简介）：",
+        "Fix these before downloading (for example, write the summaries):",
+    ),
+    "review_download": ("下载项目表（CSV）", "Download the projects file (CSV)"),
+    "review_nothing": ("尚未采纳任何草稿。", "No draft has been accepted yet."),
+    # --- review drafts: the grid without a form (issue 13, follow-up) ----------------------------------
+    "review_tally": (
+        "本部分：采纳 {accept} 条，不采纳 {reject} 条，待定 {pending} 条。",
+        "This part: {accept} accepted, {reject} rejected, {pending} pending.",
+    ),
+    "review_resume": (
+        "本次会话中的审核仍保留（已采纳 {n} 条）：重新上传同一文件即可继续。",
+        "Your review in this session is kept ({n} accepted): upload the same file again to continue.",
+    ),
     # --- issue 12: every view survives every click, one language at a time -------------
     "f_disclosed": ("只看披露金额的项目", "Only items with a disclosed amount"),
     "desc_disclosed": ("已披露金额", "amount disclosed"),

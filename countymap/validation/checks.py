@@ -8,6 +8,7 @@ cover what a single field cannot see (references, consistency, the report).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -271,6 +272,42 @@ def check_coordinates(row: dict[str, str], context) -> Iterator[Found]:
         yield "lon", f"坐标 ({lon:g}, {lat:g}) 不在酉阳县境内", f"point ({lon:g}, {lat:g}) is outside the county"
 
 
+COPY_LIMIT = 12  # a run this long shared with the report counts as copying its sentence
+
+
+@functools.lru_cache(maxsize=4)
+def _report_runs(text: str) -> frozenset[str]:
+    """Every run of :data:`COPY_LIMIT` characters of the text without whitespace (the PDF breaks lines anywhere).
+
+    Cached: the report is checked once per row, and a set answers each run in constant time.
+    """
+    compact = re.sub(r"\s+", "", text)
+    return frozenset(compact[i : i + COPY_LIMIT] for i in range(len(compact) - COPY_LIMIT + 1))
+
+
+def check_own_words(row: dict[str, str], context) -> Iterator[Found]:
+    """Summaries are our own words: none shares a run of :data:`COPY_LIMIT` characters with the report."""
+    if not context.report_text:
+        return
+    report = _report_runs(context.report_text)
+    for column in ("summary_zh",):
+        summary = re.sub(r"\s+", "", row.get(column, "") or "")
+        copied = next(
+            (
+                summary[i : i + COPY_LIMIT]
+                for i in range(len(summary) - COPY_LIMIT + 1)
+                if summary[i : i + COPY_LIMIT] in report
+            ),
+            None,
+        )
+        if copied:
+            yield (
+                column,
+                f"与报告原文相同：{copied!r}，请用自己的话",
+                f"copies the report: {copied!r}; use your own words",
+            )
+
+
 RowCheck = Callable[[dict[str, str], object], Iterator[Found]]
 PROJECT_ROW_CHECKS: tuple[RowCheck, ...] = (
     check_status_fits,
@@ -279,6 +316,7 @@ PROJECT_ROW_CHECKS: tuple[RowCheck, ...] = (
     check_precision,
     check_pairs,
     check_spans,
+    check_own_words,
 )
 PLACE_ROW_CHECKS: tuple[RowCheck, ...] = (check_townships, check_coordinates)
 INDICATOR_ROW_CHECKS: tuple[RowCheck, ...] = (check_spans,)

@@ -35,7 +35,14 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 DESKTOP = {"width": 1400, "height": 900}
 MOBILE = {"width": 390, "height": 844}
 # URL path of each page (Streamlit drops the "1_" prefix of pages/1_项目列表.py).
-PAGES = {"map": "", "项目列表": "项目列表", "乡镇": "乡镇", "统计": "统计", "数据说明": "数据说明"}
+PAGES = {
+    "map": "",
+    "项目列表": "项目列表",
+    "乡镇": "乡镇",
+    "统计": "统计",
+    "数据说明": "数据说明",
+    "草稿审核": "草稿审核",
+}
 # Chromium's own noise about the sandboxed component iframe's feature policy: not app errors.
 BENIGN_CONSOLE = ("Unrecognized feature:", "allow-scripts and allow-same-origin")
 LOG_PROBLEMS = ("Traceback", "Error")
@@ -181,6 +188,7 @@ DRAWN_IDS_JS = """() => {
         if (l.feature && l.feature.properties && l.feature.properties.id) { ids.add(String(l.feature.properties.id)); }
         if (l.getLayers) { visit(l); }
     });
+    window.cmAtlas.makePoints();  // markers are made when first shown
     visit(window.cmAtlas.points);
     visit(window.cmAtlas.lines);
     return [...ids].sort();

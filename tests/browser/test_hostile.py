@@ -51,7 +51,7 @@ SWEEP_JS = """(inject) => {
     window.map.setZoom(window.cmAtlas.reveal + 1, {animate: false});  // items are drawn one by one from here
     const all = [];
     const visit = (group) => group.eachLayer(l => { all.push(l); if (l.getLayers) { visit(l); } });
-    visit(window.cmAtlas.points);
+    window.cmAtlas.makePoints(); visit(window.cmAtlas.points);
     visit(window.cmAtlas.lines);
     for (const layer of all) {
         const props = layer.feature && layer.feature.properties;
@@ -156,7 +156,7 @@ def test_detail_panel_after_clicking_a_hostile_project(page, hostile_server, hos
             const visit = (g) => g.eachLayer(l => { if (l.getLayers) { visit(l); }
                 else if (!hit && l.feature && l.feature.properties.id === 'h-all' && l.getLatLng) {
                     l.fire('click', {latlng: l.getLatLng()}, true); hit = true; } });
-            visit(window.cmAtlas.points); return hit; }"""
+            window.cmAtlas.makePoints(); visit(window.cmAtlas.points); return hit; }"""
     )
     assert clicked
     row = hostile_rows["h-all"]

@@ -31,6 +31,7 @@ TITLES = {
     "乡镇": ("乡镇", "Townships"),
     "统计": ("统计", "Statistics"),
     "数据说明": ("数据说明", "About the data"),
+    "草稿审核": ("草稿审核", "Review drafts"),
 }
 ERROR_TEXTS = ("地图绘制出错", "could not be drawn", "Traceback")
 

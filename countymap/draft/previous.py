@@ -1,0 +1,70 @@
+"""Link drafts to the items already on the map and propose their status changes.
+
+A draft is the same work as an existing item when their names are at least
+:data:`SAME_WORK` similar (:func:`countymap.draft.match.similarity`; one-to-one,
+most similar first). The draft then takes the item's ``id``, and its evidence
+says the old and the proposed status; the new passage is in its ``source_spans``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from countymap.draft.match import pair_up, similarity
+
+SAME_WORK = 0.8
+
+
+def link_previous(drafts: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``drafts`` whose rows that match an existing item carry its id and a status note."""
+    out = drafts.copy()
+    old_names, new_names = list(previous["name_zh"]), list(out["name_zh"])
+    pairs = pair_up(
+        range(len(out)), range(len(previous)), lambda i, j: similarity(new_names[i], old_names[j]), SAME_WORK
+    )
+    taken = set(previous["id"])
+    for i, j, _ in pairs:
+        old_id, old_status = previous["id"].iloc[j], previous["status"].iloc[j]
+        new_status = out["status"].iloc[i]
+        change = "unchanged" if old_status == new_status else f"{old_status}→{new_status}"
+        out.loc[out.index[i], "id"] = old_id
+        out.loc[out.index[i], "evidence"] = f"previous={old_id} ({change}); " + out["evidence"].iloc[i]
+    matched = {i for i, _, _ in pairs}
+    for i in range(len(out)):
+        if i not in matched and out["id"].iloc[i] in taken:
+            out.loc[out.index[i], "id"] = out["id"].iloc[i] + "-new"
+    return out
+
+
+def status_changes(drafts: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
+    """Side by side: each draft linked to an existing item (same id) with the old and proposed status."""
+    old = previous.set_index("id")
+    rows = []
+    for row in drafts.to_dict("records"):
+        if row["id"] in old.index:
+            before = old.loc[row["id"]]
+            rows.append(
+                {
+                    "id": row["id"],
+                    "name_before": before["name_zh"],
+                    "name_draft": row["name_zh"],
+                    "status_before": before["status"],
+                    "status_draft": row["status"],
+                    "years_before": before["years"],
+                    "years_draft": row["years"],
+                    "changed": before["status"] != row["status"],
+                }
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "id",
+            "name_before",
+            "name_draft",
+            "status_before",
+            "status_draft",
+            "years_before",
+            "years_draft",
+            "changed",
+        ],
+    )
