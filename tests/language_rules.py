@@ -5,8 +5,9 @@
 - In English, no Chinese outside parentheses or brackets (a name beside its
   English one) and outside :data:`CHINESE_IN_ENGLISH`, and no label or
   sentence that begins with a lower-case letter outside :data:`LOWER_CASE_STARTS`.
-- In both, none of the words a table shows for a missing value (``None``,
-  ``nan``, ``empty``), no raw ``id`` column, no blank table cell.
+- In both, none of the words shown for a missing value: ``None`` or ``empty``
+  as a whole cell or message (the words themselves may stand in a sentence),
+  ``nan`` or ``null`` anywhere; no raw ``id`` column, no blank table cell.
 - Chinese text uses full-width punctuation: no ``(``, ``)``, ``:`` or ``,``
   next to a Chinese character.
 
@@ -83,8 +84,13 @@ NOT_SCANNED: dict[str, str] = {
     '[data-testid="stCode"]': "the report file's name and sha256, a code block",
     '[data-testid="stSkipToContent"]': "Streamlit's 'Skip to main content' link for keyboard users: off screen "
     "until focused, and Streamlit 1.67 has no way to translate it",
+    '[data-testid="stFileChipName"]': "the name of the reader's own uploaded file, as they named it",
+    '[class*="st-key-review_editor_"] td': "the drafts a reviewer is editing: the data they write, in both languages "
+    "by design (names and summaries in Chinese and English), and codes in the grid's accessible copy where the "
+    "canvas draws their labels; the editor's headers are scanned",
 }
-MISSING_VALUE_WORDS = ("None", "nan", "NaN", "empty", "null")
+MISSING_VALUE_TEXTS = ("None", "empty", "nan", "NaN", "null")  # a cell or a message that is only this word
+MISSING_VALUE_WORDS = ("nan", "NaN", "null")  # never a word of a sentence
 NO_GRID = {"headers": [], "blank": 0}
 
 CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -115,7 +121,8 @@ def problems(texts: list[str], grid: dict, lang: str) -> list[str]:
             found += [f"Chinese {run!r} in {text!r}" for run in chinese_outside_brackets(text)]
             starts = text[:1].islower() and not text.startswith(tuple(LOWER_CASE_STARTS))
             found += [f"lower-case start: {text!r}"] if starts else []
-        found += [f"missing-value word {word!r} in {text!r}" for word in latin_words(text) & set(MISSING_VALUE_WORDS)]
+        missing = latin_words(text) & set(MISSING_VALUE_WORDS) | ({text} & set(MISSING_VALUE_TEXTS))
+        found += [f"missing-value word {word!r} in {text!r}" for word in sorted(missing)]
     found += [f"raw column name {name!r}" for name in grid["headers"] if name in ("id", "")]
     found += [f"{grid['blank']} blank table cells (the grid draws them as 'None')"] if grid["blank"] else []
     return found

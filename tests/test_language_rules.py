@@ -36,7 +36,12 @@ def test_the_scan_finds_what_it_looks_for():
         "raw column name 'id'",
         "2 blank table cells (the grid draws them as 'None')",
     ]
+    assert problems(["see drawn_precision/null"], NO_GRID, "en") == [
+        "lower-case start: 'see drawn_precision/null'",
+        "missing-value word 'null' in 'see drawn_precision/null'",
+    ]
     assert problems(["5G 基站，4A 景区（CC BY 4.0）"], {"headers": ["名称"], "blank": 0}, "zh") == []
+    assert problems(["Status; may be empty for an enterprise", "None of them"], NO_GRID, "en") == []
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

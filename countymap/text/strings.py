@@ -385,12 +385,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the passage behind each; accept, edit or reject each one, write the summary in your own words, then "
         "download the projects file. Everything stays in your session.",
     ),
-    "review_upload": ("上传报告文本（.txt，最大 {mb:g} MB）", "Upload the report text (.txt, up to {mb:g} MB)"),
+    "review_upload": ("上传报告文本（.txt，最大 {kb:,.0f} KB）", "Upload the report text (.txt, up to {kb:,.0f} KB)"),
     "review_bad_file": ("无法读取该文件：{err}", "The file cannot be read: {err}"),
     "review_compare": ("与地图上已有项目比对", "Compare with the items on the map"),
     "review_count": ("共 {n} 条草稿，分布在 {s} 个章节。", "{n} drafts in {s} sections."),
     "review_none": ("没有找到候选项目。", "No candidate items were found."),
-    "review_section": ("第{section}部分 · {n} 条", "Part {section} · {n} drafts"),
+    "review_section": ("第{section}部分 · {n} 条", "Part {section} · {n} draft(s)"),
     "review_passages": ("原文依据（高亮为识别出的词）", "Passages (highlighted: the words that were recognised)"),
     "review_decision": ("处理", "Decision"),
     "decision_pending": ("待定", "pending"),
@@ -440,6 +440,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "要按金额排序，请在筛选中打开“{switch}”。",
         "To sort by amount, turn on “{switch}” in the filters.",
     ),
+    "col_id": ("编号", "ID"),
+    "review_confidence_note": ("（可信度 {c}）", " (confidence {c})"),
 }
 
 
