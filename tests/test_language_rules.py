@@ -1,17 +1,25 @@
-"""The one-language rules themselves, and every table of every page in both languages (AppTest, all rows).
+"""The one-language rules themselves, and every table and chart of every page in both languages (AppTest).
 
 The browser scan (tests/browser/test_language.py) reads what is drawn; a table
-draws only the rows in view, so here every cell and header of every
-``st.dataframe`` is checked, on the small fixture and on the real data.
+draws only the rows in view and a chart draws on a canvas, so here every cell
+and header of every ``st.dataframe`` and every label, legend entry, axis and
+tooltip title of every chart is checked, on the real data.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from language_rules import NO_GRID, problems
 from streamlit.testing.v1 import AppTest
+
+from countymap.app.page_review import VOCABULARIES
+from countymap.core.schema import label
+from countymap.draft.review import DECISIONS
+from countymap.text.strings import t
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
@@ -44,10 +52,21 @@ def test_the_scan_finds_what_it_looks_for():
     assert problems(["Status; may be empty for an enterprise", "None of them"], NO_GRID, "en") == []
 
 
+def chart_texts(chart) -> tuple[list[str], int]:
+    """A chart's words (axis and tooltip titles, labels, legend entries) and how many of its labels are blank."""
+    spec = json.loads(chart.proto.spec)
+    encoding = spec["encoding"]
+    titles = [encoding[axis].get("title") for axis in ("x", "y")] + [tip["title"] for tip in encoding["tooltip"]]
+    frames = [pa.ipc.open_stream(ds.data.data).read_all().to_pandas() for ds in chart.proto.datasets]
+    words = [str(v) for frame in frames for column in ("label", "series") for v in frame[column].unique()]
+    blank = sum(1 for word in words if not word.strip())
+    return [title for title in titles if title] + words, blank
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("params", [{}, {"disclosed": "1"}, {"tw": "龚滩镇"}])
-def test_every_table_cell_speaks_one_language(monkeypatch, page, lang, params):
+def test_every_table_and_chart_speaks_one_language(monkeypatch, page, lang, params):
     monkeypatch.setenv("COUNTYMAP_DATA_DIR", str(ROOT))  # the real projects.csv: every item once
     monkeypatch.delenv("COUNTYMAP_PROJECTS", raising=False)
     at = AppTest.from_file(str(ROOT / page), default_timeout=120)
@@ -61,3 +80,14 @@ def test_every_table_cell_speaks_one_language(monkeypatch, page, lang, params):
         assert (
             problems([*map(str, frame.columns), *cells], {"headers": list(frame.columns), "blank": blank}, lang) == []
         )
+    for chart in at.get("vega_lite_chart"):
+        words, blank = chart_texts(chart)
+        assert problems(words, {"headers": [], "blank": blank}, lang) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_labels_the_review_grid_draws_for_its_codes_speak_one_language(lang):
+    """The review grid draws these over its cells' codes (the browser scan reads only the codes there)."""
+    labels = [t(f"decision_{code}", lang) for code in DECISIONS]
+    labels += [label(vocabulary, code, lang) for vocabulary in VOCABULARIES.values() for code in vocabulary]
+    assert problems(labels, NO_GRID, lang) == []

@@ -280,6 +280,7 @@ def test_every_basemap_builds_with_attribution_and_a_plain_leaflet_prefix(projec
         assert len(tiles) == len(spec.tiles)
         if tiles:  # the provider's credit is in the map's one attribution line, in the map's language
             assert t(spec.attribution, "zh") in html and spec.attribution_url in html
+            assert all("attribution" not in tile.options for tile in tiles)  # no second, empty credit
 
 
 @pytest.mark.parametrize(

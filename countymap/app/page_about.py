@@ -89,8 +89,8 @@ def provenance(lang: str) -> None:
 def _report_upload(lang: str) -> None:
     """Load the report from an upload: refused by its size alone when it is larger than a few reports."""
     # 1 MB is the smallest limit the browser can be asked to enforce; REPORT_MAX_BYTES is checked here.
-    st.caption(t("about_upload_help", lang, kb=report.REPORT_MAX_BYTES / 1024))
     upload = st.file_uploader(t("about_upload", lang), type=["txt"], key="report_upload", max_upload_size=1)
+    st.caption(t("about_upload_help", lang, kb=report.REPORT_MAX_BYTES / 1024))  # Streamlit's own limits are hidden
     if upload is None:
         return
     if upload.size > report.REPORT_MAX_BYTES:  # its bytes are never copied

@@ -143,7 +143,7 @@ def add_basemap(fmap: folium.Map, code: str, *, tianditu_key: str | None = None,
     spec = BASEMAPS[code]
     key = quote(tianditu_key or "", safe="")  # a key is data: never let it alter the URL
     for index, template in enumerate(spec.tiles):
-        folium.TileLayer(
+        layer = folium.TileLayer(
             tiles=template.replace("{key}", key),
             attr=" ",  # folium requires one; the credit is the map's (see above)
             name=basemap_label(code, lang),
@@ -151,5 +151,7 @@ def add_basemap(fmap: folium.Map, code: str, *, tianditu_key: str | None = None,
             control=index == 0,
             subdomains=spec.subdomains or "abc",
             max_zoom=spec.max_zoom,
-        ).add_to(fmap)
+        )
+        del layer.options["attribution"]  # else Leaflet adds " " to the credits, with a stray comma
+        layer.add_to(fmap)
     return code

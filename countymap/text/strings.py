@@ -393,9 +393,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review_section": ("第{section}部分 · {n} 条", "Part {section} · {n} draft(s)"),
     "review_passages": ("原文依据（高亮为识别出的词）", "Passages (highlighted: the words that were recognised)"),
     "review_decision": ("处理", "Decision"),
-    "decision_pending": ("待定", "pending"),
-    "decision_accept": ("采纳", "accept"),
-    "decision_reject": ("不采纳", "reject"),
+    "decision_pending": ("待定", "Pending"),
+    "decision_accept": ("采纳", "Accept"),
+    "decision_reject": ("不采纳", "Reject"),
     "review_confidence": ("可信度", "Confidence"),
     "review_changes": ("已有项目的状态变化（旧 → 新）", "Status of existing items (before → draft)"),
     "review_no_changes": ("没有与已有项目对应的草稿。", "No draft matches an existing item."),
@@ -441,6 +441,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "To sort by amount, turn on “{switch}” in the filters.",
     ),
     "col_id": ("编号", "ID"),
+    "invest_kind": ("金额口径", "Kind of amount"),
+    "invest_axis": ("投资（亿元）", "Investment (100M yuan)"),
+    "chart_no_status": ("企业（无状态）", "Firms (no status)"),
     "review_confidence_note": ("（可信度 {c}）", " (confidence {c})"),
 }
 

@@ -94,6 +94,7 @@ VIEWS = {
     "table": ("项目列表", {}),
     "table-nothing": ("项目列表", {"q": "0000000"}),
     "table-disclosed": ("项目列表", {"disclosed": "1"}),  # the amounts as numbers too
+    "table-upload": ("项目列表", {}),  # the upload of an edited projects file opened
     "township": ("乡镇", {"tw": "龚滩镇"}),
     "stats": ("统计", {}),
     "about": ("数据说明", {}),
@@ -117,12 +118,20 @@ def open_drafts(page, report_path) -> None:
         expander.locator(GRID_CELL).wait_for(state="attached", timeout=30_000)
 
 
+def open_upload(page) -> None:
+    """Open the upload of an edited projects file (the projects page's first expander)."""
+    page.locator(EXPANDER).first.locator("summary").click()
+    page.locator('[data-testid="stFileUploaderDropzone"]').wait_for(state="visible", timeout=30_000)
+
+
 def read_view(page, base: str, name: str, lang: str, report_path=None) -> tuple[list[str], dict]:
     """The visible texts of a view and its grid's headers (see :data:`VIEWS`), once the page has settled."""
     page_name, params = VIEWS[name]
     goto(page, app_url(base, page_name, **params, **({"lang": "en"} if lang == "en" else {})))
     if name in UPLOADS_THE_REPORT:
         open_drafts(page, report_path)
+    elif name == "table-upload":
+        open_upload(page)
     if page_name in ("map", "乡镇") and "q" not in params:
         map_frame(page)
     page.wait_for_function("() => [...document.querySelectorAll('iframe')].every(f => f.contentDocument?.body)")
