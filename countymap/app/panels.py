@@ -75,11 +75,18 @@ def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
 
 
 def detail_panel(row: pd.Series, lang: str) -> None:
-    """Everything we know about one item, in the reader's language, then the report's own words if available."""
+    """Everything we know about one item, in the reader's language, then the report's own words if available.
+
+    In English the report's Chinese name stands in brackets under the English
+    one (to find it in the report's words below).
+    """
     table = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in detail_rows(row, lang))
     summary = row.get("summary_en") if lang == "en" else row.get("summary_zh")
+    name = item_name(row, lang)
+    shown = lang == "en" and name != row["name_zh"]
+    report_name = f'<div style="color:#666">({esc(row["name_zh"])})</div>' if shown else ""
     html_block(
-        f'<div class="cm-detail"><h3 style="margin-bottom:0">{esc(item_name(row, lang))}</h3>'
+        f'<div class="cm-detail"><h3 style="margin-bottom:0">{esc(name)}</h3>{report_name}'
         f'<table style="margin-top:0.5rem;font-size:0.9rem">{table}</table>'
         f"<p><b>{esc(t('d_summary', lang))}</b>{esc(labelled('', summary, lang))}</p></div>"  # "：" or ": "
     )
