@@ -39,6 +39,7 @@ def matches(
     precisions=(),
     invest_min: float | None = None,
     invest_max: float | None = None,
+    disclosed: bool = False,
     query: str = "",
 ) -> bool:
     """Whether ``row`` is selected by the given filter values."""
@@ -54,6 +55,8 @@ def matches(
     ):
         if wanted and row[column] not in wanted:
             return False
+    if disclosed and not row["investment_yi"].strip():
+        return False
     if invest_min is not None or invest_max is not None:
         if not row["investment_yi"].strip():
             return False

@@ -265,8 +265,8 @@ def test_review_page_drafts_an_upload_by_section_with_escaped_highlights():
     assert not at.exception, [e.value for e in at.exception]
     assert any("条草稿" in m.value for m in at.markdown)
     labels = [e.label for e in at.expander]
-    assert any(label.startswith("第一(一)部分") for label in labels) and any(
-        label.startswith("第二(一)部分") for label in labels
+    assert any(label.startswith("第一（一）部分") for label in labels) and any(
+        label.startswith("第二（一）部分") for label in labels
     )
     bodies = " ".join(h.body for h in at.html)
     assert "<mark" in bodies and "<script>" not in bodies and "&lt;script&gt;" in bodies

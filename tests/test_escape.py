@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
 import subprocess
 
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from countymap.text.escape import as_text, html_for_js, html_text, js_safe, js_string, script_json
+from countymap.text.escape import as_text, css_string, html_for_js, html_text, js_safe, js_string, script_json
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
@@ -81,3 +82,13 @@ def test_hostile_strings_round_trip_in_node():
         program = f"process.stdout.write(JSON.stringify([`{js_safe(text)}`, {js_string(text)}]))"
         result = subprocess.run([NODE, "-e", program], capture_output=True, text=True, timeout=20, check=True)
         assert json.loads(result.stdout) == [text, text]
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, "选择文件", "Choose a file", "a}b{c;d", "x</style><style>"])
+def test_css_string_cannot_end_the_string_the_rule_or_the_style(text):
+    out = css_string(text)
+    inner = out[1:-1]
+    assert out.startswith('"') and out.endswith('"')
+    unescaped = re.sub(r"\\[0-9a-f]+ ", "", inner)  # what is left once every escape is taken out
+    assert all(ch.isalnum() or ch == " " or not ch.isascii() for ch in unescaped)
+    assert re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), inner) == text  # CSS reads it back

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import oracle
@@ -87,6 +88,30 @@ def test_investment_bounds_exclude_undisclosed(projects):
     }
 
 
+def test_disclosed_switch_keeps_exactly_the_disclosed_amounts(projects):
+    expected = set(oracle.selected_ids(oracle.read_rows(FIXTURE), disclosed=True))
+    assert len(expected) == 6  # the fixture's six disclosed amounts, by hand from the file
+    assert ids(apply_filters(projects, FilterState(disclosed=True))) == expected
+    both = FilterState(disclosed=True, categories=("road",))
+    assert ids(apply_filters(projects, both)) == set(
+        oracle.selected_ids(oracle.read_rows(FIXTURE), disclosed=True, categories=("road",))
+    )
+
+
+@pytest.mark.parametrize(("raw", "on"), [("1", True), (["0", "1"], True), ("0", False), ("true", False), ("", False)])
+def test_disclosed_switch_in_a_link(raw, on):
+    assert from_query_params({"disclosed": raw}).disclosed is on
+    assert to_query_params(FilterState(disclosed=on)) == ({"disclosed": "1"} if on else {})
+
+
+def test_disclosed_switch_in_the_sentence(projects):
+    state = FilterState(disclosed=True, categories=("road",))
+    result = apply_filters(projects, state)
+    assert describe(state, result, "zh") == "公路交通 · 已披露金额：2 个项目，其中 2 个披露投资"
+    assert describe(state, result, "en") == "Roads · amount disclosed: 2 items, 2 with a disclosed investment"
+    assert "excluded" not in describe(replace(state, invest_min=1.0), result, "en")  # said once, by the switch
+
+
 @pytest.mark.parametrize("query", ["gongtan", "gong tan", "GONG TAN", "龚滩", "Gongtan Town", "  gongtan  "])
 def test_query_matches_chinese_pinyin_and_english(projects, query):
     assert ids(apply_filters(projects, FilterState(query=query))) == {
@@ -129,6 +154,7 @@ states = st.builds(
     precisions=st.lists(st.sampled_from(tuple(PRECISIONS)), max_size=3, unique=True).map(tuple),
     invest_min=floats,
     invest_max=floats,
+    disclosed=st.booleans(),
     query=st.text(max_size=40),
 )
 
@@ -186,7 +212,7 @@ def test_a_bound_is_a_plain_decimal_within_range(bound):
 @settings(max_examples=200, deadline=None)
 @given(
     st.dictionaries(
-        st.sampled_from(["year", "cat", "status", "town", "prec", "imin", "imax", "q", "x"]),
+        st.sampled_from(["year", "cat", "status", "town", "prec", "imin", "imax", "disclosed", "q", "x"]),
         st.text(max_size=30) | st.lists(st.text(max_size=10), max_size=3),
     )
 )
@@ -240,4 +266,8 @@ def test_describe_all_none_and_bounds(projects):
     assert "投资 ≥ 1亿元" in text and "未披露投资的项目已排除" in text
     assert "excluded" in describe(bound, apply_filters(projects, bound), "en")
     nothing = FilterState(query="zzz")
-    assert describe(nothing, apply_filters(projects, nothing), "en") == 'search "zzz": no items'
+    assert describe(nothing, apply_filters(projects, nothing), "en") == 'Search "zzz": no items'
+    zero = FilterState(invest_min=0.0)  # issue 12: the sentence began "investment ≥ ¥0 million"
+    assert describe(zero, apply_filters(projects, zero), "en").startswith("Investment ≥ ¥0")
+    alone = FilterState(disclosed=True)
+    assert describe(alone, apply_filters(projects, alone), "en").startswith("Amount disclosed: 6 items")

@@ -23,6 +23,7 @@ from countymap.map.decor import LegendSpec, legend_html
 from countymap.map.gcj02 import wgs84_to_gcj02
 from countymap.map.items import STATUS_COLOURS
 from countymap.map.selection import Selection, selection_overlay, selection_view
+from countymap.text.strings import t
 
 DATA = Path(__file__).parent / "data" / "map"
 ROOT = Path(__file__).resolve().parent.parent
@@ -277,8 +278,21 @@ def test_every_basemap_builds_with_attribution_and_a_plain_leaflet_prefix(projec
         assert "tileerror" in html  # a notice instead of a grey canvas when tiles fail
         tiles = [c for c in fmap._children.values() if isinstance(c, folium.TileLayer)]
         assert len(tiles) == len(spec.tiles)
-        if tiles:
-            assert tiles[0].options["attribution"] == spec.attribution
+        if tiles:  # the provider's credit is in the map's one attribution line, in the map's language
+            assert t(spec.attribution, "zh") in html and spec.attribution_url in html
+            assert all("attribution" not in tile.options for tile in tiles)  # no second, empty credit
+
+
+@pytest.mark.parametrize(
+    ("code", "zh", "en"), [("gaode_vec", "高德软件 GS(2023)4677号", "AutoNavi"), ("osm", "贡献者", "contributors")]
+)
+def test_a_basemap_credit_is_in_the_map_language_and_one_line(projects, geodata, code, zh, en):
+    def credit(lang: str) -> str:
+        html = build_map(projects, geodata, basemap=code, lang=lang).get_root().render()
+        return html.split("addAttribution(", 1)[1].split(");", 1)[0]
+
+    assert zh in credit("zh") and en not in credit("zh") and "；" in credit("zh")
+    assert en in credit("en") and "号" not in credit("en") and "贡献者" not in credit("en")
 
 
 def test_the_scale_is_metric_only(projects, geodata):

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import oracle
 import pytest
 from run_cli import ROOT, run_countymap
 
@@ -113,6 +114,16 @@ def test_export_table_applies_every_filter_like_export_html(tmp_path):
     assert set(rows["category"]) <= {"road", "water"}
     assert all("2023" in years for years in rows["years"])
     assert all(float(amount) >= 1 for amount in rows["investment_yi"])
+
+
+def test_export_table_has_the_disclosed_switch(tmp_path):
+    out = tmp_path / "out.csv"
+    args = ["--projects", str(ROOT / "projects.csv"), "--format", "csv", "--out", str(out), "--disclosed"]
+    assert run_countymap("export-table", *args).returncode == 0
+    rows = read_raw(out.read_bytes())
+    expected = oracle.selected_ids(oracle.read_rows(ROOT / "projects.csv"), disclosed=True)
+    assert 0 < len(expected) < len(oracle.read_rows(ROOT / "projects.csv"))
+    assert sorted(rows["id"]) == expected
 
 
 @pytest.mark.parametrize("text", ["a\rb", "_x0041_", "_x005F_x0041_", "行\n二"])

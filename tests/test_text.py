@@ -8,7 +8,15 @@ import string
 import pytest
 
 from countymap.core import report
-from countymap.text.format import amount, quantity, township_label
+from countymap.text.format import (
+    amount,
+    capitalised,
+    chinese_numeral,
+    kind_label,
+    quantity,
+    report_section,
+    township_label,
+)
 from countymap.text.strings import STRINGS, t
 
 
@@ -36,8 +44,8 @@ def test_t_formats_and_falls_back():
         (0.00005, "0.5万元", "¥0.005 million"),
         (0.0, "0亿元", "¥0 million"),
         (1234.5, "1234.5亿元", "¥123.45 billion"),
-        (float("nan"), "未披露", "not disclosed"),
-        (None, "未披露", "not disclosed"),
+        (float("nan"), "未披露", "Not disclosed"),
+        (None, "未披露", "Not disclosed"),
     ],
 )
 def test_amount(value, zh, en):
@@ -86,6 +94,58 @@ def test_township_label(name, en):
 
 
 # --- report text -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("invested in 2022", "Invested in 2022"),
+        ("Roads", "Roads"),
+        ("¥2 million", "¥2 million"),
+        ("2023 计划", "2023 计划"),
+        ("", ""),
+    ],
+)
+def test_capitalised_starts_a_label_with_a_capital(text, expected):
+    assert capitalised(text) == expected
+
+
+def test_kind_label_stands_alone_in_both_languages():
+    assert kind_label("completed_in_2022", "en") == "Invested in 2022"
+    assert kind_label("completed_in_2022", "zh") == "2022年完成投资"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一", 1),
+        ("七", 7),
+        ("十", 10),
+        ("十二", 12),
+        ("二十", 20),
+        ("九十九", 99),
+        ("", None),
+        ("十十", None),
+        ("a", None),
+    ],
+)
+def test_chinese_numeral(text, expected):
+    assert chinese_numeral(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sections", "zh", "en"),
+    [
+        ("一(四)", "一（四）", "1.4"),
+        ("一(四)|三(一)", "一（四）、三（一）", "1.4, 3.1"),
+        ("一|三(二)", "一、三（二）", "1, 3.2"),
+        ("附表", "附表", "附表"),  # another form is shown as it is
+        ("", "", ""),
+    ],
+)
+def test_report_section_in_each_language(sections, zh, en):
+    assert report_section(sections, "zh") == zh
+    assert report_section(sections, "en") == en
 
 
 def test_load_report_checks_the_hash(tmp_path):

@@ -19,11 +19,18 @@ def presenting() -> bool:
 
 
 def selected_values() -> tuple[str, str]:
-    """(item id, township) as selected now, without drawing a widget (presenter mode has none)."""
+    """(item id, township) as selected now, without drawing a widget (presenter mode has none).
+
+    Each is written back to the session: Streamlit forgets, at the end of a run,
+    the state of a widget key that the run did not set or draw (``tw`` is the
+    township page's picker), and the page after presenter mode reads them there.
+    """
     values = []
     for key in (selection.ITEM_KEY, selection.TOWNSHIP_KEY):
         value = st.session_state.get(key) if not st.session_state.get("_url_fresh", True) else None
-        values.append(value if value is not None else (url_value(key) or ""))
+        value = value if value is not None else (url_value(key) or "")
+        st.session_state[key] = value
+        values.append(value)
     return values[0], values[1]
 
 

@@ -28,7 +28,6 @@ from countymap.app.shell import html_block
 from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core.filters import FilterState
 from countymap.core.geodata import Geodata
-from countymap.core.schema import INVESTMENT_KINDS, label
 from countymap.map.assets import LEAFLET_SOURCE_DIR, localize_assets
 from countymap.map.basemaps import available as available_basemaps
 from countymap.map.basemaps import basemap_label, needs_gcj02, resolve
@@ -36,6 +35,7 @@ from countymap.map.build import build_map
 from countymap.map.export import export_html
 from countymap.map.features import ProjectFeatures, project_features, write_table
 from countymap.map.selection import Selection, selection_overlay, selection_view
+from countymap.text.format import kind_label
 from countymap.text.strings import t
 
 LOG = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def tianditu_key() -> str | None:
 
 def measure_label(measure: str, lang: str) -> str:
     """What a badge or an area shows: the item count, or the amount of one investment kind."""
-    return t("size_count", lang) if measure == "count" else label(INVESTMENT_KINDS, measure, lang)
+    return t("size_count", lang) if measure == "count" else kind_label(measure, lang)
 
 
 def _seed_choice(key: str, options: tuple[str, ...] | list[str], default: str) -> None:

@@ -21,7 +21,7 @@ from countymap.core.schema import (
     STATUSES,
     label,
 )
-from countymap.text.format import labelled
+from countymap.text.format import capitalised, labelled
 from countymap.text.strings import STRINGS, t
 
 # (what, source, licence): a string key, or a name that reads the same in both languages.
@@ -50,7 +50,7 @@ def sources(lang: str) -> None:
 def precision_levels(lang: str) -> None:
     """What each precision level means on the map."""
     st.subheader(t("about_precision", lang))
-    rows = [(label(PRECISIONS, code, lang), label(PRECISION_MEANINGS, code, lang)) for code in PRECISIONS]
+    rows = [(label(PRECISIONS, code, lang), capitalised(label(PRECISION_MEANINGS, code, lang))) for code in PRECISIONS]
     st.dataframe(pd.DataFrame(rows, columns=[t("level", lang), t("meaning", lang)]), hide_index=True, width="stretch")
 
 
@@ -61,8 +61,8 @@ def status_rules(lang: str) -> None:
     rows = [
         (
             label(STATUSES, rule.code, lang),
-            rule.verbs_zh if zh else rule.verbs_en,
-            rule.meaning_zh if zh else rule.meaning_en,
+            rule.verbs_zh if zh else capitalised(rule.verbs_en),
+            rule.meaning_zh if zh else capitalised(rule.meaning_en),
         )
         for rule in STATUS_RULES
     ]
@@ -90,6 +90,7 @@ def _report_upload(lang: str) -> None:
     """Load the report from an upload: refused by its size alone when it is larger than a few reports."""
     # 1 MB is the smallest limit the browser can be asked to enforce; REPORT_MAX_BYTES is checked here.
     upload = st.file_uploader(t("about_upload", lang), type=["txt"], key="report_upload", max_upload_size=1)
+    st.caption(t("about_upload_help", lang, kb=report.REPORT_MAX_BYTES / 1024))  # Streamlit's own limits are hidden
     if upload is None:
         return
     if upload.size > report.REPORT_MAX_BYTES:  # its bytes are never copied

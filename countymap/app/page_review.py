@@ -23,6 +23,7 @@ from countymap.core.tables import TableError, decode_text
 from countymap.draft.drafter import draft
 from countymap.draft.previous import status_changes
 from countymap.draft.review import DECISIONS, PENDING, accepted, keep_edits, passage_html, sections_in_order
+from countymap.text.format import item_names, join_labels, report_section
 from countymap.text.strings import t
 from countymap.validation.validate import problems_frame, validate_frame
 
@@ -54,7 +55,7 @@ FIELDS = {spec.name: spec for spec in PROJECTS.fields}
 def upload(lang: str) -> tuple[str, bytes] | None:
     """The uploaded report text and its bytes, or ``None`` (with a message when it is refused or unreadable)."""
     limit = report.REPORT_MAX_BYTES  # a few times this year's report: drafting time grows with the text
-    label = t("review_upload", lang, mb=limit / 1024 / 1024)
+    label = t("review_upload", lang, kb=limit / 1024)
     # 1 MB is the smallest limit the browser can be asked to enforce; the size is checked before reading.
     file = st.file_uploader(label, type=["txt"], key="review_file", max_upload_size=1)
     if file is None:
@@ -111,7 +112,7 @@ def _column_config(lang: str) -> dict:
         format_func=lambda code: t(f"decision_{code}", lang),
     )
     config["confidence"] = st.column_config.TextColumn(t("review_confidence", lang), disabled=True)
-    config["id"] = st.column_config.TextColumn("id", disabled=True)
+    config["id"] = st.column_config.TextColumn(t("col_id", lang), disabled=True)
     return config
 
 
@@ -147,13 +148,13 @@ def section_editor(section: str, rows: pd.DataFrame, state: dict, lang: str) -> 
     Returns the section's rows as the editor shows them. The keys name neither
     the language nor a label, so switching the language keeps every edit.
     """
-    title = t("review_section", lang, section=section, n=len(rows))
+    title = t("review_section", lang, section=report_section(section, lang), n=len(rows))
     box_key, grid_key = f"review_section_{section}", f"review_editor_{state['generation']}_{section}"
     box = st.expander(title, _expanded(section, title), key=box_key, on_change="rerun")
     with box:
         st.caption(t("review_passages", lang))
         with st.container(height=PASSAGES_HEIGHT, border=False):
-            html_block("".join(_passage(st.session_state["review_raw"], row) for row in rows.to_dict("records")))
+            html_block("".join(_passage(st.session_state["review_raw"], row, lang) for row in rows.to_dict("records")))
         # No form: every committed cell reruns the page, so the tally below and the
         # download always show what the grid shows (a form would hold edits until a save).
         edited = st.data_editor(
@@ -170,34 +171,55 @@ def section_editor(section: str, rows: pd.DataFrame, state: dict, lang: str) -> 
     return edited
 
 
-def _passage(raw: str, row: dict) -> str:
+def _passage(raw: str, row: dict, lang: str) -> str:
+    """A draft's name and confidence, then the report's own words around it.
+
+    The name is in ``lang`` (the report's Chinese name beside an English one);
+    the passages are the report's words, quoted as they are (``cm-passage``).
+    """
+    name = row["name_zh"] if lang == "zh" or not row.get("name_en") else f"{row['name_en']} ({row['name_zh']})"
+    note = t("review_confidence_note", lang, c=row["confidence"])
     return (
-        f'<p style="margin:0 0 0.5rem 0"><b>{esc(row["name_zh"])}</b> '
-        f'<span style="color:#666">({esc(row["confidence"])})</span><br>{passage_html(raw, row)}</p>'
+        f'<p style="margin:0 0 0.5rem 0"><b>{esc(name)}</b><span style="color:#666">{esc(note)}</span><br>'
+        f'<span class="cm-passage">{passage_html(raw, row)}</span></p>'
     )
 
 
 def changes(drafts: pd.DataFrame, lang: str) -> None:
     """Existing items that a draft speaks of: their status before and in the draft, side by side."""
-    table = status_changes(drafts, schema_frame(data.projects()))
+    previous = schema_frame(data.projects())
+    table = status_changes(drafts, previous)
     with st.expander(t("review_changes", lang), expanded=False):
         if table.empty:
             st.info(t("review_no_changes", lang))
             return
         table = table.sort_values("changed", ascending=False)
+        items = previous.set_index("id").loc[table["id"]].reset_index()  # for the names in the reader's language
         st.dataframe(
             pd.DataFrame(
                 {
-                    "id": table["id"],
-                    t("col_name", lang): table["name_before"],
-                    t("review_before", lang): [label(STATUSES, s, lang) for s in table["status_before"]],
-                    t("review_after", lang): [label(STATUSES, s, lang) for s in table["status_draft"]],
-                    t("d_years", lang): table["years_before"] + " → " + table["years_draft"],
+                    t("col_name", lang): item_names(items, lang),
+                    t("review_before", lang): [_status(s, lang) for s in table["status_before"]],
+                    t("review_after", lang): [_status(s, lang) for s in table["status_draft"]],
+                    t("d_years", lang): [
+                        f"{_years(before, lang)} → {_years(after, lang)}"
+                        for before, after in zip(table["years_before"], table["years_draft"], strict=True)
+                    ],
                 }
             ),
             hide_index=True,
             width="stretch",
         )
+
+
+def _status(code: str, lang: str) -> str:
+    """A status's label; — for none (an enterprise has no status)."""
+    return label(STATUSES, code, lang) if code else t("none", lang)
+
+
+def _years(cell: str, lang: str) -> str:
+    """``2022|2023`` as ``2022、2023`` / ``2022, 2023``; — for none."""
+    return join_labels([year for year in str(cell).split("|") if year], lang) or t("none", lang)
 
 
 def result(drafts: pd.DataFrame, lang: str) -> None:

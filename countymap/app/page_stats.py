@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
 from countymap.app import data
-from countymap.core.schema import CATEGORIES, INDICATOR_KINDS, INVESTMENT_KINDS, STATUSES, label
+from countymap.core.schema import CATEGORIES, INDICATOR_KINDS, STATUSES, label
 from countymap.core.stats import by_year, invest_by_category
-from countymap.text.format import amount, bracketed, quantity, township_label
+from countymap.text.format import amount, bracketed, kind_label, quantity, township_label
 from countymap.text.strings import t
 
 PER_ROW = 4
@@ -48,30 +49,69 @@ def headline(indicators: pd.DataFrame, lang: str) -> None:
         st.dataframe(table, hide_index=True, width="stretch")
 
 
-def _bar(title: str, table: pd.DataFrame, lang: str) -> None:
+def bar_chart(table: pd.DataFrame, titles: tuple[str, str, str], value_format: str = ",d") -> alt.Chart:
+    """Horizontal bars: one row per label (``table``'s index), one bar per series (its columns) side by side.
+
+    ``titles`` names the labels, the series and the values in the page's
+    language: the axis and the tooltips say them (Streamlit's own bar chart
+    would name its tooltips "label", "value" and "color", in English).
+    """
+    label_title, series_title, value_title = titles
+    long = table.rename_axis("label").reset_index().melt("label", var_name="series", value_name="value")
+    long["series"] = long["series"].astype(str)
+    return (
+        alt.Chart(long)
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", title=None, sort=list(table.index)),
+            x=alt.X("value:Q", title=value_title),
+            yOffset=alt.YOffset("series:N", sort=[str(c) for c in table.columns]),
+            color=alt.Color(
+                "series:N",
+                title=None,
+                sort=[str(c) for c in table.columns],
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=0),
+            ),
+            tooltip=[
+                alt.Tooltip("label:N", title=label_title),
+                alt.Tooltip("series:N", title=series_title),
+                alt.Tooltip("value:Q", title=value_title, format=value_format),
+            ],
+        )
+    )
+
+
+def _bar(title: str, table: pd.DataFrame, titles: tuple[str, str, str], lang: str, **options) -> bool:
+    """A chart under its title, or a note when there is nothing to draw; whether a chart was drawn."""
     st.markdown(f"**{title}**")
     if table.empty:
         st.caption(t("no_results", lang))
-        return
-    st.bar_chart(table, stack=False, horizontal=True, x_label=t("count", lang), y_label="")
+        return False
+    st.altair_chart(bar_chart(table, titles, **options), width="stretch")
+    return True
+
+
+def _status_label(code: object, lang: str) -> str:
+    """A status's label; an enterprise has none."""
+    return label(STATUSES, code, lang) if isinstance(code, str) and code else t("chart_no_status", lang)
 
 
 def charts(result: pd.DataFrame, lang: str) -> None:
     """Bar charts of the filtered items, 2022 beside 2023."""
     county = t("county_wide_short", lang)
+    count = t("count", lang)
     left, right = st.columns(2)
     with left:
-        _bar(t("by_category", lang), by_year(result, "category", lambda c: label(CATEGORIES, c, lang)), lang)
-        _bar(t("by_status", lang), by_year(result, "status", lambda s: label(STATUSES, s, lang)), lang)
+        sectors = by_year(result, "category", lambda c: label(CATEGORIES, c, lang))
+        _bar(t("by_category", lang), sectors, (t("d_category", lang), t("year", lang), count), lang)
+        statuses = by_year(result, "status", lambda s: _status_label(s, lang))
+        _bar(t("by_status", lang), statuses, (t("d_status", lang), t("year", lang), count), lang)
     with right:
         towns = by_year(result, "townships", lambda n: township_label(n, lang) if n else county)
-        _bar(t("by_township", lang), towns, lang)
+        _bar(t("by_township", lang), towns, (t("d_townships", lang), t("year", lang), count), lang)
         invest = invest_by_category(
-            result, lambda c: label(CATEGORIES, c, lang), lambda k: label(INVESTMENT_KINDS, k, lang), data.projects()
+            result, lambda c: label(CATEGORIES, c, lang), lambda k: kind_label(k, lang), data.projects()
         )
-        st.markdown(f"**{t('by_category_invest', lang)}**")
-        if invest.empty:
-            st.caption(t("no_results", lang))
-        else:
-            st.bar_chart(invest, horizontal=True, stack=False, y_label="")
+        titles = (t("d_category", lang), t("invest_kind", lang), t("invest_axis", lang))
+        if _bar(t("by_category_invest", lang), invest, titles, lang, value_format=",.4~g"):
             st.caption(t("invest_chart_note", lang))

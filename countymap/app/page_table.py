@@ -12,9 +12,22 @@ from countymap.text.format import item_names, quantity, row_amounts, townships_t
 from countymap.text.strings import t
 
 
+def sortable_amounts(result: pd.DataFrame) -> bool:
+    """Whether every row has a disclosed amount, so that a number column (for sorting) has no blank cell.
+
+    Streamlit's grid writes a missing number as "None", in English, whatever
+    the page's language; 未披露 can only stand in a text column.
+    """
+    return bool(len(result)) and bool(pd.to_numeric(result["investment_yi"], errors="coerce").notna().all())
+
+
 def display_frame(result: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Readable columns for the on-screen table; amounts both as text (未披露) and as numbers for sorting."""
-    return pd.DataFrame(
+    """Readable columns for the on-screen table, every cell a word in ``lang`` (未披露 and — for unknown and none).
+
+    Amounts are text (``2620万元（总投资）``); when every row has one, a column of
+    the figures in 亿元 is added so that the table sorts by amount.
+    """
+    frame = pd.DataFrame(
         {
             t("col_name", lang): item_names(result, lang),
             t("d_category", lang): [label(CATEGORIES, c, lang) for c in result["category"]],
@@ -25,19 +38,26 @@ def display_frame(result: pd.DataFrame, lang: str) -> pd.DataFrame:
                 townships_text(w, p, lang) for w, p in zip(result["townships"], result["precision"], strict=True)
             ],
             t("col_invest_text", lang): row_amounts(result, lang),
-            t("col_invest_num", lang): pd.to_numeric(result["investment_yi"], errors="coerce").to_numpy(),
             t("col_quantity", lang): [
-                quantity(v, u, lang) for v, u in zip(result["quantity"], result["quantity_unit"], strict=True)
+                quantity(v, u, lang) or t("none", lang)
+                for v, u in zip(result["quantity"], result["quantity_unit"], strict=True)
             ],
             t("d_precision", lang): [label(PRECISIONS, p, lang) for p in result["precision"]],
-            "id": list(result["id"]),
         }
     )
+    if sortable_amounts(result):
+        figures = pd.to_numeric(result["investment_yi"], errors="coerce").to_numpy()
+        frame.insert(frame.columns.get_loc(t("col_invest_text", lang)) + 1, t("col_invest_num", lang), figures)
+    return frame
 
 
 def table(result: pd.DataFrame, lang: str) -> None:
-    """The sortable table (Streamlit escapes cell text itself)."""
+    """The sortable table (Streamlit escapes cell text itself); nothing when there is no row."""
+    if result.empty:
+        return
     numeric = t("col_invest_num", lang)
+    if not sortable_amounts(result):
+        st.caption(t("sort_by_amount_hint", lang, switch=t("f_disclosed", lang)))
     st.dataframe(
         display_frame(result, lang),
         hide_index=True,

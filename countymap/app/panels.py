@@ -10,14 +10,17 @@ from countymap.app.shell import esc, html_block
 from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core import report
 from countymap.core.placement import undrawn
-from countymap.core.schema import CATEGORIES, INVESTMENT_KINDS, ITEM_KINDS, PRECISIONS, STATUSES, label
+from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
 from countymap.core.stats import totals
 from countymap.text.format import (
     amount,
     item_name,
     item_names,
     join_labels,
+    kind_label,
+    labelled,
     quantity,
+    report_section,
     row_amount,
     row_amounts,
     township_label,
@@ -45,7 +48,7 @@ def kpi_line(sums: dict, lang: str, key: str = "kpi") -> None:
             with st.popover(t("kpi_amounts", lang, n=len(sums["by_kind"]))):
                 for kind in sums["by_kind"]:
                     figure = amount(kind.total_yi, lang, "at_least" if kind.lower_bound else "")
-                    name = label(INVESTMENT_KINDS, kind.kind, lang)
+                    name = kind_label(kind.kind, lang)
                     name = f"{kind.year} {name}" if kind.year else name
                     words = t("kpi_kind", lang, kind=name, v=figure, n=kind.items)
                     html_block(f'<div class="cm-kpi-amount" data-kind="{esc(kind.kind)}">{esc(words)}</div>')
@@ -54,7 +57,7 @@ def kpi_line(sums: dict, lang: str, key: str = "kpi") -> None:
 
 def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
     """The labelled facts of one item, in reading order (empty values left out)."""
-    section = row.get("source_section") or ""
+    section = report_section(row.get("source_section") or "", lang)
     rows = [
         (t("d_category", lang), label(CATEGORIES, row["category"], lang)),
         (
@@ -67,21 +70,26 @@ def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
         (t("d_investment", lang), row_amount(row, lang)),
         (t("d_quantity", lang), quantity(row.get("quantity"), row.get("quantity_unit") or "", lang)),
         (t("d_precision", lang), label(PRECISIONS, row["precision"], lang)),
-        (t("d_source", lang), t("d_source_value", lang, section=section.replace("|", "、"))),
+        (t("d_source", lang), t("d_source_value", lang, section=section)),
     ]
     return [(key, value) for key, value in rows if value]
 
 
 def detail_panel(row: pd.Series, lang: str) -> None:
-    """Everything we know about one item, then the report's own words if available."""
-    other = row["name_zh"] if lang == "en" else row.get("name_en", "")
+    """Everything we know about one item, in the reader's language, then the report's own words if available.
+
+    In English the report's Chinese name stands in brackets under the English
+    one (to find it in the report's words below).
+    """
     table = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in detail_rows(row, lang))
     summary = row.get("summary_en") if lang == "en" else row.get("summary_zh")
+    name = item_name(row, lang)
+    shown = lang == "en" and name != row["name_zh"]
+    report_name = f'<div style="color:#666">({esc(row["name_zh"])})</div>' if shown else ""
     html_block(
-        f'<div class="cm-detail"><h3 style="margin-bottom:0">{esc(item_name(row, lang))}</h3>'
-        f'<div style="color:#666">{esc(other)}</div>'
+        f'<div class="cm-detail"><h3 style="margin-bottom:0">{esc(name)}</h3>{report_name}'
         f'<table style="margin-top:0.5rem;font-size:0.9rem">{table}</table>'
-        f"<p><b>{esc(t('d_summary', lang))}</b>：{esc(summary)}</p></div>"
+        f"<p><b>{esc(t('d_summary', lang))}</b>{esc(labelled('', summary, lang))}</p></div>"  # "：" or ": "
     )
     passages(row.get("source_spans") or (), lang)
 
@@ -101,8 +109,12 @@ def passages(spans: tuple[tuple[int, int], ...], lang: str) -> None:
 def item_list(items: pd.DataFrame, lang: str, key: str) -> None:
     """A compact list of items (name, sector, years, status, amount); a row click selects the item.
 
-    Streamlit escapes the cells itself.
+    Streamlit escapes the cells itself. No items: a note, not an empty grid
+    (which would say "empty" in English whatever the language).
     """
+    if items.empty:
+        st.caption(t("no_results", lang))
+        return
     frame = pd.DataFrame(
         {
             t("col_name", lang): item_names(items, lang),

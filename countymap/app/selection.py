@@ -42,11 +42,15 @@ def clear() -> None:
 
 
 def township(known: tuple[str, ...]) -> str | None:
-    """The selected township (a map badge), if any and still one of ``known``."""
+    """The selected township (a map badge), if any and still one of ``known``.
+
+    The value is written to the session on every run: ``tw`` is also the key of
+    the township page's picker, and Streamlit forgets a widget key's state at the
+    end of a run that neither draws the widget nor sets the key.
+    """
     seed(TOWNSHIP_KEY, url_value(TOWNSHIP_KEY) or "")
     value = st.session_state.get(TOWNSHIP_KEY) or ""
-    if value not in known:
-        value = st.session_state[TOWNSHIP_KEY] = ""
+    value = st.session_state[TOWNSHIP_KEY] = value if value in known else ""
     remember(TOWNSHIP_KEY, value)
     set_param(TOWNSHIP_KEY, value or None)
     return value or None

@@ -9,9 +9,9 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from countymap.app import data
-from countymap.app.url_state import remember, seed, set_param, sync_origin, url_value
-from countymap.text.escape import html_text
+from countymap.app import data, share
+from countymap.app.url_state import note_language, remember, seed, set_param, sync_origin, url_value
+from countymap.text.escape import css_string, html_text
 from countymap.text.strings import LANGS, t
 from countymap.validation.setup import setup_problems
 
@@ -33,12 +33,15 @@ def page_setup(title_key: str, *, floating=None) -> str:
         t("language"), LANGS, key="lang", format_func=names.get, horizontal=True, label_visibility=label_visibility
     )
     remember("lang", lang)
+    note_language(lang)
     set_param("lang", None if lang == "zh" else lang)
     _stop_on_setup_problems(lang)
     _page_links(lang)
+    if floating is None:  # presenter mode shows the room the map, not the controls
+        share.copy_link_button(lang)
     if data.has_upload():
         st.sidebar.info(t("upload_active", lang))
-    st.html(PAGE_CSS)
+    st.html(PAGE_CSS + uploader_css(lang))
     return lang
 
 
@@ -94,6 +97,22 @@ h1 {font-size: 1.6rem !important; line-height: 1.25 !important; padding: 0 0 0.3
   button, [data-baseweb='select'] > div, input, [role='radiogroup'] label {min-height: 40px !important;}
 }
 </style>"""
+
+
+def uploader_css(lang: str) -> str:
+    """Our own words on Streamlit's file uploader.
+
+    Streamlit 1.67 writes the uploader's button ("Upload") and its limits
+    ("200MB per file • CSV") in English whatever the page's language, and has
+    no parameter for them. The limits are hidden (each page states them in
+    its own caption above the uploader) and the button gets our label.
+    """
+    return (
+        "<style>[data-testid='stFileUploaderDropzoneInstructions']{display:none !important}"
+        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']{display:none !important}"
+        "[data-testid='stFileUploaderDropzone'] button [data-has-shortcut]::after"
+        f"{{content:{css_string(t('upload_button', lang))}}}</style>"
+    )
 
 
 def esc(value: object) -> str:

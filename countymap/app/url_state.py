@@ -4,6 +4,14 @@ A widget is seeded from the URL when the URL carries something this session did
 not write itself (a pasted link, a reload); otherwise it keeps its session
 value, which also carries settings across pages when page navigation drops the
 query string.
+
+A choice widget (multiselect, select box, radio) lives in the browser as the
+*labels* it shows, and Streamlit turns a label back into a code by looking it
+up among this run's labels. After a language switch the browser still holds
+the old language's labels, which match nothing, so the next interaction would
+silently empty the widget. Every widget is therefore sent its value again, in
+the new language's labels, on the run that switches the language
+(:func:`note_language`, :func:`seed`).
 """
 
 from __future__ import annotations
@@ -40,6 +48,13 @@ def sync_origin(page: str) -> None:
     st.session_state["_url_fresh"] = fresh
     st.session_state["_url_written"] = dict(current)
     st.session_state.setdefault("_keep", {})
+    st.session_state["_relabel"] = False
+
+
+def note_language(lang: str) -> None:
+    """Record the language this run draws in; widgets seeded after this are relabelled if it changed."""
+    st.session_state["_relabel"] = st.session_state.get("_drawn_lang", lang) != lang
+    st.session_state["_drawn_lang"] = lang
 
 
 def url_value(param: str) -> str | None:
@@ -52,18 +67,28 @@ def seed(widget_key: str, from_url: object) -> None:
     """Give a widget its starting value before it is drawn.
 
     From the URL when the URL is authoritative this run; else the value the
-    session last had (kept across pages), else the URL value.
+    session last had (kept across pages), else the URL value. On a language
+    switch the value is set again, unchanged, so that the browser is sent its
+    labels in the new language (see the module's docstring).
     """
     keep = st.session_state["_keep"]
     if st.session_state["_url_fresh"]:
         st.session_state[widget_key] = from_url
     elif st.session_state["_page_changed"] or widget_key not in st.session_state:
         st.session_state[widget_key] = keep.get(widget_key, from_url)
+    elif st.session_state.get("_relabel"):
+        st.session_state[widget_key] = st.session_state[widget_key]
 
 
 def remember(widget_key: str, value: object) -> None:
     """Keep a widget's value for pages that do not draw the widget."""
     st.session_state["_keep"][widget_key] = value
+
+
+def keep_undrawn(widget_key: str, from_url: object) -> None:
+    """For a widget this page does not draw: keep its value for the pages that do (a fresh link sets it)."""
+    if st.session_state["_url_fresh"]:
+        remember(widget_key, from_url)
 
 
 def set_param(param: str, value: str | None) -> None:

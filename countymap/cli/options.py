@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from countymap import config
-from countymap.core.filters import FIELDS, FilterState, from_query_params
+from countymap.core.filters import FIELDS, FLAG_ON, FilterState, from_query_params
 from countymap.core.geodata import Geodata, GeodataMissingError, load_geodata
 from countymap.text.strings import t
 from countymap.validation import setup
@@ -27,14 +27,17 @@ from countymap.validation.upload import check_file
 
 
 def add_filter_flags(parser: argparse.ArgumentParser) -> None:
-    """One flag per filter field (repeat or comma-separate a list flag for OR)."""
+    """One flag per filter field (repeat or comma-separate a list flag for OR), described by its sidebar label."""
     for spec in FIELDS:
+        described = t(spec.label_key, "en")
         if spec.kind == "list":
             parser.add_argument(
-                spec.flag, dest=spec.param, action="append", help=f"{spec.attr}: repeat or comma-separate for OR"
+                spec.flag, dest=spec.param, action="append", help=f"{described}: repeat or comma-separate for OR"
             )
+        elif spec.kind == "flag":
+            parser.add_argument(spec.flag, dest=spec.param, action="store_const", const=FLAG_ON, help=described)
         else:
-            parser.add_argument(spec.flag, dest=spec.param, help=spec.attr)
+            parser.add_argument(spec.flag, dest=spec.param, help=described)
 
 
 def state_from_args(args: argparse.Namespace) -> FilterState:

@@ -10,7 +10,7 @@ Streamlit.
 Semantics: an empty field means "no restriction"; values within a field are
 alternatives (OR); fields combine with AND. An investment bound keeps only the
 items whose amount is disclosed, because an unknown amount is neither above
-nor below it.
+nor below it; the "disclosed amounts only" switch keeps them without a bound.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from countymap.text.strings import t
 
 QUERY_MAX_CHARS = 100  # the search box's own limit; a longer link is cut to it
 INVEST_MAX_YI = 10_000.0  # 1 万亿元: far above any county's single item
+FLAG_ON = "1"  # how a switch that is on reads in a link (``disclosed=1``); anything else is off
 _PLAIN_DECIMAL = re.compile(r"\d{1,7}(\.\d{1,6})?")
 
 
@@ -48,14 +49,15 @@ class FilterField:
         Command-line flag of the export commands.
     label_key : str
         Key of the widget label in :data:`countymap.text.strings.STRINGS`.
-    kind : {"list", "number", "text"}
-        A multi-choice of codes, a bound in 亿元, or free text.
+    kind : {"list", "number", "flag", "text"}
+        A multi-choice of codes, a bound in 亿元, an on/off switch (``=1`` in a
+        link), or free text.
     vocabulary : callable, optional
         Allowed codes (lists only); called when needed, so geodata is read lazily.
     option_label : callable, optional
         ``(code, lang) -> label`` of one code (lists only).
     phrase_key : str
-        Key of the string that states the field in the sentence (numbers and text).
+        Key of the string that states the field in the sentence (numbers, flags and text).
     """
 
     attr: str
@@ -87,6 +89,7 @@ FIELDS: tuple[FilterField, ...] = (
     ),
     FilterField("invest_min", "imin", "--min-yi", "f_invest_min", "number", phrase_key="desc_min"),
     FilterField("invest_max", "imax", "--max-yi", "f_invest_max", "number", phrase_key="desc_max"),
+    FilterField("disclosed", "disclosed", "--disclosed", "f_disclosed", "flag", phrase_key="desc_disclosed"),
     FilterField("query", "q", "--query", "f_query", "text", phrase_key="desc_query"),
 )
 PARAM_NAMES = frozenset(spec.param for spec in FIELDS)
@@ -104,12 +107,18 @@ class FilterState:
     precisions: tuple[str, ...] = ()
     invest_min: float | None = None
     invest_max: float | None = None
+    disclosed: bool = False
     query: str = ""
 
     @property
     def has_invest_bound(self) -> bool:
-        """Whether an investment bound hides the undisclosed items."""
+        """Whether an investment bound is set (it hides the undisclosed items)."""
         return self.invest_min is not None or self.invest_max is not None
+
+    @property
+    def hides_undisclosed(self) -> bool:
+        """Whether items without a disclosed amount are left out (a bound, or the switch)."""
+        return self.disclosed or self.has_invest_bound
 
     @property
     def is_default(self) -> bool:
@@ -150,7 +159,7 @@ def _row_matches_query(row: pd.Series, needle: str, squashed: str) -> bool:
 def _invest_mask(projects: pd.DataFrame, state: FilterState) -> pd.Series:
     amounts = pd.to_numeric(projects["investment_yi"], errors="coerce")
     mask = pd.Series(True, index=projects.index)
-    if state.has_invest_bound:
+    if state.hides_undisclosed:
         mask &= amounts.notna()
     if state.invest_min is not None:
         mask &= amounts >= state.invest_min
@@ -213,6 +222,8 @@ def to_query_params(state: FilterState) -> dict[str, str]:
             params[spec.param] = ",".join(value)
         elif spec.kind == "number" and value is not None:
             params[spec.param] = format_bound(value)
+        elif spec.kind == "flag" and value:
+            params[spec.param] = FLAG_ON
         elif spec.kind == "text" and value:
             params[spec.param] = value
     return params
@@ -252,6 +263,8 @@ def _clean(spec: FilterField, raw: str | Iterable[str] | None) -> object:
         return tuple(dict.fromkeys(v for v in _values(raw) if v in allowed))
     if spec.kind == "number":
         return parse_bound(_last(raw))
+    if spec.kind == "flag":
+        return _last(raw) == FLAG_ON
     return (_last(raw) or "")[:QUERY_MAX_CHARS]
 
 
@@ -273,6 +286,8 @@ def _field_phrase(spec: FilterField, value: object, lang: str) -> str:
         return join_labels([spec.option_label(code, lang) for code in value], lang)
     if spec.kind == "number":
         return t(spec.phrase_key, lang, v=amount(value, lang))
+    if spec.kind == "flag":
+        return t(spec.phrase_key, lang)
     return t(spec.phrase_key, lang, q=value)
 
 
@@ -284,7 +299,7 @@ def phrases(state: FilterState, lang: str) -> list[str]:
     parts = []
     for spec in FIELDS:
         value = getattr(state, spec.attr)
-        if value in ((), None, ""):
+        if value in ((), None, "") or value is False:  # not ``in``: 0.0 == False, and 0 is a bound
             continue
         parts.append((spec.attr, _field_phrase(spec, value, lang)))
     when = " ".join(text for attr, text in parts if attr in ("years", "statuses"))

@@ -125,6 +125,7 @@ PRECISION_MEANINGS: dict[str, tuple[str, str]] = {
     ),
     "line": ("示意线路，只连接已知节点", "a schematic line through known way-points"),
     "county": ("全县范围，不在图上标点", "county-wide: not pinned on the map"),
+    "unknown": ("报告点名的地点，位置尚未查明：不在图上标点", "a named site not yet placed: not pinned on the map"),
 }
 
 PLACE_PRECISIONS: dict[str, tuple[str, str]] = {

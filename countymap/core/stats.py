@@ -14,6 +14,7 @@ import pandas as pd
 
 from countymap.core.filters import FilterState, phrases
 from countymap.core.schema import INVESTMENT_KINDS, STATUSES, YEARS
+from countymap.text.format import capitalised
 from countymap.text.strings import t
 
 
@@ -113,10 +114,10 @@ def describe(state: FilterState, result: pd.DataFrame, lang: str = "zh") -> str:
         counts = t("desc_counts", lang, n=sums["count"], d=sums["disclosed_count"])
     else:
         counts = t("desc_counts_none", lang, n=sums["count"])
-    if state.has_invest_bound:
+    if state.has_invest_bound and not state.disclosed:  # the switch's own phrase already says so
         counts += t("desc_excluded", lang)
     colon = "：" if lang == "zh" else ": "
-    return " · ".join(parts) + colon + counts
+    return capitalised(" · ".join(parts) + colon + counts)
 
 
 def by_year(result: pd.DataFrame, column: str, to_label: Callable[[str], str]) -> pd.DataFrame:

@@ -20,12 +20,17 @@ from urllib.parse import quote
 
 import folium
 
+from countymap.text.escape import html_text
 from countymap.text.strings import t
 
 
 @dataclass(frozen=True)
 class Basemap:
-    """One basemap: tile layers (URL template, subdomains) and its attribution."""
+    """One basemap: tile layers (URL template, subdomains) and its attribution.
+
+    ``attribution`` is a key of the string table (the provider's name and
+    approval number in the map's language); ``attribution_url`` is where it links.
+    """
 
     code: str
     datum: str  # "wgs84" or "gcj02"
@@ -34,6 +39,7 @@ class Basemap:
     attribution: str = ""
     needs_key: bool = False
     max_zoom: int = 18
+    attribution_url: str = ""
 
 
 _TDT = (
@@ -41,9 +47,6 @@ _TDT = (
     "&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles"
     "&TILEMATRIX={{z}}&TILEROW={{y}}&TILECOL={{x}}&tk={key}"
 )
-_TDT_ATTR = '&copy; <a href="https://www.tianditu.gov.cn/">天地图</a> GS(2023)336号 甲测资字1100471'
-_GAODE_VEC_ATTR = "&copy; 高德软件 GS(2023)4677号"
-_GAODE_IMG_ATTR = "&copy; 高德软件 GS(2023)4677号 影像 GS(2023)4047号"
 
 BASEMAPS: dict[str, Basemap] = {
     "none": Basemap("none", "wgs84"),
@@ -52,7 +55,7 @@ BASEMAPS: dict[str, Basemap] = {
         "gcj02",
         ("https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",),
         "1234",
-        _GAODE_VEC_ATTR,
+        "attr_gaode_vec",
     ),
     "gaode_img": Basemap(
         "gaode_img",
@@ -62,31 +65,34 @@ BASEMAPS: dict[str, Basemap] = {
             "https://webst0{s}.is.autonavi.com/appmaptile?style=8&x={x}&y={y}&z={z}",
         ),
         "1234",
-        _GAODE_IMG_ATTR,
+        "attr_gaode_img",
     ),
     "tianditu_vec": Basemap(
         "tianditu_vec",
         "wgs84",
         (_TDT.format(layer="vec", key="{key}"), _TDT.format(layer="cva", key="{key}")),
         "01234567",
-        _TDT_ATTR,
+        "attr_tianditu",
         needs_key=True,
+        attribution_url="https://www.tianditu.gov.cn/",
     ),
     "tianditu_img": Basemap(
         "tianditu_img",
         "wgs84",
         (_TDT.format(layer="img", key="{key}"), _TDT.format(layer="cia", key="{key}")),
         "01234567",
-        _TDT_ATTR,
+        "attr_tianditu",
         needs_key=True,
+        attribution_url="https://www.tianditu.gov.cn/",
     ),
     "osm": Basemap(
         "osm",
         "wgs84",
         ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",),
         "",
-        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+        "attr_osm",
         max_zoom=19,
+        attribution_url="https://www.openstreetmap.org/copyright",
     ),
 }
 
@@ -106,6 +112,16 @@ def basemap_label(code: str, lang: str = "zh") -> str:
     return t(f"basemap_{code}", lang)
 
 
+def attribution_html(code: str, lang: str = "zh") -> str:
+    """The basemap's credit as HTML (``&copy;`` and the provider, linked when it has a page); ``""`` for none."""
+    spec = BASEMAPS[code]
+    if not spec.attribution:
+        return ""
+    words = html_text(t(spec.attribution, lang))
+    url = html_text(spec.attribution_url)
+    return f'&copy; <a href="{url}">{words}</a>' if url else f"&copy; {words}"
+
+
 def resolve(code: str, tianditu_key: str | None) -> str:
     """Return ``code`` if usable; an unknown code or a Tianditu without key gives ``none``."""
     spec = BASEMAPS.get(code)
@@ -118,19 +134,24 @@ def add_basemap(fmap: folium.Map, code: str, *, tianditu_key: str | None = None,
     """Add the tile layers of ``code`` to ``fmap``; return the code actually used.
 
     The first tile layer is the base layer; label layers (Tianditu ``cva``/``cia``,
-    Gaode road labels) are added as non-toggleable overlays on top of it.
+    Gaode road labels) are added as non-toggleable overlays on top of it. The
+    credit is not the tile layers' (Leaflet would join it to the map's other
+    credits with a half-width comma): :func:`attribution_html` gives it to the
+    map's one attribution line.
     """
     code = resolve(code, tianditu_key)
     spec = BASEMAPS[code]
     key = quote(tianditu_key or "", safe="")  # a key is data: never let it alter the URL
     for index, template in enumerate(spec.tiles):
-        folium.TileLayer(
+        layer = folium.TileLayer(
             tiles=template.replace("{key}", key),
-            attr=spec.attribution if index == 0 else " ",
+            attr=" ",  # folium requires one; the credit is the map's (see above)
             name=basemap_label(code, lang),
             overlay=index > 0,
             control=index == 0,
             subdomains=spec.subdomains or "abc",
             max_zoom=spec.max_zoom,
-        ).add_to(fmap)
+        )
+        del layer.options["attribution"]  # else Leaflet adds " " to the credits, with a stray comma
+        layer.add_to(fmap)
     return code

@@ -21,12 +21,13 @@ from countymap.core.aggregate import SIZE_COUNT, AreaSummary, class_breaks, stat
 from countymap.core.geodata import Geodata
 from countymap.map import context, items
 from countymap.map.atlas import AtlasData, ProjectAtlas
-from countymap.map.basemaps import add_basemap, needs_gcj02, resolve
+from countymap.map.basemaps import add_basemap, attribution_html, needs_gcj02, resolve
 from countymap.map.decor import LegendSpec, MapDecor, legend_html, text
 from countymap.map.features import ProjectFeatures, project_features
 from countymap.map.gcj02 import transform_geometry
 from countymap.text.escape import html_text
 from countymap.text.format import join_labels, township_label
+from countymap.text.strings import t
 
 NO_TILES_BACKGROUND = "#f3f1ec"
 
@@ -178,7 +179,9 @@ def build_map(
     (west, south), (east, north) = _point(west, south, to_gcj02), _point(east, north, to_gcj02)
     MapDecor(
         legend=legend_html(spec, lang),
-        attribution=html_text(text("data_attr", lang)),
+        attribution=t("attribution_join", lang).join(
+            part for part in (attribution_html(used, lang), html_text(text("data_attr", lang))) if part
+        ),
         lang=lang,
         title=text("title", lang) if title else "",
         background=NO_TILES_BACKGROUND if used == "none" else "",

@@ -108,3 +108,16 @@ def script_json(obj: object) -> str:
     ):
         text = text.replace(char, code)
     return text
+
+
+def css_string(value: object) -> str:
+    r"""Return a double-quoted CSS string (for ``content:``), safe inside ``<style>``.
+
+    Every ASCII character other than a letter, a digit or a space is written
+    as a CSS escape (``\22 `` for ``"``), so no quote, backslash, ``<`` or
+    newline can end the string, the rule or the ``<style>`` element.
+    """
+    text = as_text(value)
+    return (
+        '"' + "".join(ch if ch.isalnum() or ch == " " or not ch.isascii() else f"\\{ord(ch):x} " for ch in text) + '"'
+    )

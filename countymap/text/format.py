@@ -5,12 +5,13 @@ nowhere else, so the popup, the detail panel, the table, the exports and the
 charts always agree (a test renders one item through all of them).
 
 Amounts are stored in 亿元 (100 million yuan). Unknown stays unknown: ``None``
-or ``NaN`` is written 未披露 / "not disclosed", never 0.
+or ``NaN`` is written 未披露 / "Not disclosed", never 0.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -68,6 +69,21 @@ def amount_with_kind(value: object, kind: str, lang: str = "zh", qualifier: str 
     return bracketed(figure, label(INVESTMENT_KINDS, kind, lang), lang)
 
 
+def capitalised(text: str) -> str:
+    """``text`` with a capital first letter, for a label or a sentence that starts with it; Chinese is unchanged.
+
+    English vocabulary labels are lower case so that they read inside a
+    sentence ("¥26.2 million (invested in 2022)"); on their own they start
+    with a capital ("Invested in 2022").
+    """
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def kind_label(kind: str, lang: str = "zh") -> str:
+    """What an amount measures, as a label on its own (a radio option, a chart legend): ``Invested in 2022``."""
+    return capitalised(label(INVESTMENT_KINDS, kind, lang))
+
+
 def bracketed(text: str, note: str, lang: str) -> str:
     """``text（note）`` in Chinese (full-width brackets), ``text (note)`` in English."""
     return f"{text}（{note}）" if lang == "zh" else f"{text} ({note})"
@@ -92,6 +108,40 @@ def quantity(value: object, unit: str, lang: str = "zh") -> str:
 def join_labels(labels: Iterable[str], lang: str = "zh") -> str:
     """Join labels the way each language lists things (``、`` or ``, ``)."""
     return ("、" if lang == "zh" else ", ").join(labels)
+
+
+_NUMERALS = {ch: n for n, ch in enumerate("一二三四五六七八九", start=1)}
+_SECTION = re.compile(r"([一二三四五六七八九十]+)(?:\(([一二三四五六七八九十]+)\))?")
+
+
+def chinese_numeral(text: str) -> int | None:
+    """``一`` .. ``九十九`` as a number (the report numbers its parts this way); ``None`` for anything else."""
+    tens, _, units = text.rpartition("十") if "十" in text else ("", "", text)
+    if "十" in text and (len(tens) > 1 or len(units) > 1):
+        return None
+    if any(ch not in _NUMERALS for ch in tens + units):
+        return None
+    value = (_NUMERALS.get(tens, 1) * 10 if "十" in text else 0) + _NUMERALS.get(units, 0)
+    return value or None
+
+
+def report_section(sections: str, lang: str = "zh") -> str:
+    """Where in the report: ``一(四)|三(二)`` -> ``一（四）、三（二）`` / ``1.4, 3.2``.
+
+    The data writes a part and its section as ``一(四)``, several joined by
+    ``|``. Chinese gets full-width brackets; English gets figures. A value in
+    another form is shown as it is.
+    """
+    parts = [part.strip() for part in sections.split("|") if part.strip()]
+    if lang != "en":
+        return join_labels([part.replace("(", "（").replace(")", "）") for part in parts], lang)
+    return join_labels([_section_figures(part) for part in parts], lang)
+
+
+def _section_figures(part: str) -> str:
+    match = _SECTION.fullmatch(part)
+    numbers = [chinese_numeral(group) for group in match.groups() if group] if match else [None]
+    return ".".join(str(n) for n in numbers) if None not in numbers else part
 
 
 # --- names ------------------------------------------------------------------------
@@ -131,10 +181,10 @@ def townships_text(townships: Iterable[str], precision: str, lang: str = "zh") -
 
 
 def item_name(row: Mapping | object, lang: str = "zh") -> str:
-    """An item's name in the reader's language (Chinese when no English name is given)."""
+    """An item's name in the reader's language (Chinese when no English name is given); a name starts with a capital."""
     get = row.get if isinstance(row, Mapping | pd.Series) else lambda key, default="": getattr(row, key, default)
     english = get("name_en", "")
-    return str(english if lang == "en" and isinstance(english, str) and english else get("name_zh", ""))
+    return str(capitalised(english) if lang == "en" and isinstance(english, str) and english else get("name_zh", ""))
 
 
 def item_names(frame: pd.DataFrame, lang: str = "zh") -> list[str]:
@@ -142,15 +192,25 @@ def item_names(frame: pd.DataFrame, lang: str = "zh") -> list[str]:
     chinese = frame["name_zh"].astype(str).tolist()
     if lang != "en" or "name_en" not in frame.columns:
         return chinese
-    return [en if isinstance(en, str) and en else zh for en, zh in zip(frame["name_en"].tolist(), chinese, strict=True)]
+    names = zip(frame["name_en"].tolist(), chinese, strict=True)
+    return [capitalised(en) if isinstance(en, str) and en else zh for en, zh in names]
 
 
 def row_amount(row: Mapping | object, lang: str = "zh") -> str:
-    """An item's amount with its kind and qualifier, or 未披露 (one call for every place that shows one)."""
+    """An item's amount with its kind and qualifier, or 未披露 (one call for every place that shows one).
+
+    It is a value on its own (a table cell, a detail row, a popup line), so
+    English starts with a capital: ``At least ¥2.2 billion (planned for 2023)``.
+    """
     get = row.get if isinstance(row, Mapping | pd.Series) else lambda key, default="": getattr(row, key, default)
     kind = get("investment_kind", "") or ""
-    return amount_with_kind(
-        get("investment_yi", None), kind if isinstance(kind, str) else "", lang, get("investment_qualifier", "") or ""
+    return capitalised(
+        amount_with_kind(
+            get("investment_yi", None),
+            kind if isinstance(kind, str) else "",
+            lang,
+            get("investment_qualifier", "") or "",
+        )
     )
 
 

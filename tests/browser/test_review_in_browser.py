@@ -107,7 +107,7 @@ def test_upload_accept_edit_download_validates(app_server, page, report_text, tm
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.get_by_text("条草稿，分布在").wait_for(timeout=60_000)
     wait_for_app(page)
-    section, grid = open_section(page, "第一(一)部分 ·")
+    section, grid = open_section(page, "第一（一）部分 ·")
     for row in range(3):
         grid.type("summary_zh", row, f"测试用简介第{row + 1}条，由编辑自写。")
         grid.type("summary_en", row, f"Test summary {row + 1}, written by the editor.")
@@ -133,7 +133,7 @@ def test_upload_accept_edit_download_validates(app_server, page, report_text, tm
     page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
     page.get_by_text("This part: 3 accepted").wait_for(timeout=60_000)
     page.get_by_role("button", name="Download the projects file (CSV)").wait_for(timeout=30_000)
-    english = Grid(page, page.locator('[data-testid="stExpander"]', has_text="Part 一(一) ·").locator(GRID))
+    english = Grid(page, page.locator('[data-testid="stExpander"]', has_text="Part 1.1 ·").locator(GRID))
     english.cell("summary_en", 2).filter(has_text="Test summary 3").wait_for(state="attached", timeout=30_000)
     english.cell("decision", 2).filter(has_text="accept").wait_for(state="attached", timeout=30_000)
     assert console_problems(page) == []
