@@ -9,10 +9,10 @@ from __future__ import annotations
 import io
 import json
 import re
-from pathlib import Path
 
 import openpyxl
 import pytest
+from apptest_run import FIXTURE, ROOT, run
 from streamlit.testing.v1 import AppTest
 
 from countymap.core import report
@@ -21,26 +21,10 @@ from countymap.core.filters import FilterState, apply_filters
 from countymap.core.geodata import load_geodata
 from countymap.core.tables import load_projects, read_raw
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "data" / "projects_small.csv"
 PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
-TIMEOUT = 90
 
 
-@pytest.fixture(autouse=True)
-def fixture_data(monkeypatch):
-    monkeypatch.setenv("COUNTYMAP_PROJECTS", str(FIXTURE))
-    monkeypatch.setenv("COUNTYMAP_DATA_DIR", str(ROOT))
-    monkeypatch.delenv("TIANDITU_KEY", raising=False)
-
-
-def run(page: str = "app.py", **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+pytestmark = pytest.mark.usefixtures("small_fixture_app")
 
 
 def count(at: AppTest) -> int:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import oracle
 import pytest
+from apptest_run import FIXTURE, ROOT
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from streamlit.proto.WidgetStates_pb2 import WidgetStates
@@ -29,8 +29,6 @@ from countymap.core.geodata import township_names
 from countymap.core.schema import CATEGORIES, INVESTMENT_KINDS, ITEM_KINDS, PRECISIONS, STATUSES, YEARS
 from countymap.map.basemaps import available as available_basemaps
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "data" / "projects_small.csv"
 ROWS = oracle.read_rows(FIXTURE)
 TIMEOUT = 90
 PAGE_FILES = {
@@ -58,11 +56,7 @@ NUMBERS = ("invest_min", "invest_max")
 CHOICE_WIDGETS = ("multiselect", "selectbox", "radio")
 
 
-@pytest.fixture(autouse=True)
-def fixture_data(monkeypatch):
-    monkeypatch.setenv("COUNTYMAP_PROJECTS", str(FIXTURE))
-    monkeypatch.setenv("COUNTYMAP_DATA_DIR", str(ROOT))
-    monkeypatch.delenv("TIANDITU_KEY", raising=False)
+pytestmark = pytest.mark.usefixtures("small_fixture_app")
 
 
 # --- a browser around AppTest ---------------------------------------------------------------
