@@ -259,6 +259,10 @@ def screenshot(page, name: str) -> Path:
     if size and height > size["height"]:
         page.set_viewport_size({"width": size["width"], "height": height})
         page.evaluate(TWO_FRAMES_JS)  # the new size is laid out and painted
+        for frame in page.frames:  # a map redraws its canvas after a resize: wait for that too
+            if frame.evaluate("() => Boolean(window.map && window.cmAtlas)"):
+                frame.wait_for_function(live.MAP_AT_REST_JS, polling=250)
+                frame.evaluate(TWO_FRAMES_JS)
     try:
         page.screenshot(path=str(path), full_page=True)
     finally:
