@@ -59,7 +59,9 @@ def parser() -> argparse.ArgumentParser:
     """The ``bench`` command line."""
     p = argparse.ArgumentParser(prog="python -m countymap bench", description=__doc__.splitlines()[0])
     p.add_argument("--sizes", default=None, help="comma-separated project counts (default 200,2000,20000,200000)")
-    p.add_argument("--runs", type=int, default=None, help="runs per measurement (default 5; 3 from 10,000 rows; 2 above 100,000)")
+    p.add_argument(
+        "--runs", type=int, default=None, help="runs per measurement (default 5; 3 from 10,000 rows; 2 above 100,000)"
+    )
     p.add_argument("--quick", action="store_true", help="one run of 100 projects (a smoke test)")
     p.add_argument("--skip", default="", help=f"comma-separated parts to leave out: {', '.join(PARTS)}")
     p.add_argument("--out", default=str(REPO_ROOT / "BENCHMARKS.md"), help="report file (Markdown)")
