@@ -19,10 +19,12 @@ from pathlib import Path
 from countymap.config import REPO_ROOT
 
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
-# The script has finished and no element is still marked stale from the previous run.
+# The script has finished, no element is still marked stale from the previous run, and no widget whose
+# code is still loading stands as a skeleton (its text not yet on the page).
 SETTLED_JS = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
-    return app && app.dataset.testScriptState === "notRunning" && !document.querySelector('[data-stale="true"]');
+    return app && app.dataset.testScriptState === "notRunning" && !document.querySelector('[data-stale="true"]')
+        && !document.querySelector('[data-testid="stSkeleton"]');
 }"""
 # The map is drawn: Leaflet is loaded, the projects' atlas built and its labels placed.
 MAP_READY_JS = (

@@ -79,7 +79,6 @@ def visible_texts(page) -> list[str]:
 
 
 READS = 5
-NO_SKELETON_JS = "() => !document.querySelector('[data-testid=stSkeleton]')"
 
 # --- the views scanned ------------------------------------------------------------------------
 
@@ -138,9 +137,7 @@ def read_view(page, base: str, name: str, lang: str, report_path=None) -> tuple[
     page.wait_for_load_state("networkidle")  # Streamlit fetches some widgets' code (uploader, grid) on first use
     texts = []
     for _ in range(READS):  # the same text twice in a row: the page has finished drawing
-        wait_for_app(page)
-        # A widget whose code is still loading stands as a skeleton (its text not yet on the page).
-        page.wait_for_function(NO_SKELETON_JS, polling=100)
+        wait_for_app(page)  # also waits for widgets whose code is still loading (skeletons)
         texts, previous = visible_texts(page), texts
         if texts == previous:
             break
