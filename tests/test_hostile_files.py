@@ -5,7 +5,7 @@ process, whose peak resident memory comes from ``wait4``: by ``validate`` and
 by the child process that checks an app upload. The 10 s bound is checked on
 CPU time (user + system), which other work on a shared machine does not
 inflate; ``python -m countymap bench-hostile`` reports the wall times.
-Measured on this project's 2-core machine: at most 260 MB and 4.4-5.4 s of CPU (largest.xlsx).
+Measured on this project's 2-core machine: at most 265 MB and 4.4-7.0 s of CPU (largest.xlsx).
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from countymap.validation.validate import Problem
 
 TIMEOUT_S = 60.0  # the caps keep a check under 10 s; this only guards against the unforeseen
 NICENESS = 10  # a page view of another session comes first
-# At most this many checks at once in one server: each child may take up to ~260 MB
+# At most this many checks at once in one server: each child may take up to ~270 MB
 # (python -m countymap bench-hostile), so many uploads at once wait instead of adding up.
 MAX_AT_ONCE = 2
 _SLOTS = threading.BoundedSemaphore(MAX_AT_ONCE)
