@@ -23,7 +23,7 @@ import pandas as pd
 
 from countymap.core.aggregate import AreaSummary, area_summaries
 from countymap.core.geodata import Geodata
-from countymap.core.placement import UNDRAWN, among, place_projects, placement_of
+from countymap.core.placement import UNDRAWN, among, place_projects
 from countymap.map import items
 from countymap.map.compact_geojson import compact_feature, join_compact
 
@@ -47,7 +47,6 @@ class WrittenTable:
 
     lang: str
     to_gcj02: bool
-    ids: pd.Series  # project ids in table order
     placement: pd.DataFrame  # id, geometry, drawn_precision, note, areas (WGS-84), table order
     layers: dict[str, WrittenLayer]  # category code -> its features (schema order)
 
@@ -110,12 +109,12 @@ def write_table(
                 features=features,
                 texts=[compact_feature(f, shared) for f in features],
             )
-    return WrittenTable(lang, to_gcj02, projects["id"].reset_index(drop=True), placement, layers)
+    return WrittenTable(lang, to_gcj02, placement, layers)
 
 
 def _kept_rows(table: WrittenTable, projects: pd.DataFrame) -> np.ndarray:
     """Which rows of the table ``projects`` holds (as a boolean mask); every one of them must be there."""
-    kept = among(table.ids, projects["id"])
+    kept = among(table.placement["id"], projects["id"])
     if int(kept.sum()) != len(projects):
         raise ValueError("the filtered projects are not a part of the written table")
     return kept
@@ -153,7 +152,7 @@ def project_features(
         if len(chosen):
             collections[code] = {"type": "FeatureCollection", "features": [layer.features[i] for i in chosen]}
             pages[code] = join_compact(layer.texts[i] for i in chosen)
-    placement = placement_of(projects, table.placement)
+    placement = table.placement[kept].reset_index(drop=True)  # as placement_of, from the mask in hand
     return ProjectFeatures(
         lang=lang,
         to_gcj02=to_gcj02,
