@@ -140,10 +140,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "download_geojson": ("下载 GeoJSON", "Download GeoJSON"),
     "download_xlsx": ("下载 Excel", "Download Excel"),
     "geojson_note": (
-        "GeoJSON 的点线与地图一致：全县范围项目没有几何；乡镇级项目的点在乡镇驻地附近错开摆放，"
+        "GeoJSON 的点线与地图一致：全县范围和位置待查的项目没有几何；乡镇级项目的点在乡镇大致范围内错开摆放，"
         "并非实际位置（见属性 drawn_precision）。",
-        "The GeoJSON holds what the map draws: county-wide items have no geometry; township-level points "
-        "are spread around the township seat and are not sites (see the drawn_precision property).",
+        "The GeoJSON holds what the map draws: county-wide items and items whose place is not yet known have "
+        "no geometry; township-level points are spread inside the township's approximate area and are not "
+        "sites (see the drawn_precision property).",
     ),
     # --- township page ---------------------------------------------------------------
     "page_township": ("乡镇", "Townships"),
