@@ -17,7 +17,8 @@ def waypoint_lookup(townships: dict, places: list[dict]) -> dict[str, tuple[floa
     """Map township official names and place_ids (with coordinates) to (lon, lat)."""
     lookup = {}
     for item in townships["features"]:
-        lookup[item["properties"]["name_zh"]] = tuple(item["geometry"]["coordinates"])
+        if item["geometry"]:  # a seat_unknown township is no way-point
+            lookup[item["properties"]["name_zh"]] = tuple(item["geometry"]["coordinates"])
     for row in places:
         if row.get("lon") and row.get("lat"):
             lookup[row["place_id"]] = (float(row["lon"]), float(row["lat"]))
