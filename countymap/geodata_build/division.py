@@ -44,7 +44,7 @@ PEOPLES_EN = {
     "独龙族": "Derung", "怒族": "Nu", "普米族": "Pumi", "毛南族": "Maonan", "仫佬族": "Mulao", "黎族": "Li",
     "朝鲜族": "Korean", "达斡尔族": "Daur", "鄂温克族": "Ewenki", "鄂伦春族": "Oroqen", "土族": "Tu",
     "撒拉族": "Salar", "东乡族": "Dongxiang", "保安族": "Bonan", "裕固族": "Yugur", "锡伯族": "Xibe",
-    "塔吉克": "Tajik", "柯尔克孜": "Kirgiz", "各族": "Various Peoples", "哈萨克": "Kazak", "蒙古": "Mongol",
+    "塔吉克": "Tajik", "柯尔克孜": "Kirgiz", "各族": "Various Peoples", "哈萨克": "Kazak", "蒙古": "Mongol", "布朗族": "Blang", "基诺族": "Jino", "阿昌族": "Achang", "德昂族": "De'ang",
 }  # fmt: skip
 PROVINCE_EN = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia"}  # where plain pinyin would mislead
 PROVINCE_SUFFIX = re.compile(r"(壮族|回族|维吾尔)?自治区$|省$|市$")
@@ -107,7 +107,7 @@ def short_county_names(name_zh: str) -> tuple[str, str]:
     stem, _, kind = county_parts(name_zh)
     if not stem:
         return name_zh, english_county_name(name_zh)
-    return stem + kind[-1:], pinyin_name(stem)
+    return stem + (kind if kind in ("林区", "特区") else kind[-1:]), pinyin_name(stem)
 
 
 def english_province(name_zh: str) -> str:

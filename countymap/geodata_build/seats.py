@@ -262,11 +262,21 @@ def match_cities500(code: str, keys: dict[str, str], sources: SeatSources, outli
     return SeatPlacement(code, place.lon, place.lat, PRECISION_GEONAMES, method, seat_source, warnings, info)
 
 
-def unknown_seat(code: str) -> SeatPlacement:
-    """A township that no source places: listed, never drawn somewhere false."""
+def unknown_seat(code: str, decoys: list[str] = ()) -> SeatPlacement:
+    """A township that no source places: listed, never drawn somewhere false (``decoys``: namesakes outside)."""
     method = "no source gives the seat: listed without a point, area or badge"
     warning = "SEAT UNKNOWN: add a researched point to seat_overrides.csv"
-    return SeatPlacement(code, None, None, PRECISION_UNKNOWN, method, "", (warning,))
+    info = (f"rejected same-named point(s) outside the county: {', '.join(sorted(decoys))}",) if decoys else ()
+    return SeatPlacement(code, None, None, PRECISION_UNKNOWN, method, "", (warning,), info)
+
+
+def outside_namesakes(chinese: dict[str, str], keys: dict[str, str], sources: SeatSources, outline: Outline):
+    """The GeoNames points named like the township that lie outside the county (the rejected decoys)."""
+    found = [f"{p.name} ({p.admin1})" for p in sources.cities1000 if name_key(p.name) in keys]
+    found += [f"{p.name} ({p.lat:.2f}, {p.lon:.2f})" for p in sources.cities500 if p.names_zh & set(chinese)]
+    positions = [(p.lon, p.lat) for p in sources.cities1000 if name_key(p.name) in keys]
+    positions += [(p.lon, p.lat) for p in sources.cities500 if p.names_zh & set(chinese)]
+    return sorted({label for label, (lon, lat) in zip(found, positions, strict=True) if not outline.contains(lon, lat)})
 
 
 def read_overrides(path: Path) -> dict[str, dict[str, str]]:
@@ -314,7 +324,7 @@ def place_seat(unit: dict, sources: SeatSources, outline: Outline) -> SeatPlacem
     seat = match_geonames(unit["code"], keys, sources, outline, chinese)
     if seat is None and sources.cities500:
         seat = match_cities500(unit["code"], chinese, sources, outline)
-    return seat or unknown_seat(unit["code"])
+    return seat or unknown_seat(unit["code"], outside_namesakes(chinese, keys, sources, outline))
 
 
 def place_seats(
