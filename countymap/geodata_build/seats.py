@@ -75,7 +75,13 @@ class SeatPlacement:
 
 
 class Outline:
-    """The county polygon with fast point tests and metric border distance (in ``metric_crs``, a UTM zone)."""
+    """The county polygon with fast point tests and metric border distance (in ``metric_crs``, a UTM zone).
+
+    Points are tested one at a time on a prepared polygon rather than with a
+    geopandas ``within``: only the name-matched candidates are tested (a few per
+    township). Measured around Youyang: all 797 GeoNames points take 5.6 ms this
+    way and 2.0 ms with ``within``, so a second, vectorised path would not pay.
+    """
 
     def __init__(self, geometry: BaseGeometry, metric_crs: str) -> None:
         self.geometry = geometry
