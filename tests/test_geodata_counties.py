@@ -7,6 +7,7 @@ The full sample (38 Chongqing units and 56 counties across provinces) runs as
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,27 @@ def test_an_unnamed_river_gets_no_label(built, tmp_path):
         (tmp_path / name).write_text(text, encoding="utf-8")
     geodata = load_geodata(tmp_path)
     assert geodata.rivers["features"] and river_label_points(geodata, "zh") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("seat_overrides.csv", "code,lon\n1,2\n", "missing column(s) lat, source, method"),
+        ("seat_overrides.csv", "code,lon,lat,source,method\n500241001000,abc,28,s,researched: x\n", "must be numbers"),
+        ("rivers_src.csv", "name_zh,name_en,seat,max_km,evidence\n酉水,You,中和街道,far,e\n", "max_km"),
+        ("township_aliases.csv", "code,former_names\n", "missing column(s) evidence"),
+        ("routes_src.csv", b"\xff\xfe\x00garbage", "not a UTF-8 CSV"),
+    ],
+)
+def test_broken_curated_inputs_name_their_file(registry, tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    with pytest.raises(ValueError, match=re.escape(message)):
+        build_files("500241", tmp_path, registry)
+
+
+def test_a_broken_curated_input_is_one_line_from_the_command(tmp_path, capsys):
+    (tmp_path / "seat_overrides.csv").write_text("code,lon\n", encoding="utf-8")
+    assert build_cli.main(["--adcode", "500241", "--out", str(tmp_path / "ds"), "--src", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "seat_overrides.csv: missing column" in err and len(err.strip().splitlines()) == 1

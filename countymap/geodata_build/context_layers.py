@@ -20,6 +20,7 @@ different townships can never overlap.
 from __future__ import annotations
 
 import importlib.util
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,10 +83,17 @@ class RiverName:
 
 def read_river_names(src: Path) -> list[RiverName]:
     """``rivers_src.csv``: name_zh, name_en, seat (a township's official name), max_km, evidence."""
-    return [
-        RiverName(r["name_zh"], r["name_en"], r["seat"], float(r["max_km"]), r["evidence"])
-        for r in read_csv(src / "rivers_src.csv")
-    ]
+    path = src / "rivers_src.csv"
+    names = []
+    for r in read_csv(path, ("name_zh", "name_en", "seat", "max_km", "evidence")):
+        try:
+            max_km = float(r["max_km"])
+        except ValueError:
+            max_km = math.nan
+        if not 0 < max_km <= 50:
+            raise ValueError(f"{path}: {r['name_zh']}: max_km must be a number of km in (0, 50]")
+        names.append(RiverName(r["name_zh"], r["name_en"], r["seat"], max_km, r["evidence"]))
+    return names
 
 
 def _river_lines(folder: Path, area) -> list[LineString]:

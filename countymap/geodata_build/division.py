@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from countymap.core import schema
+from countymap.geodata_build.geojson_io import read_csv
 from countymap.geodata_build.sources import Division
 from countymap.text.format import township_short
 from countymap.text.pinyin import pinyin_name
@@ -118,12 +119,9 @@ def english_province(name_zh: str) -> str:
 
 def read_aliases(path: Path) -> dict[str, tuple[str, ...]]:
     """Read ``township_aliases.csv`` (code,former_names,evidence); evidence is required."""
-    if not path.exists():
-        return {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_csv(path, ("code", "former_names", "evidence"))
     for row in rows:
-        if not (row.get("evidence") or "").strip():
+        if not row["evidence"].strip():
             raise ValueError(f"{path}: {row.get('code')}: evidence is required")
     return {r["code"]: tuple(n for n in r["former_names"].split(schema.MULTI_SEP) if n) for r in rows}
 

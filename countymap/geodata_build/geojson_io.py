@@ -53,9 +53,25 @@ def dump_collection(collection: dict) -> str:
     return _dump_features(collection["features"])
 
 
-def read_csv(path: Path) -> list[dict]:
-    """Read a UTF-8 CSV into dicts (empty list if the file does not exist)."""
+MAX_CURATED_BYTES = 5_000_000  # a curated CSV holds tens of rows; anything this large is not one
+
+
+def read_csv(path: Path, columns: tuple[str, ...] = ()) -> list[dict]:
+    """Read a curated UTF-8 CSV into dicts (empty list if absent), bounded and with ``columns`` required.
+
+    Raises ``ValueError`` naming the file for a file too large, not UTF-8, or missing a column.
+    """
     if not path.exists():
         return []
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    if not path.is_file() or path.stat().st_size > MAX_CURATED_BYTES:
+        raise ValueError(f"{path}: not a file of at most {MAX_CURATED_BYTES // 1_000_000} MB")
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            rows = list(reader)
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise ValueError(f"{path}: not a UTF-8 CSV file ({error})") from None
+    missing = [c for c in columns if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+    return [{key: value or "" for key, value in row.items() if key is not None} for row in rows]

@@ -51,7 +51,7 @@ def routes_layer(src: Path, townships: dict) -> dict:
 
     Raises ``ValueError`` listing every unresolved way-point and bad row.
     """
-    rows = read_csv(src / "routes_src.csv")
+    rows = read_csv(src / "routes_src.csv", ("route_id", "name_zh", "name_en", "kind", "waypoints", "source"))
     lookup = waypoint_lookup(townships, read_csv(src / "places.csv"))
     errors = [e for row in rows for e in route_errors(row, lookup)]
     ids = [r["route_id"] for r in rows]

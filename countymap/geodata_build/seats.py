@@ -28,6 +28,7 @@ from shapely import prepared
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
+from countymap.geodata_build.geojson_io import read_csv
 from countymap.geodata_build.sources import Place500
 from countymap.text.format import township_short
 from countymap.text.pinyin import pinyin
@@ -291,13 +292,7 @@ def read_overrides(path: Path) -> dict[str, dict[str, str]]:
     ``method`` must start with ``researched`` (a point from a cited WGS-84
     source) or ``fallback`` (a documented stop-gap); that word sets the precision.
     """
-    if not path.exists():
-        return {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames != OVERRIDE_COLUMNS:
-            raise ValueError(f"{path}: columns must be {','.join(OVERRIDE_COLUMNS)}")
-        rows = {row["code"]: row for row in reader}
+    rows = {row["code"]: row for row in read_csv(path, tuple(OVERRIDE_COLUMNS))}
     for code, row in rows.items():
         if not row["method"].startswith(("researched", "fallback")):
             raise ValueError(f"{path}: {code}: method must start with 'researched' or 'fallback'")
