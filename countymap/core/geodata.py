@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def _read_json(path: Path) -> dict:
 
 
 def seats_table(townships: dict) -> pd.DataFrame:
-    """One row per township seat (:data:`SEAT_COLUMNS`; ``aliases`` a tuple), in code order."""
+    """One row per township seat (:data:`SEAT_COLUMNS`; ``aliases`` a tuple; ``lon``/``lat`` NaN when unknown), in code order."""
     rows = []
     for feature in townships.get("features", []):
         props = dict(feature.get("properties") or {})
@@ -63,7 +64,8 @@ def seats_table(townships: dict) -> pd.DataFrame:
         row["aliases"] = (
             tuple(aliases) if isinstance(aliases, list | tuple) else tuple(a for a in aliases.split(MULTI_SEP) if a)
         )
-        row["lon"], row["lat"] = (float(c) for c in feature["geometry"]["coordinates"][:2])
+        geometry = feature.get("geometry")  # null for a township whose seat no source gives (seat_unknown)
+        row["lon"], row["lat"] = (float(c) for c in geometry["coordinates"][:2]) if geometry else (math.nan, math.nan)
         rows.append(row)
     return pd.DataFrame(rows, columns=SEAT_COLUMNS).sort_values("code", ignore_index=True)
 

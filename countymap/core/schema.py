@@ -182,6 +182,8 @@ TOWNSHIP_KINDS: dict[str, tuple[str, str]] = {
     "街道": ("街道", "Subdistrict"),
     "镇": ("镇", "Town"),
     "乡": ("乡", "Township"),
+    "苏木": ("苏木", "Sumu"),  # Inner Mongolia's townships
+    "其他": ("其他乡级单位", "Other township-level unit"),  # development zones, farms ...: named by no suffix
 }
 
 ROUTE_KINDS: dict[str, tuple[str, str]] = {
@@ -346,7 +348,7 @@ TOWNSHIP_PROPERTIES: tuple[Field, ...] = (
     Field("short_zh", required=True),
     Field("name_en", required=True),
     Field("kind", required=True, vocab=TOWNSHIP_KINDS),
-    Field("code", required=True, pattern=r"500242\d{3}000"),
+    Field("code", required=True, pattern=r"\d{9}000"),
     Field("aliases", kind="list"),
     Field("source", required=True),
     Field("precision", required=True),
@@ -384,7 +386,7 @@ PLACES = Table("places", "geodata/places.csv", PLACE_FIELDS, key="place_id")
 INDICATORS = Table("indicators", "indicators.csv", INDICATOR_FIELDS, key="id")
 
 VILLAGE_FIELDS: tuple[Field, ...] = (
-    Field("code", required=True, pattern=r"500242\d{6}", doc_zh="统计区划代码", doc_en="12-digit statistical code"),
+    Field("code", required=True, pattern=r"\d{12}", doc_zh="统计区划代码", doc_en="12-digit statistical code"),
     Field("name_zh", required=True, doc_zh="村（社区）名称", doc_en="Village or community name"),
     Field("township", required=True, doc_zh="所属乡镇", doc_en="Township (official name)"),
 )

@@ -17,7 +17,8 @@ def waypoint_lookup(townships: dict, places: list[dict]) -> dict[str, tuple[floa
     """Map township official names and place_ids (with coordinates) to (lon, lat)."""
     lookup = {}
     for item in townships["features"]:
-        lookup[item["properties"]["name_zh"]] = tuple(item["geometry"]["coordinates"])
+        if item["geometry"]:  # a seat_unknown township is no way-point
+            lookup[item["properties"]["name_zh"]] = tuple(item["geometry"]["coordinates"])
     for row in places:
         if row.get("lon") and row.get("lat"):
             lookup[row["place_id"]] = (float(row["lon"]), float(row["lat"]))
@@ -50,7 +51,7 @@ def routes_layer(src: Path, townships: dict) -> dict:
 
     Raises ``ValueError`` listing every unresolved way-point and bad row.
     """
-    rows = read_csv(src / "routes_src.csv")
+    rows = read_csv(src / "routes_src.csv", ("route_id", "name_zh", "name_en", "kind", "waypoints", "source"))
     lookup = waypoint_lookup(townships, read_csv(src / "places.csv"))
     errors = [e for row in rows for e in route_errors(row, lookup)]
     ids = [r["route_id"] for r in rows]

@@ -106,10 +106,12 @@ def routes_layer(geodata: Geodata, lang: str, to_gcj02: bool) -> CompactGeoJson:
 
 
 def river_label_points(geodata: Geodata, lang: str) -> list[dict]:
-    """One label per river, at the vertex of its course nearest the county's centre."""
+    """One label per named river, at the vertex of its course nearest the county's centre (unnamed lines: none)."""
     centre = geodata.outline.centroid
     labels = []
     for feature in geodata.rivers["features"]:
+        if not feature["properties"].get("name_zh"):
+            continue
         coords = feature["geometry"]["coordinates"]
         lon, lat = min(coords, key=lambda c: (c[0] - centre.x) ** 2 + (c[1] - centre.y) ** 2)
         labels.append(
