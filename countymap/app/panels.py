@@ -10,7 +10,7 @@ from countymap.app.shell import esc, html_block
 from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core import report
 from countymap.core.placement import undrawn
-from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
+from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISION_MEANINGS, PRECISIONS, STATUSES, label
 from countymap.core.stats import totals
 from countymap.text.format import (
     amount,
@@ -47,12 +47,22 @@ def kpi_line(sums: dict, lang: str, key: str = "kpi") -> None:
         if sums["by_kind"]:
             with st.popover(t("kpi_amounts", lang, n=len(sums["by_kind"]))):
                 for kind in sums["by_kind"]:
-                    figure = amount(kind.total_yi, lang, "at_least" if kind.lower_bound else "")
+                    # Amounts that may overlap add up to no floor: the sum is only the stated figures added.
+                    floor = kind.lower_bound and not kind.may_overlap
+                    figure = amount(kind.total_yi, lang, "at_least" if floor else "")
                     name = kind_label(kind.kind, lang)
                     name = f"{kind.year} {name}" if kind.year else name
                     words = t("kpi_kind", lang, kind=name, v=figure, n=kind.items)
+                    if kind.may_overlap:
+                        words += " " + t("kpi_may_overlap", lang)
                     html_block(f'<div class="cm-kpi-amount" data-kind="{esc(kind.kind)}">{esc(words)}</div>')
                 st.caption(t("kpi_amounts_note", lang))
+
+
+def precision_text(code: str, lang: str) -> str:
+    """A precision's label; a township guessed from the name also says what that means (it is no finding)."""
+    name = label(PRECISIONS, code, lang)
+    return labelled(name, label(PRECISION_MEANINGS, code, lang), lang) if code == "inferred" else name
 
 
 def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
@@ -69,7 +79,7 @@ def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
         (t("d_item_kind", lang), label(ITEM_KINDS, row.get("item_kind") or "", lang)),
         (t("d_investment", lang), row_amount(row, lang)),
         (t("d_quantity", lang), quantity(row.get("quantity"), row.get("quantity_unit") or "", lang)),
-        (t("d_precision", lang), label(PRECISIONS, row["precision"], lang)),
+        (t("d_precision", lang), precision_text(row["precision"], lang)),
         (t("d_source", lang), t("d_source_value", lang, section=section)),
     ]
     return [(key, value) for key, value in rows if value]

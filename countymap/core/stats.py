@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from countymap.core.filters import FilterState, phrases
-from countymap.core.schema import INVESTMENT_KINDS, STATUSES, YEARS
+from countymap.core.schema import INVESTMENT_KINDS, LOWER_BOUNDS, STATUSES, YEARS
 from countymap.text.format import capitalised
 from countymap.text.strings import t
 
@@ -26,56 +26,99 @@ class KindTotal:
     year: str  # "" where the kind names its year (spent in 2022, planned for 2023)
     total_yi: float
     items: int
-    lower_bound: bool  # one of the figures is "at least": the sum is a lower bound
+    lower_bound: bool  # one of the figures is "at least" or "over": the sum is a lower bound
+    may_overlap: bool = False  # two of the items are ``related_to`` each other: the report may count money twice
 
 
 YEARLESS = ("completed_in_2022", "planned_for_2023")  # these kinds carry their year in their name
 
 
-def _with_amount_above(everything: pd.DataFrame) -> set[str]:
-    """Ids whose programme (or a programme above it) carries an amount: counting them would count it twice."""
-    if "part_of" not in everything.columns:
-        return set()
-    parent = {i: p for i, p in zip(everything["id"], everything["part_of"].fillna(""), strict=True) if p}
-    has_amount = set(everything.loc[everything["investment_yi"].notna(), "id"])
-    covered = set()
-    for item in parent:
-        seen, current = set(), parent[item]
-        while current and current not in seen:
-            if current in has_amount:
-                covered.add(item)
-                break
+def _column(frame: pd.DataFrame, name: str, empty: object = "") -> list:
+    """A column as a plain list (``empty`` for each row when the table has no such column)."""
+    if name not in frame.columns:
+        return [empty] * len(frame)
+    return [empty if v is None or (isinstance(v, float) and v != v) else v for v in frame[name].tolist()]
+
+
+def _links(value: object) -> tuple[str, ...]:
+    """A list cell as ids, typed (a tuple) or raw (``a|b``)."""
+    if isinstance(value, str):
+        return tuple(i.strip() for i in value.split("|") if i.strip())
+    return tuple(value or ())
+
+
+def _sum_key(kind: object, years: object) -> tuple:
+    """What a sum is kept apart by: the kind, and the report years for kinds that do not name theirs."""
+    return (kind, "") if kind in YEARLESS else (kind, "|".join(_links(years)))
+
+
+def counted_mask(result: pd.DataFrame, everything: pd.DataFrame | None = None) -> pd.Series:
+    """Which rows of ``result`` a sum of its amounts takes: those with an amount and no programme above counted.
+
+    A part (``part_of``, followed up through ``everything``, the whole table)
+    is left out only when a programme above it is itself in ``result`` with
+    an amount of the same kind (and year): that sum already holds the part's
+    money. When the filter leaves the programme out (another township, sector
+    or status), the part's own amount counts, so a place or a sector shows the
+    money the report gives for it. ``related_to`` never changes what is counted.
+    """
+    everything = result if everything is None else everything
+    parent = {i: p for i, p in zip(_column(everything, "id"), _column(everything, "part_of"), strict=True) if p}
+    amounts = pd.to_numeric(result["investment_yi"], errors="coerce")
+    keys = {
+        i: _sum_key(k, y)
+        for i, k, y, a in zip(result["id"], _column(result, "investment_kind"), result["years"], amounts, strict=True)
+        if a == a
+    }
+    keep = []
+    for item in result["id"]:
+        seen, current, inside = {item}, parent.get(item, ""), False
+        while current and current not in seen and not inside:
+            inside = current in keys and keys[current] == keys.get(item)
             seen.add(current)
             current = parent.get(current, "")
-    return covered
+        keep.append(item in keys and not inside)
+    return pd.Series(keep, index=result.index, dtype=bool)
+
+
+def _overlapping(rows: list[tuple]) -> bool:
+    """Whether two summed items are ``related_to`` each other: the report does not say whether one holds the other."""
+    ids = {row[0] for row in rows}
+    return any(ids.intersection(row[3]) for row in rows)
 
 
 def amounts_by_kind(result: pd.DataFrame, everything: pd.DataFrame | None = None) -> list[KindTotal]:
     """One sum per kind of amount over the items that disclose one (schema order); kinds never mix.
 
-    An item whose programme already carries an amount is left out (see
-    ``part_of``; ``everything`` is the whole table, so a programme that the
-    filter hides still counts). Pooled funds and totals are summed per report
-    year, never across years.
+    A part whose programme is summed too is left out (see
+    :func:`counted_mask`). Pooled funds and totals are summed per report year,
+    never across years. A sum that holds two related items (``related_to``,
+    a link the report suggests but does not state) says they may overlap.
     """
-    everything = result if everything is None else everything
-    covered = _with_amount_above(everything)
-    amounts = pd.to_numeric(result["investment_yi"], errors="coerce")
-    counted = result[amounts.notna() & ~result["id"].isin(covered)]
-    qualifiers = counted.get("investment_qualifier", pd.Series("", index=counted.index)).fillna("")
-    years = [
-        "" if kind in YEARLESS else "|".join(y)
-        for kind, y in zip(counted["investment_kind"], counted["years"], strict=True)
-    ]
-    groups: dict[tuple[str, str], list] = {}
-    for kind, year, amount, qualifier in zip(
-        counted["investment_kind"], years, amounts[counted.index], qualifiers, strict=True
+    counted = result[counted_mask(result, everything)]
+    amounts = pd.to_numeric(counted["investment_yi"], errors="coerce")
+    groups: dict[tuple, list] = {}
+    for item, kind, years, amount, qualifier, related in zip(
+        counted["id"],
+        counted["investment_kind"],
+        counted["years"],
+        amounts,
+        _column(counted, "investment_qualifier"),
+        _column(counted, "related_to", ()),
+        strict=True,
     ):
-        groups.setdefault((kind, year), []).append((amount, qualifier))
+        groups.setdefault(_sum_key(kind, years), []).append((item, float(amount), qualifier, _links(related)))
     order = {kind: n for n, kind in enumerate(INVESTMENT_KINDS)}
     return [
-        KindTotal(kind, year, float(sum(a for a, _ in found)), len(found), any(q == "at_least" for _, q in found))
-        for (kind, year), found in sorted(groups.items(), key=lambda item: (order.get(item[0][0], 99), item[0][1]))
+        KindTotal(
+            kind,
+            year,
+            sum(found[1] for found in rows),
+            len(rows),
+            any(found[2] in LOWER_BOUNDS for found in rows),
+            _overlapping(rows),
+        )
+        for (kind, year), rows in sorted(groups.items(), key=lambda item: (order.get(item[0][0], 99), item[0][1]))
     ]
 
 
@@ -141,20 +184,20 @@ def invest_by_category(
     """Disclosed investment (亿元) per sector (rows) and kind of amount (columns): kinds side by side, never added.
 
     Pooled funds and totals get one column per report year, as in :func:`amounts_by_kind`.
-
-    Parts of a programme that carries an amount are left out, as in :func:`amounts_by_kind`.
+    Each sector sums its own items as :func:`amounts_by_kind` does: a part is left
+    out only where its programme is summed in the same sector.
     """
-    covered = _with_amount_above(result if everything is None else everything)
-    amounts = pd.to_numeric(result["investment_yi"], errors="coerce")
-    keep = amounts.notna() & ~result["id"].isin(covered)
+    everything = result if everything is None else everything
+    keep = pd.Series(False, index=result.index)
+    for _, rows in result.groupby("category", sort=False):
+        keep |= counted_mask(rows, everything).reindex(result.index, fill_value=False)
     kept = result[keep]
+    amounts = pd.to_numeric(kept["investment_yi"], errors="coerce")
     kinds = [
         kind_label(kind) if kind in YEARLESS else f"{kind_label(kind)} {'|'.join(years)}"
         for kind, years in zip(kept["investment_kind"], kept["years"], strict=True)
     ]
-    frame = pd.DataFrame(
-        {"label": [to_label(c) for c in kept["category"]], "kind": kinds, "yi": amounts[keep].to_numpy()}
-    )
+    frame = pd.DataFrame({"label": [to_label(c) for c in kept["category"]], "kind": kinds, "yi": amounts.to_numpy()})
     return frame.pivot_table(index="label", columns="kind", values="yi", aggfunc="sum") if len(frame) else frame
 
 
