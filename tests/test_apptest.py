@@ -240,6 +240,17 @@ def test_detail_panel_says_a_township_was_guessed_from_the_name(lang, towns, pre
     assert rows[t("d_precision", lang)].startswith(precision)
 
 
+def test_detail_panel_names_the_programme_and_the_items_only_suggested():
+    from countymap.app.panels import link_rows
+
+    projects = load_projects(ROOT / "projects.csv").set_index("id", drop=False)
+    names = dict(zip(projects["id"], projects["name_zh"], strict=True))
+    landmarks = link_rows(projects.loc["urban-new-city-landmark-projects"], names, "zh")
+    assert landmarks == [("可能相关（报告未写明，不影响合计）", "市级重大项目和县级重点项目（2023年）")]
+    museum = link_rows(projects.loc["culture-youzhou-bowuguan"], names, "zh")
+    assert museum == [("所属项目群", "桃花源新城标志工程（7个项目）")]
+
+
 def test_a_click_reads_the_feature_properties():
     from countymap.app.map_view import clicked
 

@@ -85,13 +85,31 @@ def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
     return [(key, value) for key, value in rows if value]
 
 
+def link_rows(row: pd.Series, names: dict[str, str], lang: str) -> list[tuple[str, str]]:
+    """The programme an item is part of, and the items the report only suggests it relates to (``names``: id -> name)."""
+    part = row.get("part_of") or ""
+    related = [i for i in (row.get("related_to") or ()) if i]
+    rows = [(t("d_part_of", lang), names.get(part, part))] if part else []
+    if related:
+        rows.append((t("d_related", lang), join_labels([names.get(i, i) for i in related], lang)))
+    return rows
+
+
+def _links(row: pd.Series, lang: str) -> list[tuple[str, str]]:
+    if not (row.get("part_of") or row.get("related_to")):
+        return []
+    projects = data.projects()
+    return link_rows(row, dict(zip(projects["id"], item_names(projects, lang), strict=True)), lang)
+
+
 def detail_panel(row: pd.Series, lang: str) -> None:
     """Everything we know about one item, in the reader's language, then the report's own words if available.
 
     In English the report's Chinese name stands in brackets under the English
     one (to find it in the report's words below).
     """
-    table = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in detail_rows(row, lang))
+    facts = detail_rows(row, lang) + _links(row, lang)
+    table = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in facts)
     summary = row.get("summary_en") if lang == "en" else row.get("summary_zh")
     name = item_name(row, lang)
     shown = lang == "en" and name != row["name_zh"]

@@ -114,6 +114,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status_not_applicable": ("不适用（企业）", "Not applicable (an enterprise)"),
     "d_quantity": ("规模", "Size"),
     "d_precision": ("位置精度", "Location precision"),
+    "d_part_of": ("所属项目群", "Part of"),
+    "d_related": (
+        "可能相关（报告未写明，不影响合计）",
+        "Possibly related (the report does not say; no effect on totals)",
+    ),
     "d_source": ("出处", "Source"),
     "d_source_value": ("2023 年县政府工作报告 第{section}部分", "2023 county work report, part {section}"),
     "d_summary": ("简介（自写）", "Summary (our wording)"),
