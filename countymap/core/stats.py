@@ -33,13 +33,6 @@ class KindTotal:
 YEARLESS = ("completed_in_2022", "planned_for_2023")  # these kinds carry their year in their name
 
 
-def _column(frame: pd.DataFrame, name: str, empty: object = "") -> list:
-    """A column as a plain list (``empty`` for each row when the table has no such column)."""
-    if name not in frame.columns:
-        return [empty] * len(frame)
-    return [empty if v is None or (isinstance(v, float) and v != v) else v for v in frame[name].tolist()]
-
-
 def _links(value: object) -> tuple[str, ...]:
     """A list cell as ids, typed (a tuple) or raw (``a|b``)."""
     if isinstance(value, str):
@@ -47,9 +40,21 @@ def _links(value: object) -> tuple[str, ...]:
     return tuple(value or ())
 
 
-def _sum_key(kind: object, years: object) -> tuple:
-    """What a sum is kept apart by: the kind, and the report years for kinds that do not name theirs."""
-    return (kind, "") if kind in YEARLESS else (kind, "|".join(_links(years)))
+def _sum_keys(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """What each row's sum is kept apart by: its kind, and for kinds that do not name their year, the years."""
+    return [
+        (kind, "") if kind in YEARLESS else (kind, "|".join(_links(years)))
+        for kind, years in zip(frame["investment_kind"].tolist(), frame["years"].tolist(), strict=True)
+    ]
+
+
+def _parents(table: pd.DataFrame) -> dict[str, str]:
+    """``part_of`` of the rows that have one (plain lists: Arrow-backed columns are slow to walk)."""
+    if "part_of" not in table.columns:
+        return {}
+    parts = table["part_of"].fillna("").astype(str)
+    linked = parts.ne("").to_numpy()
+    return dict(zip(table["id"][linked].tolist(), parts[linked].tolist(), strict=True)) if linked.any() else {}
 
 
 def counted_mask(result: pd.DataFrame, everything: pd.DataFrame | None = None) -> pd.Series:
@@ -62,29 +67,29 @@ def counted_mask(result: pd.DataFrame, everything: pd.DataFrame | None = None) -
     or status), the part's own amount counts, so a place or a sector shows the
     money the report gives for it. ``related_to`` never changes what is counted.
     """
-    everything = result if everything is None else everything
-    parent = {i: p for i, p in zip(_column(everything, "id"), _column(everything, "part_of"), strict=True) if p}
-    amounts = pd.to_numeric(result["investment_yi"], errors="coerce")
-    keys = {
-        i: _sum_key(k, y)
-        for i, k, y, a in zip(result["id"], _column(result, "investment_kind"), result["years"], amounts, strict=True)
-        if a == a
-    }
-    keep = []
-    for item in result["id"]:
-        seen, current, inside = {item}, parent.get(item, ""), False
-        while current and current not in seen and not inside:
-            inside = current in keys and keys[current] == keys.get(item)
+    keep = pd.to_numeric(result["investment_yi"], errors="coerce").notna()
+    parent = _parents(result if everything is None else everything)
+    disclosed = result[keep]
+    if not parent or disclosed.empty:
+        return keep
+    ids = disclosed["id"].tolist()
+    keys = dict(zip(ids, _sum_keys(disclosed), strict=True))
+    inside = set()
+    for item in (i for i in ids if i in parent):  # only a part can be left out: walk up from the parts alone
+        seen, current = {item}, parent[item]
+        while current and current not in seen:
+            if keys.get(current) == keys[item]:
+                inside.add(item)
+                break
             seen.add(current)
             current = parent.get(current, "")
-        keep.append(item in keys and not inside)
-    return pd.Series(keep, index=result.index, dtype=bool)
+    return keep & ~result["id"].isin(inside) if inside else keep
 
 
-def _overlapping(rows: list[tuple]) -> bool:
+def _overlapping(ids: list[str], related: list[tuple[str, ...]]) -> bool:
     """Whether two summed items are ``related_to`` each other: the report does not say whether one holds the other."""
-    ids = {row[0] for row in rows}
-    return any(ids.intersection(row[3]) for row in rows)
+    chosen = set(ids)
+    return any(chosen.intersection(links) for links in related if links)
 
 
 def amounts_by_kind(result: pd.DataFrame, everything: pd.DataFrame | None = None) -> list[KindTotal]:
@@ -96,30 +101,38 @@ def amounts_by_kind(result: pd.DataFrame, everything: pd.DataFrame | None = None
     a link the report suggests but does not state) says they may overlap.
     """
     counted = result[counted_mask(result, everything)]
-    amounts = pd.to_numeric(counted["investment_yi"], errors="coerce")
-    groups: dict[tuple, list] = {}
-    for item, kind, years, amount, qualifier, related in zip(
-        counted["id"],
-        counted["investment_kind"],
-        counted["years"],
-        amounts,
-        _column(counted, "investment_qualifier"),
-        _column(counted, "related_to", ()),
-        strict=True,
-    ):
-        groups.setdefault(_sum_key(kind, years), []).append((item, float(amount), qualifier, _links(related)))
+    if counted.empty:
+        return []
+    keys = _sum_keys(counted)
+    qualifiers = counted.get("investment_qualifier", pd.Series("", index=counted.index)).fillna("")
+    frame = pd.DataFrame(
+        {
+            "key": keys,
+            "yi": pd.to_numeric(counted["investment_yi"], errors="coerce").to_numpy(),
+            "floor": qualifiers.isin(LOWER_BOUNDS).to_numpy(),
+        }
+    )
+    sums = frame.groupby("key", sort=False).agg(total=("yi", "sum"), count=("yi", "size"), floor=("floor", "any"))
+    overlap = _overlaps(counted, keys)
     order = {kind: n for n, kind in enumerate(INVESTMENT_KINDS)}
     return [
-        KindTotal(
-            kind,
-            year,
-            sum(found[1] for found in rows),
-            len(rows),
-            any(found[2] in LOWER_BOUNDS for found in rows),
-            _overlapping(rows),
-        )
-        for (kind, year), rows in sorted(groups.items(), key=lambda item: (order.get(item[0][0], 99), item[0][1]))
+        KindTotal(kind, year, float(row["total"]), int(row["count"]), bool(row["floor"]), (kind, year) in overlap)
+        for (kind, year), row in sorted(sums.iterrows(), key=lambda item: (order.get(item[0][0], 99), item[0][1]))
     ]
+
+
+def _overlaps(counted: pd.DataFrame, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The sums (their keys) that hold two items ``related_to`` each other."""
+    if "related_to" not in counted.columns:
+        return set()
+    related = [_links(v) for v in counted["related_to"].tolist()]
+    if not any(related):
+        return set()
+    members: dict[tuple[str, str], list[int]] = {}
+    for n, key in enumerate(keys):
+        members.setdefault(key, []).append(n)
+    ids = counted["id"].tolist()
+    return {key for key, rows in members.items() if _overlapping([ids[n] for n in rows], [related[n] for n in rows])}
 
 
 def totals(result: pd.DataFrame, everything: pd.DataFrame | None = None) -> dict:
