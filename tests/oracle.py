@@ -95,8 +95,8 @@ def drawn_ids(rows: list[dict[str, str]], geodata: Path = ROOT / "geodata") -> l
         places, has_township = _members(row["place_ids"]), bool(_members(row["townships"]))
         precision = row["precision"]
         site = precision in ("exact", "approximate") and bool(places & located)
-        line = precision == "line" and bool(places & routes)
-        fallback = precision in ("exact", "approximate", "line", "township") and has_township
+        line = precision in ("line", "inferred") and bool(places & routes)  # a guessed line is drawn, dotted
+        fallback = precision in ("exact", "approximate", "line", "township", "inferred") and has_township
         if site or line or fallback:
             drawn.append(row["id"])
     return sorted(drawn)

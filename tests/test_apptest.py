@@ -20,6 +20,7 @@ from countymap.core.downloads import csv_bytes, geojson_bytes, xlsx_bytes
 from countymap.core.filters import FilterState, apply_filters
 from countymap.core.geodata import load_geodata
 from countymap.core.tables import load_projects, read_raw
+from countymap.text.strings import t
 
 PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
 
@@ -201,6 +202,53 @@ def test_about_page_accepts_the_real_report(monkeypatch, report_text):
 
 
 # --- pieces the pages are built from ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "floor", "over"),
+    [("zh", "78.5亿元以上", "超过22亿元"), ("en", "At least ¥7.85 billion", "Over ¥2.2 billion")],
+)
+def test_statistics_page_states_targets_with_the_reports_floor(lang, floor, over):
+    at = run("pages/3_统计.py", lang=lang)
+    cells = {str(v) for frame in at.dataframe for v in frame.value.to_numpy().ravel()}
+    assert floor in cells  # 实现农业总产值78.5亿元以上
+    assert over in cells  # 进出口额突破22亿元
+
+
+def test_kpi_says_where_amounts_may_overlap(monkeypatch):
+    monkeypatch.setenv("COUNTYMAP_PROJECTS", str(ROOT / "projects.csv"))
+    at = run("app.py", lang="en", year="2023")
+    planned = next(h.body for h in at.html if 'data-kind="planned_for_2023"' in h.body)
+    # 136 + 22 + 15 + 7.2: the report does not say whether the key projects include the other three.
+    assert "¥18.02 billion (4 items) Some of these amounts may overlap" in planned and "at least" not in planned
+
+
+@pytest.mark.parametrize(
+    ("lang", "towns", "precision"),
+    [
+        ("zh", "黑水镇（据名推断，未经证实）", "据名推断：只按名称推断"),
+        ("en", "Heishui Town (inferred from the name, unconfirmed)", "Inferred from the name: a township or line end"),
+    ],
+)
+def test_detail_panel_says_a_township_was_guessed_from_the_name(lang, towns, precision):
+    from countymap.app.panels import detail_rows
+
+    projects = load_projects(ROOT / "projects.csv")
+    daquan = projects[projects["id"] == "reservoir-daquan"].iloc[0]  # 大泉水库: 黑水镇 has a 大泉村, nothing more
+    rows = dict(detail_rows(daquan, lang))
+    assert rows[t("d_townships", lang)] == towns
+    assert rows[t("d_precision", lang)].startswith(precision)
+
+
+def test_detail_panel_names_the_programme_and_the_items_only_suggested():
+    from countymap.app.panels import link_rows
+
+    projects = load_projects(ROOT / "projects.csv").set_index("id", drop=False)
+    names = dict(zip(projects["id"], projects["name_zh"], strict=True))
+    landmarks = link_rows(projects.loc["urban-new-city-landmark-projects"], names, "zh")
+    assert landmarks == [("可能相关（报告未写明，不影响合计）", "市级重大项目和县级重点项目（2023年）")]
+    museum = link_rows(projects.loc["culture-youzhou-bowuguan"], names, "zh")
+    assert museum == [("所属项目群", "桃花源新城标志工程（7个项目）")]
 
 
 def test_a_click_reads_the_feature_properties():

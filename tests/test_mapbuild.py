@@ -126,6 +126,17 @@ def test_area_summaries_count_items_and_never_split_or_repeat_an_amount(projects
     assert summaries[("钟多街道",)].amounts == {}
 
 
+def test_an_area_never_sums_a_programme_and_its_part(projects, geodata):
+    programme = projects[projects["id"] == "township-b"].assign(id="longtan-programme", investment_yi=5.0)
+    with_part = pd.concat([projects.assign(part_of=projects["id"].map({"township-b": "longtan-programme"})), programme])
+    with_part["part_of"] = with_part["part_of"].fillna("")
+    summaries = {s.area.townships: s for s in area_summaries(with_part, place_projects(with_part, geodata), geodata)}
+    assert summaries[("龙潭镇",)].amounts == {"planned_for_2023": 5.0}  # not 6: the part's 1 is inside the 5
+    alone = with_part[with_part["id"] != "longtan-programme"]
+    summaries = {s.area.townships: s for s in area_summaries(alone, place_projects(alone, geodata), geodata)}
+    assert summaries[("龙潭镇",)].amounts == {"planned_for_2023": 1.0}  # the programme filtered out: the part counts
+
+
 # --- placement -----------------------------------------------------------------
 
 
@@ -147,6 +158,33 @@ def test_an_unplaced_named_site_is_listed_not_drawn(projects, geodata):
     placed = place_projects(unknown, geodata)
     assert placed.at[0, "geometry"] is None and placed.at[0, "drawn_precision"] == "unknown"
     assert list(undrawn(unknown, geodata)["id"]) == ["named-site"]
+
+
+def test_a_guess_from_the_name_is_drawn_as_a_guess(projects, geodata):
+    guessed = pd.concat(
+        [
+            projects[projects["id"] == "township-a"].assign(id="guessed-point", precision="inferred"),
+            projects[projects["id"] == "road-line"].assign(id="guessed-line", precision="inferred"),
+        ]
+    )
+    placed = place_projects(pd.concat([projects, guessed]), geodata).set_index("id")
+    assert placed.at["guessed-point", "drawn_precision"] == "inferred"
+    point = shape(placed.at["guessed-point", "geometry"])  # a point inside its township's area, like township level
+    area = next(a for a in geodata.areas if "龙潭镇" in a.townships)
+    assert shape(area.geometry).contains(point)
+    assert placed.at["guessed-line", "drawn_precision"] == "inferred"
+    assert placed.at["guessed-line", "geometry"]["type"] == "LineString"  # its route, drawn dotted
+    features = {f["id"]: f for f in all_project_features(project_features(guessed, geodata))}
+    assert features["guessed-point"]["properties"]["p"] == features["guessed-line"]["properties"]["p"] == "inferred"
+    for lang, legend, note in (
+        ("zh", "空心虚线圆点或点线", "位置只按名称推断"),
+        ("en", "Hollow dashed dot or dotted line", "Placed from its name alone"),
+    ):
+        page = build_map(guessed, geodata, lang=lang).get_root().render()
+        assert legend in page and note in page  # the legend and the popup's note say it is a guess
+        assert 'f.properties.p === "inferred"' in page  # its own marker and line style
+    cited = build_map(projects, geodata).get_root().render()
+    assert "空心虚线圆点或点线" not in cited  # no guess on the map, none in the legend
 
 
 def _township_points(placed: pd.DataFrame) -> list[tuple[str, tuple[float, float], tuple[int, ...]]]:

@@ -48,10 +48,43 @@ def test_one_sum_per_kind_and_pooled_funds_per_year():
     }
 
 
-def test_a_part_is_not_counted_even_when_the_filter_hides_its_programme():
-    only_the_part = ITEMS[ITEMS["id"] == "part-with-own-figure"]
-    assert sums(only_the_part) == {}
-    assert sums(only_the_part, everything=only_the_part) == {("completed_in_2022", ""): (0.262, 1, False)}
+def test_a_part_counts_where_its_programme_is_not_summed():
+    only_the_part = ITEMS[ITEMS["id"] == "part-with-own-figure"]  # a township's items: the county programme is not
+    assert sums(only_the_part) == {("completed_in_2022", ""): (0.262, 1, False)}
+    both = ITEMS[ITEMS["id"].isin(["programme", "part-with-own-figure"])]
+    assert sums(both) == {("completed_in_2022", ""): (3.6, 1, False)}  # never 3.862: the programme holds the part
+
+
+def test_a_part_under_an_intermediate_programme_is_not_counted_twice():
+    nested = table(
+        ("top", 10.0, "total", "", "", ("2023",), ()),
+        ("middle", NAN, "", "", "top", ("2023",), ()),
+        ("leaf", 2.0, "total", "", "middle", ("2023",), ()),
+    )
+    assert sums(nested, nested) == {("total", "2023"): (10.0, 1, False)}
+    leaf_alone = nested[nested["id"] == "leaf"]
+    assert sums(leaf_alone, nested) == {("total", "2023"): (2.0, 1, False)}
+
+
+def test_a_part_with_another_kind_of_amount_keeps_its_own_sum():
+    mixed = table(
+        ("fund", 9.2, "pooled_fund", "", "", ("2022",), ()),
+        ("work", 1.0, "completed_in_2022", "", "fund", ("2022",), ()),
+    )
+    assert sums(mixed, mixed) == {("completed_in_2022", ""): (1.0, 1, False), ("pooled_fund", "2022"): (9.2, 1, False)}
+
+
+def test_related_items_both_count_and_the_sum_says_they_may_overlap():
+    linked = table(
+        ("key-projects", 136.0, "planned_for_2023", "at_least", "", ("2023",), ()),
+        ("landmarks", 22.0, "planned_for_2023", "at_least", "", ("2023",), ("桃花源街道",)),
+        ("tourism", 7.2, "planned_for_2023", "over", "", ("2023",), ()),
+    )
+    linked["related_to"] = [(), ("key-projects",), ()]
+    [total] = amounts_by_kind(linked, linked)
+    assert (total.total_yi, total.items, total.lower_bound, total.may_overlap) == (165.2, 3, True, True)
+    [alone] = amounts_by_kind(linked[linked["id"] != "landmarks"], linked)
+    assert (alone.total_yi, alone.lower_bound, alone.may_overlap) == (143.2, True, False)  # "over" is a floor too
 
 
 def test_a_programme_without_an_amount_lets_its_parts_count():
@@ -69,6 +102,18 @@ def test_a_township_sums_only_its_own_items_and_shows_a_shared_amount_whole():
     assert list(alone["id"]) == ["township-work"]
     assert list(shared["id"]) == ["expressway"] and shared["investment_yi"].iloc[0] == pytest.approx(21.3)
     assert sums(alone) == {("total", "2023"): (1.5, 1, False)}
+
+
+def test_sector_chart_shows_each_sectors_own_amounts():
+    programme_and_parts = table(
+        ("key-projects", 136.0, "planned_for_2023", "at_least", "", ("2023",), ()),
+        ("landmarks", 22.0, "planned_for_2023", "at_least", "key-projects", ("2023",), ()),
+        ("same-sector-part", 5.0, "planned_for_2023", "", "key-projects", ("2023",), ()),
+    )
+    programme_and_parts["category"] = ["other", "urban", "other"]
+    chart = invest_by_category(programme_and_parts, lambda c: c, lambda k: k)
+    assert chart.loc["other", "planned_for_2023"] == pytest.approx(136.0)  # its own part is inside the 136
+    assert chart.loc["urban", "planned_for_2023"] == pytest.approx(22.0)  # the urban bar shows the urban money
 
 
 def test_sector_chart_keeps_kinds_apart():

@@ -16,6 +16,7 @@ from countymap.text.format import (
     quantity,
     report_section,
     township_label,
+    townships_text,
 )
 from countymap.text.strings import STRINGS, t
 
@@ -61,6 +62,14 @@ def test_amount_qualifiers():
     assert amount(22, "zh", "at_least") == "22亿元以上"
     assert amount(22, "en", "at_least") == "at least ¥2.2 billion"
     assert amount(0.5, "zh", "about") == "约5000万元"
+    assert amount(22, "zh", "over") == "超过22亿元"  # 进出口额突破22亿元
+    assert amount(22, "en", "over") == "over ¥2.2 billion"
+
+
+def test_a_township_guessed_from_the_name_says_so():
+    assert townships_text(("黑水镇",), "township", "zh") == "黑水镇"
+    assert townships_text(("黑水镇",), "inferred", "zh") == "黑水镇（据名推断，未经证实）"
+    assert townships_text(("黑水镇",), "inferred", "en") == "Heishui Town (inferred from the name, unconfirmed)"
 
 
 @pytest.mark.parametrize(

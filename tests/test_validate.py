@@ -62,7 +62,32 @@ HONEST_SUM_CELLS = [
         "unknown",
         "row 3, column precision: a known township makes it township precision, not unknown",
     ),
+    (3, "related_to", "no-such-item", "row 3, column related_to: unknown item id: 'no-such-item'"),
+    (3, "related_to", "road-mawang-youshuihe", "row 3, column related_to: an item cannot be related to itself"),
+    (
+        3,
+        "related_to",
+        "road-youpeng",
+        "row 3, column related_spans: each related_to id needs one passage (1 ids, 0 spans)",
+    ),
+    (2, "related_spans", "10:20", "row 2, column related_spans: each related_to id needs one passage (0 ids, 1 spans)"),
+    (2, "related_spans", "20:10", "row 2, column related_spans: span must be start:end with start < end: '20:10'"),
 ]
+
+
+def test_a_related_item_is_not_also_the_programme():
+    linked = edit(3, "related_spans", "3434:3460", edit(3, "related_to", "road-youpeng"))
+    assert problems_of(linked) == []
+    both = edit(3, "part_of", "road-youpeng", linked)
+    assert "row 3, column related_to: already its part_of programme" in problems_of(both)
+
+
+def test_a_township_inferred_from_the_name_still_names_its_township():
+    inferred = edit(3, "precision", "inferred")
+    assert problems_of(inferred) == []
+    assert "row 3, column precision: township (or inferred) precision needs a township" in problems_of(
+        edit(3, "townships", "", inferred)
+    )
 
 
 @pytest.mark.parametrize(
@@ -93,6 +118,7 @@ def test_broken_cell_is_reported(row, column, value, expected):
         (2, "investment_yi", "99", "row 2, column investment_yi: figure 99 is not in the quoted report passage"),
         (4, "quantity", "5000", "row 4, column quantity: figure 5000 is not in the quoted report passage"),
         (2, "source_spans", "10:99999", "row 2, column source_spans: span beyond the report's length 20123"),
+        (2, "related_spans", "10:99999", "row 2, column related_spans: span beyond the report's length 20123"),
     ],
 )
 def test_figures_and_spans_are_checked_against_the_report(report_text, row, column, value, expected):

@@ -9,19 +9,26 @@ import streamlit as st
 from countymap.app import data
 from countymap.core.schema import CATEGORIES, INDICATOR_KINDS, STATUSES, label
 from countymap.core.stats import by_year, invest_by_category
-from countymap.text.format import amount, bracketed, kind_label, quantity, township_label
+from countymap.text.format import amount, bracketed, capitalised, kind_label, quantity, township_label
 from countymap.text.strings import t
 
 PER_ROW = 4
 
 
-def figure(value: float, unit: str, lang: str) -> str:
-    """An indicator's value with its unit; amounts in 亿元/万元 are written like every other amount."""
+def figure(value: float, unit: str, lang: str, qualifier: str = "") -> str:
+    """An indicator's value with its unit and qualifier (以上 / at least ...); amounts as every other amount."""
+    qualifier = qualifier if isinstance(qualifier, str) else ""
     if unit == "亿元":
-        return amount(value, lang)
+        return amount(value, lang, qualifier)
     if unit == "万元":
-        return amount(value / 1e4, lang)
-    return quantity(value, unit, lang).replace(" %", "%")
+        return amount(value / 1e4, lang, qualifier)
+    written = quantity(value, unit, lang).replace(" %", "%")
+    return t(f"qualifier_{qualifier}", lang, v=written) if qualifier else written
+
+
+def indicator_figure(row: pd.Series, lang: str) -> str:
+    """:func:`figure` of one indicator row, its qualifier included; it stands alone, so it starts with a capital."""
+    return capitalised(figure(row["value"], row["unit"], lang, row.get("qualifier") or ""))
 
 
 def _indicator_label(row: pd.Series, lang: str) -> str:
@@ -37,13 +44,13 @@ def headline(indicators: pd.DataFrame, lang: str) -> None:
         st.markdown(f"**{year}**")
         cols = st.columns(PER_ROW)
         for col, (_, row) in zip(cols, rows.head(PER_ROW).iterrows(), strict=False):
-            col.metric(_indicator_label(row, lang), figure(row["value"], row["unit"], lang))
+            col.metric(_indicator_label(row, lang), indicator_figure(row, lang))
     with st.expander(f"{t('all', lang)} · {len(indicators)}"):
         table = pd.DataFrame(
             {
                 t("year", lang): indicators["year"],
                 t("col_name", lang): [_indicator_label(r, lang) for _, r in indicators.iterrows()],
-                t("meaning", lang): [figure(r["value"], r["unit"], lang) for _, r in indicators.iterrows()],
+                t("meaning", lang): [indicator_figure(r, lang) for _, r in indicators.iterrows()],
             }
         )
         st.dataframe(table, hide_index=True, width="stretch")

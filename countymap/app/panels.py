@@ -10,7 +10,7 @@ from countymap.app.shell import esc, html_block
 from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core import report
 from countymap.core.placement import undrawn
-from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
+from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISION_MEANINGS, PRECISIONS, STATUSES, label
 from countymap.core.stats import totals
 from countymap.text.format import (
     amount,
@@ -47,12 +47,22 @@ def kpi_line(sums: dict, lang: str, key: str = "kpi") -> None:
         if sums["by_kind"]:
             with st.popover(t("kpi_amounts", lang, n=len(sums["by_kind"]))):
                 for kind in sums["by_kind"]:
-                    figure = amount(kind.total_yi, lang, "at_least" if kind.lower_bound else "")
+                    # Amounts that may overlap add up to no floor: the sum is only the stated figures added.
+                    floor = kind.lower_bound and not kind.may_overlap
+                    figure = amount(kind.total_yi, lang, "at_least" if floor else "")
                     name = kind_label(kind.kind, lang)
                     name = f"{kind.year} {name}" if kind.year else name
                     words = t("kpi_kind", lang, kind=name, v=figure, n=kind.items)
+                    if kind.may_overlap:
+                        words += " " + t("kpi_may_overlap", lang)
                     html_block(f'<div class="cm-kpi-amount" data-kind="{esc(kind.kind)}">{esc(words)}</div>')
                 st.caption(t("kpi_amounts_note", lang))
+
+
+def precision_text(code: str, lang: str) -> str:
+    """A precision's label; a township guessed from the name also says what that means (it is no finding)."""
+    name = label(PRECISIONS, code, lang)
+    return labelled(name, label(PRECISION_MEANINGS, code, lang), lang) if code == "inferred" else name
 
 
 def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
@@ -69,10 +79,27 @@ def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
         (t("d_item_kind", lang), label(ITEM_KINDS, row.get("item_kind") or "", lang)),
         (t("d_investment", lang), row_amount(row, lang)),
         (t("d_quantity", lang), quantity(row.get("quantity"), row.get("quantity_unit") or "", lang)),
-        (t("d_precision", lang), label(PRECISIONS, row["precision"], lang)),
+        (t("d_precision", lang), precision_text(row["precision"], lang)),
         (t("d_source", lang), t("d_source_value", lang, section=section)),
     ]
     return [(key, value) for key, value in rows if value]
+
+
+def link_rows(row: pd.Series, names: dict[str, str], lang: str) -> list[tuple[str, str]]:
+    """The programme an item is part of, and the items the report only suggests it relates to (``names``: id -> name)."""
+    part = row.get("part_of") or ""
+    related = [i for i in (row.get("related_to") or ()) if i]
+    rows = [(t("d_part_of", lang), names.get(part, part))] if part else []
+    if related:
+        rows.append((t("d_related", lang), join_labels([names.get(i, i) for i in related], lang)))
+    return rows
+
+
+def _links(row: pd.Series, lang: str) -> list[tuple[str, str]]:
+    if not (row.get("part_of") or row.get("related_to")):
+        return []
+    projects = data.projects()
+    return link_rows(row, dict(zip(projects["id"], item_names(projects, lang), strict=True)), lang)
 
 
 def detail_panel(row: pd.Series, lang: str) -> None:
@@ -81,7 +108,8 @@ def detail_panel(row: pd.Series, lang: str) -> None:
     In English the report's Chinese name stands in brackets under the English
     one (to find it in the report's words below).
     """
-    table = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in detail_rows(row, lang))
+    facts = detail_rows(row, lang) + _links(row, lang)
+    table = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in facts)
     summary = row.get("summary_en") if lang == "en" else row.get("summary_zh")
     name = item_name(row, lang)
     shown = lang == "en" and name != row["name_zh"]

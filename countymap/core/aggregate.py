@@ -3,7 +3,9 @@
 An item that touches several townships counts once in each of them (it is an
 item *of* each), but its amount is never added to any of them: a
 multi-township amount is not split or repeated. Amounts of different kinds are
-never added together; an ``at_least`` figure makes its sum a lower bound.
+never added together; an ``at_least`` or ``over`` figure makes its sum a lower
+bound; a part whose programme is summed in the same area is left out of it
+(as in :func:`countymap.core.stats.counted_mask`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from countymap.core.geodata import Geodata, TownshipArea
-from countymap.core.schema import INVESTMENT_KINDS, STATUSES
+from countymap.core.schema import INVESTMENT_KINDS, LOWER_BOUNDS, STATUSES
+from countymap.core.stats import counted_mask
 
 SIZE_COUNT = "count"
 
@@ -27,7 +30,7 @@ class AreaSummary:
     count: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
     amounts: dict[str, float] = field(default_factory=dict)  # investment kind -> 亿元, single-area items only
-    lower_bound: set[str] = field(default_factory=set)  # kinds whose sum includes an "at least" figure
+    lower_bound: set[str] = field(default_factory=set)  # kinds whose sum includes an "at least" or "over" figure
 
     def value(self, measure: str) -> float:
         """The number a badge or choropleth shows: the count, or the amount of one kind (0 when none)."""
@@ -40,10 +43,23 @@ def _qualifiers(projects: pd.DataFrame) -> list[str]:
     return [""] * len(projects)
 
 
+def _inside_programmes(projects: pd.DataFrame, areas_of: dict) -> set[str]:
+    """Parts whose programme is summed in the same single area (with the same kind of amount): left out there."""
+    if "part_of" not in projects.columns or not projects["part_of"].fillna("").astype(bool).any():
+        return set()
+    single = [len(areas_of[i]) == 1 for i in projects["id"].tolist()]
+    alone = projects[pd.Series(single, index=projects.index) & projects["investment_yi"].notna()]
+    inside: set[str] = set()
+    for _, rows in alone.groupby(alone["id"].map(lambda i: areas_of[i][0]), sort=False):
+        inside |= set(rows["id"][~counted_mask(rows, projects)])
+    return inside
+
+
 def area_summaries(projects: pd.DataFrame, placement: pd.DataFrame, geodata: Geodata) -> list[AreaSummary]:
     """One summary per area (file order) of the filtered ``projects`` placed by ``placement``."""
     summaries = [AreaSummary(area) for area in geodata.areas]
     areas_of = dict(zip(placement["id"].tolist(), placement["areas"].tolist(), strict=True))
+    inside = _inside_programmes(projects, areas_of)
     # Plain lists: iterating Arrow-backed columns directly costs several times more.
     columns = zip(
         projects["id"].tolist(),
@@ -59,10 +75,10 @@ def area_summaries(projects: pd.DataFrame, placement: pd.DataFrame, geodata: Geo
             summary = summaries[index]
             summary.count += 1
             summary.by_status[status] = summary.by_status.get(status, 0) + 1
-        if len(touched) == 1 and kind and not math.isnan(amount):
+        if len(touched) == 1 and kind and not math.isnan(amount) and project_id not in inside:
             summary = summaries[touched[0]]
             summary.amounts[kind] = summary.amounts.get(kind, 0.0) + float(amount)
-            if qualifier == "at_least":
+            if qualifier in LOWER_BOUNDS:
                 summary.lower_bound.add(kind)
     return summaries
 

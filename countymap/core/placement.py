@@ -8,6 +8,9 @@ data's ``precision`` when a coordinate is missing):
   the largest circle that fits in the township's approximate area (never
   outside the area or the county); flagged as township-level, never a site.
 * ``line``: the route LineString(s) named in ``place_ids``.
+* ``inferred``: a township (or a line's ends) guessed from the item's name
+  alone: the route if ``place_ids`` names one, else township points as for
+  ``township``; drawn in a style of its own, never like a cited placement.
 * ``county``: county-wide by nature; ``unknown``: a named site nobody has
   placed yet. Neither has a geometry; both are listed beside the map.
 
@@ -37,6 +40,7 @@ GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
 METRES_PER_DEG_LAT = 111_320.0
 PLACEMENT_COLUMNS = ["id", "geometry", "drawn_precision", "note", "areas"]
 UNDRAWN = ("county", "unknown")  # drawn precisions listed beside the map instead
+SPREAD = ("township", "inferred")  # drawn precisions spread as points inside their townships' areas
 PLACEMENT_INPUTS = ["id", "precision", "place_ids", "townships"]
 COORD_DIGITS = 5  # about 1 m: finer than any position the data knows, and a smaller page
 
@@ -136,7 +140,7 @@ def _lookup_tables(places: pd.DataFrame, routes: dict) -> tuple[dict, dict]:
 
 
 def _first_pass(project, located: dict, route_geoms: dict) -> tuple[dict | None, str, str]:
-    """Geometry for sites and lines; ``None`` + "township" means: spread later."""
+    """Geometry for sites and lines; ``None`` + "township" or "inferred" means: spread later."""
     precision = project.precision
     if precision in ("exact", "approximate"):
         points, approximate = _site_points(project.place_ids, located)
@@ -149,6 +153,8 @@ def _first_pass(project, located: dict, route_geoms: dict) -> tuple[dict | None,
         if geometry is not None:
             return geometry, "line", ""
         return None, "township", "fallback_route"
+    if precision == "inferred":
+        return _route_lines(project.place_ids, route_geoms), "inferred", ""
     if precision == "township":
         return None, "township", ""
     return None, precision if precision in UNDRAWN else "county", ""
@@ -169,7 +175,7 @@ def place_projects(projects: pd.DataFrame, geodata: Geodata) -> pd.DataFrame:
         towns = () if drawn in UNDRAWN else project.townships
         areas = tuple(dict.fromkeys(area_of[n].index for n in towns if n in area_of))
         rows.append({"id": project.id, "geometry": geometry, "drawn_precision": drawn, "note": note, "areas": areas})
-        if geometry is None and drawn == "township":
+        if geometry is None and drawn in SPREAD:
             pending.append(len(rows) - 1)
     _spread_township_points(rows, pending, geodata.areas)
     return pd.DataFrame({column: [row[column] for row in rows] for column in PLACEMENT_COLUMNS})

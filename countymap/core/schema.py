@@ -111,6 +111,7 @@ PRECISIONS: dict[str, tuple[str, str]] = {
     "approximate": ("大致位置", "Approximate site"),
     "township": ("乡镇级", "Township level"),
     "line": ("示意线路", "Schematic line"),
+    "inferred": ("据名推断", "Inferred from the name"),
     "county": ("全县范围", "County-wide"),
     "unknown": ("位置待查", "Place not yet known"),
 }
@@ -124,6 +125,11 @@ PRECISION_MEANINGS: dict[str, tuple[str, str]] = {
         "only the township is known: drawn inside it, not at the site",
     ),
     "line": ("示意线路，只连接已知节点", "a schematic line through known way-points"),
+    "inferred": (
+        "只按名称推断出的乡镇或线路端点（如水库与某村同名），没有来源证实：画成空心虚线圆点或点线，并非实际地点",
+        "a township or line end guessed from the name alone (e.g. a reservoir named like a village), confirmed by "
+        "no source: drawn as a hollow dashed dot or a dotted line, not at the site",
+    ),
     "county": ("全县范围，不在图上标点", "county-wide: not pinned on the map"),
     "unknown": ("报告点名的地点，位置尚未查明：不在图上标点", "a named site not yet placed: not pinned on the map"),
 }
@@ -132,6 +138,7 @@ PLACE_PRECISIONS: dict[str, tuple[str, str]] = {
     "exact": ("精确位置", "Exact site"),
     "approximate": ("大致位置", "Approximate site"),
     "township": ("乡镇级", "Township level"),
+    "inferred": ("据名推断的乡镇", "Township inferred from the name"),
     "county": ("全县范围", "County-wide"),
     "unknown": ("位置未知", "Unknown"),
 }
@@ -173,10 +180,13 @@ ITEM_KINDS: dict[str, tuple[str, str]] = {
     "plan": ("规划研究", "Plan or study"),
 }
 
-INVESTMENT_QUALIFIERS: dict[str, tuple[str, str]] = {
+# How exact a figure is, as the report words it (an amount of a project, a target of an indicator).
+QUALIFIERS: dict[str, tuple[str, str]] = {
     "at_least": ("以上", "at least"),
+    "over": ("突破、超过", "over"),
     "about": ("约", "about"),
 }
+LOWER_BOUNDS = ("at_least", "over")  # a sum with one of these figures is a lower bound
 
 TOWNSHIP_KINDS: dict[str, tuple[str, str]] = {
     "街道": ("街道", "Subdistrict"),
@@ -287,17 +297,30 @@ PROJECT_FIELDS: tuple[Field, ...] = (
     Field("investment_kind", vocab=INVESTMENT_KINDS, doc_zh="投资口径", doc_en="What the investment figure measures"),
     Field(
         "investment_qualifier",
-        vocab=INVESTMENT_QUALIFIERS,
-        doc_zh="金额限定：以上、约；空=确数",
-        doc_en="at_least (以上/超过) or about (约); empty = exact",
+        vocab=QUALIFIERS,
+        doc_zh="金额限定：以上、突破或超过、约；空=确数",
+        doc_en="at_least (以上), over (突破/超过) or about (约); empty = exact",
     ),
     Field("quantity", kind="float", minimum=0.0, doc_zh="规模数量", doc_en="Size or count"),
     Field("quantity_unit", max_length=20, doc_zh="数量单位", doc_en="Unit of the quantity (公里, 亩, 个 ...)"),
     Field(
         "part_of",
         pattern=ID_PATTERN,
-        doc_zh="所属项目群的编号",
-        doc_en="Id of the programme this item is part of",
+        doc_zh="所属项目群的编号：仅限报告写明的关系（标题下的列举、“其中”、各部分合成的计数）",
+        doc_en="Id of the programme this item is part of, only where the report states it "
+        "(a list under a heading, 其中, a count the parts make up)",
+    ),
+    Field(
+        "related_to",
+        kind="list",
+        doc_zh="报告未写明、只是可能相关的项目编号（不影响任何合计）",
+        doc_en="Ids of items the report suggests but does not state a link to (no effect on any total)",
+    ),
+    Field(
+        "related_spans",
+        kind="spans",
+        doc_zh="每个 related_to 对应一个提示该关系的报告区间",
+        doc_en="One passage per related_to id: the report's words that suggest the link",
     ),
     Field(
         "summary_zh", required=True, max_length=400, doc_zh="简介（自写）", doc_en="Chinese summary in our own words"
@@ -339,6 +362,12 @@ INDICATOR_FIELDS: tuple[Field, ...] = (
     Field("unit", required=True, doc_zh="单位", doc_en="Unit"),
     Field("year", required=True, vocab={y: (y, y) for y in YEARS}, doc_zh="年份", doc_en="Year"),
     Field("kind", required=True, vocab=INDICATOR_KINDS, doc_zh="口径", doc_en="Actual, growth, target"),
+    Field(
+        "qualifier",
+        vocab=QUALIFIERS,
+        doc_zh="数值限定：以上、突破或超过、约；空=确数",
+        doc_en="at_least (以上), over (突破/超过) or about (约); empty = exact",
+    ),
     Field("source_spans", kind="spans", required=True, doc_zh="报告字符区间", doc_en="Offsets into the report"),
     Field("source_section", required=True, doc_zh="报告章节", doc_en="Report section"),
 )

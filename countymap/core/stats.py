@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from countymap.core.filters import FilterState, phrases
-from countymap.core.schema import INVESTMENT_KINDS, STATUSES, YEARS
+from countymap.core.schema import INVESTMENT_KINDS, LOWER_BOUNDS, STATUSES, YEARS
 from countymap.text.format import capitalised
 from countymap.text.strings import t
 
@@ -26,57 +26,113 @@ class KindTotal:
     year: str  # "" where the kind names its year (spent in 2022, planned for 2023)
     total_yi: float
     items: int
-    lower_bound: bool  # one of the figures is "at least": the sum is a lower bound
+    lower_bound: bool  # one of the figures is "at least" or "over": the sum is a lower bound
+    may_overlap: bool = False  # two of the items are ``related_to`` each other: the report may count money twice
 
 
 YEARLESS = ("completed_in_2022", "planned_for_2023")  # these kinds carry their year in their name
 
 
-def _with_amount_above(everything: pd.DataFrame) -> set[str]:
-    """Ids whose programme (or a programme above it) carries an amount: counting them would count it twice."""
-    if "part_of" not in everything.columns:
-        return set()
-    parent = {i: p for i, p in zip(everything["id"], everything["part_of"].fillna(""), strict=True) if p}
-    has_amount = set(everything.loc[everything["investment_yi"].notna(), "id"])
-    covered = set()
-    for item in parent:
-        seen, current = set(), parent[item]
+def _links(value: object) -> tuple[str, ...]:
+    """A list cell as ids, typed (a tuple) or raw (``a|b``)."""
+    if isinstance(value, str):
+        return tuple(i.strip() for i in value.split("|") if i.strip())
+    return tuple(value or ())
+
+
+def _sum_keys(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """What each row's sum is kept apart by: its kind, and for kinds that do not name their year, the years."""
+    return [
+        (kind, "") if kind in YEARLESS else (kind, "|".join(_links(years)))
+        for kind, years in zip(frame["investment_kind"].tolist(), frame["years"].tolist(), strict=True)
+    ]
+
+
+def _parents(table: pd.DataFrame) -> dict[str, str]:
+    """``part_of`` of the rows that have one (plain lists: Arrow-backed columns are slow to walk)."""
+    if "part_of" not in table.columns:
+        return {}
+    parts = table["part_of"].fillna("").astype(str)
+    linked = parts.ne("").to_numpy()
+    return dict(zip(table["id"][linked].tolist(), parts[linked].tolist(), strict=True)) if linked.any() else {}
+
+
+def counted_mask(result: pd.DataFrame, everything: pd.DataFrame | None = None) -> pd.Series:
+    """Which rows of ``result`` a sum of its amounts takes: those with an amount and no programme above counted.
+
+    A part (``part_of``, followed up through ``everything``, the whole table)
+    is left out only when a programme above it is itself in ``result`` with
+    an amount of the same kind (and year): that sum already holds the part's
+    money. When the filter leaves the programme out (another township, sector
+    or status), the part's own amount counts, so a place or a sector shows the
+    money the report gives for it. ``related_to`` never changes what is counted.
+    """
+    keep = pd.to_numeric(result["investment_yi"], errors="coerce").notna()
+    parent = _parents(result if everything is None else everything)
+    disclosed = result[keep]
+    if not parent or disclosed.empty:
+        return keep
+    ids = disclosed["id"].tolist()
+    keys = dict(zip(ids, _sum_keys(disclosed), strict=True))
+    inside = set()
+    for item in (i for i in ids if i in parent):  # only a part can be left out: walk up from the parts alone
+        seen, current = {item}, parent[item]
         while current and current not in seen:
-            if current in has_amount:
-                covered.add(item)
+            if keys.get(current) == keys[item]:
+                inside.add(item)
                 break
             seen.add(current)
             current = parent.get(current, "")
-    return covered
+    return keep & ~result["id"].isin(inside) if inside else keep
+
+
+def _overlapping(ids: list[str], related: list[tuple[str, ...]]) -> bool:
+    """Whether two summed items are ``related_to`` each other: the report does not say whether one holds the other."""
+    chosen = set(ids)
+    return any(chosen.intersection(links) for links in related if links)
 
 
 def amounts_by_kind(result: pd.DataFrame, everything: pd.DataFrame | None = None) -> list[KindTotal]:
     """One sum per kind of amount over the items that disclose one (schema order); kinds never mix.
 
-    An item whose programme already carries an amount is left out (see
-    ``part_of``; ``everything`` is the whole table, so a programme that the
-    filter hides still counts). Pooled funds and totals are summed per report
-    year, never across years.
+    A part whose programme is summed too is left out (see
+    :func:`counted_mask`). Pooled funds and totals are summed per report year,
+    never across years. A sum that holds two related items (``related_to``,
+    a link the report suggests but does not state) says they may overlap.
     """
-    everything = result if everything is None else everything
-    covered = _with_amount_above(everything)
-    amounts = pd.to_numeric(result["investment_yi"], errors="coerce")
-    counted = result[amounts.notna() & ~result["id"].isin(covered)]
+    counted = result[counted_mask(result, everything)]
+    if counted.empty:
+        return []
+    keys = _sum_keys(counted)
     qualifiers = counted.get("investment_qualifier", pd.Series("", index=counted.index)).fillna("")
-    years = [
-        "" if kind in YEARLESS else "|".join(y)
-        for kind, y in zip(counted["investment_kind"], counted["years"], strict=True)
-    ]
-    groups: dict[tuple[str, str], list] = {}
-    for kind, year, amount, qualifier in zip(
-        counted["investment_kind"], years, amounts[counted.index], qualifiers, strict=True
-    ):
-        groups.setdefault((kind, year), []).append((amount, qualifier))
+    frame = pd.DataFrame(
+        {
+            "key": keys,
+            "yi": pd.to_numeric(counted["investment_yi"], errors="coerce").to_numpy(),
+            "floor": qualifiers.isin(LOWER_BOUNDS).to_numpy(),
+        }
+    )
+    sums = frame.groupby("key", sort=False).agg(total=("yi", "sum"), count=("yi", "size"), floor=("floor", "any"))
+    overlap = _overlaps(counted, keys)
     order = {kind: n for n, kind in enumerate(INVESTMENT_KINDS)}
     return [
-        KindTotal(kind, year, float(sum(a for a, _ in found)), len(found), any(q == "at_least" for _, q in found))
-        for (kind, year), found in sorted(groups.items(), key=lambda item: (order.get(item[0][0], 99), item[0][1]))
+        KindTotal(kind, year, float(row["total"]), int(row["count"]), bool(row["floor"]), (kind, year) in overlap)
+        for (kind, year), row in sorted(sums.iterrows(), key=lambda item: (order.get(item[0][0], 99), item[0][1]))
     ]
+
+
+def _overlaps(counted: pd.DataFrame, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The sums (their keys) that hold two items ``related_to`` each other."""
+    if "related_to" not in counted.columns:
+        return set()
+    related = [_links(v) for v in counted["related_to"].tolist()]
+    if not any(related):
+        return set()
+    members: dict[tuple[str, str], list[int]] = {}
+    for n, key in enumerate(keys):
+        members.setdefault(key, []).append(n)
+    ids = counted["id"].tolist()
+    return {key for key, rows in members.items() if _overlapping([ids[n] for n in rows], [related[n] for n in rows])}
 
 
 def totals(result: pd.DataFrame, everything: pd.DataFrame | None = None) -> dict:
@@ -141,20 +197,20 @@ def invest_by_category(
     """Disclosed investment (亿元) per sector (rows) and kind of amount (columns): kinds side by side, never added.
 
     Pooled funds and totals get one column per report year, as in :func:`amounts_by_kind`.
-
-    Parts of a programme that carries an amount are left out, as in :func:`amounts_by_kind`.
+    Each sector sums its own items as :func:`amounts_by_kind` does: a part is left
+    out only where its programme is summed in the same sector.
     """
-    covered = _with_amount_above(result if everything is None else everything)
-    amounts = pd.to_numeric(result["investment_yi"], errors="coerce")
-    keep = amounts.notna() & ~result["id"].isin(covered)
+    everything = result if everything is None else everything
+    keep = pd.Series(False, index=result.index)
+    for _, rows in result.groupby("category", sort=False):
+        keep |= counted_mask(rows, everything).reindex(result.index, fill_value=False)
     kept = result[keep]
+    amounts = pd.to_numeric(kept["investment_yi"], errors="coerce")
     kinds = [
         kind_label(kind) if kind in YEARLESS else f"{kind_label(kind)} {'|'.join(years)}"
         for kind, years in zip(kept["investment_kind"], kept["years"], strict=True)
     ]
-    frame = pd.DataFrame(
-        {"label": [to_label(c) for c in kept["category"]], "kind": kinds, "yi": amounts[keep].to_numpy()}
-    )
+    frame = pd.DataFrame({"label": [to_label(c) for c in kept["category"]], "kind": kinds, "yi": amounts.to_numpy()})
     return frame.pivot_table(index="label", columns="kind", values="yi", aggfunc="sum") if len(frame) else frame
 
 

@@ -56,8 +56,9 @@ _JS = """
     CATS.forEach(function(cat) {
         cat.features = expand(cat.features, cat.shared);
         L.geoJson(cat.features, {filter: isLine, onEachFeature: cat.each, renderer: renderer, style: function(f) {
-            return {color: A.palette[f.properties.s] || "#777777", weight: 4, opacity: 0.9,
-                dashArray: "8 6"};
+            var guessed = f.properties.p === "inferred";  // ends guessed from the name: dotted and lighter
+            return {color: A.palette[f.properties.s] || "#777777", weight: guessed ? 3 : 4, opacity: guessed ? 0.75 : 0.9,
+                dashArray: guessed ? "1 7" : "8 6", lineCap: "round"};
         }}).addTo(lines);
     });
     // The county view shows badges only: the item markers are made the first time they are shown,
@@ -68,8 +69,13 @@ _JS = """
         pointsMade = true;
         CATS.forEach(function(cat) {
             L.geoJson(cat.features, {filter: isPoint, onEachFeature: cat.each, pointToLayer: function(f, latlng) {
-                var marker = L.circleMarker(latlng, {renderer: renderer, radius: {{ this.marker_px }},
-                    fillColor: A.palette[f.properties.s] || "#777777", fillOpacity: 1, color: "#ffffff", weight: 1.5});
+                var colour = A.palette[f.properties.s] || "#777777";
+                // A township guessed from the name: a hollow ring with a dashed edge, never a solid dot.
+                var marker = f.properties.p === "inferred"
+                    ? L.circleMarker(latlng, {renderer: renderer, radius: {{ this.marker_px }} - 1, fillColor: "#ffffff",
+                        fillOpacity: 0.85, color: colour, weight: 3, dashArray: "3 3"})
+                    : L.circleMarker(latlng, {renderer: renderer, radius: {{ this.marker_px }},
+                        fillColor: colour, fillOpacity: 1, color: "#ffffff", weight: 1.5});
                 marker.feature = f;  // a click on one point of a MultiPoint reports the item
                 return marker;
             }}).addTo(points);

@@ -85,7 +85,12 @@ def _symbols(features: ProjectFeatures) -> list[str]:
     symbols = ["badge"] if any(s.count for s in features.summaries) else []
     symbols += [
         key
-        for key, precisions in (("township", {"township"}), ("site", {"exact", "approximate"}), ("line", {"line"}))
+        for key, precisions in (
+            ("township", {"township"}),
+            ("site", {"exact", "approximate"}),
+            ("line", {"line"}),
+            ("inferred", {"inferred"}),
+        )
         if drawn & precisions
     ]
     return [*symbols, "river", "area"]

@@ -37,7 +37,7 @@ PROPERTY_KEYS: dict[str, str] = {
     "n": "name in the reader's language (escaped)",
     "s": "status code",
     "c": "category code (written once per layer)",
-    "p": "drawn precision code (exact, approximate, township, line)",
+    "p": "drawn precision code (exact, approximate, township, line, inferred)",
     "y": "report years, joined (escaped)",
     "t": "townships, joined (escaped)",
     "i": "amount with what it measures (escaped); absent when not disclosed",
@@ -137,9 +137,10 @@ def _popup_labels(lang: str) -> dict:
     keys = ("category", "status", "townships", "investment", "quantity", "years", "precision", "undisclosed")
     labels = {key: html_text(text(key, lang)) for key in keys}
     labels["level"] = html_text(bracketed("", text("township_level", lang), lang))
+    labels["guess"] = html_text(bracketed("", text("inferred_level", lang), lang))
     labels["st"] = {code: html_text(label(STATUSES, code, lang)) for code in STATUSES}
     labels["pl"] = {code: html_text(label(PRECISIONS, code, lang)) for code in PRECISIONS}
-    notes = ("township", "line", "fallback_site", "fallback_route", "no_township")
+    notes = ("township", "line", "inferred", "fallback_site", "fallback_route", "no_township")
     labels["nt"] = {code: html_text(text("note_" + code, lang)) for code in notes}
     return labels
 
@@ -149,7 +150,8 @@ _EACH_JS = """function(feature, layer) {
     var T = %(labels)s, p = feature.properties;
     var own = function(table, key) { return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : ""; };
     var status = own(T.st, p.s) || p.s;
-    layer.bindTooltip(p.n + " · " + status + (p.p === "township" ? T.level : ""), {sticky: true});
+    var level = p.p === "township" ? T.level : (p.p === "inferred" ? T.guess : "");
+    layer.bindTooltip(p.n + " · " + status + level, {sticky: true});
     layer.bindPopup(function() {
         var rows = [[T.category, %(category)s], [T.status, status], [T.townships, p.t],
             [T.investment, p.i || T.undisclosed], [T.quantity, p.q], [T.years, p.y], [T.precision, own(T.pl, p.p)]];

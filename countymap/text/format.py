@@ -44,8 +44,8 @@ def amount(value: object, lang: str = "zh", qualifier: str = "") -> str:
 
     Chinese uses 亿元 from one 亿 up and 万元 below (``0.262`` -> ``2620万元``);
     English writes yuan in millions or billions (``0.262`` -> ``¥26.2 million``).
-    ``qualifier`` is a code of :data:`countymap.core.schema.INVESTMENT_QUALIFIERS`
-    (``at_least`` -> ``22亿元以上`` / ``at least ¥2.2 billion``).
+    ``qualifier`` is a code of :data:`countymap.core.schema.QUALIFIERS`
+    (``at_least`` -> ``22亿元以上`` / ``at least ¥2.2 billion``; ``over`` -> ``超过22亿元`` / ``over ¥2.2 billion``).
     """
     if is_missing(value):
         return t("undisclosed", lang)
@@ -173,10 +173,11 @@ def township_label(name_zh: str, lang: str = "zh", *, short: bool = False) -> st
 
 
 def townships_text(townships: Iterable[str], precision: str, lang: str = "zh") -> str:
-    """The townships of an item, or what is known instead (全县 / 位置待查)."""
+    """The townships of an item, or what is known instead (全县 / 位置待查); a guess from the name says so."""
     names = list(townships)
     if names:
-        return join_labels([township_label(name, lang) for name in names], lang)
+        joined = join_labels([township_label(name, lang) for name in names], lang)
+        return bracketed(joined, t("inferred_note", lang), lang) if precision == "inferred" else joined
     return t("place_unknown", lang) if precision == "unknown" else t("county_wide_short", lang)
 
 

@@ -46,8 +46,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "undisclosed": ("未披露", "Not disclosed"),
     "none": ("—", "—"),
     "qualifier_at_least": ("{v}以上", "at least {v}"),
+    "qualifier_over": ("超过{v}", "over {v}"),
     "qualifier_about": ("约{v}", "about {v}"),
     "place_unknown": ("位置待查", "Place not yet known"),
+    "inferred_note": ("据名推断，未经证实", "inferred from the name, unconfirmed"),
     "county_wide_short": ("全县", "County-wide"),
     # --- describe() --------------------------------------------------------------
     "desc_all": ("全部项目", "All items"),
@@ -62,10 +64,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kpi_count": ("项目数", "Items"),
     "kpi_kind": ("{kind} {v}（{n} 项）", "{kind}: {v} ({n} items)"),
     "kpi_amounts": ("披露金额（{n} 个口径）", "Disclosed amounts ({n} kinds)"),
+    "kpi_may_overlap": (
+        "其中有的金额可能互相包含（报告未写明），所以这只是各项金额相加，不是下限。",
+        "Some of these amounts may overlap (the report does not say whether one includes another), so this only "
+        "adds up the stated figures; it is not a floor.",
+    ),
     "kpi_amounts_note": (
-        "不同口径的金额不相加；项目群已有金额时，其子项目不再计入；“以上”表示合计为下限。",
-        "Amounts of different kinds are not added; a part of a programme that carries an amount is not counted "
-        "again; “at least” makes the sum a lower bound.",
+        "不同口径的金额不相加；所属项目群的金额已在同一合计中时，子项目不再计入；“以上”“超过”表示合计为下限。",
+        "Amounts of different kinds are not added; a part is not counted again where its programme's amount is in "
+        "the same sum; “at least” and “over” make the sum a lower bound.",
     ),
     # --- map page ------------------------------------------------------------------
     "basemap": ("底图", "Basemap"),
@@ -107,6 +114,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status_not_applicable": ("不适用（企业）", "Not applicable (an enterprise)"),
     "d_quantity": ("规模", "Size"),
     "d_precision": ("位置精度", "Location precision"),
+    "d_part_of": ("所属项目群", "Part of"),
+    "d_related": (
+        "可能相关（报告未写明，不影响合计）",
+        "Possibly related (the report does not say; no effect on totals)",
+    ),
     "d_source": ("出处", "Source"),
     "d_source_value": ("2023 年县政府工作报告 第{section}部分", "2023 county work report, part {section}"),
     "d_summary": ("简介（自写）", "Summary (our wording)"),
@@ -170,8 +182,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "by_township": ("按乡镇（项目数）", "By township (item count)"),
     "by_category_invest": ("按类别（披露投资，亿元，分口径）", "By sector (disclosed investment, 100M yuan, by kind)"),
     "invest_chart_note": (
-        "不同口径的金额分列、不相加；已计入所属项目群金额的子项目不重复计入。",
-        "Amounts of different kinds stand side by side and are never added; a part whose programme carries an amount is not counted again.",
+        "不同口径的金额分列、不相加；子项目与所属项目群同属一个类别时只计项目群的金额。",
+        "Amounts of different kinds stand side by side and are never added; a part in the same sector as its "
+        "programme is counted only within the programme's amount.",
     ),
     "year_note": (
         "跨两年的项目在 2022 和 2023 中各计一次。",
@@ -254,6 +267,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_precision": ("位置", "Location"),
     "map_undisclosed": ("未披露", "not disclosed"),
     "map_township_level": ("乡镇级位置", "township-level location"),
+    "map_inferred_level": ("据名推断的位置", "place inferred from the name"),
     "map_note_township": (
         "仅知所在乡镇：点位画在该乡镇大致范围内，并非实际地点。",
         "Only the township is known: the point is drawn inside its approximate area, not at the site.",
@@ -268,6 +282,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "map_note_no_township": ("无法定位到乡镇。", "No township could be located."),
     "map_note_line": ("线路走向为示意，仅连接已知节点。", "Schematic line through known way-points only."),
+    "map_note_inferred": (
+        "位置只按名称推断（例如与某村同名），没有来源证实：并非实际地点。",
+        "Placed from its name alone (e.g. named like a village), confirmed by no source: not at the site.",
+    ),
     "map_county": ("酉阳县界", "Youyang county boundary"),
     "map_neighbors": ("周边区县", "Neighbouring counties"),
     "map_areas": ("乡镇大致范围", "Approximate township areas"),
@@ -289,6 +307,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "map_sym_site": ("深色描边圆点：已查明的地点", "Dark-outlined dot: a researched site"),
     "map_sym_line": ("虚线：示意线路", "Dashed line: schematic route"),
+    "map_sym_inferred": (
+        "空心虚线圆点或点线：只按名称推断的乡镇，未经证实",
+        "Hollow dashed dot or dotted line: township guessed from the name, unconfirmed",
+    ),
     "map_sym_river": ("河流（大致走向）", "River (approximate course)"),
     "map_sym_area": ("虚线框：乡镇大致范围（非官方界线）", "Dashed outline: approximate township area"),
     "map_legend_shading": ("区域着色 = {measure}", "Area shading = {measure}"),

@@ -156,8 +156,8 @@ def check_precision(row: dict[str, str], context) -> Iterator[Found]:
     places, townships = _split(row, "place_ids"), _split(row, "townships")
     if precision == "line" and context.route_ids and not any(p in context.route_ids for p in places):
         yield "precision", "示意线路须引用 routes.geojson 中的线路编号", "a line needs a route id from routes.geojson"
-    if precision == "township" and not townships:
-        yield "precision", "乡镇级位置须填写所在乡镇", "township precision needs a township"
+    if precision in ("township", "inferred") and not townships:
+        yield "precision", "乡镇级（含据名推断）位置须填写所在乡镇", "township (or inferred) precision needs a township"
     if precision == "unknown" and townships:
         yield (
             "precision",
@@ -196,23 +196,49 @@ def check_status_fits(row: dict[str, str], context) -> Iterator[Found]:
 
 
 def relation_problems(frame: pd.DataFrame, rows: list[int]) -> Iterator[tuple]:
-    """``part_of`` names an existing id of the same file, never the row itself, never in a cycle.
+    """``part_of`` and ``related_to`` name existing ids of the same file, never the row itself.
 
+    ``part_of`` never forms a cycle; each ``related_to`` id has its passage in
+    ``related_spans`` (one span per id) and is not also the row's ``part_of``.
     ``rows``: each row's number in the file.
     """
-    if "part_of" not in frame.columns or "id" not in frame.columns:
+    if "id" not in frame.columns:
         return
     ids = [str(i).strip() for i in frame["id"]]
-    parent = {i: str(p).strip() for i, p in zip(ids, frame["part_of"], strict=True) if str(p).strip()}
     known = set(ids)
-    for row_no, item in zip(rows, ids, strict=True):
-        target = parent.get(item)
-        if target is None:
-            continue
+    if "part_of" in frame.columns:
+        parent = {i: str(p).strip() for i, p in zip(ids, frame["part_of"], strict=True) if str(p).strip()}
+        for row_no, item in zip(rows, ids, strict=True):
+            target = parent.get(item)
+            if target is None:
+                continue
+            if target not in known:
+                yield row_no, "part_of", f"未知的项目群编号：{target[:40]!r}", f"unknown programme id: {target[:40]!r}"
+            elif _in_cycle(item, parent):
+                yield row_no, "part_of", "项目群关系成环", "part_of forms a cycle"
+    if "related_to" in frame.columns:
+        parts = frame["part_of"] if "part_of" in frame.columns else [""] * len(frame)
+        spans = frame["related_spans"] if "related_spans" in frame.columns else [""] * len(frame)
+        for row_no, item, related, part, passages in zip(rows, ids, frame["related_to"], parts, spans, strict=True):
+            yield from ((row_no, *found) for found in _related_problems(item, related, part, passages, known))
+
+
+def _related_problems(item: str, related: object, part: object, passages: object, known: set[str]) -> Iterator[Found]:
+    targets = [i.strip() for i in str(related or "").split("|") if i.strip()]
+    for target in targets:
         if target not in known:
-            yield row_no, "part_of", f"未知的项目群编号：{target[:40]!r}", f"unknown programme id: {target[:40]!r}"
-        elif _in_cycle(item, parent):
-            yield row_no, "part_of", "项目群关系成环", "part_of forms a cycle"
+            yield "related_to", f"未知的项目编号：{target[:40]!r}", f"unknown item id: {target[:40]!r}"
+        elif target == item:
+            yield "related_to", "不能与自身相关", "an item cannot be related to itself"
+        elif target == str(part or "").strip():
+            yield "related_to", "已是所属项目群（part_of），不必再列为相关", "already its part_of programme"
+    given = [s for s in str(passages or "").split("|") if s.strip()]
+    if len(given) != len(targets):
+        yield (
+            "related_spans",
+            f"每个 related_to 编号须有一个报告区间（{len(targets)} 个编号，{len(given)} 个区间）",
+            f"each related_to id needs one passage ({len(targets)} ids, {len(given)} spans)",
+        )
 
 
 def _in_cycle(item: str, parent: dict[str, str]) -> bool:
@@ -234,14 +260,16 @@ def figure_in_text(value: float, text: str) -> bool:
 
 
 def check_spans(row: dict[str, str], context) -> Iterator[Found]:
-    """Spans lie inside the report and each stated figure appears in them."""
+    """Spans (the sources and the passages of related items) lie inside the report; each figure is in its sources."""
     text = context.report_text
-    raw = row.get("source_spans", "").strip()
-    if text is None or not raw or not _SPANS.fullmatch(raw.replace(" ", "")):
+    spans = _span_list(str(row.get("source_spans") or "").replace(" ", ""))
+    if text is None or not spans:
         return
-    spans = [tuple(int(n) for n in s.split(":")) for s in raw.replace(" ", "").split("|")]
+    related = _span_list(str(row.get("related_spans") or "").replace(" ", ""))
+    for column, given in (("source_spans", spans), ("related_spans", related)):
+        if any(end > len(text) for _, end in given):
+            yield column, f"区间超出报告长度 {len(text)}", f"span beyond the report's length {len(text)}"
     if any(end > len(text) for _, end in spans):
-        yield "source_spans", f"区间超出报告长度 {len(text)}", f"span beyond the report's length {len(text)}"
         return
     quoted = "".join(text[start:end] for start, end in spans)
     for column in ("investment_yi", "quantity", "value"):
@@ -252,6 +280,13 @@ def check_spans(row: dict[str, str], context) -> Iterator[Found]:
                 f"数值 {number:g} 不在所引报告原文中",
                 f"figure {number:g} is not in the quoted report passage",
             )
+
+
+def _span_list(raw: str) -> list[tuple[int, int]]:
+    """Well-formed ``a:b|c:d`` spans as pairs (a malformed cell is the field check's business)."""
+    if not raw or not _SPANS.fullmatch(raw):
+        return []
+    return [tuple(int(n) for n in s.split(":")) for s in raw.split("|")]
 
 
 def check_coordinates(row: dict[str, str], context) -> Iterator[Found]:

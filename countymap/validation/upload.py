@@ -52,7 +52,8 @@ def check_upload(data: bytes, context: ValidationContext, max_bytes: int | None 
     if any(p.row is None and p.column in PROJECTS.columns for p in findings.listed) or frame.empty:
         return UploadResult(no_rows(), problems, len(frame), findings.total)
     keep = [i for i, row_no in enumerate(row_numbers(frame)) if row_no not in findings.bad_rows]
-    valid = frame.iloc[keep][PROJECTS.columns].reset_index(drop=True)
+    # An optional column the file lacks (e.g. related_to in a file saved before it existed) is empty.
+    valid = frame.iloc[keep].reindex(columns=PROJECTS.columns, fill_value="").reset_index(drop=True)
     return UploadResult(typed(valid, PROJECTS), problems, len(frame), findings.total)
 
 

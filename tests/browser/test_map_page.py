@@ -220,6 +220,37 @@ def test_clicking_an_item_opens_its_details_and_a_list_row_does_too(page_factory
     assert re.search(r"sel=[a-z0-9-]+", page.url)
 
 
+MARKER_STYLES_JS = """() => {
+    const out = {};
+    const visit = (g) => g.eachLayer(l => {
+        if (l.getLayers) { visit(l); return; }
+        const o = l.options, p = l.feature.properties;
+        out[p.id] = {p: p.p, fill: o.fillColor, stroke: o.color, dash: o.dashArray || "", line: !l.getLatLng};
+    });
+    visit(window.cmAtlas.points);
+    visit(window.cmAtlas.lines);
+    return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_guess_from_the_name_is_drawn_and_described_as_one(page_factory, app_server, lang):
+    # 大泉水库 sits in 黑水镇 only because 黑水镇 has a 大泉村; the 35 kV 龙麻 line is read from its name.
+    page, frame = open_map(page_factory, app_server, "desk", lang, tw="黑水镇")
+    frame.wait_for_function(
+        "() => window.map.getZoom() >= 10.75 && window.cmAtlas.group.hasLayer(window.cmAtlas.points)"
+    )
+    styles = frame.evaluate(MARKER_STYLES_JS)
+    guess, cited = styles["reservoir-daquan"], styles["reservoir-taohuayuan"]  # 桃花源水库: a cited township
+    assert guess["p"] == "inferred" and guess["fill"] == "#ffffff" and guess["dash"]
+    assert cited["p"] == "township" and cited["fill"] != "#ffffff" and not cited["dash"]
+    line = styles["power-35kv-longma-upgrade"]
+    assert line["line"] and line["p"] == "inferred" and line["dash"] != styles["power-35kv-longtan-mawang"]["dash"]
+    words = {"zh": "空心虚线圆点或点线：只按名称推断的乡镇", "en": "Hollow dashed dot or dotted line: township guessed"}
+    expect(frame.locator(".cm-legend")).to_contain_text(words[lang])
+    screenshot(page, f"map-inferred-{lang}")
+
+
 def test_a_basemap_that_cannot_load_says_so(page_factory, app_server):
     page, frame = open_map(page_factory, app_server, "desk", "zh", basemap="osm")
     notice = frame.locator(".cm-notice")
