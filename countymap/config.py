@@ -45,8 +45,7 @@ class NumberSetting:
     minimum: float
     maximum: float
     integer: bool = False
-    unit_zh: str = ""
-    unit_en: str = ""
+    unit: str = ""  # the key of the unit's name in the string table (countymap.text.strings)
 
     def raw(self) -> str:
         """The variable's text as set ("" when unset)."""

@@ -53,7 +53,8 @@ def test_every_page_runs_in_both_languages(page, lang):
         ("COUNTYMAP_DATA_DIR", "{tmp}", "geodata"),
         ("COUNTYMAP_PROJECTS", "{tmp}/none.csv", "none.csv"),
         ("COUNTYMAP_PROJECTS", "{root}/indicators.csv", "category"),
-        ("COUNTYMAP_PROJECTS", "{tmp}", "{tmp}"),
+        ("COUNTYMAP_PROJECTS", "{tmp}", "{name}"),  # named by its name: a visitor never sees the server's folders
+        ("COUNTYMAP_REPORT", "{root}/projects.csv", "sha256"),  # a file there, but not the report
         ("COUNTYMAP_MAX_UPLOAD_MB", "abc", "abc"),
         ("COUNTYMAP_MAX_UPLOAD_MB", "inf", "inf"),
         ("COUNTYMAP_MAX_ROWS", "abc", "abc"),
@@ -68,7 +69,8 @@ def test_bad_settings_give_one_clear_message_on_every_page(monkeypatch, tmp_path
     for page in PAGES:
         at = run(page)
         message = " ".join(e.value for e in at.error)
-        assert variable in message and words.format(tmp=tmp_path) in message, (page, message)
+        assert variable in message and words.format(name=tmp_path.name) in message, (page, message)
+        assert str(tmp_path) not in message and str(ROOT) not in message, (page, message)
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,6 @@ def test_the_child_process_gives_what_check_upload_gives():
 def test_a_child_that_takes_too_long_is_stopped_with_one_problem():
     result, _ = run_isolated(b"id\n1\n", timeout_s=0.01)
     assert result.valid.empty
-    assert [p.message_en for p in result.problems] == [
+    assert [p.text("en") for p in result.problems] == [
         "checking the file took longer than 0.01 s and was stopped; no row was loaded"
     ]

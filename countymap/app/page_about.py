@@ -13,7 +13,6 @@ from countymap.core import report
 from countymap.core.schema import (
     PRECISION_MEANINGS,
     PRECISIONS,
-    REPORT_BYTES,
     REPORT_DATE,
     REPORT_FILENAME,
     REPORT_SHA256,
@@ -23,6 +22,7 @@ from countymap.core.schema import (
 )
 from countymap.text.format import capitalised, labelled
 from countymap.text.strings import STRINGS, t
+from countymap.validation.validate import report_too_large
 
 # (what, source, licence): a string key, or a name that reads the same in both languages.
 # Kept in step with geodata/PROVENANCE.md.
@@ -94,8 +94,7 @@ def _report_upload(lang: str) -> None:
     if upload is None:
         return
     if upload.size > report.REPORT_MAX_BYTES:  # its bytes are never copied
-        sizes = {"kb": upload.size / 1024, "limit": report.REPORT_MAX_BYTES / 1024, "report": REPORT_BYTES / 1024}
-        st.error(t("report_too_large", lang, **sizes))
+        st.error(report_too_large(upload.size, report.REPORT_MAX_BYTES).text(lang))
         return
     text = report.verify(upload.getvalue())
     if text is None:

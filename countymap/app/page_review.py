@@ -18,14 +18,15 @@ from countymap.app.data import validation_context
 from countymap.app.shell import esc, html_block
 from countymap.core import report
 from countymap.core.downloads import csv_bytes, schema_frame
-from countymap.core.schema import CATEGORIES, PRECISIONS, PROJECTS, REPORT_BYTES, STATUSES, label
+from countymap.core.schema import CATEGORIES, PRECISIONS, PROJECTS, STATUSES, label
 from countymap.core.tables import TableError, decode_text
 from countymap.draft.drafter import draft
 from countymap.draft.previous import status_changes
 from countymap.draft.review import DECISIONS, PENDING, accepted, keep_edits, passage_html, sections_in_order
 from countymap.text.format import item_names, join_labels, report_section
+from countymap.text.message import Message
 from countymap.text.strings import t
-from countymap.validation.validate import problems_frame, validate_frame
+from countymap.validation.validate import problems_frame, report_too_large, table_error_message, validate_frame
 
 STATE = "review"
 OPENED = "review_opened"  # section -> whether the editor has it open
@@ -61,14 +62,13 @@ def upload(lang: str) -> tuple[str, bytes] | None:
     if file is None:
         return None
     if file.size > limit:
-        sizes = {"kb": file.size / 1024, "limit": limit / 1024, "report": REPORT_BYTES / 1024}
-        st.error(t("report_too_large", lang, **sizes))
+        st.error(report_too_large(file.size, limit).text(lang))
         return None
     content = file.getvalue()
     try:
         return decode_text(content), content
     except TableError as exc:
-        st.error(t("review_bad_file", lang, err=exc))
+        st.error(Message("review_bad_file", err=table_error_message(exc)).text(lang))
         return None
 
 
@@ -233,7 +233,7 @@ def result(drafts: pd.DataFrame, lang: str) -> None:
     problems = validate_frame(chosen, PROJECTS, context)
     if problems:
         st.warning(t("review_problems", lang))
-        st.dataframe(problems_frame(problems), hide_index=True, width="stretch")
+        st.dataframe(problems_frame(problems, lang), hide_index=True, width="stretch")
         return
     st.download_button(
         t("review_download", lang), csv_bytes(chosen), "projects-draft.csv", "text/csv", key="review_download"

@@ -49,7 +49,7 @@ def _stop_on_setup_problems(lang: str) -> None:
     """Show what is wrong with the operator's settings, once, instead of a page that would fail."""
     problems = setup_problems() or data.projects_problems()
     if problems:
-        st.error(t("setup_problems", lang) + "\n\n" + "\n".join(f"- {p.text(lang)}" for p in problems))
+        st.error(t("setup_problems", lang) + "\n\n" + "\n".join(f"- {p.text(lang, public=True)}" for p in problems))
         st.stop()
 
 

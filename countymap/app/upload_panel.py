@@ -53,4 +53,4 @@ def _show_result(result, lang: str) -> None:
     message = t("upload_summary", lang, shown=shown, total=result.total_rows, problems=result.problem_count)
     (st.success if not result.problems else st.warning)(message)
     if result.problems:
-        st.dataframe(problems_frame(result.problems), hide_index=True, width="stretch")
+        st.dataframe(problems_frame(result.problems, lang), hide_index=True, width="stretch")

@@ -1,4 +1,4 @@
-"""``python -m countymap bench-hostile``: what the hostile files of issue 14 cost, measured.
+"""``python -m countymap bench-hostile``: what hostile files within the caps cost, measured.
 
 For every file of :data:`countymap.bench.hostile_files.HOSTILE`:
 
@@ -10,7 +10,7 @@ For every file of :data:`countymap.bench.hostile_files.HOSTILE`:
 then, unless ``--skip session``, on a live server driven by Chromium: the map
 page time of one session alone (median of three loads) and while another
 session uploads each of ``--uploads`` files, the server's peak memory, and its
-memory 30 s after the uploading session closed. The bounds of issue 14 are
+memory 30 s after the uploading session closed. The bounds are
 under 500 MB and 10 s per file, and at most 2x for the other session's page.
 """
 
@@ -182,7 +182,7 @@ def measure_sessions(folder: Path, uploads: tuple[str, ...]) -> dict:
             figures["uploads"] = {name: upload_beside_session(browser, url, make(name, folder)) for name in uploads}
             closed = time.monotonic()
             figures["peak_mb"] = live.memory_mb(server.pid)["peak"]
-            time.sleep(max(0.0, AFTER_CLOSE_S - (time.monotonic() - closed)))  # the issue measured 30 s after
+            time.sleep(max(0.0, AFTER_CLOSE_S - (time.monotonic() - closed)))  # the bound is read 30 s after
             alone_times(browser, url, runs=1)
             figures["after_mb"] = live.memory_mb(server.pid)["rss"]
             browser.close()

@@ -20,6 +20,7 @@ import pandas as pd
 from countymap import config
 from countymap.core.filters import FIELDS, FLAG_ON, FilterState, from_query_params
 from countymap.core.geodata import Geodata, GeodataMissingError, load_geodata
+from countymap.text.message import Message
 from countymap.text.strings import t
 from countymap.validation import setup
 from countymap.validation.context import context_from_geodata
@@ -79,7 +80,9 @@ def read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, Geodata] | int:
     try:
         geodata = load_geodata(args.geodata)
     except (GeodataMissingError, OSError, ValueError) as exc:
-        return setup.print_problems([setup.SetupProblem("--geodata", str(exc), str(exc))], args.lang)
+        return setup.print_problems(
+            [setup.SetupProblem("--geodata", Message("s_geodata_unreadable", detail=str(exc)))], args.lang
+        )
     result = check_file(args.projects, context_from_geodata(geodata))
     if result.problems:
         return _print_file_problems(args, result.problems)

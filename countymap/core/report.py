@@ -35,6 +35,8 @@ def load_report(path: str | Path | None) -> str | None:
     if not path:
         return None
     try:
+        if Path(path).stat().st_size != REPORT_BYTES:  # not the report, whatever its size: never read
+            return None
         data = Path(path).read_bytes()
     except OSError:
         return None

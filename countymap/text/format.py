@@ -50,13 +50,13 @@ def amount(value: object, lang: str = "zh", qualifier: str = "") -> str:
     if is_missing(value):
         return t("undisclosed", lang)
     yi = float(value)  # type: ignore[arg-type]
-    if lang == "en":
-        yuan = yi * 1e8
-        figure = f"¥{number(yuan / 1e9, lang, 3)} billion" if yuan >= 1e9 else f"¥{number(yuan / 1e6, lang, 3)} million"
-    elif yi >= 1 or yi == 0:
-        figure = f"{number(yi, lang)}亿元"
-    else:
-        figure = f"{number(yi * 1e4, lang, 2)}万元"
+    if lang == "en":  # billions from ¥1 billion (10 亿) up, millions below
+        large = yi >= 10
+        figure = number(yi / 10 if large else yi * 100, lang, 3)
+    else:  # 亿 from one 亿 up, 万 below
+        large = yi >= 1 or yi == 0
+        figure = number(yi, lang) if large else number(yi * 1e4, lang, 2)
+    figure = t("amount_large" if large else "amount_small", lang, v=figure)
     return t(f"qualifier_{qualifier}", lang, v=figure) if qualifier else figure
 
 
