@@ -1,4 +1,4 @@
-"""``python -m countymap export-table``: the filtered projects as CSV, XLSX or GeoJSON.
+"""``python -m countymap export-table``: the filtered projects as CSV, XLSX, GeoJSON or GeoPackage.
 
 The same files as the download buttons of the app's projects page, made by the
 same functions (:mod:`countymap.core.downloads`): CSV in UTF-8 with BOM, XLSX
@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
-from countymap.core.downloads import csv_bytes, geojson_bytes, xlsx_bytes
+from countymap.core.downloads import csv_bytes, geojson_bytes, geopackage_bytes, xlsx_bytes
 from countymap.core.filters import apply_filters
 from countymap.core.geodata import Geodata
 from countymap.core.placement import place_projects
@@ -25,16 +25,23 @@ FORMATS = {
     "csv": lambda result, geodata, projects: csv_bytes(result),
     "xlsx": lambda result, geodata, projects: xlsx_bytes(result),
     "geojson": lambda result, geodata, projects: geojson_bytes(result, geodata, place_projects(projects, geodata)),
+    "gpkg": lambda result, geodata, projects: geopackage_bytes(result, geodata, place_projects(projects, geodata)),
 }
 
 
 def parser() -> argparse.ArgumentParser:
     """The ``export-table`` command line."""
     p = argparse.ArgumentParser(
-        prog="python -m countymap export-table", description="Write the filtered projects as CSV, XLSX or GeoJSON."
+        prog="python -m countymap export-table",
+        description="Write the filtered projects as CSV, XLSX, GeoJSON or GeoPackage.",
     )
     add_input_flags(p)
-    p.add_argument("--format", required=True, choices=tuple(FORMATS), help="csv (UTF-8 with BOM), xlsx or geojson")
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=tuple(FORMATS),
+        help="csv (UTF-8 with BOM), xlsx, geojson or gpkg (GeoPackage)",
+    )
     p.add_argument("--out", required=True, help="file to write")
     add_filter_flags(p)
     return p

@@ -21,6 +21,13 @@ says why with a code: ``fallback_site`` (its places have no coordinates),
 ``areas`` holds the indexes of the approximate township areas an item touches
 (what the township badges count).
 
+No spatial join is needed here: an item's areas come from the townships it
+names (``townships``, matched by name to the areas of
+:attr:`~countymap.core.geodata.Geodata.area_of`), never from where its point
+falls, so a point spread near a border is never counted in the neighbour's
+badge. The geodata build is where geometry decides membership (seats in
+Voronoi cells, with a geopandas ``sjoin``).
+
 Coordinates come out rounded to 5 decimals (about 1 m).
 """
 
