@@ -1,4 +1,4 @@
-"""The one-language rules (issue 12) and their reviewed allowlists, shared by the browser scan and AppTest.
+"""The one-language rules and their reviewed allowlists, shared by the browser scan and AppTest.
 
 - In Chinese, no Latin word outside :data:`LATIN_IN_CHINESE`; a token with a
   digit is a code or a unit (``5G``, ``4A``, ``sha256``, ``2023``) and passes.

@@ -1,4 +1,4 @@
-"""Issue 22, links and sums: part_of only where the report states it, each amount in its sector's and place's
+"""Links and sums: part_of only where the report states it, each amount in its sector's and place's
 totals, and every target with the report's 以上 / 突破.
 
 Expectations are written by hand from the report (the words quoted below), never taken from the code.

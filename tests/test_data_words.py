@@ -1,4 +1,4 @@
-"""Issue 22, words: statuses and summaries say no more than the report, English names are English, and the
+"""Words: statuses and summaries say no more than the report, English names are English, and the
 items the report names have rows of their own.
 
 The rules are in tests/data_rules.py (cases by hand in test_data_rules.py); the expectations below are

@@ -1,4 +1,4 @@
-"""The hostile files of issue 14: reading each stays under 500 MB and 10 s, and says why it stopped.
+"""Hostile files: reading each stays under 500 MB and 10 s, and says why it stopped.
 
 Each file is made by :mod:`countymap.bench.hostile_files` and read in a fresh
 process, whose peak resident memory comes from ``wait4``: by ``validate`` and
@@ -22,7 +22,7 @@ from countymap.validation.upload import check_upload
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PEAK_MB, SECONDS = 500, 10  # the bounds of issue 14
+PEAK_MB, SECONDS = 500, 10  # the bounds every file within the caps keeps
 # The repeated embedded rows first repeat the first id on the row after the last embedded row.
 FIRST_REPEAT = sum(1 for _ in (ROOT / "projects.csv").open(encoding="utf-8")) + 1
 # Why reading stops, in English, for each file (the checks of the rows come from the data).

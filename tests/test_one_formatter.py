@@ -1,4 +1,4 @@
-"""One item's amount and size read the same wherever they appear (one formatter, issue 9).
+"""One item's amount and size read the same wherever they appear (one formatter).
 
 The item is ``t-school-zhongduo`` of ``tests/data/projects_small.csv``: 0.262 亿元
 of total investment and a size of 1 所. The expected texts are written by hand.

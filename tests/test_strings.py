@@ -2,7 +2,7 @@
 
 Expectations are written by hand: the table's two languages, the Chinese
 characters allowed outside it (the data's own words and the parsers' patterns)
-and the words that must never appear in code (issue numbers).
+and the words that must never appear in code (tracker numbers).
 """
 
 from __future__ import annotations
@@ -100,7 +100,8 @@ def test_every_key_written_in_the_code_is_in_the_table():
 def test_no_issue_numbers_in_code_comments_or_help():
     pattern = re.compile(r"\bissues?\b|#\d+\b(?![0-9a-fA-F;])", re.IGNORECASE)
     offenders = []
-    for path in [*sorted(PACKAGE.rglob("*.py")), ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
+    code = [*sorted(PACKAGE.rglob("*.py")), ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
+    for path in [*code, *sorted((ROOT / "tests").rglob("*.py"))]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             for match in pattern.finditer(line):
                 if not re.match(r"#[0-9a-fA-F]{3,8}\b", line[match.start() :]):

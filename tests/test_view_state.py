@@ -1,9 +1,9 @@
-"""Every view survives every click (issue 12): random sequences of interactions on the real pages.
+"""Every view survives every click: random sequences of interactions on the real pages.
 
 A browser keeps a choice widget's value (multiselect, select box, radio) as the
 *labels* it was last sent, and sends those labels back on every rerun; AppTest
 on its own re-labels the value in the current language, which hides the bug
-the issue describes (filter 文旅, switch to English, turn presenter mode on: the
+a presenter hits (filter 文旅, switch to English, turn presenter mode on: the
 sector filter is gone). :class:`Browser` sends what a browser would send.
 
 After every step the test checks that the URL is the view's link, that every
