@@ -47,10 +47,10 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _write(args: argparse.Namespace, projects: pd.DataFrame, geodata: Geodata) -> str:
+def _write(args: argparse.Namespace, projects: pd.DataFrame, geodata: Geodata) -> int:
     result = apply_filters(projects, state_from_args(args))
     Path(args.out).write_bytes(FORMATS[args.format](result, geodata, projects))
-    return f" ({len(result)} rows)"
+    return len(result)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -92,13 +92,16 @@ def read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, Geodata] | int:
 def run_export(parser: argparse.ArgumentParser, argv: list[str] | None, write: Callable) -> int:
     """Parse ``argv``, read the inputs and call ``write(args, projects, geodata)``; the command's exit code.
 
-    ``write`` writes ``args.out`` and returns what to say about it.
+    ``write`` writes ``args.out`` and returns the number of rows it wrote (an
+    ``int``; anything else where rows are not the point, such as a map).
     """
     args = parser.parse_args(argv)
     inputs = read_inputs(args)
     if isinstance(inputs, int):
         return inputs
-    print(f"wrote {args.out}{write(args, *inputs)}")
+    written = write(args, *inputs)
+    rows = Message("cli_rows", n=written) if isinstance(written, int) else ""
+    print(Message("cli_wrote", path=str(args.out), rows=rows).text(args.lang))
     return 0
 
 

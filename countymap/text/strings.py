@@ -532,6 +532,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli_report_absent": ("未找到报告全文：数值未核对", "report not available: figures not checked"),
     "cli_valid_summary": ("{path}：{status}（{note}）", "{path}: {status} ({note})"),
     "cli_error": ("出错：{detail}", "error: {detail}"),
+    "cli_wrote": ("已写入 {path}{rows}", "wrote {path}{rows}"),
+    "cli_rows": ("（{n:,} 行）", " ({n:,} rows)"),
     "cli_file_problems": ("{path}：{n:,} 个问题，未导出", "{path}: {n:,} problem(s); nothing exported"),
     # --- review drafts page ----------------------------------------------------------------
     "page_review": ("草稿审核", "Review drafts"),
