@@ -6,6 +6,7 @@ limits of docs/operations.md are checked against the modules that define them.
 
 from __future__ import annotations
 
+import csv
 import re
 import tomllib
 from pathlib import Path
@@ -94,3 +95,10 @@ def test_pyproject_names_only_paths_that_exist():
     named += project["tool"]["pytest"]["ini_options"]["testpaths"]
     missing = [pattern for pattern in named if not list(ROOT.glob(pattern))]
     assert missing == []
+
+
+def test_operations_doc_gives_the_real_projects_file_shape():
+    with (ROOT / "projects.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    fact = f"has {len(rows) - 1} rows and {len(rows[0])} columns;"
+    assert fact in " ".join(_read(ROOT / "docs" / "operations.md").split())
