@@ -7,8 +7,10 @@ limits of docs/operations.md are checked against the modules that define them.
 from __future__ import annotations
 
 import csv
+import json
 import re
 import tomllib
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,15 @@ def test_operations_doc_gives_the_real_projects_file_shape():
         rows = list(csv.reader(handle))
     fact = f"has {len(rows) - 1} rows and {len(rows[0])} columns;"
     assert fact in " ".join(_read(ROOT / "docs" / "operations.md").split())
+
+
+def test_data_doc_counts_what_the_geodata_files_hold():
+    townships = json.loads((ROOT / "geodata" / "townships.geojson").read_text(encoding="utf-8"))["features"]
+    kinds = Counter(feature["properties"]["kind"] for feature in townships)
+    areas = json.loads((ROOT / "geodata" / "township_areas.geojson").read_text(encoding="utf-8"))["features"]
+    with (ROOT / "geodata" / "villages.csv").open(encoding="utf-8-sig", newline="") as handle:
+        villages = sum(1 for _ in csv.DictReader(handle))
+    data = _read(ROOT / "docs" / "data.md")
+    assert f"{len(townships)} township seats ({kinds['街道']} 街道, {kinds['镇']} 镇, {kinds['乡']} 乡)" in data
+    assert f"{len(areas)} APPROXIMATE township areas" in data
+    assert f"{villages} villages/communities" in data
