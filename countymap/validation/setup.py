@@ -67,7 +67,7 @@ def unreadable(variable: str, path: Path, error: Exception) -> SetupProblem:
     if isinstance(error, TableError):
         detail: object = Message(error.key, **error.message_args)
     else:
-        detail = getattr(error, "strerror", None) or type(error).__name__
+        detail = getattr(error, "strerror", None) or str(error) or type(error).__name__  # strerror: no path in it
     return SetupProblem(variable, Message("s_unreadable", path=path, detail=detail))
 
 
