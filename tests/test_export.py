@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from countymap.cli.export_html import main
 from countymap.config import CHROMIUM, CHROMIUM_ARGS
 from countymap.core.filters import FilterState
 from countymap.core.geodata import load_geodata
 from countymap.core.tables import load_projects
-from countymap.map.export import export_html, main
+from countymap.map.export import export_html
 
 DATA = Path(__file__).parent / "data" / "map"
 ROOT = Path(__file__).resolve().parent.parent

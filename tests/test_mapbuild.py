@@ -13,7 +13,6 @@ from shapely.geometry import Point, shape
 from countymap.core.aggregate import area_summaries
 from countymap.core.geodata import load_geodata
 from countymap.core.placement import place_projects, undrawn
-from countymap.core.schema import CATEGORIES, STATUSES
 from countymap.core.tables import load_projects
 from countymap.map import assets
 from countymap.map.atlas import ProjectAtlas
@@ -23,6 +22,7 @@ from countymap.map.decor import LegendSpec, legend_html
 from countymap.map.gcj02 import wgs84_to_gcj02
 from countymap.map.items import STATUS_COLOURS
 from countymap.map.selection import Selection, selection_overlay, selection_view
+from countymap.schema import CATEGORIES, STATUSES
 from countymap.text.strings import t
 
 DATA = Path(__file__).parent / "data" / "map"

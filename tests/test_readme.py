@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from countymap.core.schema import INDICATORS, PLACES, PROJECTS, columns_markdown, status_rules_markdown
+from countymap.schema import INDICATORS, PLACES, PROJECTS, columns_markdown, status_rules_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

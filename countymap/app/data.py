@@ -18,8 +18,8 @@ from countymap.core import report
 from countymap.core.geodata import Geodata, load_geodata
 from countymap.core.limits import ReadLimits, configured_limits
 from countymap.core.placement import place_projects
-from countymap.core.schema import INDICATORS
 from countymap.core.tables import load_indicators, load_projects
+from countymap.schema import INDICATORS
 from countymap.validation import setup
 from countymap.validation.context import ValidationContext, load_context
 from countymap.validation.setup import SetupProblem
@@ -110,6 +110,12 @@ def placement() -> pd.DataFrame:
     """
     source = projects()
     return _placement_cached(id(source), geodata_version(), _source=source)[1]
+
+
+def clear_caches() -> None:
+    """Forget every cached table, geodata and map (the benchmark's cold start)."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def secret(name: str) -> str | None:

@@ -10,7 +10,7 @@ import streamlit as st
 from countymap.app import data
 from countymap.config import projects_path
 from countymap.core import report
-from countymap.core.schema import (
+from countymap.schema import (
     PRECISION_MEANINGS,
     PRECISIONS,
     REPORT_BYTES,
@@ -55,7 +55,7 @@ def precision_levels(lang: str) -> None:
 
 
 def status_rules(lang: str) -> None:
-    """The rules of :data:`countymap.core.schema.STATUS_RULES`, in their order of precedence."""
+    """The rules of :data:`countymap.schema.STATUS_RULES`, in their order of precedence."""
     st.subheader(t("about_status", lang))
     zh = lang == "zh"
     rows = [

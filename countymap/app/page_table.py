@@ -7,7 +7,7 @@ import streamlit as st
 
 from countymap.app import data
 from countymap.core.downloads import csv_bytes, geojson_bytes, xlsx_bytes
-from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
+from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
 from countymap.text.format import item_names, quantity, row_amounts, townships_text
 from countymap.text.strings import t
 

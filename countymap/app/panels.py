@@ -10,8 +10,8 @@ from countymap.app.shell import esc, html_block
 from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core import report
 from countymap.core.placement import undrawn
-from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISION_MEANINGS, PRECISIONS, STATUSES, label
 from countymap.core.stats import totals
+from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISION_MEANINGS, PRECISIONS, STATUSES, label
 from countymap.text.format import (
     amount,
     item_name,

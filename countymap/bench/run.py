@@ -30,17 +30,17 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from countymap.app import timing
+from countymap.bench import app_timing as timing
 from countymap.bench import measure as bm
 from countymap.bench.markdown import write_report
 from countymap.bench.synthetic import synthetic_frame, to_csv_text
 from countymap.config import REPO_ROOT, environment
 from countymap.core import limits
 from countymap.core.geodata import load_geodata
-from countymap.core.schema import PROJECTS
 from countymap.core.tables import load_projects
 from countymap.map.build import project_features
 from countymap.map.export import export_html
+from countymap.schema import PROJECTS
 from countymap.validation.context import load_context
 from countymap.validation.validate import validate_frame
 

@@ -22,8 +22,8 @@ from openpyxl.cell import WriteOnlyCell
 
 from countymap.core.geodata import Geodata
 from countymap.core.placement import place_projects, placement_of
-from countymap.core.schema import MULTI_SEP, PROJECTS
 from countymap.core.xlsx import number_text, ooxml_escape
+from countymap.schema import MULTI_SEP, PROJECTS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_COLUMNS = frozenset(spec.name for spec in PROJECTS.fields if spec.kind == "float")

@@ -24,7 +24,7 @@ from functools import lru_cache
 import pandas as pd
 
 from countymap.core.geodata import township_names
-from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, YEARS, label
+from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, YEARS, label
 from countymap.text.format import amount, join_labels, township_label
 from countymap.text.pinyin import pinyin
 from countymap.text.strings import t

@@ -21,8 +21,8 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from countymap import config
-from countymap.core.schema import GEODATA_FILES, MULTI_SEP, PLACES
 from countymap.core.tables import load_table
+from countymap.schema import GEODATA_FILES, MULTI_SEP, PLACES
 
 SEAT_COLUMNS = ["name_zh", "short_zh", "name_en", "kind", "code", "aliases", "lon", "lat", "source", "precision"]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from branca.element import MacroElement
 from jinja2 import Template
 
-from countymap.core.schema import INVESTMENT_KINDS, STATUSES, label
+from countymap.schema import INVESTMENT_KINDS, STATUSES, label
 from countymap.text.escape import html_text, script_json
 from countymap.text.format import amount, number
 from countymap.text.strings import t

@@ -1,4 +1,4 @@
-"""Standalone offline HTML export of the (filtered) map, and its command line.
+"""Standalone offline HTML export of the (filtered) map (its command line: :mod:`countymap.cli.export_html`).
 
 ``python -m countymap export-html --projects FILE --out FILE [filters]`` writes
 one HTML file with Leaflet embedded: no script or stylesheet is fetched from
@@ -11,19 +11,17 @@ exported when it has any problem (:mod:`countymap.cli.options`).
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pandas as pd
 from branca.element import Element
 
-from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
 from countymap.core.filters import FilterState, apply_filters
 from countymap.core.geodata import Geodata
 from countymap.core.placement import place_projects, placement_of, undrawn
 from countymap.core.stats import describe
 from countymap.map.assets import inline_assets
-from countymap.map.basemaps import BASEMAPS, needs_gcj02, resolve
+from countymap.map.basemaps import needs_gcj02, resolve
 from countymap.map.build import build_map
 from countymap.map.decor import text
 from countymap.map.features import project_features, write_table
@@ -99,33 +97,3 @@ def export_html(
     if out_path is not None:
         Path(out_path).write_text(page, encoding="utf-8")
     return page
-
-
-def parser() -> argparse.ArgumentParser:
-    """The ``export-html`` command line."""
-    p = argparse.ArgumentParser(
-        prog="python -m countymap export-html", description="Write the filtered map as one offline HTML file."
-    )
-    add_input_flags(p)
-    p.add_argument("--out", required=True, help="HTML file to write")
-    add_filter_flags(p)
-    p.add_argument(
-        "--basemap",
-        choices=[c for c, b in BASEMAPS.items() if not b.needs_key],
-        default="none",
-        help="tiles need a network; default none (fully offline)",
-    )
-    p.add_argument("--size-by", choices=("count", "investment"), default="count")
-    p.add_argument("--presenter", action="store_true", help="larger labels and a title")
-    return p
-
-
-def _write(args: argparse.Namespace, projects: pd.DataFrame, geodata: Geodata) -> str:
-    options = {"lang": args.lang, "basemap": args.basemap, "size_by": args.size_by, "presenter": args.presenter}
-    export_html(projects, geodata, state_from_args(args), args.out, **options)
-    return ""
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``python -m countymap export-html``; returns the exit code."""
-    return run_export(parser(), argv, _write)

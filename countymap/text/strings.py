@@ -3,7 +3,7 @@
 Every label the app shows lives in :data:`STRINGS` as a ``(zh, en)`` pair, so a
 missing translation is a missing key, visible in review and caught by the tests.
 Vocabulary labels (categories, statuses ...) are not repeated here: they come
-from :mod:`countymap.core.schema`.
+from :mod:`countymap.schema`.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Each check returns ``(column, message_zh, message_en)`` tuples (header and
 uniqueness checks also carry a row), so the validator can collect them all.
-Field checks are driven by the declarative :mod:`countymap.core.schema`; row checks
+Field checks are driven by the declarative :mod:`countymap.schema`; row checks
 cover what a single field cannot see (references, consistency, the report).
 """
 
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 
 import pandas as pd
 
-from countymap.core.schema import Field, Table
+from countymap.schema import Field, Table
 
 Found = tuple[str, str, str]
 CHINA_LON, CHINA_LAT = (73.0, 136.0), (3.0, 54.0)

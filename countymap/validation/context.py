@@ -13,8 +13,8 @@ from shapely.prepared import prep
 from countymap.config import data_dir as default_data_dir
 from countymap.core.geodata import Geodata
 from countymap.core.report import default_report_path, load_report
-from countymap.core.schema import GEODATA_FILES, PLACES
 from countymap.core.tables import read_raw
+from countymap.schema import GEODATA_FILES, PLACES
 
 
 @dataclass
