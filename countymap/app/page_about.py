@@ -42,7 +42,8 @@ READING_KEYS = ("reading_1", "reading_2", "reading_3", "reading_4")
 def sources(lang: str) -> None:
     """Table of sources and their licences (st.dataframe escapes the text)."""
     st.subheader(t("about_sources", lang))
-    rows = [tuple(t(cell, lang) if cell in STRINGS else cell for cell in row) for row in SOURCES]
+    named = data.identity(lang)  # the items' source names the county and the report's year and date
+    rows = [tuple(t(cell, lang, **named) if cell in STRINGS else cell for cell in row) for row in SOURCES]
     columns = [t("col_what", lang), t("col_source", lang), t("col_licence", lang)]
     st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
 

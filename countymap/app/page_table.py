@@ -72,7 +72,7 @@ def downloads(result: pd.DataFrame, lang: str) -> None:
     cols[0].download_button(t("download_csv", lang), csv_bytes(result), "youyang-projects.csv", "text/csv")
     cols[1].download_button(
         t("download_geojson", lang),
-        geojson_bytes(result, data.geodata(), data.placement()),
+        geojson_bytes(data.dataset(), result),
         "youyang-projects.geojson",
         "application/geo+json",
     )

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-import pandas as pd
-
 from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
-from countymap.core.geodata import Geodata
+from countymap.core.dataset import Dataset
 from countymap.map.basemaps import BASEMAPS
 from countymap.map.export import export_html
 
@@ -31,9 +29,9 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _write(args: argparse.Namespace, projects: pd.DataFrame, geodata: Geodata) -> str:
+def _write(args: argparse.Namespace, dataset: Dataset) -> str:
     options = {"lang": args.lang, "basemap": args.basemap, "size_by": args.size_by, "presenter": args.presenter}
-    export_html(projects, geodata, state_from_args(args), args.out, **options)
+    export_html(dataset, state_from_args(args), args.out, **options)
     return ""
 
 

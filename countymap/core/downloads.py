@@ -20,8 +20,7 @@ import openpyxl
 import pandas as pd
 from openpyxl.cell import WriteOnlyCell
 
-from countymap.core.geodata import Geodata
-from countymap.core.placement import place_projects, placement_of
+from countymap.core.dataset import Dataset
 from countymap.core.xlsx import number_text, ooxml_escape
 from countymap.schema import MULTI_SEP, PROJECTS
 
@@ -88,18 +87,14 @@ def xlsx_bytes(result: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def geojson_bytes(result: pd.DataFrame, geodata: Geodata, whole: pd.DataFrame | None = None) -> bytes:
-    """A FeatureCollection, one feature per item, with the geometry the map draws.
+def geojson_bytes(dataset: Dataset, result: pd.DataFrame) -> bytes:
+    """A FeatureCollection, one feature per item of ``result`` (rows of ``dataset``), with the geometry the map draws.
 
     Items the map cannot draw have a null geometry; ``drawn_precision`` and
-    ``placement_note`` say how the point or line was placed. ``whole`` is the
-    placement of the table ``result`` was filtered from (see
-    :func:`countymap.core.placement.placement_of`); without it, ``result`` is placed alone.
+    ``placement_note`` say how the point or line was placed, as in the whole
+    table (:attr:`countymap.core.dataset.Dataset.placement`).
     """
-    if not len(result):
-        placed = pd.DataFrame(columns=["id"])
-    else:
-        placed = place_projects(result, geodata) if whole is None else placement_of(result, whole)
+    placed = dataset.placement_of(result)
     where = {row.id: (row.geometry, row.drawn_precision, row.note) for row in placed.itertuples(index=False)}
     features = []
     for (_, row), props in zip(result.iterrows(), schema_frame(result).to_dict("records"), strict=True):
