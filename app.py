@@ -16,7 +16,7 @@ present = presenting()
 floating = st.container(key="cm_presenter_lang", horizontal=True, vertical_alignment="center") if present else None
 lang = shell.page_setup("app_title", floating=floating)
 selection.apply_requested()
-st.title(t("app_title", lang))
+st.title(t("app_title", lang, **data.identity(lang)))
 # In presenter mode the controls keep their state in the (hidden) sidebar: the room sees only the map.
 bar = st.sidebar if present else st.container(horizontal=True, vertical_alignment="bottom", key="cm_bar")
 state, result = filtered(lang, search_where=bar)
@@ -41,11 +41,11 @@ else:
             st.button(t("clear_selection", lang), on_click=selection.clear)
 
 with st.container() if present else map_col:
-    fmap = map_view.map_or_notice(result, lang, view)
+    fmap = map_view.map_or_notice(state, lang, view)
     if fmap is not None:
-        clicked = map_view.show(fmap, view, current_selection(result, lang, view, item, township))
+        clicked = map_view.show(fmap, view, current_selection(result, item, township))
         if clicked:
             selection.request(*clicked)
 if not present:
     panels.undrawn_list(result, lang)
-    map_view.export_button(result, state, lang, view)
+    map_view.export_button(state, lang, view)

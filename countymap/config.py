@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from countymap.core.schema import REPORT_FILENAME
+from countymap.schema import REPORT_FILENAME
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,6 +13,7 @@ import re
 import openpyxl
 import pytest
 from apptest_run import FIXTURE, ROOT, run
+from drawing import dataset_of
 from streamlit.testing.v1 import AppTest
 
 from countymap.core import report
@@ -275,7 +276,7 @@ def test_downloads_round_trip():
     assert again.equals(kept)
     book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(result)))
     assert book.active.max_row == len(result) + 1
-    collection = json.loads(geojson_bytes(result, load_geodata(ROOT / "geodata")))
+    collection = json.loads(geojson_bytes(dataset_of(projects, load_geodata(ROOT / "geodata")), result))
     assert len(collection["features"]) == len(result)
     undisclosed = next(f for f in collection["features"] if f["id"] == "t-road-gongtan-b")
     assert undisclosed["properties"]["investment_yi"] is None

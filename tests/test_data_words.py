@@ -13,8 +13,8 @@ from pathlib import Path
 
 from data_rules import claims_completion, passage, pinyin_runs
 
-from countymap.core.schema import PLACES
 from countymap.core.tables import read_raw
+from countymap.schema import PLACES
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = {r["id"]: r for r in read_raw(ROOT / "projects.csv").to_dict("records")}

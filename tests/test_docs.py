@@ -17,7 +17,7 @@ import pytest
 
 from countymap import config
 from countymap.core import limits, report, xlsx
-from countymap.core.schema import INDICATORS, PLACES, PROJECTS, columns_markdown, status_rules_markdown
+from countymap.schema import INDICATORS, PLACES, PROJECTS, columns_markdown, status_rules_markdown
 from countymap.validation import isolated, setup, validate
 
 ROOT = Path(__file__).resolve().parent.parent

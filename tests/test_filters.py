@@ -20,9 +20,9 @@ from countymap.core.filters import (
     to_query_params,
 )
 from countymap.core.geodata import township_names
-from countymap.core.schema import CATEGORIES, PRECISIONS, STATUSES, YEARS
 from countymap.core.stats import describe, totals
 from countymap.core.tables import load_projects
+from countymap.schema import CATEGORIES, PRECISIONS, STATUSES, YEARS
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "projects_small.csv"
 

@@ -13,7 +13,7 @@ import pytest
 from run_cli import ROOT, run_countymap
 
 from countymap.core.geodata import LAYERS, load_geodata
-from countymap.core.schema import GEODATA_FILES, PROJECTS
+from countymap.schema import GEODATA_FILES, PROJECTS
 
 NOT_DRAWN = {"county", "unknown"}  # precisions the map does not pin (docs/data.md, Location precision)
 

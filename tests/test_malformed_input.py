@@ -18,8 +18,8 @@ import pytest
 from run_cli import ROOT, run_countymap
 
 from countymap.core.limits import ReadLimits
-from countymap.core.schema import PROJECTS
 from countymap.core.tables import read_raw
+from countymap.schema import PROJECTS
 from countymap.validation.context import ValidationContext, read_report
 from countymap.validation.upload import check_upload
 from countymap.validation.validate import ValidationError, read_upload, validate_frame

@@ -10,12 +10,13 @@ import html
 
 import pytest
 from apptest_run import FIXTURE, ROOT, run
+from drawing import dataset_of
 
 from countymap.core.filters import FilterState
 from countymap.core.geodata import load_geodata
 from countymap.core.tables import load_projects
 from countymap.map.export import export_html
-from countymap.map.features import project_features
+from countymap.map.features import dataset_features
 
 ITEM, NAME = "t-school-zhongduo", "钟多示例学校"
 EXPECTED = {
@@ -31,10 +32,11 @@ pytestmark = pytest.mark.usefixtures("small_fixture_app")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_map_popup_and_the_exported_page(lang):
     projects, geodata = load_projects(FIXTURE), load_geodata(ROOT / "geodata")
-    features = project_features(projects, geodata, lang=lang)
+    dataset = dataset_of(projects, geodata)
+    features = dataset_features(dataset, FilterState(), lang=lang, to_gcj02=False)
     props = next(f["properties"] for c in features.collections.values() for f in c["features"] if f["id"] == ITEM)
     assert (html.unescape(props["i"]), html.unescape(props["q"])) == (EXPECTED[lang]["amount"], EXPECTED[lang]["size"])
-    page = export_html(projects, geodata, FilterState(query=NAME), lang=lang)
+    page = export_html(dataset, FilterState(query=NAME), lang=lang)
     assert props["i"] in page and html.unescape(props["i"]) == EXPECTED[lang]["amount"]
 
 

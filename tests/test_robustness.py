@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from countymap.core.schema import PROJECTS
+from countymap.schema import PROJECTS
 from countymap.validation.context import ValidationContext, read_report
 from countymap.validation.validate import ValidationError, read_upload, validate_frame
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from countymap.core.schema import PROJECTS
+from countymap.schema import PROJECTS
 from countymap.validation.checks import check_own_words
 from countymap.validation.context import ValidationContext, load_context
 from countymap.validation.validate import ValidationError, read_upload, validate_file, validate_frame

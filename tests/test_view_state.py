@@ -26,8 +26,8 @@ from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 
 from countymap.core.geodata import township_names
-from countymap.core.schema import CATEGORIES, INVESTMENT_KINDS, ITEM_KINDS, PRECISIONS, STATUSES, YEARS
 from countymap.map.basemaps import available as available_basemaps
+from countymap.schema import CATEGORIES, INVESTMENT_KINDS, ITEM_KINDS, PRECISIONS, STATUSES, YEARS
 
 ROWS = oracle.read_rows(FIXTURE)
 TIMEOUT = 90

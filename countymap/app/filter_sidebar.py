@@ -15,7 +15,6 @@ from countymap.core.filters import (
     QUERY_MAX_CHARS,
     FilterField,
     FilterState,
-    apply_filters,
     from_query_params,
     to_query_params,
 )
@@ -129,6 +128,6 @@ def filtered(lang: str, township: str | None = None, search_where=None) -> tuple
     state = sidebar_filters(lang, search_where, hidden)
     if township:
         state = replace(state, townships=(township,))
-    result = apply_filters(data.projects(), state)
+    result = data.dataset().rows(state)
     describe_line(describe(state, result, lang), len(result))
     return state, result

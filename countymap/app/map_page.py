@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from countymap.app import data, map_view, selection
+from countymap.app import data, selection
 from countymap.app.url_state import url_value
 from countymap.map.selection import Selection
 
@@ -34,11 +34,11 @@ def selected_values() -> tuple[str, str]:
     return values[0], values[1]
 
 
-def current_selection(result: pd.DataFrame, lang: str, view: dict, item: str, township: str) -> Selection:
+def current_selection(result: pd.DataFrame, item: str, township: str) -> Selection:
     """The selected item (or township) as the map shows it: its drawn geometry and the areas it touches."""
     geodata = data.geodata()
     if item and item in set(result["id"]):
-        placement = map_view.features_for(result, lang, view["basemap"]).placement
+        placement = data.dataset().placement  # the whole table's: a filter never moves an item
         row = placement[placement["id"] == item].iloc[0]
         return Selection(row["geometry"], tuple(geodata.areas[i] for i in row["areas"]))
     area = geodata.area_of.get(township) if township else None

@@ -13,12 +13,10 @@ is declared as a Streamlit component, so Streamlit serves its files at
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 
 import folium
-import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 from streamlit_folium import st_folium
@@ -26,20 +24,19 @@ from streamlit_folium import st_folium
 from countymap.app import data
 from countymap.app.shell import html_block
 from countymap.app.url_state import remember, seed, set_param, url_value
+from countymap.core.dataset import Dataset
 from countymap.core.filters import FilterState
-from countymap.core.geodata import Geodata
 from countymap.map.assets import LEAFLET_SOURCE_DIR, localize_assets
 from countymap.map.basemaps import available as available_basemaps
 from countymap.map.basemaps import basemap_label, needs_gcj02, resolve
 from countymap.map.build import build_map
 from countymap.map.export import export_html
-from countymap.map.features import ProjectFeatures, project_features, write_table
+from countymap.map.features import dataset_features
 from countymap.map.selection import Selection, selection_overlay, selection_view
 from countymap.text.format import kind_label
 from countymap.text.strings import t
 
 LOG = logging.getLogger(__name__)
-FEATURE_CACHE_ENTRIES = 4  # filtered parts of a written table: lists of its features and a page string
 MAP_HEIGHT = 600  # before the page's CSS stretches the map to the window
 # Streamlit serves a declared component's folder; the map's iframe lives at
 # /component/streamlit_folium.st_folium/, so a relative link reaches ours.
@@ -131,8 +128,8 @@ def clicked(payload: dict | None) -> tuple[str, str] | None:
     return None
 
 
-def map_or_notice(result: pd.DataFrame, lang: str, view: dict) -> folium.Map | None:
-    """Build the folium map; if drawing fails, say so on the page (and log why) instead."""
+def map_or_notice(state: FilterState, lang: str, view: dict) -> folium.Map | None:
+    """Build the folium map of the session's Dataset filtered by ``state``; if drawing fails, say so instead."""
     options = {
         "lang": lang,
         "basemap": view["basemap"],
@@ -142,61 +139,23 @@ def map_or_notice(result: pd.DataFrame, lang: str, view: dict) -> folium.Map | N
         "tianditu_key": tianditu_key(),
     }
     try:
-        return localize_assets(_map_for(result, options), LEAFLET_URL)
+        return localize_assets(_map_for(state, options), LEAFLET_URL)
     except Exception as exc:  # a drawing bug must not take the list and filters down with it
         LOG.exception("the map could not be drawn")
         st.error(t("map_failed", lang, err=type(exc).__name__))
         return None
 
 
-def _selection_key(source: pd.DataFrame, result: pd.DataFrame) -> tuple | None:
-    """Which rows of ``source`` the filtered ``result`` holds, or ``None`` if that cannot be told.
+def _map_for(state: FilterState, options: dict) -> folium.Map:
+    """A fresh map each run; its features are kept on the Dataset while filter, language and datum allow.
 
-    ``result`` is ``source[mask]`` (see :func:`countymap.app.filter_sidebar.filtered`), so
-    the source's identity and the kept index labels determine it completely.
+    Only plain data is kept (see :class:`countymap.map.features.ProjectFeatures`),
+    never a folium map: streamlit-folium mutates a map while rendering it.
     """
-    if not (source.index.is_unique and result.index.dtype.kind == "i" and result.columns.equals(source.columns)):
-        return None
-    digest = hashlib.blake2b(result.index.to_numpy().tobytes(), digest_size=16).hexdigest()
-    return id(source), len(result), digest
-
-
-def features_for(result: pd.DataFrame, lang: str, basemap: str) -> ProjectFeatures:
-    """The placed, page-ready projects of ``result``, cached while data, filter, language and datum allow."""
-    source = data.projects()
-    to_gcj02 = needs_gcj02(resolve(basemap, tianditu_key()))
-    key = _selection_key(source, result)
-    if key is None:
-        return project_features(result, data.geodata(), lang=lang, to_gcj02=to_gcj02)
-    return _cached_features(key, data.geodata_version(), (lang, to_gcj02), _source=source, _result=result)[1]
-
-
-def _map_for(result: pd.DataFrame, options: dict) -> folium.Map:
-    """A fresh map each run; its project features are reused while data, filter and view allow."""
-    features = features_for(result, options["lang"], options["basemap"])
-    return build_map(result, data.geodata(), features=features, **options)
-
-
-# Every entry holds a whole table's features in one language and datum (~0.3 GB at 200,000 items).
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _written_table(source_id: int, geodata_version: float, view: tuple, *, _source) -> tuple:
-    """Write the session's whole table for the page once per (table, geodata, language, datum)."""
-    lang, to_gcj02 = view
-    table = write_table(_source, data.geodata(), lang=lang, to_gcj02=to_gcj02, placement=data.placement())
-    return _source, table
-
-
-@st.cache_resource(show_spinner=False, max_entries=FEATURE_CACHE_ENTRIES)
-def _cached_features(key: tuple, geodata_version: float, view: tuple, *, _source, _result) -> tuple:
-    """The filtered part of the written table, once per (rows, geodata, language, datum).
-
-    Only plain data is cached (see :class:`countymap.map.features.ProjectFeatures`),
-    never a folium map: streamlit-folium mutates a map while rendering it. The
-    entry keeps ``_source`` alive, so ``id(_source)`` in the key cannot be reused.
-    """
-    lang, to_gcj02 = view
-    table = _written_table(id(_source), geodata_version, view, _source=_source)[1]
-    return _source, project_features(_result, data.geodata(), lang=lang, to_gcj02=to_gcj02, table=table)
+    dataset = data.dataset()
+    to_gcj02 = needs_gcj02(resolve(options["basemap"], options["tianditu_key"]))
+    features = dataset_features(dataset, state, lang=options["lang"], to_gcj02=to_gcj02)
+    return build_map(dataset, features, **options)
 
 
 def show(
@@ -229,9 +188,7 @@ def show(
     return event
 
 
-def export_page(
-    result: pd.DataFrame, state: FilterState, lang: str, view: dict, bundle: Geodata, whole: pd.DataFrame | None = None
-) -> str:
+def export_page(dataset: Dataset, state: FilterState, lang: str, view: dict) -> str:
     """The current view as one standalone HTML page.
 
     A basemap key is never passed on: a file travels, so a keyed basemap
@@ -239,15 +196,15 @@ def export_page(
     No Streamlit calls in here: it runs on click, off the script thread.
     """
     options = {key: view[key] for key in ("basemap", "size_by", "presenter")}
-    return export_html(result, bundle, state, lang=lang, shading=view.get("shading", ""), whole=whole, **options)
+    return export_html(dataset, state, lang=lang, shading=view.get("shading", ""), **options)
 
 
-def export_button(result: pd.DataFrame, state: FilterState, lang: str, view: dict) -> None:
+def export_button(state: FilterState, lang: str, view: dict) -> None:
     """Offer the current filtered map as one standalone HTML file (built only on click)."""
-    bundle, whole = data.geodata(), data.placement()
+    dataset = data.dataset()
     st.download_button(
         t("export_html", lang),
-        lambda: export_page(result, state, lang, view, bundle, whole),
+        lambda: export_page(dataset, state, lang, view),
         file_name="youyang-map.html",
         mime="text/html",
     )

@@ -10,7 +10,7 @@ import streamlit as st
 from countymap.app import data
 from countymap.config import projects_path
 from countymap.core import report
-from countymap.core.schema import (
+from countymap.schema import (
     PRECISION_MEANINGS,
     PRECISIONS,
     REPORT_DATE,
@@ -42,7 +42,8 @@ READING_KEYS = ("reading_1", "reading_2", "reading_3", "reading_4")
 def sources(lang: str) -> None:
     """Table of sources and their licences (st.dataframe escapes the text)."""
     st.subheader(t("about_sources", lang))
-    rows = [tuple(t(cell, lang) if cell in STRINGS else cell for cell in row) for row in SOURCES]
+    named = data.identity(lang)  # the items' source names the county and the report's year and date
+    rows = [tuple(t(cell, lang, **named) if cell in STRINGS else cell for cell in row) for row in SOURCES]
     columns = [t("col_what", lang), t("col_source", lang), t("col_licence", lang)]
     st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
 
@@ -55,7 +56,7 @@ def precision_levels(lang: str) -> None:
 
 
 def status_rules(lang: str) -> None:
-    """The rules of :data:`countymap.core.schema.STATUS_RULES`, in their order of precedence."""
+    """The rules of :data:`countymap.schema.STATUS_RULES`, in their order of precedence."""
     st.subheader(t("about_status", lang))
     zh = lang == "zh"
     rows = [

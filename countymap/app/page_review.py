@@ -18,11 +18,11 @@ from countymap.app.data import validation_context
 from countymap.app.shell import esc, html_block
 from countymap.core import report
 from countymap.core.downloads import csv_bytes, schema_frame
-from countymap.core.schema import CATEGORIES, PRECISIONS, PROJECTS, STATUSES, label
 from countymap.core.tables import TableError, decode_text
 from countymap.draft.drafter import draft
 from countymap.draft.previous import status_changes
 from countymap.draft.review import DECISIONS, PENDING, accepted, keep_edits, passage_html, sections_in_order
+from countymap.schema import CATEGORIES, PRECISIONS, PROJECTS, STATUSES, label
 from countymap.text.format import item_names, join_labels, report_section
 from countymap.text.message import Message
 from countymap.text.strings import t

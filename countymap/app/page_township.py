@@ -9,6 +9,7 @@ from countymap.app import data, map_view, panels, selection
 from countymap.app.shell import esc, html_block
 from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core import report
+from countymap.core.filters import FilterState
 from countymap.core.geodata import township_names
 from countymap.core.stats import alone_and_shared, totals
 from countymap.map.selection import Selection
@@ -37,13 +38,13 @@ def seat_row(township: str) -> pd.Series:
     return seats[seats["name_zh"] == township].iloc[0]
 
 
-def township_map(township: str, result: pd.DataFrame, lang: str) -> None:
+def township_map(township: str, state: FilterState, lang: str) -> None:
     """A map zoomed to the township's approximate area, with its items; a click selects one."""
     st.subheader(t("township_map", lang))
     area = data.geodata().area_of[township]
     st.caption(t("township_map_note", lang))
     view = {"basemap": "none", "size_by": "count", "presenter": False}
-    fmap = map_view.map_or_notice(result, lang, view)
+    fmap = map_view.map_or_notice(state, lang, view)
     if fmap is None:
         return
     clicked = map_view.show(fmap, view, Selection(None, (area,)), key="township_map", height=MAP_HEIGHT)

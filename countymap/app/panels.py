@@ -9,9 +9,8 @@ from countymap.app import data, selection
 from countymap.app.shell import esc, html_block
 from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core import report
-from countymap.core.placement import undrawn
-from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISION_MEANINGS, PRECISIONS, STATUSES, label
 from countymap.core.stats import totals
+from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISION_MEANINGS, PRECISIONS, STATUSES, label
 from countymap.text.format import (
     amount,
     item_name,
@@ -164,7 +163,7 @@ def item_list(items: pd.DataFrame, lang: str, key: str) -> None:
 
 def undrawn_list(result: pd.DataFrame, lang: str) -> None:
     """Items the map cannot draw (county-wide, or place not yet known), listed under it; a row selects one."""
-    wide = undrawn(result, data.geodata(), data.placement()) if len(result) else result
+    wide = data.dataset().undrawn(result)
     html_block(f'<h3 id="cm-undrawn" class="cm-list-title">{esc(t("county_wide", lang, n=len(wide)))}</h3>')
     if wide.empty:
         st.caption(t("county_wide_none", lang))

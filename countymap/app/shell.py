@@ -22,7 +22,9 @@ def page_setup(title_key: str, *, floating=None) -> str:
     The switch sits in the sidebar, or in ``floating`` (a container) when the
     sidebar is hidden, as in presenter mode.
     """
-    st.set_page_config(page_title=t(title_key, "zh"), layout="wide", initial_sidebar_state="auto")
+    st.set_page_config(
+        page_title=t(title_key, "zh", **data.identity("zh")), layout="wide", initial_sidebar_state="auto"
+    )
     sync_origin(title_key)
     lang_url = url_value("lang")
     seed("lang", lang_url if lang_url in LANGS else "zh")

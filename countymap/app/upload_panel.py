@@ -34,9 +34,8 @@ def upload_section(lang: str) -> None:
             digest = f"{file.file_id}:{file.size}"
             if st.session_state.get("upload_digest") != digest:
                 st.session_state["upload_digest"] = digest
-                st.session_state["upload_result"] = _check(file, limit)
-                st.session_state[UPLOAD_KEY] = st.session_state["upload_result"].valid
-            _show_result(st.session_state["upload_result"], lang)
+                st.session_state[UPLOAD_KEY] = data.upload_dataset(_check(file, limit))
+            _show_result(data.dataset().validation, lang)
         if data.has_upload():
             st.button(t("upload_reset", lang), on_click=_reset, key="upload_reset")
 

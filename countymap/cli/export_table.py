@@ -12,20 +12,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import pandas as pd
-
 from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
+from countymap.core.dataset import Dataset
 from countymap.core.downloads import csv_bytes, geojson_bytes, geopackage_bytes, xlsx_bytes
-from countymap.core.filters import apply_filters
-from countymap.core.geodata import Geodata
-from countymap.core.placement import place_projects
 
-# Each writer gets the filtered rows, the geodata and the whole table (whose placement the map uses).
+# Each writer gets the Dataset and its filtered rows (placed as in the whole table, like the map).
 FORMATS = {
-    "csv": lambda result, geodata, projects: csv_bytes(result),
-    "xlsx": lambda result, geodata, projects: xlsx_bytes(result),
-    "geojson": lambda result, geodata, projects: geojson_bytes(result, geodata, place_projects(projects, geodata)),
-    "gpkg": lambda result, geodata, projects: geopackage_bytes(result, geodata, place_projects(projects, geodata)),
+    "csv": lambda dataset, result: csv_bytes(result),
+    "xlsx": lambda dataset, result: xlsx_bytes(result),
+    "geojson": geojson_bytes,
+    "gpkg": geopackage_bytes,
 }
 
 
@@ -47,9 +43,9 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _write(args: argparse.Namespace, projects: pd.DataFrame, geodata: Geodata) -> int:
-    result = apply_filters(projects, state_from_args(args))
-    Path(args.out).write_bytes(FORMATS[args.format](result, geodata, projects))
+def _write(args: argparse.Namespace, dataset: Dataset) -> int:
+    result = dataset.rows(state_from_args(args))
+    Path(args.out).write_bytes(FORMATS[args.format](dataset, result))
     return len(result)
 
 

@@ -28,8 +28,8 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from countymap import config
-from countymap.core.schema import GEODATA_FILES, MULTI_SEP, PLACES
 from countymap.core.tables import load_table
+from countymap.schema import GEODATA_FILES, MULTI_SEP, PLACES
 
 SEAT_COLUMNS = ["name_zh", "short_zh", "name_en", "kind", "code", "aliases", "lon", "lat", "source", "precision"]
 
@@ -108,7 +108,7 @@ class Geodata:
     Attributes
     ----------
     layers : dict of str to geopandas.GeoDataFrame
-        The GeoJSON layers by their key in :data:`~countymap.core.schema.GEODATA_FILES` (:data:`LAYERS`).
+        The GeoJSON layers by their key in :data:`~countymap.schema.GEODATA_FILES` (:data:`LAYERS`).
     places : pandas.DataFrame
         Typed ``geodata/places.csv`` (``lon``/``lat`` NaN when unknown).
 

@@ -225,15 +225,3 @@ def placement_of(projects: pd.DataFrame, whole: pd.DataFrame) -> pd.DataFrame:
     it is shown: a filter never moves a township's spread points.
     """
     return whole[among(whole["id"], projects["id"])].reset_index(drop=True)
-
-
-def undrawn(projects: pd.DataFrame, geodata: Geodata, whole: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The projects the map cannot draw (county-wide, or no place known): listed beside the map instead.
-
-    This is the one definition of "not on the map"; the map, its list and the
-    exports all use it. ``whole``, the placement of the table ``projects``
-    comes from, saves placing them again.
-    """
-    placement = place_projects(projects, geodata) if whole is None else placement_of(projects, whole)
-    ids = placement.loc[placement["drawn_precision"].isin(UNDRAWN), "id"]
-    return projects[among(projects["id"], ids)]

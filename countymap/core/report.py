@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from countymap.config import report_candidates
-from countymap.core.schema import REPORT_BYTES, REPORT_SHA256
+from countymap.schema import REPORT_BYTES, REPORT_SHA256
 
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 # A page footer such as "— 4 —" that the PDF extraction left inside sentences (the drafter drops it too).

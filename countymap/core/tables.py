@@ -1,4 +1,4 @@
-"""Reading the project's tables (CSV or XLSX), driven by :mod:`countymap.core.schema`.
+"""Reading the project's tables (CSV or XLSX), driven by :mod:`countymap.schema`.
 
 Two layers: :func:`read_raw` turns bytes into a frame of plain strings (every
 cell a ``str``, nothing guessed), which is what the validator inspects; and
@@ -24,8 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from countymap.core.limits import Budget, ReadLimits, TableError, configured_limits
-from countymap.core.schema import INDICATORS, MULTI_SEP, PROJECTS, Table
 from countymap.core.xlsx import xlsx_rows
+from countymap.schema import INDICATORS, MULTI_SEP, PROJECTS, Table
 
 ENCODINGS = ("utf-8-sig", "gb18030")
 ZIP_MAGIC = b"PK\x03\x04"

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from countymap.core.schema import INVESTMENT_KINDS, TOWNSHIP_KINDS, label
+from countymap.schema import INVESTMENT_KINDS, TOWNSHIP_KINDS, label
 from countymap.text.pinyin import pinyin_name
 from countymap.text.strings import UNITS, t
 
@@ -44,7 +44,7 @@ def amount(value: object, lang: str = "zh", qualifier: str = "") -> str:
 
     Chinese uses 亿元 from one 亿 up and 万元 below (``0.262`` -> ``2620万元``);
     English writes yuan in millions or billions (``0.262`` -> ``¥26.2 million``).
-    ``qualifier`` is a code of :data:`countymap.core.schema.QUALIFIERS`
+    ``qualifier`` is a code of :data:`countymap.schema.QUALIFIERS`
     (``at_least`` -> ``22亿元以上`` / ``at least ¥2.2 billion``; ``over`` -> ``超过22亿元`` / ``over ¥2.2 billion``).
     """
     if is_missing(value):

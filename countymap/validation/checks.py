@@ -3,7 +3,7 @@
 Each check returns ``(column, message)`` pairs (header and uniqueness checks
 also carry a row), so the validator can collect them all; the messages are
 :class:`~countymap.text.message.Message` s of the string table's validation screen.
-Field checks are driven by the declarative :mod:`countymap.core.schema`; row checks
+Field checks are driven by the declarative :mod:`countymap.schema`; row checks
 cover what a single field cannot see (references, consistency, the report).
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 
 import pandas as pd
 
-from countymap.core.schema import Field, Table
+from countymap.schema import Field, Table
 from countymap.text.message import Message
 
 Found = tuple[str, Message]

@@ -13,8 +13,8 @@ from shapely.prepared import prep
 
 from countymap.config import data_dir as default_data_dir
 from countymap.core.report import default_report_path, load_report
-from countymap.core.schema import GEODATA_FILES, PLACES
 from countymap.core.tables import read_raw
+from countymap.schema import GEODATA_FILES, PLACES
 
 if TYPE_CHECKING:  # an upload's check runs in a fresh process: geopandas would add 0.2-0.6 s to each
     from countymap.core.geodata import Geodata

@@ -69,7 +69,7 @@ def check_upload_isolated(data: bytes, data_dir: Path | None = None) -> UploadRe
 
 def _child(data_dir: str) -> int:
     os.nice(NICENESS)
-    from countymap.bench.live import memory_mb  # what the benchmark reads; the app ignores it
+    from countymap.core.memory import memory_mb  # what the benchmark reads; the app ignores it
 
     data = sys.stdin.buffer.read()
     result = check_upload(data, load_context(data_dir))

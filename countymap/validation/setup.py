@@ -17,8 +17,8 @@ from pathlib import Path
 from countymap import config
 from countymap.core import limits, report
 from countymap.core.limits import TableError
-from countymap.core.schema import GEODATA_FILES, INDICATORS, PROJECTS, Table
 from countymap.core.tables import read_header
+from countymap.schema import GEODATA_FILES, INDICATORS, PROJECTS, Table
 from countymap.text.message import Message
 from countymap.text.strings import t
 

@@ -19,8 +19,8 @@ import pandas as pd
 
 from countymap.config import ENV_DATA_DIR, data_dir, projects_path
 from countymap.core.limits import CapExceededError, ReadLimits, TableError
-from countymap.core.schema import INDICATORS, PLACES, PROJECTS, REPORT_BYTES, Table
 from countymap.core.tables import read_raw, row_numbers
+from countymap.schema import INDICATORS, PLACES, PROJECTS, REPORT_BYTES, Table
 from countymap.text.message import Message
 from countymap.validation import checks, setup
 from countymap.validation.context import ValidationContext, load_context

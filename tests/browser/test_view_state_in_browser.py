@@ -25,7 +25,7 @@ from conftest import (
 )
 from playwright.sync_api import expect
 
-from countymap.core.schema import CATEGORIES
+from countymap.schema import CATEGORIES
 
 pytestmark = pytest.mark.browser
 
