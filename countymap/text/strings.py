@@ -57,7 +57,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "place_unknown": ("位置待查", "Place not yet known"),
     "inferred_note": ("据名推断，未经证实", "inferred from the name, unconfirmed"),
     "county_wide_short": ("全县", "County-wide"),
-    # --- describe() --------------------------------------------------------------
+    # --- the filter sentence above the map and the tables -------------------------------
     "desc_all": ("全部项目", "All items"),
     "desc_query": ("搜索“{q}”", 'search "{q}"'),
     "desc_min": ("投资 ≥ {v}", "investment ≥ {v}"),
@@ -528,6 +528,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "setup_number_kind_int": ("整数", "whole number"),
     "setup_number_kind_float": ("数字", "number"),
     "setup_not_file": ("不是文件：{path}", "not a file: {path}"),
+    # --- the commands' own lines (validate, export-html, export-table, draft) ----------------
     "cli_setup_problems": ("设置或输入有误，未执行：", "Nothing was done: a setting or an input is wrong:"),
     "cli_valid_ok": ("无问题", "OK"),
     "cli_valid_problems": ("{n:,} 个问题", "{n:,} problem(s)"),
