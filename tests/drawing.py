@@ -13,6 +13,7 @@ from countymap.core.geodata import Geodata
 from countymap.map.basemaps import needs_gcj02, resolve
 from countymap.map.build import build_map
 from countymap.map.features import dataset_features
+from countymap.map.view import View
 
 ROOT = Path(__file__).resolve().parent.parent  # its dataset.toml names the county and edition
 
@@ -22,13 +23,14 @@ def dataset_of(projects: pd.DataFrame, geodata: Geodata) -> Dataset:
     return Dataset.of(projects, geodata, ROOT)
 
 
-def draw(projects: pd.DataFrame, geodata: Geodata, *, state: FilterState | None = None, **options) -> folium.Map:
-    """The map of ``projects`` (filtered by ``state``) with the given ``build_map`` options."""
-    dataset = dataset_of(projects, geodata)
-    lang = options.get("lang", "zh")
-    to_gcj02 = needs_gcj02(resolve(options.get("basemap", "none"), options.get("tianditu_key")))
-    features = dataset_features(dataset, state or FilterState(), lang=lang, to_gcj02=to_gcj02)
-    return build_map(dataset, features, **options)
+def draw(
+    projects: pd.DataFrame, geodata: Geodata, *, state: FilterState | None = None, tianditu_key=None, **view
+) -> folium.Map:
+    """The map of ``projects`` (filtered by ``state``) with the given view settings (:class:`View` fields)."""
+    dataset, shown = dataset_of(projects, geodata), View(**view)
+    to_gcj02 = needs_gcj02(resolve(shown.basemap, tianditu_key))
+    features = dataset_features(dataset, state or FilterState(), lang=shown.lang, to_gcj02=to_gcj02)
+    return build_map(dataset, features, shown, tianditu_key=tianditu_key)
 
 
 def undrawn_of(projects: pd.DataFrame, geodata: Geodata) -> pd.DataFrame:

@@ -17,6 +17,7 @@ from countymap.core.geodata import load_geodata
 from countymap.core.tables import load_projects
 from countymap.map.export import export_html
 from countymap.map.features import dataset_features
+from countymap.map.view import View
 
 ITEM, NAME = "t-school-zhongduo", "钟多示例学校"
 EXPECTED = {
@@ -36,7 +37,7 @@ def test_the_map_popup_and_the_exported_page(lang):
     features = dataset_features(dataset, FilterState(), lang=lang, to_gcj02=False)
     props = next(f["properties"] for c in features.collections.values() for f in c["features"] if f["id"] == ITEM)
     assert (html.unescape(props["i"]), html.unescape(props["q"])) == (EXPECTED[lang]["amount"], EXPECTED[lang]["size"])
-    page = export_html(dataset, FilterState(query=NAME), lang=lang)
+    page = export_html(dataset, FilterState(query=NAME), view=View(lang=lang))
     assert props["i"] in page and html.unescape(props["i"]) == EXPECTED[lang]["amount"]
 
 

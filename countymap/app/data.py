@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from countymap import config
+from countymap.app import state as session
 from countymap.core import report
 from countymap.core.dataset import Dataset, DatasetError, read_identity
 from countymap.core.geodata import Geodata, load_geodata
@@ -44,7 +45,7 @@ def _dataset_cached(path: str, mtime: float, limits: ReadLimits, geodata_version
 
 def dataset() -> Dataset:
     """The session's uploaded Dataset if any, else the configured file's (shared by every session)."""
-    upload = st.session_state.get(UPLOAD_KEY)
+    upload = session.get(UPLOAD_KEY)
     if upload is not None:
         return upload
     path = config.projects_path()
@@ -91,7 +92,7 @@ def identity(lang: str) -> dict[str, object]:
 
 def has_upload() -> bool:
     """Whether this session shows its own uploaded projects file."""
-    return st.session_state.get(UPLOAD_KEY) is not None
+    return session.get(UPLOAD_KEY) is not None
 
 
 @st.cache_data(show_spinner=False)
@@ -148,7 +149,7 @@ def _report_cached(path: str) -> str | None:
 
 def report_text() -> str | None:
     """The verified report text: this session's upload, else the configured file; ``None`` if neither."""
-    uploaded = st.session_state.get(REPORT_KEY)
+    uploaded = session.get(REPORT_KEY)
     if uploaded:
         return uploaded
     path = os.environ.get(config.ENV_REPORT) or secret(config.ENV_REPORT) or report.default_report_path()

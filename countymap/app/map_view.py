@@ -13,27 +13,31 @@ is declared as a Streamlit component, so Streamlit serves its files at
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+from dataclasses import replace
 
 import folium
+import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
-from countymap.app import data
+from countymap.app import data, state
 from countymap.app.shell import html_block
-from countymap.app.url_state import remember, seed, set_param, url_value
+from countymap.core.aggregate import measures
 from countymap.core.dataset import Dataset
 from countymap.core.filters import FilterState
 from countymap.map.assets import LEAFLET_SOURCE_DIR, localize_assets
 from countymap.map.basemaps import available as available_basemaps
-from countymap.map.basemaps import basemap_label, needs_gcj02, resolve
+from countymap.map.basemaps import needs_gcj02, resolve
 from countymap.map.build import build_map
 from countymap.map.export import export_html
 from countymap.map.features import dataset_features
+from countymap.map.gcj02 import gcj02_to_wgs84, wgs84_to_gcj02
 from countymap.map.selection import Selection, selection_overlay, selection_view
-from countymap.text.format import kind_label
+from countymap.map.view import SETTING, Choices, View, clean, encode
 from countymap.text.strings import t
 
 LOG = logging.getLogger(__name__)
@@ -49,54 +53,46 @@ def tianditu_key() -> str | None:
     return os.environ.get("TIANDITU_KEY") or data.secret("TIANDITU_KEY")
 
 
-def measure_label(measure: str, lang: str) -> str:
-    """What a badge or an area shows: the item count, or the amount of one investment kind."""
-    return t("size_count", lang) if measure == "count" else kind_label(measure, lang)
+def view_choices(result: pd.DataFrame, *, every_item: bool = False) -> Choices:
+    """What the map page's view settings may take now, the filtered ``result`` shown.
 
-
-def _seed_choice(key: str, options: tuple[str, ...] | list[str], default: str) -> None:
-    value = url_value(key)
-    seed(key, value if value in options else default)
-    if st.session_state.get(key) not in options:
-        st.session_state[key] = default
-
-
-def view_controls(lang: str, measures: tuple[str, ...], where) -> dict:
-    """Basemap, badge size and area shading in ``where`` (a popover), all mirrored in the URL.
-
-    ``measures`` are what badges and areas can show: the count and each
-    investment kind of the filtered items.
+    Badges measure what the shown items carry; the selectable items are the
+    shown ones, or every item of the Dataset (``every_item``: presenter mode
+    keeps a selection the filter hides).
     """
-    codes = available_basemaps(tianditu_key())
-    shadings = ("", *measures)
-    _seed_choice("basemap", codes, "none")
-    _seed_choice("size", measures, "count")
-    _seed_choice("shade", shadings, "")
-    with where:
-        basemap = st.selectbox(t("basemap", lang), codes, key="basemap", format_func=lambda c: basemap_label(c, lang))
-        size_by = st.radio(t("size_by", lang), measures, key="size", format_func=lambda m: measure_label(m, lang))
-        shade = st.radio(
-            t("shade_by", lang),
-            shadings,
-            key="shade",
-            format_func=lambda m: measure_label(m, lang) if m else t("shade_none", lang),
+    geodata = data.geodata()
+    return Choices(
+        basemaps=tuple(available_basemaps(tianditu_key())),
+        measures=measures(result),
+        items=tuple(data.dataset().table["id"] if every_item else result["id"]),
+        townships=tuple(geodata.seats["name_zh"]),
+        bounds=tuple(geodata.outline.bounds),
+    )
+
+
+def view_controls(lang: str, choices: Choices, where) -> View:
+    """Basemap, badge size and area shading in ``where`` (a popover), all mirrored in the URL."""
+
+    def control(attr: str, widget) -> object:
+        spec = SETTING[attr]
+        options = spec.allowed(choices)
+        label = functools.partial(spec.option_label, lang=lang)
+        return state.bind_view(
+            spec, choices, lambda: widget(t(spec.label_key, lang), options, key=spec.param, format_func=label)
         )
-    for key, value in (("basemap", basemap), ("size", size_by), ("shade", shade)):
-        remember(key, value)
-    set_param("basemap", None if basemap == "none" else basemap)
-    set_param("size", None if size_by == "count" else size_by)
-    set_param("shade", shade or None)
-    return {"basemap": basemap, "size_by": size_by, "shading": shade}
+
+    with where:
+        basemap = control("basemap", st.selectbox)
+        size_by = control("size_by", st.radio)
+        shading = control("shading", st.radio)
+    return View(lang=lang, basemap=basemap, size_by=size_by, shading=shading)
 
 
 def presenter_toggle(lang: str, where) -> bool:
     """The presenter-mode switch (kept in the URL as ``present=1``)."""
-    seed("present", url_value("present") == "1")
-    with where:
-        present = st.container(key="cm_present_switch", width="content").toggle(t("presenter", lang), key="present")
-    remember("present", present)
-    set_param("present", "1" if present else None)
-    return present
+    spec = SETTING["presenter"]
+    switch = st.container(key="cm_present_switch", width="content")
+    return state.bind_view(spec, Choices(), lambda: switch.toggle(t(spec.label_key, lang), key=spec.param))
 
 
 def presenter_css() -> None:
@@ -128,38 +124,64 @@ def clicked(payload: dict | None) -> tuple[str, str] | None:
     return None
 
 
-def map_or_notice(state: FilterState, lang: str, view: dict) -> folium.Map | None:
-    """Build the folium map of the session's Dataset filtered by ``state``; if drawing fails, say so instead."""
-    options = {
-        "lang": lang,
-        "basemap": view["basemap"],
-        "size_by": view["size_by"],
-        "shading": view.get("shading", ""),
-        "presenter": view["presenter"],
-        "tianditu_key": tianditu_key(),
-    }
+def map_or_notice(filters: FilterState, view: View) -> folium.Map | None:
+    """Build the folium map of the session's Dataset filtered by ``filters``; if drawing fails, say so instead."""
     try:
-        return localize_assets(_map_for(state, options), LEAFLET_URL)
+        return localize_assets(_map_for(filters, view), LEAFLET_URL)
     except Exception as exc:  # a drawing bug must not take the list and filters down with it
         LOG.exception("the map could not be drawn")
-        st.error(t("map_failed", lang, err=type(exc).__name__))
+        st.error(t("map_failed", view.lang, err=type(exc).__name__))
         return None
 
 
-def _map_for(state: FilterState, options: dict) -> folium.Map:
+def _map_for(filters: FilterState, view: View) -> folium.Map:
     """A fresh map each run; its features are kept on the Dataset while filter, language and datum allow.
 
     Only plain data is kept (see :class:`countymap.map.features.ProjectFeatures`),
     never a folium map: streamlit-folium mutates a map while rendering it.
     """
-    dataset = data.dataset()
-    to_gcj02 = needs_gcj02(resolve(options["basemap"], options["tianditu_key"]))
-    features = dataset_features(dataset, state, lang=options["lang"], to_gcj02=to_gcj02)
-    return build_map(dataset, features, **options)
+    dataset, key = data.dataset(), tianditu_key()
+    features = dataset_features(dataset, filters, lang=view.lang, to_gcj02=needs_gcj02(resolve(view.basemap, key)))
+    return build_map(dataset, features, view, tianditu_key=key)
+
+
+def reported_position(key: str = "map") -> tuple[float | None, tuple[float, float] | None]:
+    """The zoom and centre (lat, lon) the map last reported (moved by the reader), or ``None``s."""
+    payload = state.get(key)
+    if not isinstance(payload, dict):
+        return None, None
+    zoom, centre = payload.get("zoom"), payload.get("center")
+    zoom = float(zoom) if isinstance(zoom, int | float) else None
+    if isinstance(centre, dict) and all(isinstance(centre.get(k), int | float) for k in ("lat", "lng")):
+        return zoom, (float(centre["lat"]), float(centre["lng"]))
+    return zoom, None
+
+
+def bind_position(view: View, choices: Choices, key: str = "map") -> View:
+    """``view`` with the zoom and centre of the link, or where the reader has moved the map since (``z``, ``c``).
+
+    A move shows in the map's reported position; it counts only when it
+    differs from the one last seen, so a link's view wins on its first run.
+    """
+    reported = reported_position(key)
+    if reported[1] is not None and needs_gcj02(resolve(view.basemap, tianditu_key())):
+        lon, lat = gcj02_to_wgs84(reported[1][1], reported[1][0])  # the link keeps WGS-84
+        reported = reported[0], (lat, lon)
+    seen = state.get(f"_seen_position_{key}")
+    state.put(f"_seen_position_{key}", reported)
+    moved = reported != seen and reported != (None, None)
+    values = {}
+    for attr, now in (("zoom", reported[0]), ("centre", reported[1])):
+        spec = SETTING[attr]
+        cleaned = clean(spec, encode(spec, now), choices) if now is not None else None  # bounded like a link's
+        if moved:
+            state.put(spec.param, cleaned)
+        values[attr] = state.bind_view(spec, choices)
+    return replace(view, **values)
 
 
 def show(
-    fmap: folium.Map, view: dict, selection: Selection, *, key: str = "map", height: int = MAP_HEIGHT
+    fmap: folium.Map, view: View, selection: Selection, *, key: str = "map", height: int = MAP_HEIGHT
 ) -> tuple[str, str] | None:
     """Display the map with the selection as an overlay; return a new click (see :func:`clicked`).
 
@@ -167,13 +189,15 @@ def show(
     keeps the same map and only swaps the overlay and moves the view. The main
     map (``key="map"``) is stretched to the window by the page's CSS.
     """
-    to_gcj02 = needs_gcj02(resolve(view["basemap"], tianditu_key()))
+    to_gcj02 = needs_gcj02(resolve(view.basemap, tianditu_key()))
     center, zoom = selection_view(selection, to_gcj02)
+    if view.zoom is not None and view.centre is not None:  # the reader's own view (kept, or from a link)
+        center, zoom = _datum_point(view.centre, to_gcj02), view.zoom
     with st.container(key=f"cm_{key}"):
         payload = st_folium(
             fmap,
             key=key,
-            returned_objects=["last_active_drawing"],
+            returned_objects=["last_active_drawing", "zoom", "center"],
             height=height,
             use_container_width=True,
             feature_group_to_add=selection_overlay(selection, to_gcj02),
@@ -182,29 +206,37 @@ def show(
         )
     event = clicked(payload)
     # The payload repeats the last click on every rerun: act on it only once.
-    if event is None or payload == st.session_state.get(f"_last_click_{key}"):
+    last = state.get(f"_last_click_{key}")
+    if event is None or (last is not None and payload.get("last_active_drawing") == last):
         return None
-    st.session_state[f"_last_click_{key}"] = payload
+    state.put(f"_last_click_{key}", payload.get("last_active_drawing"))
     return event
 
 
-def export_page(dataset: Dataset, state: FilterState, lang: str, view: dict) -> str:
+def _datum_point(centre: tuple[float, float], to_gcj02: bool) -> tuple[float, float]:
+    """A WGS-84 (lat, lon) in the basemap's datum: Leaflet takes (and reports) positions in the tiles' datum."""
+    if not to_gcj02:
+        return centre
+    lon, lat = wgs84_to_gcj02(centre[1], centre[0])
+    return lat, lon
+
+
+def export_page(dataset: Dataset, filters: FilterState, view: View) -> str:
     """The current view as one standalone HTML page.
 
     A basemap key is never passed on: a file travels, so a keyed basemap
     falls back to no tiles (see :func:`countymap.map.basemaps.resolve`).
     No Streamlit calls in here: it runs on click, off the script thread.
     """
-    options = {key: view[key] for key in ("basemap", "size_by", "presenter")}
-    return export_html(dataset, state, lang=lang, shading=view.get("shading", ""), **options)
+    return export_html(dataset, filters, view=view)
 
 
-def export_button(state: FilterState, lang: str, view: dict) -> None:
+def export_button(filters: FilterState, view: View) -> None:
     """Offer the current filtered map as one standalone HTML file (built only on click)."""
     dataset = data.dataset()
     st.download_button(
-        t("export_html", lang),
-        lambda: export_page(dataset, state, lang, view),
+        t("export_html", view.lang),
+        lambda: export_page(dataset, filters, view),
         file_name="youyang-map.html",
         mime="text/html",
     )

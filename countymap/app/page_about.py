@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from countymap.app import data
+from countymap.app import state as session
 from countymap.config import projects_path
 from countymap.core import report
 from countymap.schema import (
@@ -101,5 +102,5 @@ def _report_upload(lang: str) -> None:
     if text is None:
         st.error(t("upload_bad", lang))
     else:
-        st.session_state[data.REPORT_KEY] = text
+        session.put(data.REPORT_KEY, text)
         st.success(t("upload_ok", lang))

@@ -46,11 +46,15 @@ def state_from_args(args: argparse.Namespace) -> FilterState:
     return from_query_params(params)
 
 
-def add_input_flags(parser: argparse.ArgumentParser) -> None:
-    """``--projects``, ``--geodata`` and ``--lang`` of an export command (``--out`` is the command's own)."""
+def add_input_flags(parser: argparse.ArgumentParser, *, lang: bool = True) -> None:
+    """``--projects``, ``--geodata`` and ``--lang`` of an export command (``--out`` is the command's own).
+
+    ``lang=False``: the command takes ``--lang`` from its view flags (``export-html``).
+    """
     parser.add_argument("--projects", required=True, help="projects CSV or XLSX (e.g. projects.csv)")
     parser.add_argument("--geodata", default=None, help="folder with county.geojson etc. (default: geodata/)")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+    if lang:
+        parser.add_argument("--lang", choices=("zh", "en"), default="zh")
 
 
 def input_problems(args: argparse.Namespace) -> list[setup.SetupProblem]:

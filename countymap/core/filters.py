@@ -261,18 +261,19 @@ def to_query_params(state: FilterState) -> dict[str, str]:
 
     Lists are comma-joined (``year=2022,2023``); no allowed value contains a comma.
     """
-    params: dict[str, str] = {}
-    for spec in FIELDS:
-        value = getattr(state, spec.attr)
-        if spec.kind == "list" and value:
-            params[spec.param] = ",".join(value)
-        elif spec.kind == "number" and value is not None:
-            params[spec.param] = format_bound(value)
-        elif spec.kind == "flag" and value:
-            params[spec.param] = FLAG_ON
-        elif spec.kind == "text" and value:
-            params[spec.param] = value
-    return params
+    encoded = {spec.param: field_param(spec, getattr(state, spec.attr)) for spec in FIELDS}
+    return {param: value for param, value in encoded.items() if value is not None}
+
+
+def field_param(spec: FilterField, value: object) -> str | None:
+    """How one field's value reads in a link; ``None`` when it does not restrict (left out)."""
+    if spec.kind == "list":
+        return ",".join(value) if value else None
+    if spec.kind == "number":
+        return format_bound(value) if value is not None else None
+    if spec.kind == "flag":
+        return FLAG_ON if value else None
+    return value or None
 
 
 def _values(raw: str | Iterable[str] | None) -> list[str]:

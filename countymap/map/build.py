@@ -16,7 +16,7 @@ from __future__ import annotations
 import folium
 from shapely.geometry import shape
 
-from countymap.core.aggregate import SIZE_COUNT, AreaSummary, class_breaks, statuses_present
+from countymap.core.aggregate import AreaSummary, class_breaks, statuses_present
 from countymap.core.dataset import Dataset
 from countymap.map import context, items
 from countymap.map.atlas import AtlasData, ProjectAtlas
@@ -24,6 +24,7 @@ from countymap.map.basemaps import add_basemap, attribution_html, needs_gcj02, r
 from countymap.map.decor import LegendSpec, MapDecor, data_credit, legend_html, map_title, text
 from countymap.map.features import ProjectFeatures
 from countymap.map.gcj02 import transform_geometry
+from countymap.map.view import DEFAULT_VIEW, View
 from countymap.text.escape import html_text
 from countymap.text.format import join_labels, township_label
 from countymap.text.strings import t
@@ -98,16 +99,12 @@ def _symbols(features: ProjectFeatures) -> list[str]:
 def build_map(
     dataset: Dataset,
     features: ProjectFeatures,
+    view: View = DEFAULT_VIEW,
     *,
-    lang: str = "zh",
-    basemap: str = "none",
-    size_by: str = SIZE_COUNT,
-    shading: str = "",
-    presenter: bool = False,
     tianditu_key: str | None = None,
     title: bool = False,
 ) -> folium.Map:
-    """Draw the (already filtered) projects over the county context.
+    """Draw the (already filtered) projects over the county context, as ``view`` asks.
 
     Parameters
     ----------
@@ -116,18 +113,13 @@ def build_map(
         routes, WGS-84) is drawn under the items; its county and edition name the data.
     features : ProjectFeatures
         The drawable part of ``dataset`` (:func:`countymap.map.features.dataset_features`),
-        in the same language and datum: placed as in the whole table.
-    lang : {"zh", "en"}
-        Language of labels, tooltips, popups and legend.
-    basemap : str
-        A code of :data:`countymap.map.basemaps.BASEMAPS`; ``none`` draws no tiles.
-        With a Gaode basemap every overlay is converted to GCJ-02.
-    size_by : str
-        What the township badges measure: ``count`` or an investment kind.
-    shading : str
-        What the approximate township areas are shaded by ("" for none; ``count`` or a kind).
-    presenter : bool
-        Larger labels and legend, for a projector.
+        in the view's language and datum: placed as in the whole table.
+    view : View
+        The view settings (:data:`countymap.map.view.VIEW`): language, basemap
+        (with a Gaode basemap every overlay is converted to GCJ-02), what
+        badges and areas measure, presenter mode (larger labels and legend),
+        the selection and the zoom and centre (which the caller applies when
+        it shows the map: the map itself never depends on them).
     tianditu_key : str, optional
         Needed for the Tianditu basemaps (never logged).
     title : bool
@@ -139,6 +131,7 @@ def build_map(
         Still referencing folium's CDN assets: pass it through
         :func:`countymap.map.assets.localize_assets` or ``inline_assets``.
     """
+    lang, basemap, size_by, shading, presenter = view.lang, view.basemap, view.size_by, view.shading, view.presenter
     used = resolve(basemap, tianditu_key)
     to_gcj02 = needs_gcj02(used)
     geodata = dataset.geodata

@@ -24,6 +24,7 @@ from countymap.map.basemaps import needs_gcj02, resolve
 from countymap.map.build import build_map
 from countymap.map.decor import map_title, text
 from countymap.map.features import dataset_features
+from countymap.map.view import DEFAULT_VIEW, View
 from countymap.text.escape import html_text
 from countymap.text.format import item_names
 
@@ -53,15 +54,7 @@ def _panel_html(description: str, not_drawn: pd.DataFrame, lang: str) -> str:
 
 
 def export_html(
-    dataset: Dataset,
-    state: FilterState | None = None,
-    out_path: str | Path | None = None,
-    *,
-    lang: str = "zh",
-    basemap: str = "none",
-    size_by: str = "count",
-    shading: str = "",
-    presenter: bool = False,
+    dataset: Dataset, state: FilterState | None = None, out_path: str | Path | None = None, view: View = DEFAULT_VIEW
 ) -> str:
     """Write (if ``out_path``) and return a standalone HTML page of the filtered map.
 
@@ -74,16 +67,18 @@ def export_html(
         The filter; ``None`` exports everything.
     out_path : path, optional
         Where to write the UTF-8 file.
+    view : View
+        How the map is shown. A basemap that needs a key falls back to no
+        tiles: a file travels, and a key is never written into it.
     """
     state = state if state is not None else FilterState()
     result = dataset.rows(state)
-    to_gcj02 = needs_gcj02(resolve(basemap, None))
-    features = dataset_features(dataset, state, lang=lang, to_gcj02=to_gcj02)
-    options = {"lang": lang, "basemap": basemap, "size_by": size_by, "shading": shading, "presenter": presenter}
-    fmap = build_map(dataset, features, title=True, **options)
-    panel = _panel_html(describe(state, result, lang), dataset.undrawn(result), lang)
+    to_gcj02 = needs_gcj02(resolve(view.basemap, None))
+    features = dataset_features(dataset, state, lang=view.lang, to_gcj02=to_gcj02)
+    fmap = build_map(dataset, features, view, title=True)
+    panel = _panel_html(describe(state, result, view.lang), dataset.undrawn(result), view.lang)
     fmap.get_root().html.add_child(Element(panel), name="cm_panel")
-    fmap.get_root().title = map_title(dataset, lang)
+    fmap.get_root().title = map_title(dataset, view.lang)
     page = inline_assets(fmap).get_root().render()
     if out_path is not None:
         Path(out_path).write_text(page, encoding="utf-8")
