@@ -1,6 +1,6 @@
 """One spec per view setting: links carry every setting (also shading, zoom and centre), the CLI offers only what draws.
 
-Both bugs of the issue are here: a link's ``shade`` was dropped on its first
+Both bugs once seen are here: a link's ``shade`` was dropped on its first
 load, and ``export-html --size-by investment`` drew badges of size 0 with a raw
 word in the legend.
 """
