@@ -16,10 +16,10 @@ COMMANDS = {
     ),
     "new-dataset": ("countymap.cli.new_dataset", "New county dataset folder: geodata, drafts for review, dataset.toml"),
     "validate": ("countymap.validation.validate", "Check a projects file against the schema and geodata"),
-    "export-html": ("countymap.map.export", "Write the filtered map as a standalone offline HTML file"),
+    "export-html": ("countymap.cli.export_html", "Write the filtered map as a standalone offline HTML file"),
     "export-table": ("countymap.cli.export_table", "Write the filtered projects as CSV, XLSX or GeoJSON"),
     "bench": ("countymap.bench.run", "Run the performance benchmark and update BENCHMARKS.md"),
-    "bench-hostile": ("countymap.bench.hostile", "Measure reading the hostile files of issue 14 (memory, time)"),
+    "bench-hostile": ("countymap.bench.hostile", "Measure reading hostile files within the caps (memory, time)"),
     "draft": ("countymap.draft.cli", "Draft items from a new report text; --evaluate compares with a curated file"),
     "bench-geodata": (
         "countymap.bench.geodata_coverage",

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from countymap.core.schema import REPORT_FILENAME
+from countymap.schema import REPORT_FILENAME
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,8 +45,7 @@ class NumberSetting:
     minimum: float
     maximum: float
     integer: bool = False
-    unit_zh: str = ""
-    unit_en: str = ""
+    unit: str = ""  # the key of the unit's name in the string table (countymap.text.strings)
 
     def raw(self) -> str:
         """The variable's text as set ("" when unset)."""

@@ -12,8 +12,8 @@ import pytest
 
 from countymap.bench import run as bench
 from countymap.bench.synthetic import synthetic_frame, to_csv_text
-from countymap.core.schema import PROJECTS
 from countymap.core.tables import load_projects, read_raw
+from countymap.schema import PROJECTS
 from countymap.validation.context import load_context
 from countymap.validation.validate import validate_frame
 

@@ -144,7 +144,7 @@ def _verdict(wall: bool | None, cpu: bool | None) -> str:
 
 
 def _target_rows(big: dict, embedded: dict) -> list[tuple]:
-    """(target, value key, CPU key or None, test, row) for each of the issue's targets."""
+    """(target, value key, CPU key or None, test, row) for each performance target."""
     return [
         ("build + render ≥ 20× faster than naive", "speedup", "speedup_cpu", lambda v: v >= 20, big),
         ("HTML < 6 MB", "html_mb", None, lambda v: v < 6, big),
@@ -174,7 +174,7 @@ def _value(row: dict, key: str | None) -> float | None:
 
 
 def targets(rows: list[dict], embedded: dict) -> list[str]:
-    """The issue's targets against the 20,000-project medians (wall clock; CPU time alongside)."""
+    """The performance targets against the 20,000-project medians (wall clock; CPU time alongside)."""
     big = next((row for row in rows if row["size"] == 20000), {})
     lines = ["| target (20,000 projects unless said) | measured | CPU time | result |", "|---|---|---|---|"]
     for name, key, cpu_key, test, row in _target_rows(big, embedded):

@@ -1,4 +1,4 @@
-"""The filtered rows as files: CSV (UTF-8 with BOM), Excel and GeoJSON (no Streamlit).
+"""The filtered rows as files: CSV (UTF-8 with BOM), Excel, GeoJSON and GeoPackage (no Streamlit).
 
 Every cell is written in the schema's text form (as in ``projects.csv``), so a
 downloaded file can be edited and uploaded again. The app's download buttons
@@ -16,14 +16,15 @@ import io
 import json
 import math
 
+import geopandas as gpd
 import openpyxl
 import pandas as pd
 from openpyxl.cell import WriteOnlyCell
+from shapely.geometry import shape
 
-from countymap.core.geodata import Geodata
-from countymap.core.placement import place_projects, placement_of
-from countymap.core.schema import MULTI_SEP, PROJECTS
+from countymap.core.dataset import Dataset
 from countymap.core.xlsx import number_text, ooxml_escape
+from countymap.schema import MULTI_SEP, PROJECTS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_COLUMNS = frozenset(spec.name for spec in PROJECTS.fields if spec.kind == "float")
@@ -88,18 +89,14 @@ def xlsx_bytes(result: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def geojson_bytes(result: pd.DataFrame, geodata: Geodata, whole: pd.DataFrame | None = None) -> bytes:
-    """A FeatureCollection, one feature per item, with the geometry the map draws.
+def placed_features(dataset: Dataset, result: pd.DataFrame) -> list[dict]:
+    """One GeoJSON feature mapping per item of ``result`` (rows of ``dataset``), with the geometry the map draws.
 
     Items the map cannot draw have a null geometry; ``drawn_precision`` and
-    ``placement_note`` say how the point or line was placed. ``whole`` is the
-    placement of the table ``result`` was filtered from (see
-    :func:`countymap.core.placement.placement_of`); without it, ``result`` is placed alone.
+    ``placement_note`` say how the point or line was placed, as in the whole
+    table (:attr:`countymap.core.dataset.Dataset.placement`).
     """
-    if not len(result):
-        placed = pd.DataFrame(columns=["id"])
-    else:
-        placed = place_projects(result, geodata) if whole is None else placement_of(result, whole)
+    placed = dataset.placement_of(result)
     where = {row.id: (row.geometry, row.drawn_precision, row.note) for row in placed.itertuples(index=False)}
     features = []
     for (_, row), props in zip(result.iterrows(), schema_frame(result).to_dict("records"), strict=True):
@@ -108,5 +105,33 @@ def geojson_bytes(result: pd.DataFrame, geodata: Geodata, whole: pd.DataFrame | 
         props["investment_yi"] = None if amount is None or pd.isna(amount) else float(amount)
         props.update(drawn_precision=drawn, placement_note=note)
         features.append({"type": "Feature", "id": row["id"], "geometry": geometry, "properties": props})
-    collection = {"type": "FeatureCollection", "features": features}
+    return features
+
+
+def geojson_bytes(dataset: Dataset, result: pd.DataFrame) -> bytes:
+    """A FeatureCollection of :func:`placed_features`, UTF-8, indented.
+
+    Written with :mod:`json` rather than geopandas: the features already are
+    GeoJSON mappings, and the file keeps each feature's ``id`` and null geometries as they are.
+    """
+    collection = {"type": "FeatureCollection", "features": placed_features(dataset, result)}
     return json.dumps(collection, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+GPKG_COLUMNS = (*PROJECTS.columns, "drawn_precision", "placement_note")
+
+
+def geopackage_bytes(dataset: Dataset, result: pd.DataFrame) -> bytes:
+    """A GeoPackage (layer ``projects``, WGS-84) of the same features as :func:`geojson_bytes`, for QGIS or ArcGIS.
+
+    Cells keep the schema's text form (``investment_yi`` a number, empty when
+    not disclosed); an item the map cannot draw is a row without geometry.
+    """
+    features = placed_features(dataset, result)
+    rows = [feature["properties"] for feature in features]
+    geometries = [shape(f["geometry"]) if f["geometry"] else None for f in features]
+    frame = gpd.GeoDataFrame(pd.DataFrame(rows, columns=list(GPKG_COLUMNS)), geometry=geometries, crs="EPSG:4326")
+    frame["investment_yi"] = pd.to_numeric(frame["investment_yi"])
+    buffer = io.BytesIO()
+    frame.to_file(buffer, driver="GPKG", layer="projects", engine="pyogrio")
+    return buffer.getvalue()

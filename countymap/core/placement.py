@@ -21,6 +21,13 @@ says why with a code: ``fallback_site`` (its places have no coordinates),
 ``areas`` holds the indexes of the approximate township areas an item touches
 (what the township badges count).
 
+No spatial join is needed here: an item's areas come from the townships it
+names (``townships``, matched by name to the areas of
+:attr:`~countymap.core.geodata.Geodata.area_of`), never from where its point
+falls, so a point spread near a border is never counted in the neighbour's
+badge. The geodata build is where geometry decides membership (seats in
+Voronoi cells, with a geopandas ``sjoin``).
+
 Coordinates come out rounded to 5 decimals (about 1 m).
 """
 
@@ -218,15 +225,3 @@ def placement_of(projects: pd.DataFrame, whole: pd.DataFrame) -> pd.DataFrame:
     it is shown: a filter never moves a township's spread points.
     """
     return whole[among(whole["id"], projects["id"])].reset_index(drop=True)
-
-
-def undrawn(projects: pd.DataFrame, geodata: Geodata, whole: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The projects the map cannot draw (county-wide, or no place known): listed beside the map instead.
-
-    This is the one definition of "not on the map"; the map, its list and the
-    exports all use it. ``whole``, the placement of the table ``projects``
-    comes from, saves placing them again.
-    """
-    placement = place_projects(projects, geodata) if whole is None else placement_of(projects, whole)
-    ids = placement.loc[placement["drawn_precision"].isin(UNDRAWN), "id"]
-    return projects[among(projects["id"], ids)]

@@ -22,6 +22,8 @@ import numpy as np
 import pandas as pd
 
 from countymap.core.aggregate import AreaSummary, area_summaries
+from countymap.core.dataset import Dataset
+from countymap.core.filters import FilterState
 from countymap.core.geodata import Geodata
 from countymap.core.placement import UNDRAWN, among, place_projects
 from countymap.map import items
@@ -145,7 +147,11 @@ def project_features(
         table = write_table(projects, geodata, lang=lang, to_gcj02=to_gcj02)
     elif (table.lang, table.to_gcj02) != (lang, to_gcj02):
         raise ValueError("the table was written for another language or datum")
-    kept = _kept_rows(table, projects)
+    return _part_of(table, _kept_rows(table, projects), projects, geodata)
+
+
+def _part_of(table: WrittenTable, kept: np.ndarray, projects: pd.DataFrame, geodata: Geodata) -> ProjectFeatures:
+    """The features of the rows ``kept`` (a boolean mask over the table) of a written table."""
     collections, pages = {}, {}
     for code, layer in table.layers.items():
         chosen = np.flatnonzero(kept[layer.rows])
@@ -154,11 +160,33 @@ def project_features(
             pages[code] = join_compact(layer.texts[i] for i in chosen)
     placement = table.placement[kept].reset_index(drop=True)  # as placement_of, from the mask in hand
     return ProjectFeatures(
-        lang=lang,
-        to_gcj02=to_gcj02,
+        lang=table.lang,
+        to_gcj02=table.to_gcj02,
         placement=placement,
         collections=collections,
         pages=pages,
         summaries=area_summaries(projects, placement, geodata),
         undrawn=int(placement["drawn_precision"].isin(UNDRAWN).sum()),
     )
+
+
+def written_table(dataset: Dataset, *, lang: str, to_gcj02: bool) -> WrittenTable:
+    """The dataset's whole table written for the page in ``lang`` and datum: made once, kept on the Dataset."""
+    return dataset.derived(
+        ("written", lang, to_gcj02),
+        lambda: write_table(dataset.table, dataset.geodata, lang=lang, to_gcj02=to_gcj02, placement=dataset.placement),
+    )
+
+
+def dataset_features(dataset: Dataset, state: FilterState, *, lang: str, to_gcj02: bool) -> ProjectFeatures:
+    """The drawable features of the part of ``dataset`` that ``state`` selects, placed as in the whole table.
+
+    The last few parts are kept on the Dataset (a rerun with the same filter,
+    language and datum reuses them); nothing outlives the Dataset.
+    """
+
+    def make() -> ProjectFeatures:
+        table = written_table(dataset, lang=lang, to_gcj02=to_gcj02)
+        return _part_of(table, dataset.mask(state), dataset.rows(state), dataset.geodata)
+
+    return dataset.recent(("features", state, lang, to_gcj02), make)

@@ -16,9 +16,9 @@ from __future__ import annotations
 import pandas as pd
 
 from countymap.core.placement import fast_rows
-from countymap.core.schema import CATEGORIES, PRECISIONS, STATUSES, label
 from countymap.map.decor import text
 from countymap.map.gcj02 import transform_geometry
+from countymap.schema import CATEGORIES, PRECISIONS, STATUSES, label
 from countymap.text.escape import html_text, script_json
 from countymap.text.format import amount_with_kind, bracketed, is_missing, item_name, quantity
 

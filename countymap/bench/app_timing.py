@@ -1,6 +1,7 @@
 """Timings of the map page through Streamlit's AppTest, for the benchmark (:mod:`countymap.bench`).
 
-Kept in the app package because it drives Streamlit; the benchmark only calls it.
+It drives the app from outside, as a browser would (``streamlit.testing``),
+so it sits on the top floor with the other benchmarks.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from countymap.app.data import clear_caches
 from countymap.app.selection import ITEM_KEY, REQUEST_KEY
 from countymap.bench.measure import timed
 from countymap.config import REPO_ROOT, environment
-from countymap.core.schema import STATUSES
+from countymap.schema import STATUSES
 
 APP_SCRIPT = REPO_ROOT / "app.py"
 APP_TIMEOUT_S = 600
@@ -34,11 +35,6 @@ def projects_env(csv_path: str | Path):
     values = {"COUNTYMAP_PROJECTS": str(csv_path), "COUNTYMAP_DATA_DIR": str(REPO_ROOT), "TIANDITU_KEY": None}
     with environment(values):
         yield
-
-
-def _clear_caches() -> None:
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 def _run(app) -> tuple[float, float]:
@@ -59,7 +55,7 @@ def app_once(run_index: int, item_id: str) -> dict[str, float]:
     :mod:`countymap.app.selection`); ``filter``: then a sidebar filter change
     never seen before. Each comes with ``..._cpu``, the process CPU time of the same run.
     """
-    _clear_caches()
+    clear_caches()
     first = _run(AppTest.from_file(str(APP_SCRIPT), default_timeout=APP_TIMEOUT_S))
     app = AppTest.from_file(str(APP_SCRIPT), default_timeout=APP_TIMEOUT_S)
     warm = _run(app)
