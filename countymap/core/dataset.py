@@ -31,12 +31,13 @@ import pandas as pd
 from countymap import config
 from countymap.core.filters import FilterState, SearchIndex, filter_mask, search_index
 from countymap.core.geodata import Geodata
+from countymap.core.memory import return_freed_memory
 from countymap.core.placement import UNDRAWN, among, place_projects
 
 DATASET_TOML = "dataset.toml"
 MAX_TOML_BYTES = 64_000  # a dataset.toml is a few hundred bytes; refuse anything absurd
 SELECTIONS_KEPT = 8  # filtered parts kept per Dataset (a session flips between a few filters)
-RECENT_KEPT = 4  # drawn parts kept per Dataset: each holds lists of features and a page string
+RECENT_KEPT = 2  # drawn parts kept per Dataset (the last filter and the one before): each holds its page strings
 
 
 class DatasetError(ValueError):
@@ -155,6 +156,7 @@ class Dataset:
         with self._lock:
             if key not in self._derived:
                 self._derived[key] = make()
+                return_freed_memory()  # what was made is large and rare; its temporaries are gone
             return self._derived[key]
 
     def recent(self, key: Hashable, make: Callable[[], Any]) -> Any:
