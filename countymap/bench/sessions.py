@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from countymap.bench import live
-from countymap.bench.hostile import UPLOAD_DONE, warm_up, memory_after_close, start_upload
+from countymap.bench.hostile import UPLOAD_DONE, memory_after_close, start_upload, warm_up
 from countymap.bench.run import synthetic_csv
 from countymap.config import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT
 from countymap.core.memory import memory_mb
