@@ -29,6 +29,7 @@ from countymap.app.shell import html_block
 from countymap.core.aggregate import measures
 from countymap.core.dataset import Dataset
 from countymap.core.filters import FilterState
+from countymap.core.memory import return_freed_memory
 from countymap.map.assets import LEAFLET_SOURCE_DIR, localize_assets
 from countymap.map.basemaps import available as available_basemaps
 from countymap.map.basemaps import needs_gcj02, resolve
@@ -193,6 +194,7 @@ def show(
     center, zoom = selection_view(selection, to_gcj02)
     if view.zoom is not None and view.centre is not None:  # the reader's own view (kept, or from a link)
         center, zoom = _datum_point(view.centre, to_gcj02), view.zoom
+    return_freed_memory()  # building the map freed its temporaries; rendering it is the run's peak
     with st.container(key=f"cm_{key}"):
         payload = st_folium(
             fmap,
