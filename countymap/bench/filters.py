@@ -1,10 +1,10 @@
 """``python -m countymap bench-filters``: a search and a filter change on a large table, and the map after them.
 
 One Dataset of a valid synthetic table (``--rows``, default 50,000: the upload
-cap) is placed and written once, as the app does on its first page; then,
-timed (median of ``--runs``): a first search (which builds the Dataset's
-search index), another search, a filter change, and drawing the map of the
-filtered part (its features taken from the written table, the map built and
+cap) is made as the app makes it (its search index built in the background)
+and, timed (median of ``--runs``): its first map (placed, written, drawn), a
+search right after (waiting for the index if it is not ready), another search,
+a filter change, and drawing the map of the filtered part (its features taken from the written table, the map built and
 rendered). The figures go to BENCHMARKS.md, section "Filters on a large table".
 """
 
@@ -47,8 +47,10 @@ def measure(rows: int, runs: int, folder: Path) -> dict:
 
 def _one_run(table, run: int) -> dict[str, float]:
     dataset = Dataset.of(table, load_geodata(REPO_ROOT / "geodata"), REPO_ROOT)
-    _draw(dataset, FilterState())  # the first page: placed and written once
+    dataset.prepare_search()  # as the app does when it makes a Dataset
+    first_page = timed(lambda: _draw(dataset, FilterState()))[0]  # placed and written once
     return {
+        "first_page": first_page,
         "first_search": timed(lambda: dataset.rows(FilterState(query=SEARCHES[0])))[0],
         "search": timed(lambda: dataset.rows(FilterState(query=SEARCHES[1 + run % 2])))[0],
         "filter": timed(lambda: dataset.rows(FILTER))[0],
@@ -65,10 +67,11 @@ def report(figures: dict) -> str:
             f"`python -m countymap bench-filters --rows {figures['rows']}` (median of {figures['runs']} runs, wall "
             "seconds; the whole table placed and written first, as on the app's first page):",
             "",
-            "| rows | first search (builds the index) | another search | filter change | map of the filtered part |",
-            "|---|---|---|---|---|",
-            f"| {figures['rows']:,} | {figures['first_search']:.2f} | {figures['search']:.2f} | "
-            f"{figures['filter']:.2f} | {figures['map']:.2f} |",
+            "| rows | first map (place, write, draw) | first search, right after | another search | filter change "
+            "| map of the filtered part |",
+            "|---|---|---|---|---|---|",
+            f"| {figures['rows']:,} | {figures['first_page']:.2f} | {figures['first_search']:.2f} | "
+            f"{figures['search']:.2f} | {figures['filter']:.2f} | {figures['map']:.2f} |",
             "",
         ]
     )

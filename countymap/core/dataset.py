@@ -140,6 +140,7 @@ class Dataset:
         self.validation = validation
         self._lock = threading.RLock()
         self._derived: dict[Hashable, Any] = {}
+        self._making: dict[Hashable, threading.Lock] = {}
         self._selections: OrderedDict[FilterState, np.ndarray] = OrderedDict()
         self._recent: OrderedDict[Hashable, Any] = OrderedDict()
 
@@ -154,10 +155,23 @@ class Dataset:
     def derived(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """What ``make()`` returns, made once per Dataset and ``key`` (thread-safe) and freed with the Dataset."""
         with self._lock:
+            if key in self._derived:
+                return self._derived[key]
+            making = self._making.setdefault(key, threading.Lock())
+        with making:  # one maker per key; other keys (and other sessions' reads) are not held up
             if key not in self._derived:
-                self._derived[key] = make()
+                made = make()
+                with self._lock:
+                    self._derived[key] = made
                 return_freed_memory()  # what was made is large and rare; its temporaries are gone
-            return self._derived[key]
+        return self._derived[key]
+
+    def prepare_search(self) -> None:
+        """Build the search index in the background (50,000 names take seconds to spell in pinyin).
+
+        A search that comes before it is done waits for it (:meth:`derived`).
+        """
+        threading.Thread(target=lambda: self.search, name="dataset-search-index", daemon=True).start()
 
     def recent(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """Like :meth:`derived`, but only the last :data:`RECENT_KEPT` keys are kept (a filter's drawn part)."""
