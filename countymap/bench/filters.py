@@ -65,7 +65,7 @@ def report(figures: dict) -> str:
             SECTION,
             "",
             f"`python -m countymap bench-filters --rows {figures['rows']}` (median of {figures['runs']} runs, wall "
-            "seconds; the whole table placed and written first, as on the app's first page):",
+            "seconds; the Dataset made as the app makes it, its search index built in the background):",
             "",
             "| rows | first map (place, write, draw) | first search, right after | another search | filter change "
             "| map of the filtered part |",
