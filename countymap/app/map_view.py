@@ -3,8 +3,10 @@
 ``streamlit_folium`` 0.27.4 reports a click as ``last_active_drawing``
 (``layer.toGeoJSON()`` of the clicked layer, i.e. the GeoJSON feature *with
 its properties*): an item carries its ``id``, a township badge its
-``townships``. Returning only that key means pan and zoom do not rerun the
-script.
+``townships``. The map also returns its ``zoom`` and ``center``, so that the
+view survives reruns and travels in links (``z``, ``c``): a pan or zoom reruns
+the script once (debounced by streamlit-folium), with the features taken from
+the Dataset and the same map page, which the browser keeps.
 
 Leaflet comes from the installed ``django-js-lib-leaflet`` package: its folder
 is declared as a Streamlit component, so Streamlit serves its files at
