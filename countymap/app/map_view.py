@@ -3,10 +3,12 @@
 ``streamlit_folium`` 0.27.4 reports a click as ``last_active_drawing``
 (``layer.toGeoJSON()`` of the clicked layer, i.e. the GeoJSON feature *with
 its properties*): an item carries its ``id``, a township badge its
-``townships``. The map also returns its ``zoom`` and ``center``, so that the
-view survives reruns and travels in links (``z``, ``c``): a pan or zoom reruns
-the script once (debounced by streamlit-folium), with the features taken from
-the Dataset and the same map page, which the browser keeps.
+``townships``. Returning only that key means pan and zoom do not rerun the
+script. A link's zoom and centre (``z``, ``c``) are kept across reruns and
+applied (:func:`bind_position`); a position the map reports (its ``zoom`` and
+``center``, when they are returned) is taken the same way, but they are not
+returned yet: with them, the rerun a pan causes raced presenter mode's own
+rerun in Chromium and dropped ``present=1`` (tests/browser/test_view_state_in_browser.py).
 
 Leaflet comes from the installed ``django-js-lib-leaflet`` package: its folder
 is declared as a Streamlit component, so Streamlit serves its files at
@@ -94,7 +96,7 @@ def view_controls(lang: str, choices: Choices, where) -> View:
 def presenter_toggle(lang: str, where) -> bool:
     """The presenter-mode switch (kept in the URL as ``present=1``)."""
     spec = SETTING["presenter"]
-    switch = st.container(key="cm_present_switch", width="content")
+    switch = where.container(key="cm_present_switch", width="content")
     return state.bind_view(spec, Choices(), lambda: switch.toggle(t(spec.label_key, lang), key=spec.param))
 
 
@@ -201,7 +203,7 @@ def show(
         payload = st_folium(
             fmap,
             key=key,
-            returned_objects=["last_active_drawing", "zoom", "center"],
+            returned_objects=["last_active_drawing"],
             height=height,
             use_container_width=True,
             feature_group_to_add=selection_overlay(selection, to_gcj02),
