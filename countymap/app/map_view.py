@@ -169,12 +169,12 @@ def bind_position(view: View, choices: Choices, key: str = "map") -> View:
     differs from the one last seen, so a link's view wins on its first run.
     """
     reported = reported_position(key)
-    if reported[1] is not None and needs_gcj02(resolve(view.basemap, tianditu_key())):
-        lon, lat = gcj02_to_wgs84(reported[1][1], reported[1][0])  # the link keeps WGS-84
-        reported = reported[0], (lat, lon)
     seen = state.get(f"_seen_position_{key}")
     state.put(f"_seen_position_{key}", reported)
-    moved = reported != seen and reported != (None, None)
+    moved = reported != seen and reported != (None, None)  # compared as reported: a basemap change is no move
+    if moved and reported[1] is not None and needs_gcj02(resolve(view.basemap, tianditu_key())):
+        lon, lat = gcj02_to_wgs84(reported[1][1], reported[1][0])  # the link keeps WGS-84
+        reported = reported[0], (lat, lon)
     values = {}
     for attr, now in (("zoom", reported[0]), ("centre", reported[1])):
         spec = SETTING[attr]
