@@ -381,6 +381,8 @@ def check(browser: Browser, view: View) -> None:
 # Found by this test: the township page's choice was lost on the map after presenter mode (``tw`` is the
 # picker's widget key there, and Streamlit dropped it at the end of a map run that did not set it).
 @example([("page", "township"), ("page", "map"), ("present", None), ("present", None), ("basemap", "osm")])
+# Found by this test: a pan, then a GCJ-02 basemap, took the old reported centre for a new move.
+@example([("pan", (9.5, (28.84, 108.77))), ("basemap", "gaode_vec")])
 def test_random_interactions_keep_the_view(sequence):
     browser = Browser()
     view = View()

@@ -40,7 +40,9 @@ def _mtime(path: Path) -> float:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _dataset_cached(path: str, mtime: float, limits: ReadLimits, geodata_version: float) -> Dataset:
     county, edition = read_identity(config.data_dir())
-    return Dataset(load_projects(path, limits), geodata(), county, edition)
+    made = Dataset(load_projects(path, limits), geodata(), county, edition)
+    made.prepare_search()
+    return made
 
 
 def dataset() -> Dataset:
@@ -55,7 +57,9 @@ def dataset() -> Dataset:
 def upload_dataset(result: UploadResult) -> Dataset:
     """A Dataset of an upload's valid rows: kept in the uploading session only, freed when it ends."""
     county, edition = read_identity(config.data_dir())
-    return Dataset(result.valid, geodata(), county, edition, validation=result)
+    made = Dataset(result.valid, geodata(), county, edition, validation=result)
+    made.prepare_search()
+    return made
 
 
 def projects() -> pd.DataFrame:

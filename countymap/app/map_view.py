@@ -4,7 +4,11 @@
 (``layer.toGeoJSON()`` of the clicked layer, i.e. the GeoJSON feature *with
 its properties*): an item carries its ``id``, a township badge its
 ``townships``. Returning only that key means pan and zoom do not rerun the
-script.
+script. A link's zoom and centre (``z``, ``c``) are kept across reruns and
+applied (:func:`bind_position`); a position the map reports (its ``zoom`` and
+``center``, when they are returned) is taken the same way, but they are not
+returned yet: with them, the rerun a pan causes raced presenter mode's own
+rerun in Chromium and dropped ``present=1`` (tests/browser/test_view_state_in_browser.py).
 
 Leaflet comes from the installed ``django-js-lib-leaflet`` package: its folder
 is declared as a Streamlit component, so Streamlit serves its files at
@@ -29,6 +33,7 @@ from countymap.app.shell import html_block
 from countymap.core.aggregate import measures
 from countymap.core.dataset import Dataset
 from countymap.core.filters import FilterState
+from countymap.core.memory import return_freed_memory
 from countymap.map.assets import LEAFLET_SOURCE_DIR, localize_assets
 from countymap.map.basemaps import available as available_basemaps
 from countymap.map.basemaps import needs_gcj02, resolve
@@ -91,7 +96,7 @@ def view_controls(lang: str, choices: Choices, where) -> View:
 def presenter_toggle(lang: str, where) -> bool:
     """The presenter-mode switch (kept in the URL as ``present=1``)."""
     spec = SETTING["presenter"]
-    switch = st.container(key="cm_present_switch", width="content")
+    switch = where.container(key="cm_present_switch", width="content")
     return state.bind_view(spec, Choices(), lambda: switch.toggle(t(spec.label_key, lang), key=spec.param))
 
 
@@ -164,12 +169,12 @@ def bind_position(view: View, choices: Choices, key: str = "map") -> View:
     differs from the one last seen, so a link's view wins on its first run.
     """
     reported = reported_position(key)
-    if reported[1] is not None and needs_gcj02(resolve(view.basemap, tianditu_key())):
-        lon, lat = gcj02_to_wgs84(reported[1][1], reported[1][0])  # the link keeps WGS-84
-        reported = reported[0], (lat, lon)
     seen = state.get(f"_seen_position_{key}")
     state.put(f"_seen_position_{key}", reported)
-    moved = reported != seen and reported != (None, None)
+    moved = reported != seen and reported != (None, None)  # compared as reported: a basemap change is no move
+    if moved and reported[1] is not None and needs_gcj02(resolve(view.basemap, tianditu_key())):
+        lon, lat = gcj02_to_wgs84(reported[1][1], reported[1][0])  # the link keeps WGS-84
+        reported = reported[0], (lat, lon)
     values = {}
     for attr, now in (("zoom", reported[0]), ("centre", reported[1])):
         spec = SETTING[attr]
@@ -193,11 +198,12 @@ def show(
     center, zoom = selection_view(selection, to_gcj02)
     if view.zoom is not None and view.centre is not None:  # the reader's own view (kept, or from a link)
         center, zoom = _datum_point(view.centre, to_gcj02), view.zoom
+    return_freed_memory()  # building the map freed its temporaries; rendering it is the run's peak
     with st.container(key=f"cm_{key}"):
         payload = st_folium(
             fmap,
             key=key,
-            returned_objects=["last_active_drawing", "zoom", "center"],
+            returned_objects=["last_active_drawing"],
             height=height,
             use_container_width=True,
             feature_group_to_add=selection_overlay(selection, to_gcj02),

@@ -67,13 +67,13 @@ def table(result: pd.DataFrame, lang: str) -> None:
 
 
 def downloads(result: pd.DataFrame, lang: str) -> None:
-    """CSV (UTF-8 BOM), GeoJSON, Excel and GeoPackage of exactly the rows shown."""
+    """CSV (UTF-8 BOM), GeoJSON, Excel and GeoPackage of exactly the rows shown, each made only when clicked."""
     cols = st.columns(4)
     dataset = data.dataset()
-    cols[0].download_button(t("download_csv", lang), csv_bytes(result), "youyang-projects.csv", "text/csv")
+    cols[0].download_button(t("download_csv", lang), lambda: csv_bytes(result), "youyang-projects.csv", "text/csv")
     cols[1].download_button(
         t("download_geojson", lang),
-        geojson_bytes(dataset, result),
+        lambda: geojson_bytes(dataset, result),
         "youyang-projects.geojson",
         "application/geo+json",
     )
@@ -85,7 +85,7 @@ def downloads(result: pd.DataFrame, lang: str) -> None:
     )
     cols[2].download_button(
         t("download_xlsx", lang),
-        xlsx_bytes(result),
+        lambda: xlsx_bytes(result),
         "youyang-projects.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

@@ -12,6 +12,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from countymap.app import data, share, state
 from countymap.app.state import note_language, sync_origin
 from countymap.core.filters import PARAM_NAMES as FILTER_PARAMS
+from countymap.core.memory import return_freed_memory
 from countymap.map.view import SETTING, Choices
 from countymap.text.escape import css_string, html_text
 from countymap.text.strings import LANGS, t
@@ -28,6 +29,7 @@ def page_setup(title_key: str, *, floating=None) -> str:
         page_title=t(title_key, "zh", **data.identity("zh")), layout="wide", initial_sidebar_state="auto"
     )
     sync_origin(title_key)
+    return_freed_memory()  # the last run's page strings (megabytes each on a large table) go back to the system
     state.keep_only(PAGE_LINKS.get(title_key, LANGUAGE_ONLY))
     names = {"zh": "中文", "en": "English"}
     where = floating if floating is not None else st.sidebar

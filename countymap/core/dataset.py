@@ -31,12 +31,13 @@ import pandas as pd
 from countymap import config
 from countymap.core.filters import FilterState, SearchIndex, filter_mask, search_index
 from countymap.core.geodata import Geodata
+from countymap.core.memory import return_freed_memory
 from countymap.core.placement import UNDRAWN, among, place_projects
 
 DATASET_TOML = "dataset.toml"
 MAX_TOML_BYTES = 64_000  # a dataset.toml is a few hundred bytes; refuse anything absurd
 SELECTIONS_KEPT = 8  # filtered parts kept per Dataset (a session flips between a few filters)
-RECENT_KEPT = 4  # drawn parts kept per Dataset: each holds lists of features and a page string
+RECENT_KEPT = 2  # drawn parts kept per Dataset (the last filter and the one before): each holds its page strings
 
 
 class DatasetError(ValueError):
@@ -139,6 +140,7 @@ class Dataset:
         self.validation = validation
         self._lock = threading.RLock()
         self._derived: dict[Hashable, Any] = {}
+        self._making: dict[Hashable, threading.Lock] = {}
         self._selections: OrderedDict[FilterState, np.ndarray] = OrderedDict()
         self._recent: OrderedDict[Hashable, Any] = OrderedDict()
 
@@ -153,9 +155,23 @@ class Dataset:
     def derived(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """What ``make()`` returns, made once per Dataset and ``key`` (thread-safe) and freed with the Dataset."""
         with self._lock:
+            if key in self._derived:
+                return self._derived[key]
+            making = self._making.setdefault(key, threading.Lock())
+        with making:  # one maker per key; other keys (and other sessions' reads) are not held up
             if key not in self._derived:
-                self._derived[key] = make()
-            return self._derived[key]
+                made = make()
+                with self._lock:
+                    self._derived[key] = made
+                return_freed_memory()  # what was made is large and rare; its temporaries are gone
+        return self._derived[key]
+
+    def prepare_search(self) -> None:
+        """Build the search index in the background (50,000 names take seconds to spell in pinyin).
+
+        A search that comes before it is done waits for it (:meth:`derived`).
+        """
+        threading.Thread(target=lambda: self.search, name="dataset-search-index", daemon=True).start()
 
     def recent(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """Like :meth:`derived`, but only the last :data:`RECENT_KEPT` keys are kept (a filter's drawn part)."""

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 from pathlib import Path
+
+_LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6") if Path("/proc/self/status").exists() else None
 
 
 def memory_mb(pid: int | str = "self") -> dict[str, float]:
@@ -17,3 +21,16 @@ def memory_mb(pid: int | str = "self") -> dict[str, float]:
         if name in ("VmRSS", "VmHWM"):
             fields["rss" if name == "VmRSS" else "peak"] = int(value.split()[0]) / 1024
     return fields
+
+
+def return_freed_memory() -> None:
+    """Hand memory that Python has freed back to the system (glibc's ``malloc_trim``; elsewhere, nothing).
+
+    Building a Dataset's placement or written table frees tens of megabytes
+    of temporaries in small blocks that the allocator would otherwise keep:
+    at 20,000 items the process held about 60 MB more after its first page
+    (measured with ``python -m countymap bench``).
+    """
+    trim = getattr(_LIBC, "malloc_trim", None)
+    if trim is not None:
+        trim(0)

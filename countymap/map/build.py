@@ -154,12 +154,9 @@ def build_map(
             {**item, **dict(zip(("lon", "lat"), _point(item["lon"], item["lat"], True), strict=True))}
             for item in labels
         ]
-    categories = [
-        (features.pages[c], items.project_shared(c), items.each_feature_js(c, lang)) for c in features.collections
-    ]
+    categories = [(page, items.project_shared(c), items.each_feature_js(c, lang)) for c, page in features.pages.items()]
     atlas = AtlasData(_area_data(features.summaries, size_by, lang, to_gcj02), labels, items.STATUS_COLOURS, presenter)
-    count = sum(len(collection["features"]) for collection in features.collections.values())
-    ProjectAtlas(categories, atlas, feature_count=count).add_to(fmap)
+    ProjectAtlas(categories, atlas, feature_count=features.feature_count).add_to(fmap)
     spec = LegendSpec(
         statuses=statuses_present(features.summaries) or list(items.STATUS_COLOURS),
         symbols=_symbols(features),
