@@ -156,6 +156,12 @@ def check_precision(row: dict[str, str], context) -> Iterator[Found]:
     places, townships = _split(row, "place_ids"), _split(row, "townships")
     if precision == "line" and context.route_ids and not any(p in context.route_ids for p in places):
         yield "precision", "示意线路须引用 routes.geojson 中的线路编号", "a line needs a route id from routes.geojson"
+    if precision == "site":
+        yield (
+            "precision",
+            "“编辑标定位置”只能由数据库中的更新设定，不能写在项目表里",
+            "site precision comes only from an editor's update in the database, never from a projects file",
+        )
     if precision in ("township", "inferred") and not townships:
         yield "precision", "乡镇级（含据名推断）位置须填写所在乡镇", "township (or inferred) precision needs a township"
     if precision == "unknown" and townships:
