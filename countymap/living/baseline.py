@@ -60,8 +60,8 @@ def import_edition(db: Database, path: str | Path, edition: str, context: Valida
         if new_items:
             connection.execute(insert(items), new_items)
         rows = [
-            {"edition": edition, "item_id": row["id"], "row": json.dumps(row, ensure_ascii=False)}
-            for row in frame.to_dict(orient="records")
+            {"edition": edition, "item_id": row["id"], "position": n, "row": json.dumps(row, ensure_ascii=False)}
+            for n, row in enumerate(frame.to_dict(orient="records"))
         ]
         connection.execute(insert(baseline_items), rows)
         record(connection, "edition.import", edition, None, {"sha256": digest, "rows": len(frame)}, at)

@@ -75,7 +75,11 @@ def _read(db: Database, edition: str | None) -> tuple[str, pd.DataFrame, pd.Data
         edition = edition or latest_edition(connection)
         if edition is None:
             raise NoEditionError("no edition imported: run `python -m countymap db import projects.csv --edition 2023`")
-        rows = connection.execute(select(baseline_items.c.row).where(baseline_items.c.edition == edition)).scalars()
+        rows = connection.execute(
+            select(baseline_items.c.row)
+            .where(baseline_items.c.edition == edition)
+            .order_by(baseline_items.c.position)  # the file's order
+        ).scalars()
         baseline = pd.DataFrame([json.loads(r) for r in rows], columns=PROJECTS.columns, dtype=str)
         log = pd.DataFrame(connection.execute(select(*[updates.c[c] for c in LOG_COLUMNS])).all(), columns=LOG_COLUMNS)
         position = int(log["update_id"].max()) if len(log) else 0

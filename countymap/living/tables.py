@@ -51,6 +51,7 @@ baseline_items = Table(
     Column("item_id", String(80), ForeignKey("items.item_id"), primary_key=True),
     # The file's row as JSON text, cell by cell as written: the report's words stay what they were even when
     # projects.csv gains a column later.
+    Column("position", Integer, nullable=False),
     Column("row", Text, nullable=False),
 )
 

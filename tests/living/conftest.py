@@ -16,13 +16,14 @@ import pwd
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from countymap.living import LOCAL_OPERATOR, add_account, import_edition, sign_in, upgrade
+from countymap.living import LOCAL_OPERATOR, add_account, import_edition, open_database, sign_in, upgrade
 from countymap.living.database import close
 
 PG_BIN = Path(os.environ.get("COUNTYMAP_PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -30,6 +31,7 @@ REQUIRE_POSTGRES = "COUNTYMAP_REQUIRE_POSTGRES"
 ROOT = Path(__file__).resolve().parents[2]
 PROJECTS_CSV = ROOT / "projects.csv"
 PASSWORD = "a long enough password"
+EDITOR = "editor-li"
 _names = itertools.count()
 
 
@@ -85,38 +87,78 @@ def postgres_server():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    """An empty database of each kind (its URL); closed and dropped afterwards."""
+def _fresh_name() -> str:
+    return f"living_{os.getpid()}_{next(_names)}"
+
+
+def _prepare(url: str) -> None:
+    """Head schema, projects.csv as edition 2023, and the editor account (a template for many tests)."""
+    database = upgrade(url)
+    import_edition(database, PROJECTS_CSV, "2023")
+    add_account(database, LOCAL_OPERATOR, EDITOR, PASSWORD, "editor")
+    close(url)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """A prepared SQLite file that each test copies (after close the WAL is checkpointed into it)."""
+    path = tmp_path_factory.mktemp("living-template") / "template.sqlite3"
+    _prepare(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server) -> str:
+    """A prepared PostgreSQL database that each test clones with ``CREATE DATABASE ... TEMPLATE``."""
+    name = _fresh_name()
+    with postgres_server.admin() as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    _prepare(postgres_server.url(name))
+    return name
+
+
+def _new_database(request, tmp_path, template: bool) -> Iterator[str]:
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'living.sqlite3'}"
+        path = tmp_path / "living.sqlite3"
+        if template:
+            shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        url = f"sqlite:///{path}"
         yield url
         close(url)
         return
     server = request.getfixturevalue("postgres_server")
-    name = f"living_{os.getpid()}_{next(_names)}"
+    name = _fresh_name()
+    # FILE_COPY: a plain copy of the template's files (the cluster runs without fsync, so it is quick)
+    clone = f" TEMPLATE {request.getfixturevalue('postgres_template')} STRATEGY FILE_COPY" if template else ""
     with server.admin() as admin:
-        admin.execute(f"CREATE DATABASE {name}")
+        admin.execute(f"CREATE DATABASE {name}{clone}")
     url = server.url(name)
     yield url
-    close(url)
-    with server.admin() as admin:
-        admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
+    close(url)  # no DROP DATABASE: it waits for the closed connections' backends to exit; the cluster goes anyway
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """An empty database of each kind (its URL); closed and dropped afterwards."""
+    yield from _new_database(request, tmp_path, template=False)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def prepared_url(request, tmp_path):
+    """A database of each kind at head, with projects.csv as edition 2023 and the account ``editor-li``."""
+    yield from _new_database(request, tmp_path, template=True)
 
 
 @pytest.fixture
-def db(db_url):
-    """A database at the head revision with projects.csv imported as edition 2023."""
-    database = upgrade(db_url)
-    import_edition(database, PROJECTS_CSV, "2023")
-    return database
+def db(prepared_url):
+    """The opened database of :func:`prepared_url`."""
+    return open_database(prepared_url)
 
 
 @pytest.fixture
 def editor(db):
     """A signed-in editor's session token."""
-    add_account(db, LOCAL_OPERATOR, "editor-li", PASSWORD, "editor")
-    return sign_in(db, "editor-li", PASSWORD).token
+    return sign_in(db, EDITOR, PASSWORD).token
 
 
 def baseline_rows() -> dict[str, dict[str, str]]:

@@ -46,7 +46,9 @@ def _write_as_revision_0001(database) -> None:
     with database.writing() as connection:
         connection.execute(insert(editions).values(edition="2023", source_sha256="0" * 64, rows=1, imported_at=at))
         connection.execute(insert(items).values(item_id="road-old", first_edition="2023"))
-        connection.execute(insert(baseline_items).values(edition="2023", item_id="road-old", row=json.dumps(row)))
+        connection.execute(
+            insert(baseline_items).values(edition="2023", item_id="road-old", position=0, row=json.dumps(row))
+        )
         connection.execute(
             insert(accounts).values(account_id=7, name="old-editor", role="editor", password_hash="x", active=True,
                                     created_at=at)

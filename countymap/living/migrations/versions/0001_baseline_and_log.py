@@ -35,6 +35,7 @@ def upgrade() -> None:
         "baseline_items",
         sa.Column("edition", sa.String(16), sa.ForeignKey("editions.edition"), primary_key=True),
         sa.Column("item_id", sa.String(80), sa.ForeignKey("items.item_id"), primary_key=True),
+        sa.Column("position", sa.Integer, nullable=False),
         sa.Column("row", sa.Text, nullable=False),
     )
     op.create_table(
