@@ -14,11 +14,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from countymap.cli.living_common import CommandError, database, parse_as_of, run
 from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
 from countymap.core.downloads import csv_bytes, geojson_bytes, xlsx_bytes
 from countymap.core.filters import apply_filters
 from countymap.core.geodata import Geodata
 from countymap.core.placement import place_projects
+from countymap.living import LIVING_COLUMNS, state_as_of
+from countymap.validation import setup
 
 # Each writer gets the filtered rows, the geodata and the whole table (whose placement the map uses).
 FORMATS = {
@@ -33,9 +36,10 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m countymap export-table", description="Write the filtered projects as CSV, XLSX or GeoJSON."
     )
-    add_input_flags(p)
+    add_input_flags(p, projects_help="projects CSV or XLSX; without it, the living map database's items")
     p.add_argument("--format", required=True, choices=tuple(FORMATS), help="csv (UTF-8 with BOM), xlsx or geojson")
     p.add_argument("--out", required=True, help="file to write")
+    p.add_argument("--as-of", dest="as_of", help="database only: the items as of this date (default: latest)")
     add_filter_flags(p)
     return p
 
@@ -46,6 +50,36 @@ def _write(args: argparse.Namespace, projects: pd.DataFrame, geodata: Geodata) -
     return f" ({len(result)} rows)"
 
 
+# From the database: each item as of the date, with its latest update and that update's evidence.
+DATABASE_FORMATS = {
+    "csv": lambda result: csv_bytes(result, tuple(LIVING_COLUMNS)),
+    "xlsx": lambda result: xlsx_bytes(result, tuple(LIVING_COLUMNS)),
+}
+
+
+def _from_database(args: argparse.Namespace) -> int:
+    if args.format not in DATABASE_FORMATS:
+        raise CommandError("from the database: --format csv or xlsx (GeoJSON needs --projects for now)")
+    problems = setup.output_problems("--out", Path(args.out))
+    if problems:
+        raise CommandError(problems[0].text(args.lang))
+    state = state_as_of(database(), parse_as_of(args.as_of))
+    result = apply_filters(state.table, state_from_args(args))
+    Path(args.out).write_bytes(DATABASE_FORMATS[args.format](result))
+    print(f"wrote {args.out} ({len(result)} rows, edition {state.edition}, as of {state.as_of or 'latest'})")
+    return 0
+
+
+def _refuse_as_of(_args: argparse.Namespace) -> int:
+    raise CommandError("--as-of reads the database: leave out --projects")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m countymap export-table``; returns the exit code."""
-    return run_export(parser(), argv, _write)
+    command = parser()
+    args = command.parse_args(argv)
+    if args.projects is None:
+        return run(_from_database, args)
+    if args.as_of is not None:
+        return run(_refuse_as_of, args)
+    return run_export(command, argv, _write)

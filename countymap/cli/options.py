@@ -46,9 +46,16 @@ def state_from_args(args: argparse.Namespace) -> FilterState:
     return from_query_params(params)
 
 
-def add_input_flags(parser: argparse.ArgumentParser) -> None:
-    """``--projects``, ``--geodata`` and ``--lang`` of an export command (``--out`` is the command's own)."""
-    parser.add_argument("--projects", required=True, help="projects CSV or XLSX (e.g. projects.csv)")
+def add_input_flags(parser: argparse.ArgumentParser, projects_help: str | None = None) -> None:
+    """``--projects``, ``--geodata`` and ``--lang`` of an export command (``--out`` is the command's own).
+
+    ``projects_help`` makes ``--projects`` optional (``export-table`` reads the database without it).
+    """
+    parser.add_argument(
+        "--projects",
+        required=projects_help is None,
+        help=projects_help or "projects CSV or XLSX (e.g. projects.csv)",
+    )
     parser.add_argument("--geodata", default=None, help="folder with county.geojson etc. (default: geodata/)")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
 

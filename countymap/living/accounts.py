@@ -122,7 +122,7 @@ def set_active(db: Database, actor: Account, name: str, active: bool) -> None:
     with db.writing() as connection:
         found = _account(connection, name)
         if found is None:
-            raise AccessError(Problem("lv_sign_in_failed"))
+            raise AccessError(Problem("lv_no_account", {"name": name[:64]}))
         connection.execute(update(accounts).where(accounts.c.name == name).values(active=active))
         if not active:
             connection.execute(

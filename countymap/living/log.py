@@ -120,7 +120,9 @@ def _save(
     extra_check: Callable[[Change], list[Problem]] | None,
 ) -> UpdateRecord:
     at = now_utc()
-    problems = change_problems(change, at.date()) + (extra_check(change) if extra_check else [])
+    problems = change_problems(change, at.date())
+    if not problems and extra_check is not None:
+        problems = extra_check(change)
     if problems:
         raise InvalidChangeError(problems)
     with db.writing() as connection:

@@ -524,6 +524,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "账号名须为 2 到 64 个字母、数字、汉字、点、横线或下划线",
         "an account name must be 2 to 64 letters, digits, dots, dashes or underscores",
     ),
+    "lv_no_account": ("没有这个账号：{name}", "no such account: {name}"),
     "lv_account_exists": ("账号已存在：{name}", "the account exists already: {name}"),
     "lv_bad_password": ("密码须为 10 到 200 个字符", "a password must have 10 to 200 characters"),
     "lv_bad_role": ("角色须为编辑或管理员", "the role must be editor or admin"),
