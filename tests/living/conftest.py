@@ -26,7 +26,16 @@ import pytest
 from countymap.living import LOCAL_OPERATOR, add_account, import_edition, open_database, sign_in, upgrade
 from countymap.living.database import close
 
-PG_BIN = Path(os.environ.get("COUNTYMAP_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+def _pg_bin() -> Path:
+    """``$COUNTYMAP_PG_BIN``, else the newest Debian server under /usr/lib/postgresql (15 on bookworm)."""
+    if os.environ.get("COUNTYMAP_PG_BIN"):
+        return Path(os.environ["COUNTYMAP_PG_BIN"])
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = _pg_bin()
 REQUIRE_POSTGRES = "COUNTYMAP_REQUIRE_POSTGRES"
 ROOT = Path(__file__).resolve().parents[2]
 PROJECTS_CSV = ROOT / "projects.csv"
