@@ -4,100 +4,42 @@ The server is a throw-away cluster: ``initdb`` into a temporary folder, ``pg_ctl
 listening only on a unix socket in that folder (no TCP port), as the ``postgres``
 user when the tests run as root (PostgreSQL refuses to run as root). The PostgreSQL
 cases are skipped only when the binaries are absent and ``COUNTYMAP_REQUIRE_POSTGRES``
-is not 1 (CI sets it: there a missing server is a failure).
+is not 1 (CI sets it: there a missing server is a failure). The cluster is
+:func:`countymap.bench.pgcluster.throwaway_cluster`, shared with the benchmark.
 """
 
 from __future__ import annotations
 
 import csv
-import itertools
 import os
-import pwd
 import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
 import pytest
 
+from countymap.bench.pgcluster import server_bin, throwaway_cluster
 from countymap.living import LOCAL_OPERATOR, add_account, import_edition, open_database, sign_in, upgrade
 from countymap.living.database import close
 
-
-def _pg_bin() -> Path:
-    """``$COUNTYMAP_PG_BIN``, else the newest Debian server under /usr/lib/postgresql (15 on bookworm)."""
-    if os.environ.get("COUNTYMAP_PG_BIN"):
-        return Path(os.environ["COUNTYMAP_PG_BIN"])
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
-    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
-
-
-PG_BIN = _pg_bin()
 REQUIRE_POSTGRES = "COUNTYMAP_REQUIRE_POSTGRES"
 ROOT = Path(__file__).resolve().parents[2]
 PROJECTS_CSV = ROOT / "projects.csv"
 PASSWORD = "a long enough password"
 EDITOR = "editor-li"
-_names = itertools.count()
-
-
-@dataclass(frozen=True)
-class Server:
-    """A running throw-away PostgreSQL cluster reachable through its socket folder."""
-
-    socket_dir: Path
-
-    def url(self, database: str) -> str:
-        return f"postgresql+psycopg://postgres@/{database}?host={self.socket_dir}"
-
-    def admin(self) -> psycopg.Connection:
-        return psycopg.connect(host=str(self.socket_dir), user="postgres", dbname="postgres", autocommit=True)
-
-
-def _as_server_user(folder: Path) -> list[str]:
-    """The command prefix that runs as a non-root user (and gives that user ``folder``)."""
-    if os.geteuid() != 0:
-        return []
-    owner = pwd.getpwnam("postgres") if _has_user("postgres") else pwd.getpwnam("nobody")
-    os.chown(folder, owner.pw_uid, owner.pw_gid)
-    return ["runuser", "-u", owner.pw_name, "--"]
-
-
-def _has_user(name: str) -> bool:
-    try:
-        pwd.getpwnam(name)
-    except KeyError:
-        return False
-    return True
 
 
 @pytest.fixture(scope="session")
 def postgres_server():
-    """Start a cluster for the session (or skip / fail as the module docstring says)."""
-    if not (PG_BIN / "initdb").exists():
-        reason = f"PostgreSQL binaries not found in {PG_BIN}"
+    """Start a throw-away cluster for the session (or skip / fail as the module docstring says)."""
+    binaries = server_bin()
+    if binaries is None:
+        reason = "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (or $COUNTYMAP_PG_BIN)"
         if os.environ.get(REQUIRE_POSTGRES) == "1":
             pytest.fail(f"{reason}; {REQUIRE_POSTGRES}=1 makes this a failure")
         pytest.skip(reason)
-    folder = Path(tempfile.mkdtemp(prefix="countymap-pg-"))
-    prefix = _as_server_user(folder)
-    data = folder / "data"
-    run = lambda *args: subprocess.run([*prefix, *args], check=True, capture_output=True, timeout=120)  # noqa: E731
-    run(str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale")
-    options = f"-k {folder} -h '' -c fsync=off -c max_connections=200"
-    run(str(PG_BIN / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start")
-    try:
-        yield Server(folder)
-    finally:
-        run(str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _fresh_name() -> str:
-    return f"living_{os.getpid()}_{next(_names)}"
+    with throwaway_cluster(binaries) as cluster:
+        yield cluster
 
 
 def _prepare(url: str) -> None:
@@ -119,9 +61,7 @@ def sqlite_template(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def postgres_template(postgres_server) -> str:
     """A prepared PostgreSQL database that each test clones with ``CREATE DATABASE ... TEMPLATE``."""
-    name = _fresh_name()
-    with postgres_server.admin() as admin:
-        admin.execute(f"CREATE DATABASE {name}")
+    name = postgres_server.create_database()
     _prepare(postgres_server.url(name))
     return name
 
@@ -136,12 +76,7 @@ def _new_database(request, tmp_path, template: bool) -> Iterator[str]:
         close(url)
         return
     server = request.getfixturevalue("postgres_server")
-    name = _fresh_name()
-    # FILE_COPY: a plain copy of the template's files (the cluster runs without fsync, so it is quick)
-    clone = f" TEMPLATE {request.getfixturevalue('postgres_template')} STRATEGY FILE_COPY" if template else ""
-    with server.admin() as admin:
-        admin.execute(f"CREATE DATABASE {name}{clone}")
-    url = server.url(name)
+    url = server.url(server.create_database(request.getfixturevalue("postgres_template") if template else None))
     yield url
     close(url)  # no DROP DATABASE: it waits for the closed connections' backends to exit; the cluster goes anyway
 
