@@ -23,6 +23,10 @@ COMMANDS = {
     "update": ("countymap.cli.update", "Record an update of an item (status, site, ...) with its date and evidence"),
     "history": ("countymap.cli.history", "The update log (of one item) as CSV"),
     "bench": ("countymap.bench.run", "Run the performance benchmark and update BENCHMARKS.md"),
+    "bench-living": (
+        "countymap.bench.living",
+        "Time to save an update and to fold 10,000 updates (SQLite, PostgreSQL)",
+    ),
     "bench-hostile": ("countymap.bench.hostile", "Measure reading the hostile files of issue 14 (memory, time)"),
     "draft": ("countymap.draft.cli", "Draft items from a new report text; --evaluate compares with a curated file"),
     "bench-geodata": (
