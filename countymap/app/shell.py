@@ -9,11 +9,13 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from countymap import config
 from countymap.app import data, share
 from countymap.app.url_state import note_language, remember, seed, set_param, sync_origin, url_value
+from countymap.living.database import schema_problem
 from countymap.text.escape import css_string, html_text
 from countymap.text.strings import LANGS, t
-from countymap.validation.setup import setup_problems
+from countymap.validation.setup import SetupProblem, setup_problems
 
 
 def page_setup(title_key: str, *, floating=None) -> str:
@@ -47,10 +49,19 @@ def page_setup(title_key: str, *, floating=None) -> str:
 
 def _stop_on_setup_problems(lang: str) -> None:
     """Show what is wrong with the operator's settings, once, instead of a page that would fail."""
-    problems = setup_problems() or data.projects_problems()
+    problems = setup_problems() or data.projects_problems() or _database_problems()
     if problems:
         st.error(t("setup_problems", lang) + "\n\n" + "\n".join(f"- {p.text(lang)}" for p in problems))
         st.stop()
+
+
+def _database_problems() -> list[SetupProblem]:
+    """The living map's database, refused when its schema is behind the code (absent is fine: the report's view)."""
+    found = schema_problem()
+    if found is None:
+        return []
+    key, params = found
+    return [SetupProblem(config.ENV_DATABASE_URL, t(key, "zh", **params), t(key, "en", **params))]
 
 
 # Our own page links replace Streamlit's auto-generated navigation (hidden in

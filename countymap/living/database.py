@@ -24,6 +24,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from countymap import config
 
@@ -33,7 +34,11 @@ POOL = {"pool_size": 10, "max_overflow": 40, "pool_timeout": 30}  # many readers
 
 
 class SchemaBehindError(RuntimeError):
-    """The database is missing or its schema is older than the code's."""
+    """The database is missing or its schema is older than the code's (``found``: its revision, or None)."""
+
+    def __init__(self, message: str, found: str | None = None):
+        super().__init__(message)
+        self.found = found
 
 
 @dataclass(frozen=True)
@@ -149,9 +154,29 @@ def open_database(url: str | None = None) -> Database:
     found, head = current_revision(database), head_revision()
     if found != head:
         raise SchemaBehindError(
-            f"the database schema is at revision {found or 'none'}, the code needs {head}: run `{UPGRADE_COMMAND}`"
+            f"the database schema is at revision {found or 'none'}, the code needs {head}: run `{UPGRADE_COMMAND}`",
+            found,
         )
     return database
+
+
+def schema_problem(url: str | None = None) -> tuple[str, dict] | None:
+    """Why the app cannot use the configured database, as a string-table key and its parameters; None if it can.
+
+    A SQLite file not created yet is no problem: the app then shows the report's view
+    (the living map starts with ``python -m countymap db upgrade`` and ``db import``).
+    """
+    url = url or config.database_url()
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return None
+    try:
+        open_database(url)
+    except SchemaBehindError as error:
+        return "lv_schema_behind", {"found": error.found or "-", "head": head_revision(), "command": UPGRADE_COMMAND}
+    except SQLAlchemyError as error:
+        return "lv_database_unreachable", {"url": describe(url), "error": type(error).__name__}
+    return None
 
 
 def describe(url: str | None = None) -> str:

@@ -469,6 +469,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart_no_status": ("企业（无状态）", "Firms (no status)"),
     "review_confidence_note": ("（可信度 {c}）", " (confidence {c})"),
     # --- the living map: refusals of an editor's change (countymap.living) ----------------------
+    "lv_schema_behind": (
+        "地图数据库的结构版本为 {found}，本程序需要 {head}：请运行 {command} 后重启",
+        "the map's database schema is at revision {found}, this program needs {head}: run {command} and restart",
+    ),
+    "lv_database_unreachable": (
+        "无法打开地图数据库 {url}（{error}）",
+        "cannot open the map's database {url} ({error})",
+    ),
     "lv_county_editor": ("县里的编辑", "county editor"),
     "lv_bad_code": ("不是可选的值：{value}", "not one of the allowed values: {value}"),
     "lv_bad_field": ("不能更改的字段：{value}", "a field that cannot be changed: {value}"),
