@@ -18,7 +18,7 @@ from countymap.cli.living_common import CommandError, database, parse_as_of, run
 from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
 from countymap.core.downloads import csv_bytes, geojson_bytes, xlsx_bytes
 from countymap.core.filters import apply_filters
-from countymap.core.geodata import Geodata
+from countymap.core.geodata import Geodata, GeodataMissingError, load_geodata
 from countymap.core.placement import place_projects
 from countymap.living import LIVING_COLUMNS, state_as_of
 from countymap.validation import setup
@@ -52,20 +52,25 @@ def _write(args: argparse.Namespace, projects: pd.DataFrame, geodata: Geodata) -
 
 # From the database: each item as of the date, with its latest update and that update's evidence.
 DATABASE_FORMATS = {
-    "csv": lambda result: csv_bytes(result, tuple(LIVING_COLUMNS)),
-    "xlsx": lambda result: xlsx_bytes(result, tuple(LIVING_COLUMNS)),
+    "csv": lambda result, geodata, whole: csv_bytes(result, tuple(LIVING_COLUMNS)),
+    "xlsx": lambda result, geodata, whole: xlsx_bytes(result, tuple(LIVING_COLUMNS)),
+    "geojson": lambda result, geodata, whole: geojson_bytes(
+        result, geodata, place_projects(whole, geodata), tuple(LIVING_COLUMNS)
+    ),
 }
 
 
 def _from_database(args: argparse.Namespace) -> int:
-    if args.format not in DATABASE_FORMATS:
-        raise CommandError("from the database: --format csv or xlsx (GeoJSON needs --projects for now)")
     problems = setup.output_problems("--out", Path(args.out))
     if problems:
         raise CommandError(problems[0].text(args.lang))
+    try:
+        geodata = load_geodata(args.geodata)
+    except (GeodataMissingError, OSError, ValueError) as error:
+        raise CommandError(f"--geodata: {error}") from error
     state = state_as_of(database(), parse_as_of(args.as_of))
     result = apply_filters(state.table, state_from_args(args))
-    Path(args.out).write_bytes(DATABASE_FORMATS[args.format](result))
+    Path(args.out).write_bytes(DATABASE_FORMATS[args.format](result, geodata, state.table))
     print(f"wrote {args.out} ({len(result)} rows, edition {state.edition}, as of {state.as_of or 'latest'})")
     return 0
 

@@ -92,13 +92,16 @@ def xlsx_bytes(result: pd.DataFrame, extra: tuple[str, ...] = ()) -> bytes:
     return buffer.getvalue()
 
 
-def geojson_bytes(result: pd.DataFrame, geodata: Geodata, whole: pd.DataFrame | None = None) -> bytes:
+def geojson_bytes(
+    result: pd.DataFrame, geodata: Geodata, whole: pd.DataFrame | None = None, extra: tuple[str, ...] = ()
+) -> bytes:
     """A FeatureCollection, one feature per item, with the geometry the map draws.
 
     Items the map cannot draw have a null geometry; ``drawn_precision`` and
     ``placement_note`` say how the point or line was placed. ``whole`` is the
     placement of the table ``result`` was filtered from (see
     :func:`countymap.core.placement.placement_of`); without it, ``result`` is placed alone.
+    ``extra`` names further columns to carry as properties (as in :func:`schema_frame`).
     """
     if not len(result):
         placed = pd.DataFrame(columns=["id"])
@@ -106,7 +109,7 @@ def geojson_bytes(result: pd.DataFrame, geodata: Geodata, whole: pd.DataFrame | 
         placed = place_projects(result, geodata) if whole is None else placement_of(result, whole)
     where = {row.id: (row.geometry, row.drawn_precision, row.note) for row in placed.itertuples(index=False)}
     features = []
-    for (_, row), props in zip(result.iterrows(), schema_frame(result).to_dict("records"), strict=True):
+    for (_, row), props in zip(result.iterrows(), schema_frame(result, extra).to_dict("records"), strict=True):
         geometry, drawn, note = where[row["id"]]
         amount = row.get("investment_yi")
         props["investment_yi"] = None if amount is None or pd.isna(amount) else float(amount)

@@ -42,6 +42,8 @@ PLACEMENT_COLUMNS = ["id", "geometry", "drawn_precision", "note", "areas"]
 UNDRAWN = ("county", "unknown")  # drawn precisions listed beside the map instead
 SPREAD = ("township", "inferred")  # drawn precisions spread as points inside their townships' areas
 PLACEMENT_INPUTS = ["id", "precision", "place_ids", "townships"]
+# An editor's site (countymap.living's state table has them; a projects file has not).
+SITE_INPUTS = ["site_lon", "site_lat"]
 COORD_DIGITS = 5  # about 1 m: finer than any position the data knows, and a smaller page
 
 
@@ -142,6 +144,11 @@ def _lookup_tables(places: pd.DataFrame, routes: dict) -> tuple[dict, dict]:
 def _first_pass(project, located: dict, route_geoms: dict) -> tuple[dict | None, str, str]:
     """Geometry for sites and lines; ``None`` + "township" or "inferred" means: spread later."""
     precision = project.precision
+    if precision == "site":  # placed on the map by an editor, with evidence: drawn exactly there
+        lon, lat = getattr(project, "site_lon", math.nan), getattr(project, "site_lat", math.nan)
+        if pd.isna(lon) or pd.isna(lat):  # cannot come from the database (a site update has both); listed, not drawn
+            return None, "county", ""
+        return _point_geometry([[round(float(lon), COORD_DIGITS), round(float(lat), COORD_DIGITS)]]), "site", ""
     if precision in ("exact", "approximate"):
         points, approximate = _site_points(project.place_ids, located)
         if points:
@@ -169,7 +176,8 @@ def place_projects(projects: pd.DataFrame, geodata: Geodata) -> pd.DataFrame:
     located, route_geoms = _lookup_tables(geodata.places, geodata.routes)
     area_of = geodata.area_of
     rows, pending = [], []
-    for project in fast_rows(projects[PLACEMENT_INPUTS]):
+    inputs = PLACEMENT_INPUTS + [c for c in SITE_INPUTS if c in projects.columns]
+    for project in fast_rows(projects[inputs]):
         geometry, drawn, note = _first_pass(project, located, route_geoms)
         # Only what the map draws counts in a township's badge; a listed item belongs to no area.
         towns = () if drawn in UNDRAWN else project.townships

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import sqlite3
 import sys
 
@@ -80,6 +81,18 @@ def test_an_editor_places_a_site_and_records_completion_then_exports_show_both_v
     assert {h["editor"] for h in history} == {"county editor"} and "wang" not in out
 
 
+def test_the_geojson_export_draws_a_placed_site_where_the_editor_put_it(ready, capsys, monkeypatch):
+    assert _update(capsys, monkeypatch, "--site", INSIDE)[0] == 0
+    out = ready / "items.geojson"
+    assert run(capsys, monkeypatch, "export-table", "--format", "geojson", "--out", str(out))[0] == 0
+    feature = next(f for f in json.loads(out.read_text(encoding="utf-8"))["features"] if f["id"] == ITEM)
+    assert feature["geometry"] == {"type": "Point", "coordinates": [108.77, 28.84]}
+    assert (feature["properties"]["drawn_precision"], feature["properties"]["last_evidence"]) == (
+        "site",
+        "https://a.cn/1",
+    )
+
+
 def test_backup_is_an_online_copy_that_opens_with_the_same_log(ready, capsys, monkeypatch):
     _update(capsys, monkeypatch, "--progress", "40")
     target = ready / "backup.sqlite3"
@@ -130,7 +143,7 @@ def test_other_refusals_are_one_line_and_exit_2(ready, capsys, monkeypatch):
         (("db", "import", str(ready / "none.csv"), "--edition", "2024"), "no such file"),
         (("user", "add", "li", "--role", "editor"), "password"),
         (("export-table", "--format", "csv", "--out", str(ready / "x.csv"), "--as-of", "1999-01-01"), "--as-of"),
-        (("export-table", "--format", "geojson", "--out", str(ready / "x.json")), "csv or xlsx"),
+        (("export-table", "--format", "csv", "--out", str(ready / "no" / "x.csv")), "not a folder"),
     ]  # fmt: skip
     for args, said in cases:
         code, _, err = run(capsys, monkeypatch, *args, stdin="short\n")
