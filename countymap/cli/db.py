@@ -14,7 +14,7 @@ from pathlib import Path
 
 from countymap.cli.living_common import CommandError, add_lang, database, run
 from countymap.living import LOCAL_OPERATOR, BaselineError, current_revision, export_audit, import_edition, upgrade
-from countymap.living.database import describe, sqlite_path
+from countymap.living.database import DatabaseSettingError, describe, sqlite_path
 
 PG_DUMP = "PostgreSQL: back up with pg_dump, e.g. `pg_dump --format=custom --file=countymap.dump DBNAME`"
 
@@ -47,7 +47,10 @@ def _new_file(path: Path) -> Path:
 
 
 def _upgrade(_args) -> int:
-    db = upgrade()
+    try:
+        db = upgrade()
+    except DatabaseSettingError as error:
+        raise CommandError(str(error)) from error
     print(f"{describe()}: schema at revision {current_revision(db)}")
     return 0
 

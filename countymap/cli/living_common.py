@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 
 from countymap.living import AccessError, Database, InvalidChangeError, SchemaBehindError, open_database
+from countymap.living.database import DatabaseSettingError
 from countymap.living.values import MAX_FUTURE_DAYS
 
 
@@ -23,7 +24,7 @@ def database() -> Database:
     """The configured database, refused with the upgrade command when it is missing or behind."""
     try:
         return open_database()
-    except SchemaBehindError as error:
+    except (SchemaBehindError, DatabaseSettingError) as error:
         raise CommandError(str(error)) from error
 
 

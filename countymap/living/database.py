@@ -24,13 +24,17 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from countymap import config
 
 UPGRADE_COMMAND = "python -m countymap db upgrade"
 SQLITE_BUSY_SECONDS = 30  # how long a writer waits for another writer's lock before giving up
 POOL = {"pool_size": 10, "max_overflow": 40, "pool_timeout": 30}  # many readers at once wait, never fail
+
+
+class DatabaseSettingError(ValueError):
+    """``COUNTYMAP_DATABASE_URL`` or ``COUNTYMAP_DATA_HOME`` names a database this program will not use."""
 
 
 class SchemaBehindError(RuntimeError):
@@ -85,6 +89,28 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
+ALLOWED_DRIVERS = ("sqlite", "sqlite+pysqlite", "postgresql+psycopg")
+
+
+def checked_url(url: str) -> str:
+    """``url``, refused when it is not SQLite or PostgreSQL through psycopg 3, or a SQLite file inside the checkout.
+
+    The checkout is code: a ``git clean`` or a new clone must never take the editors' work with it.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise DatabaseSettingError(f"{config.ENV_DATABASE_URL}: not a database URL") from error
+    if parsed.drivername not in ALLOWED_DRIVERS:
+        raise DatabaseSettingError(
+            f"{config.ENV_DATABASE_URL}: use sqlite:///FILE or postgresql+psycopg://..., not {parsed.drivername}"
+        )
+    path = sqlite_path(url)
+    if path is not None and path.resolve().is_relative_to(config.REPO_ROOT.resolve()):
+        raise DatabaseSettingError(f"{path}: the database must live outside the checkout ({config.ENV_DATA_HOME})")
+    return url
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file of a SQLite URL (None for another database or an in-memory one)."""
     parsed = make_url(url)
@@ -133,7 +159,7 @@ def current_revision(database: Database) -> str | None:
 
 def upgrade(url: str | None = None, revision: str = "head") -> Database:
     """Create or upgrade the database at ``url`` (default: :func:`countymap.config.database_url`)."""
-    url = url or config.database_url()
+    url = checked_url(url or config.database_url())
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -146,7 +172,7 @@ def upgrade(url: str | None = None, revision: str = "head") -> Database:
 
 def open_database(url: str | None = None) -> Database:
     """The database at ``url``, refused (:class:`SchemaBehindError`) when missing or behind the code."""
-    url = url or config.database_url()
+    url = checked_url(url or config.database_url())
     path = sqlite_path(url)
     if path is not None and not path.exists():
         raise SchemaBehindError(f"no database at {path}: run `{UPGRADE_COMMAND}` to create it")
@@ -167,7 +193,10 @@ def schema_problem(url: str | None = None) -> tuple[str, dict] | None:
     (the living map starts with ``python -m countymap db upgrade`` and ``db import``).
     """
     url = url or config.database_url()
-    path = sqlite_path(url)
+    try:
+        path = sqlite_path(checked_url(url))
+    except DatabaseSettingError as error:
+        return "lv_database_setting", {"error": str(error)}
     if path is not None and not path.exists():
         return None
     try:

@@ -205,12 +205,19 @@ def history(db: Database, item_id: str | None = None, public: bool = True) -> li
         return [_record(row, public) for row in connection.execute(_history_query(item_id)).all()]
 
 
+def utc_text(moment: dt.datetime) -> str:
+    """``2023-07-01T08:30:00Z``: every stored time is UTC (SQLite hands it back without its zone)."""
+    utc = moment.astimezone(dt.UTC) if moment.tzinfo else moment
+    return utc.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+
+
 def history_frame(records: list[UpdateRecord], lang: str = "zh") -> pd.DataFrame:
     """The history as a table (values as JSON text; an unnamed editor reads "county editor")."""
     rows = [
         {
             **{name: getattr(r, name) for name in HISTORY_COLUMNS if name not in ("value", "editor")},
             "value": encode_value(r.value),
+            "recorded_at": utc_text(r.recorded_at),
             "editor": r.editor or t("lv_county_editor", lang),
         }
         for r in records

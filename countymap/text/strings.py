@@ -473,6 +473,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "地图数据库的结构版本为 {found}，本程序需要 {head}：请运行 {command} 后重启",
         "the map's database schema is at revision {found}, this program needs {head}: run {command} and restart",
     ),
+    "lv_database_setting": ("地图数据库的设置有误：{error}", "the map's database setting is wrong: {error}"),
     "lv_database_unreachable": (
         "无法打开地图数据库 {url}（{error}）",
         "cannot open the map's database {url} ({error})",

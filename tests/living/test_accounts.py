@@ -124,5 +124,7 @@ def test_public_history_never_names_an_account(db, editor):
     (public,) = history(db, ITEM)
     assert public.editor is None and history(db, ITEM, public=False)[0].editor == EDITOR
     frame = history_frame([public], "en")
+    recorded = dt.datetime.fromisoformat(frame["recorded_at"].iloc[0].replace("Z", "+00:00"))
+    assert abs(recorded - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
     assert frame["editor"].tolist() == ["county editor"] and EDITOR not in frame.to_csv()
     assert history_frame([public], "zh")["editor"].tolist() == ["县里的编辑"]

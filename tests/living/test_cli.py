@@ -162,3 +162,19 @@ def test_postgresql_backup_points_to_pg_dump(prepared_url, capsys, monkeypatch, 
     monkeypatch.setenv("COUNTYMAP_DATABASE_URL", prepared_url)
     code, _, err = run(capsys, monkeypatch, "db", "backup", str(tmp_path / "b"))
     assert code == 2 and "pg_dump" in err
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "said"),
+    [
+        ("COUNTYMAP_DATABASE_URL", "mysql://u@h/db", "postgresql+psycopg"),
+        ("COUNTYMAP_DATABASE_URL", "not a url", "not a database URL"),
+        ("COUNTYMAP_DATA_HOME", str(PROJECTS_CSV.parent / "data-in-checkout"), "outside the checkout"),
+    ],
+)
+def test_a_database_setting_it_will_not_use_is_one_line_and_exit_2(home, capsys, monkeypatch, variable, value, said):
+    monkeypatch.setenv(variable, value)
+    for command in (("db", "upgrade"), ("history",)):
+        code, _, err = run(capsys, monkeypatch, *command)
+        assert (code, said in err, len(err.strip().splitlines())) == (2, True, 1), err
+    assert not (PROJECTS_CSV.parent / "data-in-checkout").exists()
