@@ -17,9 +17,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 from countymap.bench.pgcluster import server_bin, throwaway_cluster
-from countymap.living import LOCAL_OPERATOR, add_account, import_edition, open_database, sign_in, upgrade
+from countymap.living import LOCAL_OPERATOR, accounts, add_account, import_edition, open_database, sign_in, upgrade
 from countymap.living.database import close
 
 REQUIRE_POSTGRES = "COUNTYMAP_REQUIRE_POSTGRES"
@@ -27,6 +28,16 @@ ROOT = Path(__file__).resolve().parents[2]
 PROJECTS_CSV = ROOT / "projects.csv"
 PASSWORD = "a long enough password"
 EDITOR = "editor-li"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing():
+    """Argon2 with its smallest cost for the tests' many sign-ins (test_accounts checks the real parameters)."""
+    hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "_HASHER", hasher)
+        patch.setattr(accounts, "_DUMMY_HASH", hasher.hash("a password nobody has"))
+        yield
 
 
 @pytest.fixture(scope="session")

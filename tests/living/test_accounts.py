@@ -7,6 +7,8 @@ import datetime as dt
 import io
 
 import pytest
+from argon2 import PasswordHasher, Type
+from sqlalchemy import select
 
 from countymap.living import (
     LOCAL_OPERATOR,
@@ -22,7 +24,8 @@ from countymap.living import (
     sign_in,
     sign_out,
 )
-from countymap.living.accounts import MAX_FAILURES, SESSION_HOURS, THROTTLE_MINUTES
+from countymap.living.accounts import MAX_FAILURES, PRODUCTION_HASHER, SESSION_HOURS, THROTTLE_MINUTES
+from countymap.living.tables import accounts
 from tests.living.conftest import EDITOR, PASSWORD, baseline_rows
 
 ITEM = next(iter(baseline_rows()))
@@ -128,3 +131,12 @@ def test_public_history_never_names_an_account(db, editor):
     assert abs(recorded - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
     assert frame["editor"].tolist() == ["county editor"] and EDITOR not in frame.to_csv()
     assert history_frame([public], "zh")["editor"].tolist() == ["县里的编辑"]
+
+
+def test_passwords_are_stored_as_argon2id_with_the_library_defaults(db):
+    defaults = PasswordHasher()
+    assert PRODUCTION_HASHER.type == Type.ID
+    assert (PRODUCTION_HASHER.time_cost, PRODUCTION_HASHER.memory_cost) == (defaults.time_cost, defaults.memory_cost)
+    with db.reading() as connection:
+        stored = connection.execute(select(accounts.c.password_hash)).scalar_one()
+    assert stored.startswith("$argon2id$") and PASSWORD not in stored
