@@ -2,13 +2,14 @@
 
 One field per command: ``--status``, ``--milestone``, ``--progress``, ``--site LON,LAT``
 (WGS-84, inside the county), ``--townships A|B``, ``--amount YI --kind KIND``, ``--name-zh``/``--name-en``,
-``--note``. ``--corrects ID`` names an earlier update of the same item and field that was wrong.
+``--note``. ``--date`` defaults to today. ``--corrects ID`` names an earlier update of the same item and field that was wrong.
 The change is recorded as the active account ``--as NAME``, checked like the editing page's form.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from countymap.cli.living_common import CommandError, add_lang, database, parse_date, run
 from countymap.core.geodata import GeodataMissingError, load_geodata
@@ -35,7 +36,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--name-zh", dest="name_zh")
     p.add_argument("--name-en", dest="name_en")
     p.add_argument("--note")
-    p.add_argument("--date", required=True, help="when it took effect, YYYY-MM-DD")
+    p.add_argument("--date", help="when it took effect, YYYY-MM-DD (default: today)")
     p.add_argument("--evidence", required=True, help="an http(s) link or a citation")
     p.add_argument("--as", dest="editor", required=True, help="the account recording it")
     p.add_argument("--corrects", type=int, help="id of the update this one corrects")
@@ -75,7 +76,8 @@ def field_and_value(args: argparse.Namespace) -> tuple[str, object]:
 
 def _update(args) -> int:
     field, value = field_and_value(args)
-    change = Change(args.item, field, value, parse_date(args.date), args.evidence, args.corrects)
+    effective = dt.date.today() if args.date is None else parse_date(args.date)
+    change = Change(args.item, field, value, effective, args.evidence, args.corrects)
     try:
         check = geodata_check(load_geodata())
     except (GeodataMissingError, OSError, ValueError) as error:

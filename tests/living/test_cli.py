@@ -93,6 +93,15 @@ def test_the_geojson_export_draws_a_placed_site_where_the_editor_put_it(ready, c
     )
 
 
+def test_the_date_defaults_to_today(ready, capsys, monkeypatch):
+    code, _, _ = run(
+        capsys, monkeypatch, "update", ITEM, "--site", INSIDE, "--evidence", "https://a.cn/2", "--as", "wang"
+    )
+    _, out, _ = run(capsys, monkeypatch, "history", ITEM)
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert code == 0 and row["effective_date"] == dt.date.today().isoformat()
+
+
 def test_backup_is_an_online_copy_that_opens_with_the_same_log(ready, capsys, monkeypatch):
     _update(capsys, monkeypatch, "--progress", "40")
     target = ready / "backup.sqlite3"
