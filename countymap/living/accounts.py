@@ -23,6 +23,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
+from countymap.core.downloads import neutralise  # exports never carry live formulas
 from countymap.core.schema import ROLES
 from countymap.living.audit import audit_frame, now_utc, record
 from countymap.living.database import Database
@@ -95,15 +96,24 @@ def check_new_account(name: object, password: object, role: object) -> list[Prob
     return problems
 
 
-def add_account(db: Database, actor: Account, name: str, password: str, role: str) -> Account:
-    """Create an account (``actor`` must be an admin or :data:`LOCAL_OPERATOR`); audited."""
-    if actor.role != "admin":
+def _admin(connection: Connection, actor: str | Account | None, at: dt.datetime) -> Account:
+    """The acting admin: :data:`LOCAL_OPERATOR`, or the account of a live session token (never a made-up object)."""
+    account = (
+        actor if actor is LOCAL_OPERATOR else session_account(connection, actor if isinstance(actor, str) else None, at)
+    )
+    if account.role != "admin":
         raise AccessError(Problem("lv_not_allowed"))
+    return account
+
+
+def add_account(db: Database, actor: str | Account, name: str, password: str, role: str) -> Account:
+    """Create an account; ``actor`` is an admin's session token or :data:`LOCAL_OPERATOR`; audited."""
     problems = check_new_account(name, password, role)
-    if problems:
-        raise AccessError(problems[0])
     at = now_utc()
     with db.writing() as connection:
+        admin = _admin(connection, actor, at)
+        if problems:
+            raise AccessError(problems[0])
         if _account(connection, name) is not None:
             raise AccessError(Problem("lv_account_exists", {"name": name}))
         new_id = connection.execute(
@@ -111,16 +121,15 @@ def add_account(db: Database, actor: Account, name: str, password: str, role: st
                 name=name, role=role, password_hash=_HASHER.hash(password), active=True, created_at=at
             )
         ).inserted_primary_key[0]
-        record(connection, "account.add", name, _actor_id(actor), {"role": role, "by": actor.name}, at)
+        record(connection, "account.add", name, _actor_id(admin), {"role": role, "by": admin.name}, at)
     return Account(int(new_id), name, role)
 
 
-def set_active(db: Database, actor: Account, name: str, active: bool) -> None:
-    """Deactivate (or reactivate) an account; its sessions end at once. Admins only; audited."""
-    if actor.role != "admin":
-        raise AccessError(Problem("lv_not_allowed"))
+def set_active(db: Database, actor: str | Account, name: str, active: bool) -> None:
+    """Deactivate (or reactivate) an account; its sessions end at once. ``actor`` as for :func:`add_account`."""
     at = now_utc()
     with db.writing() as connection:
+        admin = _admin(connection, actor, at)
         found = _account(connection, name)
         if found is None:
             raise AccessError(Problem("lv_no_account", {"name": name[:64]}))
@@ -131,7 +140,8 @@ def set_active(db: Database, actor: Account, name: str, active: bool) -> None:
                 .where(sessions.c.account_id == found[0].account_id, sessions.c.ended_at.is_(None))
                 .values(ended_at=at)
             )
-        record(connection, "account.active" if active else "account.inactive", name, _actor_id(actor), {}, at)
+        action = "account.active" if active else "account.inactive"
+        record(connection, action, name, _actor_id(admin), {"by": admin.name}, at)
 
 
 def _recent_failures(connection: Connection, name: str, at: dt.datetime) -> int:
@@ -216,19 +226,11 @@ def sign_out(db: Database, token: str) -> None:
         record(connection, "sign_out", account.name, account.account_id, {}, at)
 
 
-def export_audit(db: Database, token_or_operator: str | Account) -> bytes:
-    """The audit log as CSV (UTF-8 with BOM) for an admin; refused for anyone else."""
+def export_audit(db: Database, actor: str | Account) -> bytes:
+    """The audit log as CSV (UTF-8 with BOM) for an admin (session token or :data:`LOCAL_OPERATOR`)."""
     with db.reading() as connection:
-        actor = (
-            token_or_operator
-            if token_or_operator is LOCAL_OPERATOR
-            else session_account(connection, token_or_operator, now_utc())
-        )
-        if actor.role != "admin":
-            raise AccessError(Problem("lv_not_allowed"))
+        _admin(connection, actor, now_utc())
         frame = audit_frame(connection)
-    from countymap.core.downloads import neutralise  # exports never carry live formulas
-
     for column in ("account", "action", "subject", "detail"):
         frame[column] = [neutralise(str(v)) if isinstance(v, str) else "" for v in frame[column]]
     return frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")

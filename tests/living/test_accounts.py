@@ -13,6 +13,7 @@ from sqlalchemy import select
 from countymap.living import (
     LOCAL_OPERATOR,
     AccessError,
+    Account,
     Change,
     account_for,
     add_account,
@@ -54,7 +55,10 @@ def test_an_editor_saves_but_cannot_add_accounts_or_read_the_audit(db, editor):
     account = account_for(db, editor)
     assert (account.name, account.role) == (EDITOR, "editor")
     save_update(db, editor, CHANGE, None)
-    assert _key(lambda: add_account(db, account, "someone", PASSWORD, "editor")) == "lv_not_allowed"
+    assert _key(lambda: add_account(db, editor, "someone", PASSWORD, "editor")) == "lv_not_allowed"
+    assert _key(lambda: set_active(db, editor, EDITOR, False)) == "lv_not_allowed"
+    made_up = Account(account.account_id, account.name, "admin")  # a crafted object is no session
+    assert _key(lambda: add_account(db, made_up, "someone", PASSWORD, "editor")) == "lv_not_signed_in"
     assert _key(lambda: export_audit(db, editor)) == "lv_not_allowed"
 
 
@@ -62,7 +66,7 @@ def test_an_admin_adds_an_editor_who_can_then_sign_in(db):
     admin = add_account(db, LOCAL_OPERATOR, "admin-zhang", PASSWORD, "admin")
     token = sign_in(db, "admin-zhang", PASSWORD).token
     assert admin.role == "admin" and export_audit(db, token).startswith(b"\xef\xbb\xbf")
-    add_account(db, account_for(db, token), "editor-new", "another long password", "editor")
+    add_account(db, token, "editor-new", "another long password", "editor")
     assert account_for(db, sign_in(db, "editor-new", "another long password").token).role == "editor"
 
 
