@@ -22,7 +22,15 @@ from countymap.living.accounts import LOCAL_OPERATOR, AccessError, Account, sess
 from countymap.living.audit import now_utc, record
 from countymap.living.database import Database
 from countymap.living.tables import accounts, items, updates
-from countymap.living.values import Change, InvalidChangeError, Problem, change_problems, decode_value, encode_value
+from countymap.living.values import (
+    Change,
+    InvalidChangeError,
+    Problem,
+    change_problems,
+    decode_value,
+    encode_value,
+    normalised,
+)
 from countymap.text.strings import t
 
 HISTORY_COLUMNS = [
@@ -120,6 +128,7 @@ def _save(
     extra_check: Callable[[Change], list[Problem]] | None,
 ) -> UpdateRecord:
     at = now_utc()
+    change = normalised(change)
     problems = change_problems(change, at.date())
     if not problems and extra_check is not None:
         problems = extra_check(change)
@@ -139,7 +148,7 @@ def _save(
             "field": change.field,
             "value": encode_value(change.value),
             "effective_date": change.effective_date,
-            "evidence": change.evidence.strip(),
+            "evidence": change.evidence,
             "account_id": account.account_id,
             "recorded_at": at,
             "corrects": change.corrects,

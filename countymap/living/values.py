@@ -14,7 +14,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from countymap.core.schema import (
@@ -204,6 +204,19 @@ def change_problems(change: Change, today: dt.date) -> list[Problem]:
     if change.corrects is not None and (isinstance(change.corrects, bool) or not isinstance(change.corrects, int)):
         problems.append(Problem("lv_bad_corrects"))
     return problems
+
+
+def normalised(change: Change) -> Change:
+    """``change`` with the text of its value and evidence stripped (stored and folded as the reader sees it)."""
+    value = change.value
+    if isinstance(value, str):
+        value = value.strip()
+    elif isinstance(value, list):
+        value = [v.strip() if isinstance(v, str) else v for v in value]
+    elif isinstance(value, dict):
+        value = {k: v.strip() if isinstance(v, str) else v for k, v in value.items()}
+    evidence = change.evidence.strip() if isinstance(change.evidence, str) else change.evidence
+    return replace(change, value=value, evidence=evidence)
 
 
 def encode_value(value: object) -> str:

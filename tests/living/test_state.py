@@ -83,7 +83,7 @@ def test_on_the_same_date_the_later_recorded_update_wins(db, editor):
 
 def test_names_townships_milestones_and_notes_fold_into_their_columns(db, editor):
     _save(db, editor, "name", {"en": "A clearer English name"}, "2023-04-01")
-    _save(db, editor, "townships", ["龙潭镇", "钟多街道"], "2023-04-02")
+    _save(db, editor, "townships", [" 龙潭镇", "钟多街道 "], "2023-04-02")  # stored stripped
     _save(db, editor, "milestone", "structure_done", "2023-04-03")
     _save(db, editor, "note", "主体工程已完工", "2023-04-04")
     row = _row(state_as_of(db), ITEM)
