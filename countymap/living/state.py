@@ -87,7 +87,6 @@ def _read(db: Database, edition: str | None) -> tuple[str, pd.DataFrame, pd.Data
         log = pd.DataFrame(dict(zip(LOG_COLUMNS, zip(*found, strict=True), strict=True)) if found else [],
                            columns=LOG_COLUMNS)  # fmt: skip
         position = int(log["update_id"].max()) if len(log) else 0
-    log["effective_date"] = pd.to_datetime(log["effective_date"])  # once: comparisons and sorting stay vectorised
     if baseline.empty:
         raise NoEditionError(f"edition {edition} is not in the database")
     return edition, baseline, log, position
@@ -141,6 +140,7 @@ def fold(baseline: pd.DataFrame, log: pd.DataFrame, as_of: dt.date | None) -> pd
     table = baseline.copy()
     for column in LIVING_COLUMNS:
         table[column] = np.nan if column in ("progress_percent", "site_lon", "site_lat", "last_update_id") else ""
+    log = log.assign(effective_date=pd.to_datetime(log["effective_date"]))  # dates as datetime64: vectorised
     live = effective_updates(log[log["item_id"].isin(table["id"])], as_of)
     latest = live.drop_duplicates(["item_id", "field"], keep="last")
     for field, columns in FOLDS.items():
