@@ -42,6 +42,7 @@ HISTORY_COLUMNS = [
     "evidence",
     "recorded_at",
     "corrects",
+    "corrected_by",
     "editor",
 ]
 
@@ -221,10 +222,16 @@ def utc_text(moment: dt.datetime) -> str:
 
 
 def history_frame(records: list[UpdateRecord], lang: str = "zh") -> pd.DataFrame:
-    """The history as a table (values as JSON text; an unnamed editor reads "county editor")."""
+    """The history as a table (values as JSON text; an unnamed editor reads "county editor").
+
+    ``corrected_by`` names the update that corrected a row (a corrected row counts for no date: show it struck
+    through, never as fact).
+    """
+    corrected_by = {r.corrects: r.update_id for r in records if r.corrects is not None}
     rows = [
         {
-            **{name: getattr(r, name) for name in HISTORY_COLUMNS if name not in ("value", "editor")},
+            **{name: getattr(r, name) for name in HISTORY_COLUMNS if name not in ("value", "editor", "corrected_by")},
+            "corrected_by": corrected_by.get(r.update_id),
             "value": encode_value(r.value),
             "recorded_at": utc_text(r.recorded_at),
             "editor": r.editor or t("lv_county_editor", lang),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
@@ -12,6 +13,7 @@ from countymap.living import (
     Change,
     InvalidChangeError,
     history,
+    history_frame,
     latest_update_of,
     save_update,
 )
@@ -82,7 +84,10 @@ def test_a_correction_must_name_an_update_of_the_same_item_and_field(db, editor)
     note = Change(ITEM, "note", "wrong", GOOD.effective_date, GOOD.evidence, corrects=first.update_id)
     assert _keys(db, editor, note) == ["lv_corrects_other"]
     fix = Change(ITEM, "status", "in_progress", GOOD.effective_date, GOOD.evidence, corrects=first.update_id)
-    assert save_update(db, editor, fix, first.update_id).corrects == first.update_id
+    second = save_update(db, editor, fix, first.update_id)
+    assert second.corrects == first.update_id
+    frame = history_frame(history(db), "en")
+    assert frame["corrected_by"].tolist()[0] == second.update_id and pd.isna(frame["corrected_by"].tolist()[1])
 
 
 APPEND_ONLY_STATEMENTS = [
