@@ -34,7 +34,14 @@ from countymap.living.log import (
     save_update,
     save_update_as,
 )
-from countymap.living.state import LIVING_COLUMNS, LivingState, NoEditionError, log_position, state_as_of
+from countymap.living.state import (
+    LIVING_COLUMNS,
+    LivingState,
+    NoEditionError,
+    log_position,
+    report_state,
+    state_as_of,
+)
 from countymap.living.values import Change, InvalidChangeError, Problem
 
 __all__ = [
@@ -64,6 +71,7 @@ __all__ = [
     "latest_update_of",
     "log_position",
     "open_database",
+    "report_state",
     "save_update",
     "save_update_as",
     "set_active",

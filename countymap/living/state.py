@@ -156,15 +156,25 @@ def fold(baseline: pd.DataFrame, log: pd.DataFrame, as_of: dt.date | None) -> pd
     return table
 
 
-def state_as_of(db: Database, as_of: dt.date | None = None, edition: str | None = None) -> LivingState:
-    """Every item of ``edition`` (default: the newest) as of ``as_of`` (None: latest, every update counts).
-
-    ``as_of`` before the report date gives the baseline itself: no update counts.
-    """
-    edition, baseline, log, position = _read(db, edition)
-    folded = fold(baseline, log, as_of)
+def _typed_state(folded: pd.DataFrame) -> pd.DataFrame:
     state = typed(folded[PROJECTS.columns].astype(str), PROJECTS)
     for column in LIVING_COLUMNS:
         state[column] = folded[column].to_numpy()
     state["last_update_id"] = state["last_update_id"].astype("Int64")
-    return LivingState(state, edition, as_of, position)
+    return state
+
+
+def state_as_of(db: Database, as_of: dt.date | None = None, edition: str | None = None) -> LivingState:
+    """Every item of ``edition`` (default: the newest) as of ``as_of`` (None: latest, every update counts).
+
+    "As in the report" is :func:`report_state`, not the state as of the report date: an editor may record
+    something (a site, say) with an effective date before the report, and the report's view must not move.
+    """
+    edition, baseline, log, position = _read(db, edition)
+    return LivingState(_typed_state(fold(baseline, log, as_of)), edition, as_of, position)
+
+
+def report_state(db: Database, edition: str | None = None) -> LivingState:
+    """The edition's items exactly as the report gave them (no update counts; the living columns empty)."""
+    edition, baseline, log, position = _read(db, edition)
+    return LivingState(_typed_state(fold(baseline, log.iloc[0:0], None)), edition, None, position)

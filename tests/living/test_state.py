@@ -9,7 +9,16 @@ import pytest
 
 from countymap.core.schema import PROJECTS
 from countymap.core.tables import load_projects
-from countymap.living import Change, NoEditionError, log_position, save_update, state_as_of, upgrade
+from countymap.living import (
+    Change,
+    NoEditionError,
+    latest_update_of,
+    log_position,
+    report_state,
+    save_update,
+    state_as_of,
+    upgrade,
+)
 from tests.living.conftest import PROJECTS_CSV, baseline_rows
 
 ROWS = baseline_rows()
@@ -23,8 +32,6 @@ def _row(state, item: str) -> pd.Series:
 
 
 def _save(db, token, field, value, day, corrects=None):
-    from countymap.living import latest_update_of
-
     change = Change(ITEM, field, value, dt.date.fromisoformat(day), LINK, corrects)
     return save_update(db, token, change, latest_update_of(db, ITEM))
 
@@ -64,6 +71,14 @@ def test_as_of_each_date_the_updates_effective_by_then_count(db, editor):
         "2023-07-15",
         LINK,
     )
+
+
+def test_the_report_view_ignores_even_an_update_dated_before_the_report(db, editor):
+    _save(db, editor, "site", {"lon": 108.81, "lat": 28.84, "basemap": "none"}, "2022-05-01")
+    assert _row(state_as_of(db, dt.date(2023, 2, 8)), ITEM)["precision"] == "site"
+    report = report_state(db)
+    pd.testing.assert_frame_equal(report.table[PROJECTS.columns], load_projects(PROJECTS_CSV), check_dtype=False)
+    assert report.table["last_update_id"].isna().all() and report.log_position == latest_update_of(db, ITEM)
 
 
 def test_a_corrected_update_counts_for_no_date(db, editor):
