@@ -10,7 +10,6 @@ is not 1 (CI sets it: there a missing server is a failure). The cluster is
 
 from __future__ import annotations
 
-import csv
 import os
 import shutil
 from collections.abc import Iterator
@@ -22,12 +21,9 @@ from argon2 import PasswordHasher
 from countymap.bench.pgcluster import server_bin, throwaway_cluster
 from countymap.living import LOCAL_OPERATOR, accounts, add_account, import_edition, open_database, sign_in, upgrade
 from countymap.living.database import close
+from tests.living.support import EDITOR, PASSWORD, PROJECTS_CSV
 
 REQUIRE_POSTGRES = "COUNTYMAP_REQUIRE_POSTGRES"
-ROOT = Path(__file__).resolve().parents[2]
-PROJECTS_CSV = ROOT / "projects.csv"
-PASSWORD = "a long enough password"
-EDITOR = "editor-li"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -114,9 +110,3 @@ def db(prepared_url):
 def editor(db):
     """A signed-in editor's session token."""
     return sign_in(db, EDITOR, PASSWORD).token
-
-
-def baseline_rows() -> dict[str, dict[str, str]]:
-    """projects.csv read with the csv module (the expectations come from the file, not the code)."""
-    with PROJECTS_CSV.open(encoding="utf-8", newline="") as handle:
-        return {row["id"]: row for row in csv.DictReader(handle)}

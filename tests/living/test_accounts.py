@@ -27,7 +27,7 @@ from countymap.living import (
 )
 from countymap.living.accounts import MAX_FAILURES, PRODUCTION_HASHER, SESSION_HOURS, THROTTLE_MINUTES
 from countymap.living.tables import accounts
-from tests.living.conftest import EDITOR, PASSWORD, baseline_rows
+from tests.living.support import EDITOR, PASSWORD, baseline_rows
 
 ITEM = next(iter(baseline_rows()))
 CHANGE = Change(ITEM, "status", "completed", dt.date(2023, 6, 30), "https://www.cq.gov.cn/a.html")

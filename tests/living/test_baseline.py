@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from countymap.living import BaselineError, import_edition, state_as_of
-from tests.living.conftest import PROJECTS_CSV
+from tests.living.support import PROJECTS_CSV
 
 
 def test_the_same_file_again_is_a_no_op_and_another_file_is_refused(db, tmp_path):

@@ -15,7 +15,7 @@ import pytest
 from countymap.__main__ import main
 from countymap.config import DATABASE_FILENAME
 from countymap.living.database import close
-from tests.living.conftest import PROJECTS_CSV, baseline_rows
+from tests.living.support import PROJECTS_CSV, baseline_rows
 
 ITEM = "reservoir-changpu"  # a reservoir of projects.csv
 INSIDE = "108.77,28.84"  # by hand: a point in Youyang (county seat area)

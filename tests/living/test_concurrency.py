@@ -16,7 +16,7 @@ from countymap.living import (
     state_as_of,
 )
 from countymap.living.accounts import LOCAL_OPERATOR
-from tests.living.conftest import PASSWORD, baseline_rows
+from tests.living.support import PASSWORD, baseline_rows
 
 ITEM = next(iter(baseline_rows()))
 BASELINE_STATUS = baseline_rows()[ITEM]["status"]

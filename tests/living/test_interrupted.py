@@ -10,7 +10,7 @@ import sys
 from sqlalchemy import text
 
 from countymap.living import Change, history, save_update, state_as_of
-from tests.living.conftest import ROOT, baseline_rows
+from tests.living.support import ROOT, baseline_rows
 
 ITEM = next(iter(baseline_rows()))
 

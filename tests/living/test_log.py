@@ -17,7 +17,7 @@ from countymap.living import (
     latest_update_of,
     save_update,
 )
-from tests.living.conftest import baseline_rows
+from tests.living.support import baseline_rows
 
 ITEM = next(iter(baseline_rows()))  # the file's first item
 TODAY = dt.date.today()

@@ -21,7 +21,7 @@ from countymap.living import (
     upgrade,
 )
 from countymap.living.tables import accounts, baseline_items, editions, items, metadata, updates
-from tests.living.conftest import PASSWORD
+from tests.living.support import PASSWORD
 
 REVISIONS = ["0001", "0002"]  # by hand: a new migration adds itself here
 

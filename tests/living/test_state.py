@@ -19,7 +19,7 @@ from countymap.living import (
     state_as_of,
     upgrade,
 )
-from tests.living.conftest import PROJECTS_CSV, baseline_rows
+from tests.living.support import PROJECTS_CSV, baseline_rows
 
 ROWS = baseline_rows()
 ITEM, OTHER = list(ROWS)[:2]
