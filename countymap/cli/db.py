@@ -1,4 +1,4 @@
-"""``python -m countymap db upgrade | import FILE --edition YEAR | backup FILE | audit --out FILE``.
+"""``python -m countymap db upgrade | status | import FILE --edition YEAR | backup FILE | audit --out FILE``.
 
 ``upgrade`` creates or migrates the database (SQLite in ``$COUNTYMAP_DATA_HOME`` by default,
 ``COUNTYMAP_DATABASE_URL`` for PostgreSQL). ``import`` stores a validated projects file as an
@@ -12,9 +12,12 @@ import argparse
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from countymap.cli.living_common import CommandError, add_lang, database, run
 from countymap.living import LOCAL_OPERATOR, BaselineError, current_revision, export_audit, import_edition, upgrade
 from countymap.living.database import DatabaseSettingError, describe, sqlite_path
+from countymap.living.tables import accounts, editions, items, updates
 
 PG_DUMP = "PostgreSQL: back up with pg_dump, e.g. `pg_dump --format=custom --file=countymap.dump DBNAME`"
 
@@ -25,6 +28,7 @@ def parser() -> argparse.ArgumentParser:
     add_lang(p)
     sub = p.add_subparsers(dest="action", required=True)
     add_lang(sub.add_parser("upgrade", help="create or migrate the database to the code's schema"))
+    add_lang(sub.add_parser("status", help="where the database is, its revision, editions and counts"))
     imp = sub.add_parser("import", help="import a projects file as an edition's baseline")
     imp.add_argument("file")
     imp.add_argument("--edition", required=True, help="the report's year, e.g. 2023")
@@ -52,6 +56,21 @@ def _upgrade(_args) -> int:
     except DatabaseSettingError as error:
         raise CommandError(str(error)) from error
     print(f"{describe()}: schema at revision {current_revision(db)}")
+    return 0
+
+
+def _status(_args) -> int:
+    db = database()
+    with db.reading() as connection:
+        found = {name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+                 for name, table in (("items", items), ("updates", updates), ("accounts", accounts))}  # fmt: skip
+        kept = connection.execute(select(editions.c.edition, editions.c.rows).order_by(editions.c.edition)).all()
+    print(f"{describe()}: schema at revision {current_revision(db)} (the code's head)")
+    print(
+        "editions: "
+        + (", ".join(f"{e} ({n} items)" for e, n in kept) or "none (db import projects.csv --edition 2023)")
+    )
+    print(", ".join(f"{n} {name}" for name, n in found.items()))
     return 0
 
 
@@ -85,7 +104,7 @@ def _audit(args) -> int:
     return 0
 
 
-ACTIONS = {"upgrade": _upgrade, "import": _import, "backup": _backup, "audit": _audit}
+ACTIONS = {"upgrade": _upgrade, "status": _status, "import": _import, "backup": _backup, "audit": _audit}
 
 
 def main(argv: list[str] | None = None) -> int:

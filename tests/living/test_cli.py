@@ -97,6 +97,13 @@ def test_the_geojson_export_draws_a_placed_site_where_the_editor_put_it(ready, c
     )
 
 
+def test_status_says_where_what_and_how_many(ready, capsys, monkeypatch):
+    _update(capsys, monkeypatch, "--progress", "40")
+    code, out, _ = run(capsys, monkeypatch, "db", "status")
+    assert code == 0 and "revision 0002" in out and f"2023 ({len(baseline_rows())} items)" in out
+    assert f"{len(baseline_rows())} items, 1 updates, 1 accounts" in out
+
+
 def test_the_date_defaults_to_today(ready, capsys, monkeypatch):
     code, _, _ = run(
         capsys, monkeypatch, "update", ITEM, "--site", INSIDE, "--evidence", "https://a.cn/2", "--as", "wang"
