@@ -11,7 +11,9 @@ after a year of saves):
 * state latest / state as of a date: ``state_as_of`` (read the baseline and
   the whole log in one snapshot, fold), median of ``--runs``;
 * the same state with an empty log (the baseline alone), for comparison;
-* log position: the one indexed ``max`` the app runs to know whether its cached state is current.
+* log position: the one indexed ``max`` the app runs to know whether its cached state is current;
+* redraw after a save: save, fold the new state, build and render the whole map from it (what a public
+  session pays once after an editor's save, before the page's own work).
 
 Writes a section of BENCHMARKS.md between ``<!-- living -->`` markers (``bench`` keeps it).
 """
@@ -32,6 +34,7 @@ from countymap.bench.markdown import machine, replace_section
 from countymap.bench.measure import median
 from countymap.bench.pgcluster import server_bin, throwaway_cluster
 from countymap.config import REPO_ROOT
+from countymap.core.geodata import load_geodata
 from countymap.core.schema import MILESTONES, STATUSES
 from countymap.living import (
     LOCAL_OPERATOR,
@@ -48,6 +51,7 @@ from countymap.living import (
 from countymap.living.database import close
 from countymap.living.tables import accounts, updates
 from countymap.living.values import encode_value
+from countymap.map.build import build_map
 
 SECTION = "living"
 PASSWORD = "benchmark password"
@@ -127,6 +131,13 @@ def measure(url: str, count: int, runs: int) -> dict:
         save_update(db, token, change, latest_update_of(db, item))
 
     result["save_s"] = _median_s(save, runs)
+    geodata = load_geodata()
+
+    def redraw() -> None:
+        save()
+        build_map(state_as_of(db).table, geodata).get_root().render()
+
+    result["redraw_s"] = _median_s(redraw, runs)
     result["updates"] = log_position(db)
     close(url)
     return result
@@ -140,11 +151,13 @@ def report_lines(results: dict[str, dict], count: int, runs: int) -> list[str]:
         f"`python -m countymap bench-living` ({dt.date.today().isoformat()}): projects.csv as edition 2023 with "
         f"{count:,} updates in the log; medians of {runs} runs; milliseconds.",
         "",
-        "| database | save an update | state, latest | state as of 2023-07-01 | state, empty log | log position |",
-        "|---|---|---|---|---|---|",
+        "| database | save an update | state, latest | state as of 2023-07-01 | state, empty log | log position "
+        "| save + fold + map build and render |",
+        "|---|---|---|---|---|---|---|",
     ]
     for name, r in results.items():
-        cells = [r["save_s"], r["state_latest_s"], r["state_as_of_s"], r["baseline_state_s"], r["position_s"]]
+        cells = [r["save_s"], r["state_latest_s"], r["state_as_of_s"], r["baseline_state_s"], r["position_s"],
+                 r["redraw_s"]]  # fmt: skip
         lines.append(f"| {name} | " + " | ".join(f"{1000 * v:.1f}" for v in cells) + " |")
     lines += [
         "",
