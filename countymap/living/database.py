@@ -12,6 +12,7 @@ behind the code (:class:`SchemaBehindError` names the command that upgrades it).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -144,6 +145,7 @@ def _alembic_config(connection: Connection) -> Config:
     return cfg
 
 
+@functools.cache  # the migration scripts are read once per process (the app asks on every run)
 def head_revision() -> str:
     """The newest schema revision the code knows."""
     cfg = Config()
