@@ -31,6 +31,7 @@ from countymap import config
 
 UPGRADE_COMMAND = "python -m countymap db upgrade"
 SQLITE_BUSY_SECONDS = 30  # how long a writer waits for another writer's lock before giving up
+PG_CONNECT_SECONDS = 10  # a server that does not answer is reported, not waited for
 POOL = {"pool_size": 10, "max_overflow": 40, "pool_timeout": 30}  # many readers at once wait, never fail
 
 
@@ -126,7 +127,11 @@ _OPEN: dict[str, Engine] = {}  # one engine per URL and process
 def _engine(url: str) -> Engine:
     if url not in _OPEN:
         sqlite = make_url(url).get_backend_name() == "sqlite"
-        _OPEN[url] = _sqlite_engine(url) if sqlite else create_engine(url, pool_pre_ping=True, **POOL)
+        _OPEN[url] = (
+            _sqlite_engine(url)
+            if sqlite
+            else create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": PG_CONNECT_SECONDS}, **POOL)
+        )
     return _OPEN[url]
 
 
