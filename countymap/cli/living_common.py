@@ -6,8 +6,10 @@ import argparse
 import datetime as dt
 import sys
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from countymap.living import AccessError, Database, InvalidChangeError, SchemaBehindError, open_database
-from countymap.living.database import DatabaseSettingError
+from countymap.living.database import DatabaseSettingError, describe
 from countymap.living.values import MAX_FUTURE_DAYS
 
 
@@ -56,5 +58,7 @@ def run(main_body, args: argparse.Namespace) -> int:
         message = "; ".join(p.message(args.lang) for p in error.problems)
     except AccessError as error:
         message = error.problem.message(args.lang)
+    except SQLAlchemyError as error:  # e.g. a server that does not answer: its first line, never a traceback
+        message = f"{describe()}: {str(getattr(error, 'orig', None) or error).strip().splitlines()[0][:300]}"
     print(f"error: {message}", file=sys.stderr)
     return 2

@@ -200,3 +200,10 @@ def test_a_database_setting_it_will_not_use_is_one_line_and_exit_2(home, capsys,
         code, _, err = run(capsys, monkeypatch, *command)
         assert (code, said in err, len(err.strip().splitlines())) == (2, True, 1), err
     assert not (PROJECTS_CSV.parent / "data-in-checkout").exists()
+
+
+def test_a_server_that_does_not_answer_is_one_line_and_exit_2(home, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("COUNTYMAP_DATABASE_URL", f"postgresql+psycopg://nobody@/none?host={tmp_path}")
+    for command in (("db", "upgrade"), ("history",), ("db", "status")):
+        code, _, err = run(capsys, monkeypatch, *command)
+        assert (code, len(err.strip().splitlines())) == (2, 1) and "postgresql+psycopg" in err, err
