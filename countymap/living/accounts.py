@@ -171,30 +171,31 @@ def _verified(found: tuple[Account, str, bool] | None, password: str) -> bool:
 
 
 def sign_in(db: Database, name: str, password: str, at: dt.datetime | None = None) -> SignedIn:
-    """A new session for ``name``, or :class:`AccessError` (wrong name or password, or throttled); audited."""
+    """A new session for ``name``, or :class:`AccessError` (wrong name or password, or throttled); audited.
+
+    The password is checked outside the write transaction (argon2 takes a while; other writers need not wait).
+    """
     at = at or now_utc()
     name = str(name)[:64]
+    with db.reading() as connection:
+        throttled = _recent_failures(connection, name, at) >= MAX_FAILURES
+        found = None if throttled else _account(connection, name)
+    accepted = not throttled and _verified(found, str(password)[: PASSWORD_LENGTH[1]])
+    token, expires = secrets.token_urlsafe(32), at + dt.timedelta(hours=SESSION_HOURS)
     with db.writing() as connection:
-        if _recent_failures(connection, name, at) >= MAX_FAILURES:
-            record(connection, "sign_in.throttled", name, None, {}, at)
-            throttled = Problem("lv_throttled", {"minutes": THROTTLE_MINUTES})
-        else:
-            found = _account(connection, name)
-            if _verified(found, str(password)[: PASSWORD_LENGTH[1]]):
-                token, expires = secrets.token_urlsafe(32), at + dt.timedelta(hours=SESSION_HOURS)
-                connection.execute(
-                    insert(sessions).values(
-                        token_sha256=_token_hash(token),
-                        account_id=found[0].account_id,
-                        created_at=at,
-                        expires_at=expires,
-                    )
+        if accepted:
+            connection.execute(
+                insert(sessions).values(
+                    token_sha256=_token_hash(token), account_id=found[0].account_id, created_at=at, expires_at=expires
                 )
-                record(connection, "sign_in", name, found[0].account_id, {}, at)
-                return SignedIn(token, found[0], expires)
-            record(connection, "sign_in.failed", name, None, {}, at)
-            throttled = None
-    raise AccessError(throttled or Problem("lv_sign_in_failed"))
+            )
+        action = "sign_in" if accepted else "sign_in.throttled" if throttled else "sign_in.failed"
+        record(connection, action, name, found[0].account_id if accepted else None, {}, at)
+    if accepted:
+        return SignedIn(token, found[0], expires)
+    raise AccessError(
+        Problem("lv_throttled", {"minutes": THROTTLE_MINUTES}) if throttled else Problem("lv_sign_in_failed")
+    )
 
 
 def session_account(connection: Connection, token: str | None, at: dt.datetime) -> Account:
