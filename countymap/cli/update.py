@@ -1,7 +1,7 @@
 """``python -m countymap update ITEM --status completed --date 2023-06-30 --evidence URL --as NAME``.
 
-One field per command: ``--status``, ``--milestone``, ``--progress``, ``--site LON,LAT``
-(WGS-84, inside the county), ``--townships A|B``, ``--amount YI --kind KIND``, ``--name-zh``/``--name-en``,
+One field per command: ``--status``, ``--milestone``, ``--progress``, ``--site LON,LAT`` or
+``--line "LON,LAT;LON,LAT;..."`` (WGS-84, inside the county), ``--townships A|B``, ``--amount YI --kind KIND``, ``--name-zh``/``--name-en``,
 ``--note``. ``--date`` defaults to today. ``--corrects ID`` names an earlier update of the same item and field that was wrong.
 The change is recorded as the active account ``--as NAME``, checked like the editing page's form.
 """
@@ -18,7 +18,7 @@ from countymap.living import Change, save_update_as
 from countymap.living.log import latest_update_of
 from countymap.living.place import geodata_check
 
-FIELD_FLAGS = ("status", "milestone", "progress", "site", "townships", "amount", "name_zh", "name_en", "note")
+FIELD_FLAGS = ("status", "milestone", "progress", "site", "line", "townships", "amount", "name_zh", "name_en", "note")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -29,6 +29,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--milestone", choices=tuple(MILESTONES))
     p.add_argument("--progress", type=int, help="percent done, 0-100")
     p.add_argument("--site", metavar="LON,LAT", help="the site, WGS-84 degrees")
+    p.add_argument("--line", metavar="LON,LAT;LON,LAT;...", help="the work's line, 2-500 points, WGS-84 degrees")
     p.add_argument("--basemap", default="none", help="the basemap the site was read from (default: none, typed)")
     p.add_argument("--townships", help="official township names, |-separated")
     p.add_argument("--amount", type=float, help="amount in 100 million yuan (needs --kind)")
@@ -44,12 +45,16 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _site(text: str, basemap: str) -> dict:
-    parts = text.split(",")
+def _point(text: str, flag: str) -> list[float]:
     try:
-        lon, lat = (float(part) for part in parts)
+        lon, lat = (float(part) for part in text.split(","))
     except ValueError as error:
-        raise CommandError(f"--site {text[:40]!r}: give LON,LAT in degrees, e.g. 108.77,28.84") from error
+        raise CommandError(f"{flag} {text[:40]!r}: give LON,LAT in degrees, e.g. 108.77,28.84") from error
+    return [lon, lat]
+
+
+def _site(text: str, basemap: str) -> dict:
+    lon, lat = _point(text, "--site")
     return {"lon": lon, "lat": lat, "basemap": basemap}
 
 
@@ -65,12 +70,13 @@ def field_and_value(args: argparse.Namespace) -> tuple[str, object]:
     flag = given[0]
     values = {
         "site": lambda: _site(args.site, args.basemap),
+        "line": lambda: {"line": [_point(p, "--line") for p in args.line.split(";")], "basemap": args.basemap},
         "townships": lambda: [name.strip() for name in args.townships.split(MULTI_SEP)],
         "amount": lambda: {"yi": args.amount, "kind": args.kind},
         "name_zh": lambda: {"zh": args.name_zh},
         "name_en": lambda: {"en": args.name_en},
     }
-    field = "name" if flag.startswith("name_") else flag
+    field = "name" if flag.startswith("name_") else "site" if flag == "line" else flag
     return field, values[flag]() if flag in values else getattr(args, flag)
 
 

@@ -26,6 +26,7 @@ Coordinates come out rounded to 5 decimals (about 1 m).
 
 from __future__ import annotations
 
+import json
 import math
 from collections import namedtuple
 from collections.abc import Iterator
@@ -43,7 +44,7 @@ UNDRAWN = ("county", "unknown")  # drawn precisions listed beside the map instea
 SPREAD = ("township", "inferred")  # drawn precisions spread as points inside their townships' areas
 PLACEMENT_INPUTS = ["id", "precision", "place_ids", "townships"]
 # An editor's site (countymap.living's state table has them; a projects file has not).
-SITE_INPUTS = ["site_lon", "site_lat"]
+SITE_INPUTS = ["site_lon", "site_lat", "site_line"]
 COORD_DIGITS = 5  # about 1 m: finer than any position the data knows, and a smaller page
 
 
@@ -141,14 +142,22 @@ def _lookup_tables(places: pd.DataFrame, routes: dict) -> tuple[dict, dict]:
     return located, route_geoms
 
 
+def _editor_site(project) -> tuple[dict | None, str, str]:
+    """An editor's point (``site_lon``/``site_lat``) or line (``site_line``, JSON ``[[lon, lat], ...]``)."""
+    line = getattr(project, "site_line", "")
+    if isinstance(line, str) and line:
+        return {"type": "LineString", "coordinates": _round_coords(json.loads(line))}, "site", ""
+    lon, lat = getattr(project, "site_lon", math.nan), getattr(project, "site_lat", math.nan)
+    if pd.isna(lon) or pd.isna(lat):  # cannot come from the database (a site update has one or the other)
+        return None, "county", ""
+    return _point_geometry([[round(float(lon), COORD_DIGITS), round(float(lat), COORD_DIGITS)]]), "site", ""
+
+
 def _first_pass(project, located: dict, route_geoms: dict) -> tuple[dict | None, str, str]:
     """Geometry for sites and lines; ``None`` + "township" or "inferred" means: spread later."""
     precision = project.precision
     if precision == "site":  # placed on the map by an editor, with evidence: drawn exactly there
-        lon, lat = getattr(project, "site_lon", math.nan), getattr(project, "site_lat", math.nan)
-        if pd.isna(lon) or pd.isna(lat):  # cannot come from the database (a site update has both); listed, not drawn
-            return None, "county", ""
-        return _point_geometry([[round(float(lon), COORD_DIGITS), round(float(lat), COORD_DIGITS)]]), "site", ""
+        return _editor_site(project)
     if precision in ("exact", "approximate"):
         points, approximate = _site_points(project.place_ids, located)
         if points:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from countymap.core.geodata import Geodata
-from countymap.living.values import Change, Problem
+from countymap.living.values import Change, Problem, site_points
 
 
 def geodata_check(geodata: Geodata) -> Callable[[Change], list[Problem]]:
@@ -14,8 +14,8 @@ def geodata_check(geodata: Geodata) -> Callable[[Change], list[Problem]]:
 
     def check(change: Change) -> list[Problem]:
         value = change.value
-        # called only for a change that passed change_problems: a site dict has its finite lon and lat
-        if change.field == "site" and not geodata.inside_county(float(value["lon"]), float(value["lat"])):
+        # called only for a change that passed change_problems: a site's points are finite
+        if change.field == "site" and not all(geodata.inside_county(lon, lat) for lon, lat in site_points(value)):
             return [Problem("lv_site_outside")]
         if change.field == "townships" and isinstance(value, list):
             return [Problem("lv_unknown_township", {"name": n[:40]}) for n in value if n not in names]

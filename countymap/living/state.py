@@ -6,7 +6,8 @@ Rules of the fold (vectorised: one sort and one ``drop_duplicates`` over the log
 - a corrected update no longer counts for any date (it was a wrong record);
   its correction counts from its own effective date;
 - per item and field the latest effective update wins (ties: the later recorded);
-- ``site`` sets ``precision`` to ``site`` and the ``site_*`` columns; ``amount``
+- ``site`` sets ``precision`` to ``site`` and the ``site_*`` columns (a line: ``site_line``, JSON
+  ``[[lon, lat], ...]``, and no ``site_lon``/``site_lat``); ``amount``
   sets the amount and its kind (an editor's figure is exact); ``name`` sets the
   name(s) it gives; the other fields fill their own columns.
 
@@ -41,6 +42,7 @@ LIVING_COLUMNS = [
     "site_lon",
     "site_lat",
     "site_basemap",
+    "site_line",
     "note",
     "last_update_id",
     "last_update_date",
@@ -125,7 +127,8 @@ FOLDS = {
     "status": {"status": lambda v: v, "status_date": None},
     "milestone": {"milestone": lambda v: v, "milestone_date": None},
     "progress": {"progress_percent": float, "progress_date": None},
-    "site": {"site_lon": lambda v: v["lon"], "site_lat": lambda v: v["lat"], "site_basemap": lambda v: v["basemap"],
+    "site": {"site_lon": lambda v: v.get("lon", np.nan), "site_lat": lambda v: v.get("lat", np.nan),
+             "site_basemap": lambda v: v["basemap"], "site_line": lambda v: json.dumps(v["line"]) if "line" in v else "",
              "precision": lambda v: "site"},
     "townships": {"townships": MULTI_SEP.join},
     "amount": {"investment_yi": lambda v: repr(float(v["yi"])), "investment_kind": lambda v: v["kind"],

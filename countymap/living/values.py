@@ -35,6 +35,7 @@ MAX_NOTE = 2000
 MAX_TOWNSHIPS = 30
 MAX_TOWNSHIP_NAME = 40
 MAX_AMOUNT_YI = 100_000.0  # 10 trillion yuan: anything larger is a typo
+MAX_LINE_POINTS = 500  # a line clicked point by point on the map
 BASEMAP_PATTERN = re.compile(r"[a-z0-9_\-]{1,32}")
 NAME_LIMITS = {spec.name: spec.max_length for spec in PROJECTS.fields if spec.name in ("name_zh", "name_en")}
 
@@ -71,7 +72,7 @@ class Change:
         One of :data:`countymap.core.schema.UPDATE_FIELDS`.
     value : object
         ``status``/``milestone``: a code; ``progress``: an int 0-100; ``site``:
-        ``{"lon", "lat", "basemap"}`` (WGS-84); ``townships``: a list of names;
+        ``{"lon", "lat", "basemap"}`` or a line ``{"line": [[lon, lat], ...], "basemap"}`` (WGS-84); ``townships``: a list of names;
         ``amount``: ``{"yi", "kind"}``; ``name``: ``{"zh", "en"}`` (either may be
         absent); ``note``: text.
     effective_date : datetime.date
@@ -109,12 +110,31 @@ def _finite(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
+def _lonlat(point: object) -> bool:
+    return (
+        isinstance(point, list | tuple)
+        and len(point) == 2
+        and all(_finite(c) for c in point)
+        and -180 <= point[0] <= 180
+        and -90 <= point[1] <= 90
+    )
+
+
+def site_points(value: dict) -> list:
+    """The (lon, lat) points of a checked site value: one for a point, the line's for a line."""
+    return [[value["lon"], value["lat"]]] if "lon" in value else [list(p) for p in value["line"]]
+
+
 def _site(value: object) -> Iterator[Problem]:
-    if not isinstance(value, dict) or set(value) != {"lon", "lat", "basemap"}:
+    """A point ``{"lon", "lat", "basemap"}`` or a line ``{"line": [[lon, lat], ...], "basemap"}`` (WGS-84)."""
+    if not isinstance(value, dict) or set(value) not in ({"lon", "lat", "basemap"}, {"line", "basemap"}):
         yield Problem("lv_bad_site")
         return
-    lon, lat = value["lon"], value["lat"]
-    if not (_finite(lon) and _finite(lat) and -180 <= lon <= 180 and -90 <= lat <= 90):
+    if "line" in value:
+        line = value["line"]
+        if not isinstance(line, list) or not 2 <= len(line) <= MAX_LINE_POINTS or not all(map(_lonlat, line)):
+            yield Problem("lv_bad_line", {"max": MAX_LINE_POINTS})
+    elif not _lonlat([value["lon"], value["lat"]]):
         yield Problem("lv_bad_site")
     if not isinstance(value["basemap"], str) or not BASEMAP_PATTERN.fullmatch(value["basemap"]):
         yield Problem("lv_bad_basemap")

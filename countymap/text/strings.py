@@ -486,6 +486,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "位置须为经度、纬度（WGS-84）和底图",
         "a site needs a longitude and latitude (WGS-84) and its basemap",
     ),
+    "lv_bad_line": (
+        "线路须为 2 到 {max} 个点，每点有经度和纬度（WGS-84）",
+        "a line needs 2 to {max} points, each with its longitude and latitude (WGS-84)",
+    ),
     "lv_site_outside": ("位置不在本县范围内", "the site is outside the county"),
     "lv_bad_basemap": ("底图编号无效", "not a valid basemap code"),
     "lv_bad_townships": (

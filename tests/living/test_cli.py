@@ -104,6 +104,14 @@ def test_status_says_where_what_and_how_many(ready, capsys, monkeypatch):
     assert f"{len(baseline_rows())} items, 1 updates, 1 accounts" in out
 
 
+def test_a_line_is_exported_as_a_linestring(ready, capsys, monkeypatch):
+    assert _update(capsys, monkeypatch, "--line", "108.70,28.80;108.75,28.83")[0] == 0
+    out = ready / "items.geojson"
+    assert run(capsys, monkeypatch, "export-table", "--format", "geojson", "--out", str(out))[0] == 0
+    feature = next(f for f in json.loads(out.read_text(encoding="utf-8"))["features"] if f["id"] == ITEM)
+    assert feature["geometry"] == {"type": "LineString", "coordinates": [[108.7, 28.8], [108.75, 28.83]]}
+
+
 def test_the_date_defaults_to_today(ready, capsys, monkeypatch):
     code, _, _ = run(
         capsys, monkeypatch, "update", ITEM, "--site", INSIDE, "--evidence", "https://a.cn/2", "--as", "wang"
@@ -141,6 +149,8 @@ REFUSALS = [
     (("--status", "completed"), {"evidence": ""}, "evidence is required"),
     (("--site", "118.0,28.8"), {}, "outside the county"),
     (("--site", "108.7;28.8"), {}, "LON,LAT"),
+    (("--line", "108.70,28.80;118.0,28.8"), {}, "outside the county"),
+    (("--line", "108.70,28.80"), {}, "2 to 500 points"),
     (("--townships", "不存在乡"), {}, "no such township"),
     (("--status", "completed", "--note", "x"), {}, "exactly one"),
     (("--amount", "1.5"), {}, "go together"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pandas as pd
 import pytest
@@ -79,6 +80,14 @@ def test_the_report_view_ignores_even_an_update_dated_before_the_report(db, edit
     report = report_state(db)
     pd.testing.assert_frame_equal(report.table[PROJECTS.columns], load_projects(PROJECTS_CSV), check_dtype=False)
     assert report.table["last_update_id"].isna().all() and report.log_position == latest_update_of(db, ITEM)
+
+
+def test_a_line_placed_by_an_editor_is_kept_point_by_point(db, editor):
+    line = [[108.70, 28.80], [108.75, 28.83], [108.79, 28.85]]
+    _save(db, editor, "site", {"line": line, "basemap": "tianditu_vec"}, "2023-08-01")
+    row = _row(state_as_of(db), ITEM)
+    assert (row["precision"], json.loads(row["site_line"]), row["site_basemap"]) == ("site", line, "tianditu_vec")
+    assert pd.isna(row["site_lon"]) and pd.isna(row["site_lat"])
 
 
 def test_a_corrected_update_counts_for_no_date(db, editor):
