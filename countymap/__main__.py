@@ -18,10 +18,18 @@ COMMANDS = {
     "validate": ("countymap.cli.validate", "Check a projects file against the schema and geodata"),
     "export-html": ("countymap.cli.export_html", "Write the filtered map as a standalone offline HTML file"),
     "export-table": ("countymap.cli.export_table", "Write the filtered projects as CSV, XLSX or GeoJSON"),
+    "db": ("countymap.cli.db", "Living map database: upgrade, import an edition, backup, export the audit log"),
+    "user": ("countymap.cli.user", "Add (password from stdin) or deactivate an editor or admin account"),
+    "update": ("countymap.cli.update", "Record an update of an item (status, site, ...) with its date and evidence"),
+    "history": ("countymap.cli.history", "The update log (of one item) as CSV"),
     "bench": ("countymap.bench.run", "Run the performance benchmark and update BENCHMARKS.md"),
     "bench-hostile": ("countymap.bench.hostile", "Measure reading hostile files within the caps (memory, time)"),
     "bench-filters": ("countymap.bench.filters", "Time a search, a filter change and the map on a 50,000-row table"),
     "bench-sessions": ("countymap.bench.sessions", "Measure whether uploads' memory is returned when sessions close"),
+    "bench-living": (
+        "countymap.bench.living",
+        "Time to save an update and to fold 10,000 updates (SQLite, PostgreSQL)",
+    ),
     "draft": ("countymap.draft.cli", "Draft items from a new report text; --evaluate compares with a curated file"),
     "bench-geodata": (
         "countymap.bench.geodata_coverage",

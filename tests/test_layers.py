@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "countymap"
-PURE = ("countymap.core", "countymap.text", "countymap.validation")
+PURE = ("countymap.core", "countymap.text", "countymap.validation", "countymap.living")
 
 
 def _submodules(package: str) -> list[str]:

@@ -9,14 +9,17 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from countymap import config
 from countymap.app import data, share, state
 from countymap.app.state import note_language, sync_origin
 from countymap.core.filters import PARAM_NAMES as FILTER_PARAMS
 from countymap.core.memory import return_freed_memory
+from countymap.living.database import schema_problem
 from countymap.map.view import SETTING, Choices
 from countymap.text.escape import css_string, html_text
+from countymap.text.message import Message
 from countymap.text.strings import LANGS, t
-from countymap.validation.setup import setup_problems
+from countymap.validation.setup import SetupProblem, setup_problems
 
 
 def page_setup(title_key: str, *, floating=None) -> str:
@@ -54,7 +57,7 @@ def page_setup(title_key: str, *, floating=None) -> str:
 
 def _stop_on_setup_problems(lang: str) -> None:
     """Show what is wrong with the operator's settings, once, instead of a page that would fail."""
-    problems = setup_problems() or data.projects_problems()
+    problems = setup_problems() or data.projects_problems() or _database_problems()
     if problems:
         st.error(t("setup_problems", lang) + "\n\n" + "\n".join(f"- {p.text(lang, public=True)}" for p in problems))
         st.stop()
@@ -70,6 +73,16 @@ PAGE_LINKS = {
     "page_township": FILTERED | {SETTING["township"].param, SETTING["item"].param},
     "page_stats": FILTERED,
 }
+
+
+def _database_problems() -> list[SetupProblem]:
+    """The living map's database, refused when its schema is behind the code (absent is fine: the report's view)."""
+    found = schema_problem()
+    if found is None:
+        return []
+    key, params = found
+    return [SetupProblem(config.ENV_DATABASE_URL, Message(key, **params))]
+
 
 # Our own page links replace Streamlit's auto-generated navigation (hidden in
 # .streamlit/config.toml), which would label the map page "app" in both languages.

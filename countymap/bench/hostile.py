@@ -193,7 +193,7 @@ def measure_sessions(folder: Path, uploads: tuple[str, ...]) -> dict:
             alone_s = statistics.median(alone_times(browser, url))
             figures: dict = {"alone_s": alone_s, "before_mb": memory_mb(server.pid)["rss"]}
             figures["uploads"] = {name: upload_beside_session(browser, url, make(name, folder)) for name in uploads}
-            figures |= memory_after_close(browser, url, server.pid, AFTER_CLOSE_S)  # the issue measured 30 s after
+            figures |= memory_after_close(browser, url, server.pid, AFTER_CLOSE_S)  # the bound is read 30 s after
             browser.close()
     finally:
         live.stop_server(server)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import platform
+import re
 import subprocess
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -188,8 +189,25 @@ def targets(rows: list[dict], embedded: dict) -> list[str]:
     return lines
 
 
+SECTION = re.compile(r"<!-- ([a-z][a-z-]*) -->\n.*?<!-- /\1 -->", flags=re.S)
+
+
+def kept_sections(path: Path) -> list[str]:
+    """The marked sections other benchmarks wrote into ``path`` (``bench`` keeps them when it rewrites the file)."""
+    return [m.group(0) for m in SECTION.finditer(path.read_text(encoding="utf-8"))] if path.is_file() else []
+
+
+def replace_section(path: Path, name: str, lines: list[str]) -> None:
+    """Write ``lines`` as the section ``name`` of ``path`` (between ``<!-- name -->`` markers), keeping the rest."""
+    block = "\n".join([f"<!-- {name} -->", *lines, f"<!-- /{name} -->"])
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    pattern = re.compile(rf"<!-- {re.escape(name)} -->\n.*?<!-- /{re.escape(name)} -->", flags=re.S)
+    text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + block
+    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
 def write_report(path: Path, rows: list[dict], embedded: dict, meta: dict) -> None:
-    """Write BENCHMARKS.md."""
+    """Write BENCHMARKS.md (keeping the sections of :func:`kept_sections`)."""
     start, end = meta["started"], meta["ended"]
     load = f"load average {start['load'][0]:.1f} at the start, {end['load'][0]:.1f} at the end"
     lines = [
@@ -227,6 +245,7 @@ def write_report(path: Path, rows: list[dict], embedded: dict, meta: dict) -> No
         "",
         *METHOD,
         "",
+        *[f"{section}\n" for section in kept_sections(path)],
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
 

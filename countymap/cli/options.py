@@ -46,12 +46,17 @@ def state_from_args(args: argparse.Namespace) -> FilterState:
     return from_query_params(params)
 
 
-def add_input_flags(parser: argparse.ArgumentParser, *, lang: bool = True) -> None:
+def add_input_flags(parser: argparse.ArgumentParser, projects_help: str | None = None, *, lang: bool = True) -> None:
     """``--projects``, ``--geodata`` and ``--lang`` of an export command (``--out`` is the command's own).
 
+    ``projects_help`` makes ``--projects`` optional (``export-table`` reads the database without it);
     ``lang=False``: the command takes ``--lang`` from its view flags (``export-html``).
     """
-    parser.add_argument("--projects", required=True, help="projects CSV or XLSX (e.g. projects.csv)")
+    parser.add_argument(
+        "--projects",
+        required=projects_help is None,
+        help=projects_help or "projects CSV or XLSX (e.g. projects.csv)",
+    )
     parser.add_argument("--geodata", default=None, help="folder with county.geojson etc. (default: geodata/)")
     if lang:
         parser.add_argument("--lang", choices=("zh", "en"), default="zh")

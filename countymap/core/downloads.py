@@ -34,16 +34,19 @@ def _cell(value: object) -> str:
     """One CSV cell in the schema's text form: lists ``|``-joined, spans ``a:b``, NaN empty."""
     if isinstance(value, tuple):
         return MULTI_SEP.join(f"{v[0]}:{v[1]}" if isinstance(v, tuple) else str(v) for v in value)
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float):
         return number_text(value)
     return str(value)
 
 
-def schema_frame(result: pd.DataFrame) -> pd.DataFrame:
-    """The filtered rows back in the schema's columns and text form (as in ``projects.csv``)."""
-    columns = [c for c in PROJECTS.columns if c in result.columns]
+def schema_frame(result: pd.DataFrame, extra: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The filtered rows back in the schema's columns and text form (as in ``projects.csv``), then ``extra``.
+
+    ``extra`` names further columns to keep (the living map's latest update and its evidence).
+    """
+    columns = [c for c in PROJECTS.columns if c in result.columns] + [c for c in extra if c in result.columns]
     return pd.DataFrame({c: [_cell(v) for v in result[c]] for c in columns}, columns=columns)
 
 
@@ -52,22 +55,23 @@ def neutralise(text: str) -> str:
     return "'" + text if text.lstrip(" ").startswith(FORMULA_START) else text
 
 
-def spreadsheet_frame(result: pd.DataFrame) -> pd.DataFrame:
+def spreadsheet_frame(result: pd.DataFrame, extra: tuple[str, ...] = ()) -> pd.DataFrame:
     """:func:`schema_frame` with every text cell neutralised (numbers are numbers, never formulas)."""
-    frame = schema_frame(result)
+    frame = schema_frame(result, extra)
+    numbers = NUMBER_COLUMNS | {c for c in extra if c in result.columns and pd.api.types.is_numeric_dtype(result[c])}
     for column in frame.columns:
-        if column not in NUMBER_COLUMNS:
+        if column not in numbers:
             frame[column] = [neutralise(text) for text in frame[column]]
     return frame
 
 
-def csv_bytes(result: pd.DataFrame) -> bytes:
+def csv_bytes(result: pd.DataFrame, extra: tuple[str, ...] = ()) -> bytes:
     """UTF-8 with BOM, so Excel on Windows opens the Chinese text correctly.
 
     Rows end in CRLF (RFC 4180): with a bare LF the csv module would not quote
     a cell holding a carriage return, which would then break its row.
     """
-    return spreadsheet_frame(result).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    return spreadsheet_frame(result, extra).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def _string_cell(sheet, text: str) -> WriteOnlyCell:
@@ -76,9 +80,9 @@ def _string_cell(sheet, text: str) -> WriteOnlyCell:
     return cell
 
 
-def xlsx_bytes(result: pd.DataFrame) -> bytes:
-    """An Excel workbook of the same rows, every cell a string cell (openpyxl, write-only)."""
-    frame = spreadsheet_frame(result)
+def xlsx_bytes(result: pd.DataFrame, extra: tuple[str, ...] = ()) -> bytes:
+    """An Excel workbook of the same rows (and ``extra`` columns), every cell a string cell (openpyxl, write-only)."""
+    frame = spreadsheet_frame(result, extra)
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("projects")
     sheet.append([_string_cell(sheet, neutralise(str(name))) for name in frame.columns])
@@ -89,17 +93,18 @@ def xlsx_bytes(result: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def placed_features(dataset: Dataset, result: pd.DataFrame) -> list[dict]:
+def placed_features(dataset: Dataset, result: pd.DataFrame, extra: tuple[str, ...] = ()) -> list[dict]:
     """One GeoJSON feature mapping per item of ``result`` (rows of ``dataset``), with the geometry the map draws.
 
     Items the map cannot draw have a null geometry; ``drawn_precision`` and
     ``placement_note`` say how the point or line was placed, as in the whole
-    table (:attr:`countymap.core.dataset.Dataset.placement`).
+    table (:attr:`countymap.core.dataset.Dataset.placement`). ``extra`` names further columns to carry as
+    properties (as in :func:`schema_frame`).
     """
     placed = dataset.placement_of(result)
     where = {row.id: (row.geometry, row.drawn_precision, row.note) for row in placed.itertuples(index=False)}
     features = []
-    for (_, row), props in zip(result.iterrows(), schema_frame(result).to_dict("records"), strict=True):
+    for (_, row), props in zip(result.iterrows(), schema_frame(result, extra).to_dict("records"), strict=True):
         geometry, drawn, note = where[row["id"]]
         amount = row.get("investment_yi")
         props["investment_yi"] = None if amount is None or pd.isna(amount) else float(amount)
@@ -108,13 +113,13 @@ def placed_features(dataset: Dataset, result: pd.DataFrame) -> list[dict]:
     return features
 
 
-def geojson_bytes(dataset: Dataset, result: pd.DataFrame) -> bytes:
+def geojson_bytes(dataset: Dataset, result: pd.DataFrame, extra: tuple[str, ...] = ()) -> bytes:
     """A FeatureCollection of :func:`placed_features`, UTF-8, indented.
 
     Written with :mod:`json` rather than geopandas: the features already are
     GeoJSON mappings, and the file keeps each feature's ``id`` and null geometries as they are.
     """
-    collection = {"type": "FeatureCollection", "features": placed_features(dataset, result)}
+    collection = {"type": "FeatureCollection", "features": placed_features(dataset, result, extra)}
     return json.dumps(collection, ensure_ascii=False, indent=1).encode("utf-8")
 
 

@@ -33,6 +33,7 @@ Coordinates come out rounded to 5 decimals (about 1 m).
 
 from __future__ import annotations
 
+import json
 import math
 from collections import namedtuple
 from collections.abc import Iterator
@@ -49,6 +50,8 @@ PLACEMENT_COLUMNS = ["id", "geometry", "drawn_precision", "note", "areas"]
 UNDRAWN = ("county", "unknown")  # drawn precisions listed beside the map instead
 SPREAD = ("township", "inferred")  # drawn precisions spread as points inside their townships' areas
 PLACEMENT_INPUTS = ["id", "precision", "place_ids", "townships"]
+# An editor's site (countymap.living's state table has them; a projects file has not).
+SITE_INPUTS = ["site_lon", "site_lat", "site_line"]
 COORD_DIGITS = 5  # about 1 m: finer than any position the data knows, and a smaller page
 
 
@@ -146,9 +149,22 @@ def _lookup_tables(places: pd.DataFrame, routes: dict) -> tuple[dict, dict]:
     return located, route_geoms
 
 
+def _editor_site(project) -> tuple[dict | None, str, str]:
+    """An editor's point (``site_lon``/``site_lat``) or line (``site_line``, JSON ``[[lon, lat], ...]``)."""
+    line = getattr(project, "site_line", "")
+    if isinstance(line, str) and line:
+        return {"type": "LineString", "coordinates": _round_coords(json.loads(line))}, "site", ""
+    lon, lat = getattr(project, "site_lon", math.nan), getattr(project, "site_lat", math.nan)
+    if pd.isna(lon) or pd.isna(lat):  # cannot come from the database (a site update has one or the other)
+        return None, "county", ""
+    return _point_geometry([[round(float(lon), COORD_DIGITS), round(float(lat), COORD_DIGITS)]]), "site", ""
+
+
 def _first_pass(project, located: dict, route_geoms: dict) -> tuple[dict | None, str, str]:
     """Geometry for sites and lines; ``None`` + "township" or "inferred" means: spread later."""
     precision = project.precision
+    if precision == "site":  # placed on the map by an editor, with evidence: drawn exactly there
+        return _editor_site(project)
     if precision in ("exact", "approximate"):
         points, approximate = _site_points(project.place_ids, located)
         if points:
@@ -176,7 +192,8 @@ def place_projects(projects: pd.DataFrame, geodata: Geodata) -> pd.DataFrame:
     located, route_geoms = _lookup_tables(geodata.places, geodata.routes)
     area_of = geodata.area_of
     rows, pending = [], []
-    for project in fast_rows(projects[PLACEMENT_INPUTS]):
+    inputs = PLACEMENT_INPUTS + [c for c in SITE_INPUTS if c in projects.columns]
+    for project in fast_rows(projects[inputs]):
         geometry, drawn, note = _first_pass(project, located, route_geoms)
         # Only what the map draws counts in a township's badge; a listed item belongs to no area.
         towns = () if drawn in UNDRAWN else project.townships

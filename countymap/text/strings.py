@@ -453,6 +453,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "v_unknown_township": ("未知乡镇：{name!r}", "unknown township: {name!r}"),
     "v_unknown_place": ("未知地点编号：{id!r}", "unknown place id: {id!r}"),
     "v_line_needs_route": ("示意线路须引用 routes.geojson 中的线路编号", "a line needs a route id from routes.geojson"),
+    "v_site_from_updates_only": (
+        "“编辑标定位置”只能由数据库中的更新设定，不能写在项目表里",
+        "site precision comes only from an editor's update in the database, never from a projects file",
+    ),
     "v_township_needs_name": (
         "乡镇级（含据名推断）位置须填写所在乡镇",
         "township (or inferred) precision needs a township",
@@ -580,6 +584,79 @@ STRINGS: dict[str, tuple[str, str]] = {
         "本次会话中的审核仍保留（已采纳 {n} 条）：重新上传同一文件即可继续。",
         "Your review in this session is kept ({n} accepted): upload the same file again to continue.",
     ),
+    # --- the living map: refusals of an editor's change (countymap.living) ----------------------
+    "lv_schema_behind": (
+        "地图数据库的结构版本为 {found}，本程序需要 {head}：请运行 {command} 后重启",
+        "the map's database schema is at revision {found}, this program needs {head}: run {command} and restart",
+    ),
+    "lv_database_setting": ("地图数据库的设置有误：{error}", "the map's database setting is wrong: {error}"),
+    "lv_database_unreachable": (
+        "无法打开地图数据库 {url}（{error}）",
+        "cannot open the map's database {url} ({error})",
+    ),
+    "lv_county_editor": ("县里的编辑", "county editor"),
+    "lv_bad_code": ("不是可选的值：{value}", "not one of the allowed values: {value}"),
+    "lv_bad_field": ("不能更改的字段：{value}", "a field that cannot be changed: {value}"),
+    "lv_bad_progress": ("完成比例须为 0 到 100 的整数", "progress must be a whole number from 0 to 100"),
+    "lv_bad_site": (
+        "位置须为经度、纬度（WGS-84）和底图",
+        "a site needs a longitude and latitude (WGS-84) and its basemap",
+    ),
+    "lv_bad_line": (
+        "线路须为 2 到 {max} 个点，每点有经度和纬度（WGS-84）",
+        "a line needs 2 to {max} points, each with its longitude and latitude (WGS-84)",
+    ),
+    "lv_site_outside": ("位置不在本县范围内", "the site is outside the county"),
+    "lv_bad_basemap": ("底图编号无效", "not a valid basemap code"),
+    "lv_bad_townships": (
+        "乡镇须为 1 到 {n} 个名称，每个不超过 {chars} 个字",
+        "townships must be 1 to {n} names of at most {chars} characters each",
+    ),
+    "lv_unknown_township": ("本县没有这个乡镇：{name}", "no such township in the county: {name}"),
+    "lv_bad_amount": (
+        "投资须为 0 到 {max} 亿元之间的数，并注明口径",
+        "an amount must be a number from 0 to {max} (100M yuan) with its kind",
+    ),
+    "lv_bad_name": ("名称须给出中文或英文", "a name needs its Chinese or English text"),
+    "lv_bad_name_length": ("名称须为一行，1 到 {max} 个字", "a name must be one line of 1 to {max} characters"),
+    "lv_bad_note": ("说明须为 1 到 {max} 个字", "a note must have 1 to {max} characters"),
+    "lv_bad_date": (
+        "生效日期须为 2000-01-01 到 {latest} 之间的日期",
+        "the effective date must be a date from 2000-01-01 to {latest}",
+    ),
+    "lv_bad_evidence_length": (
+        "须提供依据：链接或出处，{min} 到 {max} 个字",
+        "evidence is required: a link or a citation of {min} to {max} characters",
+    ),
+    "lv_bad_evidence_link": (
+        "依据链接须以 http:// 或 https:// 开头",
+        "an evidence link must start with http:// or https://",
+    ),
+    "lv_bad_corrects": ("更正的对象须为一条更新的编号", "a correction must name an update by its number"),
+    "lv_unknown_item": ("数据库中没有这个项目：{item}", "no such item in the database: {item}"),
+    "lv_corrects_other": (
+        "第 {update} 条更新不是本项目同一字段的更新，不能更正",
+        "update {update} is not an update of this item's same field, so it cannot be corrected",
+    ),
+    "lv_conflict": (
+        "保存前已有人更新了此项目（第 {update} 条更新），请查看后重试",
+        "someone updated this item before you saved (update {update}); look at it and try again",
+    ),
+    "lv_not_signed_in": ("请先登录（登录已过期或不存在）", "please sign in (no session, or it has expired)"),
+    "lv_not_allowed": ("你的账号没有这项权限", "your account is not allowed to do this"),
+    "lv_sign_in_failed": ("账号或密码不正确", "wrong account name or password"),
+    "lv_throttled": (
+        "登录失败次数过多，请 {minutes} 分钟后再试",
+        "too many failed sign-ins: try again in {minutes} minutes",
+    ),
+    "lv_bad_account_name": (
+        "账号名须为 2 到 64 个字母、数字、汉字、点、横线或下划线",
+        "an account name must be 2 to 64 letters, digits, dots, dashes or underscores",
+    ),
+    "lv_no_account": ("没有这个账号：{name}", "no such account: {name}"),
+    "lv_account_exists": ("账号已存在：{name}", "the account exists already: {name}"),
+    "lv_bad_password": ("密码须为 10 到 200 个字符", "a password must have 10 to 200 characters"),
+    "lv_bad_role": ("角色须为编辑或管理员", "the role must be editor or admin"),
 }
 
 

@@ -141,6 +141,8 @@ def check_precision(row: dict[str, str], context) -> Iterator[Found]:
     places, townships = _split(row, "place_ids"), _split(row, "townships")
     if precision == "line" and context.route_ids and not any(p in context.route_ids for p in places):
         yield "precision", Message("v_line_needs_route")
+    if precision == "site":
+        yield "precision", Message("v_site_from_updates_only")
     if precision in ("township", "inferred") and not townships:
         yield "precision", Message("v_township_needs_name")
     if precision == "unknown" and townships:
