@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from countymap.draft.match import pair_up, similarity
+from countymap.draft.match import candidate_pairs, pair_up, similarity
 
 SAME_WORK = 0.8
 
@@ -20,7 +20,11 @@ def link_previous(drafts: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
     out = drafts.copy()
     old_names, new_names = list(previous["name_zh"]), list(out["name_zh"])
     pairs = pair_up(
-        range(len(out)), range(len(previous)), lambda i, j: similarity(new_names[i], old_names[j]), SAME_WORK
+        range(len(out)),
+        range(len(previous)),
+        lambda i, j: similarity(new_names[i], old_names[j]),
+        SAME_WORK,
+        candidate_pairs(new_names, old_names),
     )
     taken = set(previous["id"])
     for i, j, _ in pairs:

@@ -9,6 +9,7 @@ editor writes them; the report's sentences are never copied into a row.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 import pandas as pd
 
@@ -16,7 +17,7 @@ from countymap.core.schema import INVESTMENT_KINDS, PROJECTS
 from countymap.draft.clean import CleanText
 from countymap.draft.gazetteer import Gazetteer
 from countymap.draft.lexicon import Lexicon
-from countymap.draft.match import name_key, similarity
+from countymap.draft.match import GramIndex, name_key, similarity
 from countymap.draft.mentions import Mention
 from countymap.draft.sections import REVIEW
 from countymap.text.format import number
@@ -57,20 +58,39 @@ def same_work(a: Mention, b: Mention) -> bool:
 
 
 def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
-    """Mentions of the same work (:func:`same_work` with a group's first mention) grouped, in order of appearance."""
+    """Mentions of the same work (:func:`same_work` with a group's first mention) grouped, in order of appearance.
+
+    A mention joins the earliest group it is the same work as. Only the groups of
+    the same key and the other phase's groups of a near key
+    (:class:`~countymap.draft.match.GramIndex`) can be: no pair of groups is compared otherwise.
+    """
     groups: list[list[Mention]] = []
+    by_key: dict[str, list[int]] = defaultdict(list)
+    by_phase: dict[str, tuple[GramIndex, list[int]]] = {}
     for mention in mentions:
-        group = next((g for g in groups if same_work(g[0], mention)), None)
-        if group is None:
-            groups.append([mention])
-        else:
-            group.append(mention)
+        key = mention_key(mention)
+        near = {
+            g
+            for phase, (index, numbers) in by_phase.items()
+            if phase != mention.section.phase
+            for g in (numbers[n] for n in index.near(key))
+        }
+        found = next((g for g in sorted(near.union(by_key[key])) if same_work(groups[g][0], mention)), None)
+        if found is not None:
+            groups[found].append(mention)
+            continue
+        by_key[key].append(len(groups))
+        index, numbers = by_phase.setdefault(mention.section.phase, (GramIndex(), []))
+        index.add(key)
+        numbers.append(len(groups))
+        groups.append([mention])
     return groups
 
 
 def category_of(group: list[Mention], lexicon: Lexicon) -> tuple[str, str]:
     """The category whose longest keyword is in the name (else in the clause), and that keyword."""
-    for text in (group[0].name + group[0].qualifier, " ".join(m.clause for m in group)):
+    # Each clause once: thousands of members of one list share one clause (issue 23: 740 MB joined).
+    for text in (group[0].name + group[0].qualifier, " ".join(dict.fromkeys(m.clause for m in group))):
         best = max(
             ((word, code) for code, words in lexicon.categories.items() for word in words if word in text),
             key=lambda pair: len(pair[0]),
@@ -116,7 +136,8 @@ def _unique(items) -> list[str]:
 
 def matching_route(name: str, gazetteer: Gazetteer):
     """The route of the gazetteer this name is (names nearly the same), or ``None``."""
-    scored = [(similarity(route.name, name, contained=False), route) for route in gazetteer.routes]
+    near = gazetteer.route_index().near(name)  # routes that share a piece of the name, not every route
+    scored = [(similarity(gazetteer.routes[n].name, name, contained=False), gazetteer.routes[n]) for n in sorted(near)]
     best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
     return best[1] if best[0] >= ROUTE_SIMILARITY else None
 
