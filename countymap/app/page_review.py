@@ -20,7 +20,7 @@ from countymap.core import report
 from countymap.core.downloads import csv_bytes, schema_frame
 from countymap.core.schema import CATEGORIES, PRECISIONS, PROJECTS, REPORT_BYTES, STATUSES, label
 from countymap.core.tables import TableError, decode_text
-from countymap.draft.drafter import draft
+from countymap.draft.drafter import DRAFT_TIMEOUT_S, DraftError, draft_in_worker
 from countymap.draft.previous import status_changes
 from countymap.draft.review import DECISIONS, PENDING, accepted, keep_edits, passage_html, sections_in_order
 from countymap.text.format import item_names, join_labels, report_section
@@ -82,10 +82,12 @@ def drafts_for(raw: str, content: bytes, compare: bool) -> dict:
     state = st.session_state.get(STATE)
     if not state or state["key"] != key:
         previous = schema_frame(data.projects()) if compare else None
-        frame = draft(raw, config.geodata_dir(), previous).frame
+        # In a worker process: other visitors' pages do not wait for this text (issue 23).
+        frame, warnings = draft_in_worker(raw, config.geodata_dir(), previous)
         frame.insert(0, "decision", PENDING)
         generation = state["generation"] + 1 if state else 0
-        st.session_state[STATE] = state = {"key": key, "drafts": frame, "generation": generation}
+        state = {"key": key, "drafts": frame, "generation": generation, "warnings": warnings}
+        st.session_state[STATE] = state
     return state
 
 
@@ -251,7 +253,13 @@ def review(lang: str) -> None:
     raw, content = uploaded
     st.session_state["review_raw"] = raw
     compare = st.checkbox(t("review_compare", lang), value=True, key="review_compare")
-    state = drafts_for(raw, content, compare)
+    try:
+        state = drafts_for(raw, content, compare)
+    except DraftError as exc:
+        st.error(t(f"review_draft_{exc.failure}", lang, s=DRAFT_TIMEOUT_S))
+        return
+    for warning in state["warnings"]:
+        st.warning(t(f"review_{warning}", lang))
     drafts = state["drafts"]
     if drafts.empty:
         st.info(t("review_none", lang))

@@ -27,6 +27,7 @@ from countymap.draft.cli import read_report_text
 from countymap.draft.drafter import draft
 from countymap.geodata_build.build import write_files
 from countymap.geodata_build.division import ADCODE
+from countymap.text.strings import t
 
 DELIVERED = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 HEADER_CHARS = 400  # the delivery date stands under the title, before the speech begins
@@ -123,8 +124,8 @@ def main(argv: list[str]) -> int:
     drafts.frame.to_csv(args.out / "drafts.csv", index=False, encoding="utf-8-sig")
     (args.out / "projects.csv").write_bytes(empty_projects_csv().encode("utf-8"))
     (args.out / DATASET_TOML).write_bytes(toml.encode("utf-8"))
-    for warning in getattr(drafts.reading, "warnings", ()):
-        print(f"WARNING: {warning}", file=sys.stderr)
+    for warning in drafts.warnings:
+        print(f"warning: {t(f'review_{warning}', 'en')}", file=sys.stderr)
     placed = int((drafts.frame.get("townships", "") != "").sum()) if len(drafts.frame) else 0
     print(f"{args.out}: {len(files)} geodata files, {len(drafts.frame)} drafts ({placed} with a township) for review")
     print(f"review the drafts, then publish them as {args.out / 'projects.csv'}")

@@ -35,7 +35,7 @@ from countymap.draft.programmes import (
     strip_locative,
     target_status,
 )
-from countymap.draft.sections import Section, find_sections, heading_ends, section_at
+from countymap.draft.sections import NO_HEADINGS, Section, find_sections, heading_ends, section_at, whole_text
 from countymap.draft.status import StatusCall, call_status
 
 BASE_CONFIDENCE = {
@@ -85,6 +85,7 @@ class Reading:
     text: CleanText
     sections: list[Section]
     mentions: list[Mention]
+    warnings: tuple[str, ...] = ()  # codes, such as NO_HEADINGS: the reader shows them, never a silent 0
 
 
 _COUNTED_PEOPLE = re.compile(rf"{NUMBER}万?(?:户|人|名|道|场|家|项|件|次)")
@@ -333,7 +334,9 @@ def _named_in(found: list[Mention], words: set[str]) -> set[str]:
 def read_report(raw: str, lexicon: Lexicon, gazetteer: Gazetteer) -> Reading:
     """Clean the text, find its sections and every candidate mention (with its topic's setting)."""
     text = clean(raw)
-    sections, headings = find_sections(raw), heading_ends(raw)
+    sections, headings, warnings = find_sections(raw), heading_ends(raw), ()
+    if not sections:  # a page of a report, or a report without 一、二、…: one part, said so
+        sections, warnings = [whole_text(raw)], (NO_HEADINGS,)
     units = quantity_pattern(lexicon.units)
     mentions: list[Mention] = []
     topic, current = Topic(), None
@@ -347,7 +350,7 @@ def read_report(raw: str, lexicon: Lexicon, gazetteer: Gazetteer) -> Reading:
         found = _sentence_mentions(sentence, section, lexicon, gazetteer, units)
         topic.see(sentence, places_in(sentence.text, gazetteer, lexicon), found)
         mentions += found
-    return Reading(text, sections, mentions)
+    return Reading(text, sections, mentions, warnings)
 
 
 def _sentence_mentions(sentence: Piece, section: Section, lexicon: Lexicon, gazetteer: Gazetteer, units) -> list:

@@ -222,7 +222,7 @@ def draft_row(group: list[Mention], text: CleanText, lexicon: Lexicon, gazetteer
     status, deciding = _status(group)
     place = _place(group, gazetteer)
     spans, sections = _spans(group, text)
-    years = sorted({str(m.section.year) for m in group})
+    years = sorted({str(m.section.year) for m in group if m.section.year})  # a text without a year gives none
     confidence = min(0.99, max(m.confidence for m in group) + 0.05 * (len(group) - 1))
     row = {
         "id": _slug(category, first.name, used),

@@ -19,6 +19,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 REVIEW_WORDS = ("回顾", "总结", "过去")
 REVIEW, PLAN = "review", "plan"
+NO_HEADINGS = "no_headings"  # the warning of a text without a part heading, read as one part
+WHOLE = "一"  # the code of that one part
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,12 @@ def find_sections(raw: str) -> list[Section]:
             sub_end = subs[sub_index + 1].start() if sub_index + 1 < len(subs) else end
             sections.append(Section(numeral, sub.group(1), sub.start(), sub_end, year or 0, phase))
     return sections
+
+
+def whole_text(raw: str) -> Section:
+    """The whole text as one part: a plan for the report's year (a page of a report without its headings)."""
+    year, phase = part_year("", report_year(raw))
+    return Section(WHOLE, "", 0, len(raw), year or 0, phase)
 
 
 def section_at(sections: list[Section], offset: int) -> Section | None:

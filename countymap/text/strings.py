@@ -413,6 +413,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review_compare": ("与地图上已有项目比对", "Compare with the items on the map"),
     "review_count": ("共 {n} 条草稿，分布在 {s} 个章节。", "{n} drafts in {s} sections."),
     "review_none": ("没有找到候选项目。", "No candidate items were found."),
+    "arg_no_file": ("找不到文件：{path}", "no such file: {path}"),
+    "arg_folder_not_file": ("{path} 是文件夹，这里需要一个文件", "{path} is a folder; a file is needed here"),
+    "arg_no_folder": ("找不到文件夹：{path}", "no such folder: {path}"),
+    "arg_not_folder": ("{path} 不是文件夹", "{path} is not a folder"),
+    "arg_not_writable": ("无法在 {path} 中写入文件", "cannot write files in {path}"),
+    "arg_unreadable": ("无法读取 {path}：{err}", "cannot read {path}: {err}"),
+    "arg_columns": (
+        "{path} 不是{table}表（缺少列：{columns}）",
+        "{path} is not a {table} table (missing columns: {columns})",
+    ),
+    "review_no_headings": (
+        "文中没有“一、二、……”这样的部分标题：全文按一个部分（今年计划）读取，请核对各条的年份和状态。",
+        "The text has no part headings (一、二、…): it was read as one part (this year's plan); "
+        "check each draft's year and status.",
+    ),
+    "review_draft_timeout": (
+        "起草超过 {s:.0f} 秒，已停止：请上传较短的文本，或按部分分开上传。",
+        "Drafting took longer than {s:.0f} s and was stopped: upload a shorter text, or one part at a time.",
+    ),
+    "review_draft_memory": (
+        "起草所需内存超出上限，已停止：请上传较短的文本。",
+        "Drafting needed more memory than allowed and was stopped: upload a shorter text.",
+    ),
+    "review_draft_failed": (
+        "起草时出错，未生成草稿。请把该文件发给维护者。",
+        "Drafting failed and made no drafts. Please send the file to the maintainers.",
+    ),
     "review_section": ("第{section}部分 · {n} 条", "Part {section} · {n} draft(s)"),
     "review_passages": ("原文依据（高亮为识别出的词）", "Passages (highlighted: the words that were recognised)"),
     "review_decision": ("处理", "Decision"),
