@@ -31,7 +31,9 @@ from pathlib import Path
 from countymap.bench import live
 from countymap.bench.hostile_files import HOSTILE, make
 from countymap.config import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT
+from countymap.validation.arguments import output_file, output_folder, path_problems
 from countymap.validation.isolated import run_isolated
+from countymap.validation.setup import print_problems
 
 TIMEOUT_S = 300.0
 UPLOADS = ("largest.xlsx", "wide-row.xlsx", "zip-bomb.xlsx", "million-rows.xlsx")
@@ -230,14 +232,28 @@ def report(folder: Path, parts: set[str], uploads: tuple[str, ...]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``python -m countymap bench-hostile``; prints the report (and writes it with ``--out``)."""
+def parser() -> argparse.ArgumentParser:
+    """The ``bench-hostile`` command line."""
     p = argparse.ArgumentParser(prog="python -m countymap bench-hostile", description=__doc__.splitlines()[0])
     p.add_argument("--skip", default="", help=f"comma-separated parts to leave out: {', '.join(PARTS)}")
     p.add_argument("--uploads", default=",".join(UPLOADS), help="files uploaded beside a normal session")
-    p.add_argument("--folder", default=None, help="where the hostile files are made (default: a temporary folder)")
-    p.add_argument("--out", default=None, help="also write the report here (Markdown)")
-    args = p.parse_args(argv)
+    p.add_argument(
+        "--folder",
+        type=output_folder,
+        default=None,
+        help="where the hostile files are made (default: a temporary folder)",
+    )
+    p.add_argument("--out", type=output_file, default=None, help="also write the report here (Markdown)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m countymap bench-hostile``; prints the report (and writes it with ``--out``)."""
+    commands = parser()
+    args = commands.parse_args(argv)
+    problems = path_problems(commands, args)
+    if problems:
+        return print_problems(problems, "en")
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
     uploads = tuple(name.strip() for name in args.uploads.split(",") if name.strip())
     unknown = (skip - set(PARTS)) | (set(uploads) - set(HOSTILE))

@@ -41,7 +41,9 @@ from countymap.core.schema import PROJECTS
 from countymap.core.tables import load_projects
 from countymap.map.build import project_features
 from countymap.map.export import export_html
+from countymap.validation.arguments import output_file, path_problems
 from countymap.validation.context import load_context
+from countymap.validation.setup import print_problems
 from countymap.validation.validate import validate_frame
 
 DEFAULT_SIZES = (200, 2000, 20000, 200000)
@@ -64,7 +66,7 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--quick", action="store_true", help="one run of 100 projects (a smoke test)")
     p.add_argument("--skip", default="", help=f"comma-separated parts to leave out: {', '.join(PARTS)}")
-    p.add_argument("--out", default=str(REPO_ROOT / "BENCHMARKS.md"), help="report file (Markdown)")
+    p.add_argument("--out", type=output_file, default=str(REPO_ROOT / "BENCHMARKS.md"), help="report file (Markdown)")
     return p
 
 
@@ -189,7 +191,11 @@ def measure_embedded(runs: int, skip: set[str]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m countymap bench``; returns the exit code."""
-    args = parser().parse_args(argv)
+    commands = parser()
+    args = commands.parse_args(argv)
+    problems = path_problems(commands, args)
+    if problems:
+        return print_problems(problems, "en")
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
     unknown = skip - set(PARTS)
     if unknown:

@@ -19,6 +19,7 @@ from countymap.core.downloads import csv_bytes, geojson_bytes, xlsx_bytes
 from countymap.core.filters import apply_filters
 from countymap.core.geodata import Geodata
 from countymap.core.placement import place_projects
+from countymap.validation.arguments import output_file
 
 # Each writer gets the filtered rows, the geodata and the whole table (whose placement the map uses).
 FORMATS = {
@@ -35,7 +36,7 @@ def parser() -> argparse.ArgumentParser:
     )
     add_input_flags(p)
     p.add_argument("--format", required=True, choices=tuple(FORMATS), help="csv (UTF-8 with BOM), xlsx or geojson")
-    p.add_argument("--out", required=True, help="file to write")
+    p.add_argument("--out", required=True, type=output_file, help="file to write")
     add_filter_flags(p)
     return p
 

@@ -28,6 +28,7 @@ from countymap.draft.drafter import draft
 from countymap.geodata_build.build import write_files
 from countymap.geodata_build.division import ADCODE
 from countymap.text.strings import t
+from countymap.validation.arguments import input_file, input_folder, output_folder, path_problems
 
 DELIVERED = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 HEADER_CHARS = 400  # the delivery date stands under the title, before the speech begins
@@ -79,15 +80,18 @@ def empty_projects_csv() -> str:
     return out.getvalue()
 
 
-def _parse_args(argv: list[str]) -> argparse.Namespace:
+def parser() -> argparse.ArgumentParser:
+    """The ``new-dataset`` command line."""
     parser = argparse.ArgumentParser(prog="python -m countymap new-dataset", description=__doc__.splitlines()[0])
     parser.add_argument("--adcode", required=True, help="6-digit county-level code, e.g. 500241")
-    parser.add_argument("--report", type=Path, required=True, help="the report text (UTF-8, GBK or UTF-16)")
-    parser.add_argument("--out", type=Path, required=True, help="the new dataset folder")
+    parser.add_argument("--report", type=input_file, required=True, help="the report text (UTF-8, GBK or UTF-16)")
+    parser.add_argument("--out", type=output_folder, required=True, help="the new dataset folder")
     parser.add_argument("--year", type=int, help="the report's year, if its first lines do not state a date")
     parser.add_argument("--date", help="the ISO date the report was delivered, if its first lines do not state it")
-    parser.add_argument("--src", type=Path, help="folder of curated CSVs (aliases, seat overrides, rivers, routes)")
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--src", type=input_folder, help="folder of curated CSVs (aliases, seat overrides, rivers, routes)"
+    )
+    return parser
 
 
 def _check_inputs(args: argparse.Namespace) -> None:
@@ -107,7 +111,12 @@ def _check_inputs(args: argparse.Namespace) -> None:
 
 def main(argv: list[str]) -> int:
     """Build geodata, drafts and dataset.toml; unusable inputs are one line on stderr (exit 2)."""
-    args = _parse_args(argv)
+    commands = parser()
+    args = commands.parse_args(argv)
+    problems = path_problems(commands, args)
+    if problems:  # one line, like every other error of this command
+        print(f"new-dataset: error: {problems[0].text('en')}", file=sys.stderr)
+        return 2
     try:
         _check_inputs(args)
         raw = args.report.read_bytes()

@@ -20,10 +20,14 @@ import pandas as pd
 from countymap import config
 from countymap.core.filters import FIELDS, FLAG_ON, FilterState, from_query_params
 from countymap.core.geodata import Geodata, GeodataMissingError, load_geodata
+from countymap.core.schema import PROJECTS
 from countymap.text.strings import t
 from countymap.validation import setup
+from countymap.validation.arguments import input_folder, path_problems, table_file
 from countymap.validation.context import context_from_geodata
 from countymap.validation.upload import check_file
+
+REQUIRED = tuple(spec.name for spec in PROJECTS.fields if spec.required)  # a file without them is not a projects table
 
 
 def add_filter_flags(parser: argparse.ArgumentParser) -> None:
@@ -48,32 +52,35 @@ def state_from_args(args: argparse.Namespace) -> FilterState:
 
 def add_input_flags(parser: argparse.ArgumentParser) -> None:
     """``--projects``, ``--geodata`` and ``--lang`` of an export command (``--out`` is the command's own)."""
-    parser.add_argument("--projects", required=True, help="projects CSV or XLSX (e.g. projects.csv)")
-    parser.add_argument("--geodata", default=None, help="folder with county.geojson etc. (default: geodata/)")
+    parser.add_argument(
+        "--projects",
+        required=True,
+        type=table_file("projects", REQUIRED),
+        help="projects CSV or XLSX (e.g. projects.csv)",
+    )
+    parser.add_argument(
+        "--geodata", type=input_folder, default=None, help="folder with county.geojson etc. (default: geodata/)"
+    )
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
 
 
-def input_problems(args: argparse.Namespace) -> list[setup.SetupProblem]:
+def input_problems(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[setup.SetupProblem]:
     """The settings, the geodata folder, the projects file and ``--out``, checked before anything is read."""
-    problems = setup.number_problems()
-    if args.geodata:
-        problems += setup.geodata_problems(Path(args.geodata), "--geodata")
-    else:
+    problems = setup.number_problems() + path_problems(parser, args)
+    if not args.geodata:
         problems += setup.geodata_problems(config.geodata_dir(), config.ENV_DATA_DIR)
-    return (
-        problems
-        + setup.input_problems("--projects", Path(args.projects))
-        + setup.output_problems("--out", Path(args.out))
-    )
+    elif Path(args.geodata).is_dir():
+        problems += setup.geodata_problems(Path(args.geodata), "--geodata")
+    return problems
 
 
-def read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, Geodata] | int:
+def read_inputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> tuple[pd.DataFrame, Geodata] | int:
     """The valid projects and the geodata, or the exit code after printing why there are none.
 
     Exit code 2: a setting or an input is wrong (one message). Exit code 1:
     the projects file has problems (every one printed, nothing exported).
     """
-    problems = input_problems(args)
+    problems = input_problems(parser, args)
     if problems:
         return setup.print_problems(problems, args.lang)
     try:
@@ -92,7 +99,7 @@ def run_export(parser: argparse.ArgumentParser, argv: list[str] | None, write: C
     ``write`` writes ``args.out`` and returns what to say about it.
     """
     args = parser.parse_args(argv)
-    inputs = read_inputs(args)
+    inputs = read_inputs(parser, args)
     if isinstance(inputs, int):
         return inputs
     print(f"wrote {args.out}{write(args, *inputs)}")

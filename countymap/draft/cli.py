@@ -20,7 +20,7 @@ from countymap.draft.drafter import draft
 from countymap.draft.evaluate import NEEDED, evaluate, report_lines
 from countymap.text.strings import t
 from countymap.validation import setup
-from countymap.validation.arguments import input_file, input_folder, output_file, table_file
+from countymap.validation.arguments import input_file, input_folder, output_file, path_problems, table_file
 
 PREVIOUS_COLUMNS = ("id", "name_zh", "status", "years")  # what linking to the items on the map reads
 
@@ -49,17 +49,20 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _gazetteer_problems(geodata: Path, given: bool) -> list[setup.SetupProblem]:
+    """The gazetteer's one required file (townships), when the folder holds none."""
+    townships = geodata / Path(GEODATA_FILES["townships"]).name
+    return [] if townships.is_file() else setup.input_problems("--geodata" if given else config.ENV_DATA_DIR, townships)
+
+
 def main(argv: list[str]) -> int:
     """Draft, write, evaluate; problems with the inputs are one message on stderr (exit 2)."""
-    args = parser().parse_args(argv)
+    commands = parser()
+    args = commands.parse_args(argv)
     geodata = args.geodata or config.geodata_dir()
-    townships = Path(geodata) / Path(GEODATA_FILES["townships"]).name  # the gazetteer's one required file
-    if not townships.is_file():
-        flag = "--geodata" if args.geodata else config.ENV_DATA_DIR
-        problem = setup.SetupProblem(
-            flag, t("arg_no_file", "zh", path=townships), t("arg_no_file", "en", path=townships)
-        )
-        return setup.print_problems([problem], "en")
+    problems = path_problems(commands, args) or _gazetteer_problems(Path(geodata), args.geodata is not None)
+    if problems:
+        return setup.print_problems(problems, "en")
     try:
         raw = read_report_text(args.report)
         previous = read_raw(args.previous) if args.previous else None

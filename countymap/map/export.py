@@ -29,6 +29,7 @@ from countymap.map.decor import text
 from countymap.map.features import project_features, write_table
 from countymap.text.escape import html_text
 from countymap.text.format import item_names
+from countymap.validation.arguments import output_file
 
 UNDRAWN_LIST_LIMIT = 200  # a longer list would hide the map; the count is still given
 _PANEL_CSS = (
@@ -107,7 +108,7 @@ def parser() -> argparse.ArgumentParser:
         prog="python -m countymap export-html", description="Write the filtered map as one offline HTML file."
     )
     add_input_flags(p)
-    p.add_argument("--out", required=True, help="HTML file to write")
+    p.add_argument("--out", required=True, type=output_file, help="HTML file to write")
     add_filter_flags(p)
     p.add_argument(
         "--basemap",

@@ -413,16 +413,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review_compare": ("与地图上已有项目比对", "Compare with the items on the map"),
     "review_count": ("共 {n} 条草稿，分布在 {s} 个章节。", "{n} drafts in {s} sections."),
     "review_none": ("没有找到候选项目。", "No candidate items were found."),
-    "arg_no_file": ("找不到文件：{path}", "no such file: {path}"),
-    "arg_folder_not_file": ("{path} 是文件夹，这里需要一个文件", "{path} is a folder; a file is needed here"),
-    "arg_no_folder": ("找不到文件夹：{path}", "no such folder: {path}"),
-    "arg_not_folder": ("{path} 不是文件夹", "{path} is not a folder"),
-    "arg_not_writable": ("无法在 {path} 中写入文件", "cannot write files in {path}"),
-    "arg_unreadable": ("无法读取 {path}：{err}", "cannot read {path}: {err}"),
-    "arg_columns": (
-        "{path} 不是{table}表（缺少列：{columns}）",
-        "{path} is not a {table} table (missing columns: {columns})",
-    ),
     "review_no_headings": (
         "文中没有“一、二、……”这样的部分标题：全文按一个部分（今年计划）读取，请核对各条的年份和状态。",
         "The text has no part headings (一、二、…): it was read as one part (this year's plan); "

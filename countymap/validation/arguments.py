@@ -1,23 +1,24 @@
-"""Command-line arguments that name files and folders, checked as they are parsed (before any work).
+"""Command-line arguments that name files and folders, all checked before a command does any work.
 
-Every command declares its paths with these types (``type=input_file`` ...), so
-a missing input, a folder given as a file, an output that cannot be written or
-a table without its columns is one message and exit code 2 from argparse
-(``error: argument --out: cannot write in /proc``), never a traceback after
-minutes of work. Each type carries its :attr:`kind`, so the test of every
-command (``tests/test_commands.py``) finds a command's paths in its parser.
+Every command declares its paths with these types (``type=input_file``,
+``type=table_file("projects", columns)`` ...) and calls :func:`path_problems`
+on its parsed arguments first, so a missing input, a folder given as a file, an
+output that cannot be written or a table without its columns is one message and
+exit code 2 (:func:`countymap.validation.setup.print_problems`), never a
+traceback after minutes of work. Each type carries its ``kind``, so the test of
+every command (``tests/test_commands.py``) finds a command's paths in its parser.
 """
 
 from __future__ import annotations
 
 import argparse
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from countymap.core.limits import TableError
 from countymap.core.tables import read_header
-from countymap.text.strings import t
+from countymap.validation import setup
+from countymap.validation.setup import SetupProblem
 
 INPUT_FILE, INPUT_FOLDER, OUTPUT_FILE, OUTPUT_FOLDER, TABLE = (
     "input_file",
@@ -26,94 +27,78 @@ INPUT_FILE, INPUT_FOLDER, OUTPUT_FILE, OUTPUT_FOLDER, TABLE = (
     "output_folder",
     "table",
 )
+INPUTS = (INPUT_FILE, INPUT_FOLDER, TABLE)
 
 
-def _error(key: str, **fmt: object) -> argparse.ArgumentTypeError:
-    return argparse.ArgumentTypeError(t(key, "en", **fmt))
+def path_type(kind: str, table: str = "", columns: tuple[str, ...] = ()) -> Callable[[str], Path]:
+    """An argparse ``type`` that makes a :class:`~pathlib.Path` and says what kind of path it is."""
+
+    def convert(value: str) -> Path:
+        return Path(value)
+
+    convert.kind, convert.table, convert.columns = kind, table, columns
+    convert.__name__ = kind.replace("_", " ")
+    return convert
 
 
-def _kind(kind: str) -> Callable:
-    def mark(function: Callable) -> Callable:
-        function.kind = kind
-        return function
-
-    return mark
-
-
-def _not_folder(value: str) -> Path:
-    path = Path(value)
-    if path.is_dir():
-        raise _error("arg_folder_not_file", path=path)
-    return path
-
-
-@_kind(INPUT_FILE)
-def input_file(value: str) -> Path:
-    """An existing file."""
-    path = _not_folder(value)
-    if not path.is_file():
-        raise _error("arg_no_file", path=path)
-    return path
-
-
-@_kind(INPUT_FOLDER)
-def input_folder(value: str) -> Path:
-    """An existing folder."""
-    path = Path(value)
-    if not path.is_dir():
-        raise _error("arg_not_folder" if path.exists() else "arg_no_folder", path=path)
-    return path
-
-
-def _writable(folder: Path) -> bool:
-    """Whether a file can be made in ``folder`` (tried, since permissions do not tell root or read-only mounts)."""
-    try:
-        with tempfile.TemporaryFile(dir=folder):
-            return True
-    except OSError:
-        return False
-
-
-@_kind(OUTPUT_FILE)
-def output_file(value: str) -> Path:
-    """A file that can be written: not a folder, in an existing folder where files can be made."""
-    path = _not_folder(value)
-    folder = path.parent
-    if not folder.is_dir():
-        raise _error("arg_no_folder", path=folder)
-    if not _writable(folder):
-        raise _error("arg_not_writable", path=folder)
-    return path
-
-
-@_kind(OUTPUT_FOLDER)
-def output_folder(value: str) -> Path:
-    """A folder to write into: an existing writable folder, or a new one in an existing writable folder."""
-    path = Path(value)
-    if path.exists() and not path.is_dir():
-        raise _error("arg_not_folder", path=path)
-    existing = path if path.is_dir() else path.parent
-    if not existing.is_dir():
-        raise _error("arg_no_folder", path=existing)
-    if not _writable(existing):
-        raise _error("arg_not_writable", path=existing)
-    return path
+input_file = path_type(INPUT_FILE)
+input_folder = path_type(INPUT_FOLDER)
+output_file = path_type(OUTPUT_FILE)
+output_folder = path_type(OUTPUT_FOLDER)
 
 
 def table_file(name: str, columns: tuple[str, ...]) -> Callable[[str], Path]:
     """An existing CSV or XLSX file whose header has ``columns`` (a ``name`` table: ``projects`` ...)."""
+    return path_type(TABLE, name, tuple(columns))
 
-    @_kind(TABLE)
-    def table(value: str) -> Path:
-        path = input_file(value)
-        try:
-            header = read_header(path)
-        except (OSError, TableError) as exc:
-            raise _error("arg_unreadable", path=path, err=exc) from None
-        missing = [column for column in columns if column not in header]
-        if missing:
-            raise _error("arg_columns", path=path, table=name, columns=", ".join(missing[:6]))
-        return path
 
-    table.__name__ = f"{name} table"  # what argparse names in its message
-    return table
+def _table_problems(flag: str, path: Path, name: str, columns: tuple[str, ...]) -> list[SetupProblem]:
+    problems = setup.input_problems(flag, path)
+    if problems:
+        return problems
+    try:
+        header = read_header(path)
+    except (OSError, TableError) as exc:
+        return [setup.unreadable(flag, path, exc)]
+    missing = ", ".join(column for column in columns if column not in header)
+    if not missing:
+        return []
+    return [
+        SetupProblem(
+            flag,
+            f"{path} 不是{name}表（缺少列：{missing}）",
+            f"{path} is not a {name} table (missing columns: {missing})",
+        )
+    ]
+
+
+def _problems(kind: str, flag: str, path: Path, convert: Callable) -> list[SetupProblem]:
+    if kind == INPUT_FILE:
+        return setup.input_problems(flag, path)
+    if kind == TABLE:
+        return _table_problems(flag, path, convert.table, convert.columns)
+    if kind == INPUT_FOLDER:
+        return setup.folder_problems(flag, path)
+    if kind == OUTPUT_FILE:
+        return setup.output_problems(flag, path)
+    return setup.output_folder_problems(flag, path)
+
+
+def flag_of(action: argparse.Action) -> str:
+    """How a message names the argument: its first option string, else its metavar or name in capitals."""
+    return action.option_strings[0] if action.option_strings else (action.metavar or action.dest.upper())
+
+
+def path_actions(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    """The parser's arguments that name a file or folder (declared with a type of this module)."""
+    return [action for action in parser._actions if getattr(action.type, "kind", None)]
+
+
+def path_problems(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[SetupProblem]:
+    """What is wrong with the paths ``args`` holds for ``parser``'s path arguments (given or by default)."""
+    problems = []
+    for action in path_actions(parser):
+        value = getattr(args, action.dest, None)
+        if value is not None:
+            problems += _problems(action.type.kind, flag_of(action), Path(value), action.type)
+    return problems

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,13 +127,42 @@ def input_problems(flag: str, path: Path) -> list[SetupProblem]:
 
 
 def output_problems(flag: str, path: Path) -> list[SetupProblem]:
-    """An output file of a command that cannot be written: its folder is missing, or it is a folder."""
+    """An output file of a command that cannot be written: a folder, or its folder is missing or read-only."""
     if path.is_dir():
         return [SetupProblem(flag, t("setup_not_file", "zh", path=path), t("setup_not_file", "en", path=path))]
-    if not path.parent.is_dir():
-        folder = path.parent
-        return [SetupProblem(flag, f"不是文件夹：{folder}", f"not a folder: {folder}")]
-    return []
+    return folder_problems(flag, path.parent) or _writable_problems(flag, path.parent)
+
+
+def folder_problems(flag: str, folder: Path) -> list[SetupProblem]:
+    """A folder a command needs that does not exist or is a file."""
+    if folder.is_dir():
+        return []
+    if folder.exists():
+        return [SetupProblem(flag, f"{folder} 是文件，不是文件夹", f"{folder} is a file, not a folder")]
+    return [SetupProblem(flag, f"不是文件夹：{folder}", f"not a folder: {folder}")]
+
+
+def output_folder_problems(flag: str, folder: Path) -> list[SetupProblem]:
+    """A folder a command writes into (made with its parents if new): its nearest existing folder must take files."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    return folder_problems(flag, existing) or _writable_problems(flag, existing)
+
+
+def _writable_problems(flag: str, folder: Path) -> list[SetupProblem]:
+    """Whether a file can be made in ``folder``: tried, since permissions tell neither root nor read-only mounts."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return []
+    except OSError as exc:
+        return [
+            SetupProblem(
+                flag,
+                f"无法在 {folder} 中写入文件（{exc.strerror}）",
+                f"cannot write files in {folder} ({exc.strerror})",
+            )
+        ]
 
 
 def setup_problems() -> list[SetupProblem]:

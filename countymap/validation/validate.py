@@ -23,6 +23,7 @@ from countymap.core.schema import INDICATORS, PLACES, PROJECTS, Table
 from countymap.core.tables import read_raw, row_numbers
 from countymap.text.strings import t
 from countymap.validation import checks, setup
+from countymap.validation.arguments import input_file, input_folder, path_problems
 from countymap.validation.context import ValidationContext, load_context
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -219,21 +220,30 @@ def validate_file(
     return find_file_problems(path, table, context, max_bytes).problems
 
 
-def _parse_args(argv: list[str]) -> argparse.Namespace:
+def parser() -> argparse.ArgumentParser:
+    """The ``validate`` command line."""
     parser = argparse.ArgumentParser(prog="python -m countymap validate", description=__doc__.splitlines()[0])
     parser.add_argument(
-        "file", nargs="?", default=None, help="projects CSV/XLSX (default: the configured projects file)"
+        "file",
+        nargs="?",
+        default=None,
+        type=input_file,
+        metavar="FILE",
+        help="projects CSV/XLSX (default: the configured projects file)",
     )
     parser.add_argument("--places", action="store_true", help="validate a places gazetteer instead")
     parser.add_argument(
-        "--data-dir", default=None, help="folder holding geodata/ (default: $COUNTYMAP_DATA_DIR or the repo)"
+        "--data-dir",
+        default=None,
+        type=input_folder,
+        help="folder holding geodata/ (default: $COUNTYMAP_DATA_DIR or the repo)",
     )
-    parser.add_argument("--report", default=None, help="report text (default: ../shared/report/...)")
+    parser.add_argument("--report", default=None, type=input_file, help="report text (default: ../shared/report/...)")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh")
     parser.add_argument(
         "--max-mb", type=float, default=None, help="size limit (default: $COUNTYMAP_MAX_UPLOAD_MB or 10)"
     )
-    return parser.parse_args(argv)
+    return parser
 
 
 def _input_path(args: argparse.Namespace, table: Table) -> Path:
@@ -246,12 +256,16 @@ def _input_path(args: argparse.Namespace, table: Table) -> Path:
 
 def main(argv: list[str]) -> int:
     """Command-line entry: print every problem, exit 1 if there are any (2 if the settings are wrong)."""
-    args = _parse_args(argv)
+    commands = parser()
+    args = commands.parse_args(argv)
     table = PLACES if args.places else PROJECTS
     path = _input_path(args, table)
     folder = Path(args.data_dir) if args.data_dir else None
-    problems = setup.number_problems() + setup.data_dir_problems(folder, "--data-dir" if folder else ENV_DATA_DIR)
-    problems += setup.input_problems("FILE", path)
+    problems = setup.number_problems() + path_problems(commands, args)
+    if folder is None or folder.is_dir():
+        problems += setup.data_dir_problems(folder, "--data-dir" if folder else ENV_DATA_DIR)
+    if args.file is None:
+        problems += setup.input_problems("FILE", path)
     if problems:
         return setup.print_problems(problems, args.lang)
     max_mb = args.max_mb if args.max_mb is not None else setup.max_upload_mb()
