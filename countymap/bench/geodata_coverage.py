@@ -23,8 +23,7 @@ from countymap.config import REPO_ROOT
 from countymap.geodata_build.build import build_files
 from countymap.geodata_build.seats import PRECISION_FALLBACK, PRECISION_RESEARCHED, PRECISION_UNKNOWN
 from countymap.geodata_build.sources import Registry, source_strings
-from countymap.validation.arguments import output_file, path_problems
-from countymap.validation.setup import print_problems
+from countymap.validation.arguments import output_file, parse_checked
 
 DEFAULT_OUT = REPO_ROOT / "docs" / "coverage.md"
 DEFAULT_EVERY = 50
@@ -186,11 +185,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     """Build the sample, print the table and write it to ``--out``; exit 1 if any seat lies outside its county."""
-    commands = parser()
-    args = commands.parse_args(argv)
-    problems = path_problems(commands, args)
-    if problems:
-        return print_problems(problems, "en")
+    args = parse_checked(parser(), argv)
+    if isinstance(args, int):
+        return args
     registry = Registry()
     started = time.perf_counter()
     registry.division, registry.districts, registry.cities500, registry.cities1000_rows  # noqa: B018 (load once, timed)

@@ -31,9 +31,8 @@ from pathlib import Path
 from countymap.bench import live
 from countymap.bench.hostile_files import HOSTILE, make
 from countymap.config import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT
-from countymap.validation.arguments import output_file, output_folder, path_problems
+from countymap.validation.arguments import output_file, output_folder, parse_checked
 from countymap.validation.isolated import run_isolated
-from countymap.validation.setup import print_problems
 
 TIMEOUT_S = 300.0
 UPLOADS = ("largest.xlsx", "wide-row.xlsx", "zip-bomb.xlsx", "million-rows.xlsx")
@@ -249,11 +248,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m countymap bench-hostile``; prints the report (and writes it with ``--out``)."""
-    commands = parser()
-    args = commands.parse_args(argv)
-    problems = path_problems(commands, args)
-    if problems:
-        return print_problems(problems, "en")
+    args = parse_checked(parser(), argv)
+    if isinstance(args, int):
+        return args
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
     uploads = tuple(name.strip() for name in args.uploads.split(",") if name.strip())
     unknown = (skip - set(PARTS)) | (set(uploads) - set(HOSTILE))

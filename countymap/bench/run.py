@@ -41,9 +41,8 @@ from countymap.core.schema import PROJECTS
 from countymap.core.tables import load_projects
 from countymap.map.build import project_features
 from countymap.map.export import export_html
-from countymap.validation.arguments import output_file, path_problems
+from countymap.validation.arguments import output_file, parse_checked
 from countymap.validation.context import load_context
-from countymap.validation.setup import print_problems
 from countymap.validation.validate import validate_frame
 
 DEFAULT_SIZES = (200, 2000, 20000, 200000)
@@ -191,11 +190,9 @@ def measure_embedded(runs: int, skip: set[str]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m countymap bench``; returns the exit code."""
-    commands = parser()
-    args = commands.parse_args(argv)
-    problems = path_problems(commands, args)
-    if problems:
-        return print_problems(problems, "en")
+    args = parse_checked(parser(), argv)
+    if isinstance(args, int):
+        return args
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
     unknown = skip - set(PARTS)
     if unknown:

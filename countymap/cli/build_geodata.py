@@ -24,7 +24,7 @@ from countymap.geodata_build.provenance import EDITION_KEYS, render_dataset_toml
 from countymap.geodata_build.seat_report import summary_table
 from countymap.geodata_build.seats import PRECISION_FALLBACK, PRECISION_UNKNOWN
 from countymap.geodata_build.sources import Registry
-from countymap.validation.arguments import input_folder, output_folder, path_problems
+from countymap.validation.arguments import input_folder, output_folder, parse_checked
 
 DATASET_TOML = "dataset.toml"
 MAX_TOML_BYTES = 64_000
@@ -129,12 +129,9 @@ def _check(out: Path, files: dict[str, str], toml: str) -> int:
 
 def main(argv: list[str]) -> int:
     """Command-line entry point; returns the exit status (2 for unusable inputs, never a traceback)."""
-    commands = parser()
-    args = commands.parse_args(argv)
-    problems = path_problems(commands, args)
-    if problems:  # one line, like every other error of this command
-        print(f"build-geodata: error: {problems[0].text('en')}", file=sys.stderr)
-        return 2
+    args = parse_checked(parser(), argv, "build-geodata")
+    if isinstance(args, int):
+        return args
     try:
         problem = folder_problem(args.out, must_exist=args.check)
         if problem:

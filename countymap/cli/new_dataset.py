@@ -28,7 +28,7 @@ from countymap.draft.drafter import draft
 from countymap.geodata_build.build import write_files
 from countymap.geodata_build.division import ADCODE
 from countymap.text.strings import t
-from countymap.validation.arguments import input_file, input_folder, output_folder, path_problems
+from countymap.validation.arguments import input_file, input_folder, output_folder, parse_checked
 
 DELIVERED = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 HEADER_CHARS = 400  # the delivery date stands under the title, before the speech begins
@@ -111,12 +111,9 @@ def _check_inputs(args: argparse.Namespace) -> None:
 
 def main(argv: list[str]) -> int:
     """Build geodata, drafts and dataset.toml; unusable inputs are one line on stderr (exit 2)."""
-    commands = parser()
-    args = commands.parse_args(argv)
-    problems = path_problems(commands, args)
-    if problems:  # one line, like every other error of this command
-        print(f"new-dataset: error: {problems[0].text('en')}", file=sys.stderr)
-        return 2
+    args = parse_checked(parser(), argv, "new-dataset")
+    if isinstance(args, int):
+        return args
     try:
         _check_inputs(args)
         raw = args.report.read_bytes()

@@ -12,6 +12,7 @@ every command (``tests/test_commands.py``) finds a command's paths in its parser
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -102,3 +103,21 @@ def path_problems(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
         if value is not None:
             problems += _problems(action.type.kind, flag_of(action), Path(value), action.type)
     return problems
+
+
+def parse_checked(
+    parser: argparse.ArgumentParser, argv: list[str] | None, prefix: str = ""
+) -> argparse.Namespace | int:
+    """Parse ``argv`` and check its paths: the arguments, or exit code 2 once the problems are printed.
+
+    With ``prefix`` (``build-geodata``) the first problem is one line, ``PREFIX: error: ...``,
+    like the command's other errors; else the problems are listed (:func:`setup.print_problems`).
+    """
+    args = parser.parse_args(argv)
+    problems = path_problems(parser, args)
+    if not problems:
+        return args
+    if prefix:
+        print(f"{prefix}: error: {problems[0].text('en')}", file=sys.stderr)
+        return 2
+    return setup.print_problems(problems, getattr(args, "lang", "en"))
