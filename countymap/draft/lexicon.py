@@ -87,6 +87,8 @@ class Lexicon:
     categories: dict[str, tuple[str, ...]]
     item_kinds: dict[str, tuple[str, ...]]
     rules: tuple[StatusVerbs, ...]
+    english: dict[str, str]
+    english_places: dict[str, str]
 
     def all_status_words(self) -> tuple[str, ...]:
         """Every verb of every rule and every synonym, longest first."""
@@ -149,4 +151,6 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         categories={code: _longest_first(words) for code, words in data["categories"].items()},
         item_kinds={code: _longest_first(words) for code, words in data["item_kinds"].items()},
         rules=rules,
+        english=dict(data["english"]["words"]),
+        english_places=dict(data["english"]["places"]),
     )

@@ -35,7 +35,15 @@ from countymap.draft.programmes import (
     strip_locative,
     target_status,
 )
-from countymap.draft.sections import NO_HEADINGS, Section, find_sections, heading_ends, section_at, whole_text
+from countymap.draft.sections import (
+    NO_HEADINGS,
+    Section,
+    find_sections,
+    heading_ends,
+    preamble,
+    section_at,
+    whole_text,
+)
 from countymap.draft.status import StatusCall, call_status
 
 BASE_CONFIDENCE = {
@@ -336,7 +344,7 @@ def read_report(raw: str, lexicon: Lexicon, gazetteer: Gazetteer) -> Reading:
     text = clean(raw)
     sections, headings, warnings = find_sections(raw), heading_ends(raw), ()
     if not sections:  # a page of a report, or a report without 一、二、…: one part, said so
-        sections, warnings = [whole_text(raw)], (NO_HEADINGS,)
+        sections, headings, warnings = [whole_text(raw)], preamble(raw), (NO_HEADINGS,)
     units = quantity_pattern(lexicon.units)
     mentions: list[Mention] = []
     topic, current = Topic(), None

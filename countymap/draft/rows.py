@@ -15,13 +15,14 @@ import pandas as pd
 
 from countymap.core.schema import INVESTMENT_KINDS, PROJECTS
 from countymap.draft.clean import CleanText
+from countymap.draft.english import english_name
 from countymap.draft.gazetteer import Gazetteer
 from countymap.draft.lexicon import Lexicon
 from countymap.draft.match import GramIndex, name_key, similarity
 from countymap.draft.mentions import Mention
 from countymap.draft.sections import REVIEW
 from countymap.text.format import number
-from countymap.text.pinyin import pinyin, pinyin_name
+from countymap.text.pinyin import pinyin
 
 DRAFT_EXTRA = ("investment_qualifier", "confidence", "evidence")
 DRAFT_COLUMNS = tuple(PROJECTS.columns) + tuple(c for c in DRAFT_EXTRA if c not in PROJECTS.columns)
@@ -225,9 +226,9 @@ def draft_row(group: list[Mention], text: CleanText, lexicon: Lexicon, gazetteer
     years = sorted({str(m.section.year) for m in group if m.section.year})  # a text without a year gives none
     confidence = min(0.99, max(m.confidence for m in group) + 0.05 * (len(group) - 1))
     row = {
-        "id": _slug(category, first.name, used),
+        "id": _slug(category, first.name[:MAX_NAME], used),
         "name_zh": name,
-        "name_en": pinyin_name(name_key(first.name)),
+        "name_en": english_name(first.name[:MAX_NAME], lexicon, gazetteer),
         "category": category,
         "item_kind": item_kind_of(group, lexicon),
         "status": status,
