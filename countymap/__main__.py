@@ -19,7 +19,10 @@ COMMANDS = {
     "export-html": ("countymap.map.export", "Write the filtered map as a standalone offline HTML file"),
     "export-table": ("countymap.cli.export_table", "Write the filtered projects as CSV, XLSX or GeoJSON"),
     "bench": ("countymap.bench.run", "Run the performance benchmark and update BENCHMARKS.md"),
-    "bench-hostile": ("countymap.bench.hostile", "Measure reading the hostile files of issue 14 (memory, time)"),
+    "bench-hostile": (
+        "countymap.bench.hostile",
+        "Measure hostile uploads and report texts (issues 14, 23: memory, time, other sessions)",
+    ),
     "draft": ("countymap.draft.cli", "Draft items from a new report text; --evaluate compares with a curated file"),
     "bench-geodata": (
         "countymap.bench.geodata_coverage",

@@ -31,6 +31,7 @@ STATE = "review"
 OPENED = "review_opened"  # section -> whether the editor has it open
 TITLES = "review_titles"  # section -> (the title its expander shows, its expanded argument)
 PASSAGES_HEIGHT = 320  # px: a long section's passages scroll, so its editor stays in view
+PASSAGES_SHOWN = 100  # a real section has a few dozen drafts; a hostile text thousands (1 MB of HTML)
 # The editor writes the summaries first, so they come first after the decision.
 EDITABLE = (
     "summary_zh",
@@ -155,8 +156,11 @@ def section_editor(section: str, rows: pd.DataFrame, state: dict, lang: str) -> 
     box = st.expander(title, _expanded(section, title), key=box_key, on_change="rerun")
     with box:
         st.caption(t("review_passages", lang))
+        shown = rows.head(PASSAGES_SHOWN).to_dict("records")
         with st.container(height=PASSAGES_HEIGHT, border=False):
-            html_block("".join(_passage(st.session_state["review_raw"], row, lang) for row in rows.to_dict("records")))
+            html_block("".join(_passage(st.session_state["review_raw"], row, lang) for row in shown))
+        if len(rows) > PASSAGES_SHOWN:
+            st.caption(t("review_passages_cut", lang, shown=PASSAGES_SHOWN, n=len(rows)))
         # No form: every committed cell reruns the page, so the tally below and the
         # download always show what the grid shows (a form would hold edits until a save).
         edited = st.data_editor(

@@ -413,6 +413,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review_compare": ("与地图上已有项目比对", "Compare with the items on the map"),
     "review_count": ("共 {n} 条草稿，分布在 {s} 个章节。", "{n} drafts in {s} sections."),
     "review_none": ("没有找到候选项目。", "No candidate items were found."),
+    "review_passages_cut": (
+        "仅显示前 {shown} 条草稿的原文（共 {n:,} 条）；下表列出全部草稿。",
+        "Passages of the first {shown} drafts shown ({n:,} in all); the table below lists every draft.",
+    ),
     "review_no_headings": (
         "文中没有“一、二、……”这样的部分标题：全文按一个部分（今年计划）读取，请核对各条的年份和状态。",
         "The text has no part headings (一、二、…): it was read as one part (this year's plan); "
