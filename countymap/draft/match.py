@@ -19,6 +19,7 @@ The rules (also in README, "Drafting a new report"):
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -31,8 +32,9 @@ COMMON = 48  # names sharing a piece beyond which the piece is not used to find 
 SHORT = 4  # keys up to this long are also indexed by their characters
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """The key two mentions of the same work share (see the module doc)."""
+    """The key two mentions of the same work share (see the module doc); remembered, as names recur in every comparison."""
     key = _MARKS.sub("", _NOTE.sub("", str(name)))
     changed = True
     while changed:
@@ -43,16 +45,22 @@ def name_key(name: str) -> str:
     return key
 
 
-def similarity(a: str, b: str, *, contained: bool = True) -> float:
-    """How alike two names are, 0 to 1 (see the module doc); ``contained=False`` ignores containment."""
+def similarity(a: str, b: str, *, contained: bool = True, floor: float = 0.0) -> float:
+    """How alike two names are, 0 to 1 (see the module doc); ``contained=False`` ignores containment.
+
+    A similarity below ``floor`` may be given as 0: difflib's upper bounds rule
+    it out before its ratio is computed (what a caller with a threshold needs).
+    """
     key_a, key_b = name_key(a), name_key(b)
     if not key_a or not key_b:
         return 0.0
-    ratio = difflib.SequenceMatcher(None, key_a, key_b, autojunk=False).ratio()
     shorter, longer = sorted((key_a, key_b), key=len)
     if contained and len(shorter) >= 2 and shorter in longer:
-        ratio = max(ratio, CONTAINED)
-    return ratio
+        return max(CONTAINED, difflib.SequenceMatcher(None, key_a, key_b, autojunk=False).ratio())
+    matcher = difflib.SequenceMatcher(None, key_a, key_b, autojunk=False)
+    if floor and (matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor):
+        return 0.0
+    return matcher.ratio()
 
 
 def grams(key: str) -> set[str]:

@@ -22,7 +22,7 @@ def link_previous(drafts: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
     pairs = pair_up(
         range(len(out)),
         range(len(previous)),
-        lambda i, j: similarity(new_names[i], old_names[j]),
+        lambda i, j: similarity(new_names[i], old_names[j], floor=SAME_WORK),
         SAME_WORK,
         candidate_pairs(new_names, old_names),
     )

@@ -55,7 +55,7 @@ def same_work(a: Mention, b: Mention) -> bool:
         return False
     if {h.word for h in a.places} != {h.word for h in b.places}:
         return False  # 某镇卫生院… is not the same work as 卫生院…
-    return similarity(key_a, key_b, contained=False) >= CROSS_PHASE_SIMILARITY
+    return similarity(key_a, key_b, contained=False, floor=CROSS_PHASE_SIMILARITY) >= CROSS_PHASE_SIMILARITY
 
 
 def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
@@ -138,7 +138,10 @@ def _unique(items) -> list[str]:
 def matching_route(name: str, gazetteer: Gazetteer):
     """The route of the gazetteer this name is (names nearly the same), or ``None``."""
     near = gazetteer.route_index().near(name)  # routes that share a piece of the name, not every route
-    scored = [(similarity(gazetteer.routes[n].name, name, contained=False), gazetteer.routes[n]) for n in sorted(near)]
+    scored = [
+        (similarity(gazetteer.routes[n].name, name, contained=False, floor=ROUTE_SIMILARITY), gazetteer.routes[n])
+        for n in sorted(near)
+    ]
     best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
     return best[1] if best[0] >= ROUTE_SIMILARITY else None
 
