@@ -262,7 +262,7 @@ def review(lang: str) -> None:
     except DraftError as exc:
         st.error(t(f"review_draft_{exc.failure}", lang, s=DRAFT_TIMEOUT_S))
         return
-    for warning in state["warnings"]:
+    for warning in state.get("warnings", ()):
         st.warning(t(f"review_{warning}", lang))
     drafts = state["drafts"]
     if drafts.empty:

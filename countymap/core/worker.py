@@ -112,14 +112,15 @@ def _child(memory_mb: int) -> int:
     os.nice(NICENESS)
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    function, args = pickle.loads(sys.stdin.buffer.read())  # from our own parent
-    module, name = function.split(":", 1)
-    try:
+    try:  # out of memory anywhere (reading the job, importing, working, writing) is the same answer
+        function, args = pickle.loads(sys.stdin.buffer.read())  # from our own parent
+        module, name = function.split(":", 1)
         value = getattr(importlib.import_module(module), name)(*args)
+        result = pickle.dumps((value, _peak_mb()))
     except MemoryError:
-        print(f"{function}: out of memory (limit {memory_mb} MB)", file=sys.stderr)
+        print(f"out of memory (limit {memory_mb} MB)", file=sys.stderr)
         return _OUT_OF_MEMORY
-    sys.stdout.buffer.write(pickle.dumps((value, _peak_mb())))
+    sys.stdout.buffer.write(result)
     return 0
 
 
