@@ -17,6 +17,7 @@ the pickled ``(result, peak_mb)`` on stdout. Only this module starts it.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import pickle
@@ -90,7 +91,8 @@ def _run(function: str, args: tuple, timeout_s: float, memory_mb: int) -> Outcom
         return Outcome(None, float("nan"), "timeout")
     if done.returncode != 0:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        failure = "memory" if done.returncode == _OUT_OF_MEMORY else "failed"
+        out_of_memory = done.returncode == _OUT_OF_MEMORY or (lines and lines[-1].startswith("MemoryError"))
+        failure = "memory" if out_of_memory else "failed"
         return Outcome(None, float("nan"), failure, (lines or [f"exit {done.returncode}"])[-1][:200])
     value, peak_mb = pickle.loads(done.stdout)  # our own worker's output, not user data
     return Outcome(value, peak_mb)
@@ -108,17 +110,25 @@ def _peak_mb() -> float:
     return float("nan")
 
 
+def _job() -> bytes:
+    """Read the job on stdin, do it, and return the pickled ``(result, peak_mb)``."""
+    function, args = pickle.loads(sys.stdin.buffer.read())  # from our own parent
+    module, name = function.split(":", 1)
+    value = getattr(importlib.import_module(module), name)(*args)
+    return pickle.dumps((value, _peak_mb()))
+
+
 def _child(memory_mb: int) -> int:
     os.nice(NICENESS)
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    try:  # out of memory anywhere (reading the job, importing, working, writing) is the same answer
-        function, args = pickle.loads(sys.stdin.buffer.read())  # from our own parent
-        module, name = function.split(":", 1)
-        value = getattr(importlib.import_module(module), name)(*args)
-        result = pickle.dumps((value, _peak_mb()))
-    except MemoryError:
-        print(f"out of memory (limit {memory_mb} MB)", file=sys.stderr)
+    result = None
+    # Out of memory anywhere (reading the job, importing, working, writing) is the same answer; once out
+    # of the block the job's frames are freed, so the message below has memory to be written.
+    with contextlib.suppress(MemoryError):
+        result = _job()
+    if result is None:
+        os.write(2, f"out of memory (limit {memory_mb} MB)\n".encode())
         return _OUT_OF_MEMORY
     sys.stdout.buffer.write(result)
     return 0
