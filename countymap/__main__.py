@@ -23,7 +23,10 @@ COMMANDS = {
     "update": ("countymap.cli.update", "Record an update of an item (status, site, ...) with its date and evidence"),
     "history": ("countymap.cli.history", "The update log (of one item) as CSV"),
     "bench": ("countymap.bench.run", "Run the performance benchmark and update BENCHMARKS.md"),
-    "bench-hostile": ("countymap.bench.hostile", "Measure reading hostile files within the caps (memory, time)"),
+    "bench-hostile": (
+        "countymap.bench.hostile",
+        "Measure hostile uploads and report texts within the caps (memory, time, other sessions)",
+    ),
     "bench-filters": ("countymap.bench.filters", "Time a search, a filter change and the map on a 50,000-row table"),
     "bench-sessions": ("countymap.bench.sessions", "Measure whether uploads' memory is returned when sessions close"),
     "bench-living": (

@@ -308,6 +308,16 @@ def test_review_page_drafts_an_upload_by_section_with_escaped_highlights():
     assert any("尚未采纳" in i.value for i in at.info)
 
 
+def test_review_page_reads_a_text_without_headings_as_one_part_and_says_so():
+    at = run(REVIEW)
+    page = "今年将加快建设甲乙水库，新建丙丁水库。"  # by hand: a page of a report, no 一、二、…
+    at.file_uploader(key="review_file").set_value(("page.txt", page.encode("utf-8"), "text/plain"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("没有“一、二、……”这样的部分标题" in w.value for w in at.warning)
+    assert any("2 条草稿" in m.value for m in at.markdown)
+
+
 def test_review_page_refuses_an_oversized_upload():
     at = run(REVIEW)
     oversized = "报" * (report.REPORT_MAX_BYTES // 3 + 1)  # 3 bytes each in UTF-8: one byte over the limit

@@ -97,8 +97,9 @@ def test_cli_reports_unreadable_projects(tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"\x00\x01")
     argv = ["--projects", str(bad), "--out", str(tmp_path / "x.html"), "--geodata", str(DATA), "--lang", "en"]
-    assert main(argv) == 1
-    assert "cannot read the file: binary file" in capsys.readouterr().err
+    assert main(argv) == 2  # an input that is not a table is one message, before any work
+    err = capsys.readouterr().err
+    assert "--projects: cannot read" in err and "binary file" in err
     assert not (tmp_path / "x.html").exists()
 
 

@@ -94,4 +94,4 @@ def test_edition_refuses_what_it_cannot_know(text, year, date, message):
 def test_a_missing_report_is_one_line(tmp_path, capsys):
     assert new_dataset.main(["--adcode", "500241", "--report", str(tmp_path / "no.txt"), "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert "is not a file" in err and "Traceback" not in err
+    assert "--report: no such file" in err and "Traceback" not in err

@@ -21,6 +21,7 @@ from countymap.core.geodata import Geodata, load_geodata
 from countymap.core.limits import ReadLimits, configured_limits
 from countymap.core.tables import load_indicators, load_projects
 from countymap.schema import INDICATORS
+from countymap.text.message import Message
 from countymap.validation import setup
 from countymap.validation.context import ValidationContext, load_context
 from countymap.validation.setup import SetupProblem
@@ -73,7 +74,7 @@ def projects_problems() -> list[SetupProblem]:
     try:
         read_identity(config.data_dir())
     except DatasetError as exc:
-        return [SetupProblem(config.ENV_DATA_DIR, str(exc), str(exc))]
+        return [SetupProblem(config.ENV_DATA_DIR, Message("s_dataset_identity", detail=str(exc)))]
     try:
         _dataset_cached(str(path), _mtime(path), configured_limits(), geodata_version())
     except (OSError, ValueError) as exc:  # TableError (a cap, the format) or a cell that does not convert

@@ -20,7 +20,7 @@ from countymap.app.shell import esc, html_block
 from countymap.core import report
 from countymap.core.downloads import csv_bytes, schema_frame
 from countymap.core.tables import TableError, decode_text
-from countymap.draft.drafter import draft
+from countymap.draft.drafter import DRAFT_TIMEOUT_S, DraftError, draft_in_worker
 from countymap.draft.previous import status_changes
 from countymap.draft.review import DECISIONS, PENDING, accepted, keep_edits, passage_html, sections_in_order
 from countymap.schema import CATEGORIES, PRECISIONS, PROJECTS, STATUSES, label
@@ -33,6 +33,7 @@ STATE = "review"
 OPENED = "review_opened"  # section -> whether the editor has it open
 TITLES = "review_titles"  # section -> (the title its expander shows, its expanded argument)
 PASSAGES_HEIGHT = 320  # px: a long section's passages scroll, so its editor stays in view
+PASSAGES_SHOWN = 100  # a real section has a few dozen drafts; a hostile text thousands (1 MB of HTML)
 # The editor writes the summaries first, so they come first after the decision.
 EDITABLE = (
     "summary_zh",
@@ -83,10 +84,11 @@ def drafts_for(raw: str, content: bytes, compare: bool) -> dict:
     state = session.get(STATE)
     if not state or state["key"] != key:
         previous = schema_frame(data.projects()) if compare else None
-        frame = draft(raw, config.geodata_dir(), previous).frame
+        # In a worker process: other visitors' pages do not wait for this text.
+        frame, warnings = draft_in_worker(raw, config.geodata_dir(), previous)
         frame.insert(0, "decision", PENDING)
         generation = state["generation"] + 1 if state else 0
-        state = {"key": key, "drafts": frame, "generation": generation}
+        state = {"key": key, "drafts": frame, "generation": generation, "warnings": warnings}
         session.put(STATE, state)
     return state
 
@@ -155,8 +157,11 @@ def section_editor(section: str, rows: pd.DataFrame, state: dict, lang: str) -> 
     box = st.expander(title, _expanded(section, title), key=box_key, on_change="rerun")
     with box:
         st.caption(t("review_passages", lang))
+        shown = rows.head(PASSAGES_SHOWN).to_dict("records")
         with st.container(height=PASSAGES_HEIGHT, border=False):
-            html_block("".join(_passage(session.get("review_raw"), row, lang) for row in rows.to_dict("records")))
+            html_block("".join(_passage(session.get("review_raw"), row, lang) for row in shown))
+        if len(rows) > PASSAGES_SHOWN:
+            st.caption(t("review_passages_cut", lang, shown=PASSAGES_SHOWN, n=len(rows)))
         # No form: every committed cell reruns the page, so the tally below and the
         # download always show what the grid shows (a form would hold edits until a save).
         edited = st.data_editor(
@@ -253,7 +258,13 @@ def review(lang: str) -> None:
     raw, content = uploaded
     session.put("review_raw", raw)
     compare = st.checkbox(t("review_compare", lang), value=True, key="review_compare")
-    state = drafts_for(raw, content, compare)
+    try:
+        state = drafts_for(raw, content, compare)
+    except DraftError as exc:
+        st.error(t(f"review_draft_{exc.failure}", lang, s=DRAFT_TIMEOUT_S))
+        return
+    for warning in state.get("warnings", ()):
+        st.warning(t(f"review_{warning}", lang))
     drafts = state["drafts"]
     if drafts.empty:
         st.info(t("review_none", lang))

@@ -23,6 +23,7 @@ from countymap.config import REPO_ROOT
 from countymap.geodata_build.build import build_files
 from countymap.geodata_build.seats import PRECISION_FALLBACK, PRECISION_RESEARCHED, PRECISION_UNKNOWN
 from countymap.geodata_build.sources import Registry, source_strings
+from countymap.validation.arguments import output_file, parse_checked
 
 DEFAULT_OUT = REPO_ROOT / "docs" / "coverage.md"
 DEFAULT_EVERY = 50
@@ -170,16 +171,23 @@ def render(chongqing: list[CountyCoverage], others: list[CountyCoverage], provin
     )
 
 
-def main(argv: list[str]) -> int:
-    """Build the sample, print the table and write it to ``--out``; exit 1 if any seat lies outside its county."""
+def parser() -> argparse.ArgumentParser:
+    """The ``bench-geodata`` command line."""
     parser = argparse.ArgumentParser(prog="python -m countymap bench-geodata", description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help="Markdown file to write (default docs/coverage.md)"
+        "--out", type=output_file, default=DEFAULT_OUT, help="Markdown file to write (default docs/coverage.md)"
     )
     parser.add_argument(
         "--every", type=int, default=DEFAULT_EVERY, choices=range(1, 1001), metavar="K", help="sample every K-th code"
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    """Build the sample, print the table and write it to ``--out``; exit 1 if any seat lies outside its county."""
+    args = parse_checked(parser(), argv)
+    if isinstance(args, int):
+        return args
     registry = Registry()
     started = time.perf_counter()
     registry.division, registry.districts, registry.cities500, registry.cities1000_rows  # noqa: B018 (load once, timed)
@@ -191,7 +199,6 @@ def main(argv: list[str]) -> int:
     chongqing = [r for r in rows if r.adcode.startswith(CHONGQING)]
     others = [r for r in rows if not r.adcode.startswith(CHONGQING)]
     text = render(chongqing, others, registry.provinces, args.every, timing)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)
     outside = [f"{r.adcode}: {', '.join(r.outside)}" for r in rows if r.outside]

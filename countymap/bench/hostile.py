@@ -12,12 +12,15 @@ page time of one session alone (median of three loads) and while another
 session uploads each of ``--uploads`` files, the server's peak memory, and its
 memory 30 s after the uploading session closed. The bounds are
 under 500 MB and 10 s per file, and at most 2x for the other session's page.
+The drafting of hostile report texts is measured by
+:mod:`countymap.bench.hostile_drafts` (parts ``draft`` and ``draft-session``).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -28,10 +31,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from countymap.bench import live
+from countymap.bench import hostile_drafts, live
 from countymap.bench.hostile_files import HOSTILE, make
+from countymap.bench.markdown import record_block
 from countymap.config import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT
 from countymap.core.memory import memory_mb
+from countymap.validation.arguments import output_file, output_folder, parse_checked
 from countymap.validation.isolated import run_isolated
 
 TIMEOUT_S = 300.0
@@ -39,7 +44,7 @@ UPLOADS = ("largest.xlsx", "wide-row.xlsx", "zip-bomb.xlsx", "million-rows.xlsx"
 AFTER_CLOSE_S = 30.0
 SESSION_TTL_S = 10
 PROJECTS_PAGE = "%E9%A1%B9%E7%9B%AE%E5%88%97%E8%A1%A8"  # 项目列表, URL-quoted
-PARTS = ("validate", "upload", "session")
+PARTS = ("validate", "upload", "session", "draft", "draft-session")
 UPLOAD_DONE = "text=已显示上传文件中"  # the summary every upload ends with (upload_summary)
 
 
@@ -222,6 +227,12 @@ def report(folder: Path, parts: set[str], uploads: tuple[str, ...]) -> str:
     if "upload" in parts:
         lines += ["", "## Upload check (the app's child process)", "", *head]
         lines += [_row(name, measure_upload(make(name, folder))) for name in HOSTILE]
+    slowest = "distinct-clauses"
+    if "draft" in parts:
+        draft_lines, slowest = hostile_drafts.draft_section(folder, measure_command)
+        lines += draft_lines
+    if "draft-session" in parts:
+        lines += hostile_drafts.session_section(folder, slowest)
     if "session" in parts:
         figures = measure_sessions(folder, uploads)
         lines += ["", "## Another session's map page during a hostile upload (live server, Chromium)", ""]
@@ -239,14 +250,29 @@ def report(folder: Path, parts: set[str], uploads: tuple[str, ...]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``python -m countymap bench-hostile``; prints the report (and writes it with ``--out``)."""
+def parser() -> argparse.ArgumentParser:
+    """The ``bench-hostile`` command line."""
     p = argparse.ArgumentParser(prog="python -m countymap bench-hostile", description=__doc__.splitlines()[0])
     p.add_argument("--skip", default="", help=f"comma-separated parts to leave out: {', '.join(PARTS)}")
     p.add_argument("--uploads", default=",".join(UPLOADS), help="files uploaded beside a normal session")
-    p.add_argument("--folder", default=None, help="where the hostile files are made (default: a temporary folder)")
-    p.add_argument("--out", default=None, help="also write the report here (Markdown)")
-    args = p.parse_args(argv)
+    p.add_argument(
+        "--folder",
+        type=output_folder,
+        default=None,
+        help="where the hostile files are made (default: a temporary folder)",
+    )
+    p.add_argument("--out", type=output_file, default=None, help="also write the report here (Markdown)")
+    p.add_argument(
+        "--record", type=output_file, default=None, help="also keep the report in this file's bench-hostile block"
+    )
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m countymap bench-hostile``; prints the report (and writes it with ``--out``)."""
+    args = parse_checked(parser(), argv)
+    if isinstance(args, int):
+        return args
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
     uploads = tuple(name.strip() for name in args.uploads.split(",") if name.strip())
     unknown = (skip - set(PARTS)) | (set(uploads) - set(HOSTILE))
@@ -258,4 +284,6 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
+    if args.record:
+        record_block(Path(args.record), re.sub(r"^(#+) ", r"#\1 ", text, flags=re.MULTILINE))  # one level down
     return 0

@@ -247,7 +247,27 @@ def write_report(path: Path, rows: list[dict], embedded: dict, meta: dict) -> No
         "",
         *[f"{section}\n" for section in kept_sections(path)],
     ]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path.write_text("\n".join(lines) + kept_block(path), encoding="utf-8")
+
+
+# ``bench-hostile --record`` keeps its figures in BENCHMARKS.md between these marks; ``bench`` keeps them.
+HOSTILE_BEGIN, HOSTILE_END = "<!-- bench-hostile: begin -->", "<!-- bench-hostile: end -->"
+
+
+def kept_block(path: Path) -> str:
+    """The ``bench-hostile`` block of the file at ``path`` (with a blank line before it), or ``""``."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    start, end = text.find(HOSTILE_BEGIN), text.find(HOSTILE_END)
+    return "\n" + text[start : end + len(HOSTILE_END)] + "\n" if 0 <= start < end else ""
+
+
+def record_block(path: Path, report: str) -> None:
+    """Put ``report`` into the file at ``path`` as its ``bench-hostile`` block (replacing the one there)."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    old = kept_block(path).strip()
+    block = f"{HOSTILE_BEGIN}\n{report.strip()}\n{HOSTILE_END}"
+    text = text.replace(old, block) if old else text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
 
 
 METHOD = [

@@ -43,6 +43,7 @@ from countymap.core.tables import load_projects
 from countymap.map.export import export_html
 from countymap.map.features import dataset_features
 from countymap.schema import PROJECTS
+from countymap.validation.arguments import output_file, parse_checked
 from countymap.validation.context import load_context
 from countymap.validation.validate import validate_frame
 
@@ -66,7 +67,7 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--quick", action="store_true", help="one run of 100 projects (a smoke test)")
     p.add_argument("--skip", default="", help=f"comma-separated parts to leave out: {', '.join(PARTS)}")
-    p.add_argument("--out", default=str(REPO_ROOT / "BENCHMARKS.md"), help="report file (Markdown)")
+    p.add_argument("--out", type=output_file, default=str(REPO_ROOT / "BENCHMARKS.md"), help="report file (Markdown)")
     return p
 
 
@@ -193,7 +194,9 @@ def measure_embedded(runs: int, skip: set[str]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m countymap bench``; returns the exit code."""
-    args = parser().parse_args(argv)
+    args = parse_checked(parser(), argv)
+    if isinstance(args, int):
+        return args
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
     unknown = skip - set(PARTS)
     if unknown:

@@ -24,6 +24,7 @@ from countymap.geodata_build.provenance import EDITION_KEYS, render_dataset_toml
 from countymap.geodata_build.seat_report import summary_table
 from countymap.geodata_build.seats import PRECISION_FALLBACK, PRECISION_UNKNOWN
 from countymap.geodata_build.sources import Registry
+from countymap.validation.arguments import input_folder, output_folder, parse_checked
 
 DATASET_TOML = "dataset.toml"
 MAX_TOML_BYTES = 64_000
@@ -101,15 +102,18 @@ def report_seats(details: dict) -> None:
         )
 
 
-def _parse_args(argv: list[str]) -> argparse.Namespace:
+def parser() -> argparse.ArgumentParser:
+    """The ``build-geodata`` command line."""
     parser = argparse.ArgumentParser(prog="python -m countymap build-geodata", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--adcode", help="6-digit county-level code, e.g. 500242 (default: the one DIR/dataset.toml names)"
     )
-    parser.add_argument("--out", type=Path, default=REPO_ROOT, help="dataset folder (default: the repository)")
-    parser.add_argument("--src", type=Path, default=None, help="folder of the curated CSVs (default: DIR/geodata)")
+    parser.add_argument("--out", type=output_folder, default=REPO_ROOT, help="dataset folder (default: the repository)")
+    parser.add_argument(
+        "--src", type=input_folder, default=None, help="folder of the curated CSVs (default: DIR/geodata)"
+    )
     parser.add_argument("--check", action="store_true", help="rebuild in memory; exit 1 if DIR differs")
-    return parser.parse_args(argv)
+    return parser
 
 
 def _check(out: Path, files: dict[str, str], toml: str) -> int:
@@ -125,7 +129,9 @@ def _check(out: Path, files: dict[str, str], toml: str) -> int:
 
 def main(argv: list[str]) -> int:
     """Command-line entry point; returns the exit status (2 for unusable inputs, never a traceback)."""
-    args = _parse_args(argv)
+    args = parse_checked(parser(), argv, "build-geodata")
+    if isinstance(args, int):
+        return args
     try:
         problem = folder_problem(args.out, must_exist=args.check)
         if problem:

@@ -9,6 +9,7 @@ from countymap.core.dataset import Dataset
 from countymap.map.export import export_html
 from countymap.map.view import VIEW, View, export_choices
 from countymap.text.strings import t
+from countymap.validation.arguments import output_file
 
 
 def add_view_flags(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +34,7 @@ def parser() -> argparse.ArgumentParser:
         description="Write the filtered map as one offline HTML file (tiles need a network: the default is none).",
     )
     add_input_flags(p, lang=False)
-    p.add_argument("--out", required=True, help="HTML file to write")
+    p.add_argument("--out", required=True, type=output_file, help="HTML file to write")
     add_filter_flags(p)
     add_view_flags(p)
     return p

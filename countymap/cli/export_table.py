@@ -19,6 +19,7 @@ from countymap.core.downloads import csv_bytes, geojson_bytes, geopackage_bytes,
 from countymap.core.geodata import GeodataMissingError, load_geodata
 from countymap.living import LIVING_COLUMNS, state_as_of
 from countymap.validation import setup
+from countymap.validation.arguments import output_file
 
 # Each writer gets the Dataset and its filtered rows (placed as in the whole table, like the map).
 FORMATS = {
@@ -42,7 +43,7 @@ def parser() -> argparse.ArgumentParser:
         choices=tuple(FORMATS),
         help="csv (UTF-8 with BOM), xlsx, geojson or gpkg (GeoPackage)",
     )
-    p.add_argument("--out", required=True, help="file to write")
+    p.add_argument("--out", required=True, type=output_file, help="file to write")
     p.add_argument("--as-of", dest="as_of", help="database only: the items as of this date (default: latest)")
     add_filter_flags(p)
     return p

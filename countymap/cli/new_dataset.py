@@ -27,6 +27,8 @@ from countymap.draft.cli import read_report_text
 from countymap.draft.drafter import draft
 from countymap.geodata_build.build import write_files
 from countymap.geodata_build.division import ADCODE
+from countymap.text.strings import t
+from countymap.validation.arguments import input_file, input_folder, output_folder, parse_checked
 
 DELIVERED = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 HEADER_CHARS = 400  # the delivery date stands under the title, before the speech begins
@@ -78,15 +80,18 @@ def empty_projects_csv() -> str:
     return out.getvalue()
 
 
-def _parse_args(argv: list[str]) -> argparse.Namespace:
+def parser() -> argparse.ArgumentParser:
+    """The ``new-dataset`` command line."""
     parser = argparse.ArgumentParser(prog="python -m countymap new-dataset", description=__doc__.splitlines()[0])
     parser.add_argument("--adcode", required=True, help="6-digit county-level code, e.g. 500241")
-    parser.add_argument("--report", type=Path, required=True, help="the report text (UTF-8, GBK or UTF-16)")
-    parser.add_argument("--out", type=Path, required=True, help="the new dataset folder")
+    parser.add_argument("--report", type=input_file, required=True, help="the report text (UTF-8, GBK or UTF-16)")
+    parser.add_argument("--out", type=output_folder, required=True, help="the new dataset folder")
     parser.add_argument("--year", type=int, help="the report's year, if its first lines do not state a date")
     parser.add_argument("--date", help="the ISO date the report was delivered, if its first lines do not state it")
-    parser.add_argument("--src", type=Path, help="folder of curated CSVs (aliases, seat overrides, rivers, routes)")
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--src", type=input_folder, help="folder of curated CSVs (aliases, seat overrides, rivers, routes)"
+    )
+    return parser
 
 
 def _check_inputs(args: argparse.Namespace) -> None:
@@ -106,7 +111,9 @@ def _check_inputs(args: argparse.Namespace) -> None:
 
 def main(argv: list[str]) -> int:
     """Build geodata, drafts and dataset.toml; unusable inputs are one line on stderr (exit 2)."""
-    args = _parse_args(argv)
+    args = parse_checked(parser(), argv, "new-dataset")
+    if isinstance(args, int):
+        return args
     try:
         _check_inputs(args)
         raw = args.report.read_bytes()
@@ -123,8 +130,8 @@ def main(argv: list[str]) -> int:
     drafts.frame.to_csv(args.out / "drafts.csv", index=False, encoding="utf-8-sig")
     (args.out / "projects.csv").write_bytes(empty_projects_csv().encode("utf-8"))
     (args.out / DATASET_TOML).write_bytes(toml.encode("utf-8"))
-    for warning in getattr(drafts.reading, "warnings", ()):
-        print(f"WARNING: {warning}", file=sys.stderr)
+    for warning in drafts.warnings:
+        print(f"warning: {t(f'review_{warning}', 'en')}", file=sys.stderr)
     placed = int((drafts.frame.get("townships", "") != "").sum()) if len(drafts.frame) else 0
     print(f"{args.out}: {len(files)} geodata files, {len(drafts.frame)} drafts ({placed} with a township) for review")
     print(f"review the drafts, then publish them as {args.out / 'projects.csv'}")

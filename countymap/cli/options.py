@@ -19,11 +19,15 @@ from countymap import config
 from countymap.core.dataset import Dataset, read_identity
 from countymap.core.filters import FIELDS, FLAG_ON, FilterState, from_query_params
 from countymap.core.geodata import GeodataMissingError, load_geodata
+from countymap.schema import PROJECTS
 from countymap.text.message import Message
 from countymap.text.strings import t
 from countymap.validation import setup
+from countymap.validation.arguments import input_folder, path_problems, table_file
 from countymap.validation.context import context_from_geodata
 from countymap.validation.upload import check_file
+
+REQUIRED = tuple(spec.name for spec in PROJECTS.fields if spec.required)  # a file without them is not a projects table
 
 
 def add_filter_flags(parser: argparse.ArgumentParser) -> None:
@@ -55,28 +59,27 @@ def add_input_flags(parser: argparse.ArgumentParser, projects_help: str | None =
     parser.add_argument(
         "--projects",
         required=projects_help is None,
+        type=table_file("projects", REQUIRED),
         help=projects_help or "projects CSV or XLSX (e.g. projects.csv)",
     )
-    parser.add_argument("--geodata", default=None, help="folder with county.geojson etc. (default: geodata/)")
+    parser.add_argument(
+        "--geodata", type=input_folder, default=None, help="folder with county.geojson etc. (default: geodata/)"
+    )
     if lang:
         parser.add_argument("--lang", choices=("zh", "en"), default="zh")
 
 
-def input_problems(args: argparse.Namespace) -> list[setup.SetupProblem]:
+def input_problems(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[setup.SetupProblem]:
     """The settings, the geodata folder, the projects file and ``--out``, checked before anything is read."""
-    problems = setup.number_problems()
-    if args.geodata:
-        problems += setup.geodata_problems(Path(args.geodata), "--geodata")
-    else:
+    problems = setup.number_problems() + path_problems(parser, args)
+    if not args.geodata:
         problems += setup.geodata_problems(config.geodata_dir(), config.ENV_DATA_DIR)
-    return (
-        problems
-        + setup.input_problems("--projects", Path(args.projects))
-        + setup.output_problems("--out", Path(args.out))
-    )
+    elif Path(args.geodata).is_dir():
+        problems += setup.geodata_problems(Path(args.geodata), "--geodata")
+    return problems
 
 
-def read_inputs(args: argparse.Namespace) -> Dataset | int:
+def read_inputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Dataset | int:
     """The Dataset of the valid projects, or the exit code after printing why there is none.
 
     The county and edition come from the ``dataset.toml`` beside the geodata folder.
@@ -84,7 +87,7 @@ def read_inputs(args: argparse.Namespace) -> Dataset | int:
     Exit code 2: a setting or an input is wrong (one message). Exit code 1:
     the projects file has problems (every one printed, nothing exported).
     """
-    problems = input_problems(args)
+    problems = input_problems(parser, args)
     if problems:
         return setup.print_problems(problems, args.lang)
     try:
@@ -107,7 +110,7 @@ def run_export(parser: argparse.ArgumentParser, argv: list[str] | None, write: C
     ``int``; anything else where rows are not the point, such as a map).
     """
     args = parser.parse_args(argv)
-    inputs = read_inputs(args)
+    inputs = read_inputs(parser, args)
     if isinstance(inputs, int):
         return inputs
     written = write(args, inputs)

@@ -13,27 +13,37 @@ from countymap.config import ENV_DATA_DIR, data_dir, projects_path
 from countymap.schema import PLACES, PROJECTS, Table
 from countymap.text.message import Message
 from countymap.validation import setup
+from countymap.validation.arguments import input_file, input_folder, path_problems
 from countymap.validation.context import load_context
 from countymap.validation.validate import find_file_problems
 
 
-def _parse_args(argv: list[str]) -> argparse.Namespace:
+def parser() -> argparse.ArgumentParser:
+    """The ``validate`` command line (its paths checked before any work, like every command's)."""
     parser = argparse.ArgumentParser(
         prog="python -m countymap validate", description="Check a projects file against the schema and geodata."
     )
     parser.add_argument(
-        "file", nargs="?", default=None, help="projects CSV/XLSX (default: the configured projects file)"
+        "file",
+        nargs="?",
+        default=None,
+        type=input_file,
+        metavar="FILE",
+        help="projects CSV/XLSX (default: the configured projects file)",
     )
     parser.add_argument("--places", action="store_true", help="validate a places gazetteer instead")
     parser.add_argument(
-        "--data-dir", default=None, help="folder holding geodata/ (default: $COUNTYMAP_DATA_DIR or the repo)"
+        "--data-dir",
+        default=None,
+        type=input_folder,
+        help="folder holding geodata/ (default: $COUNTYMAP_DATA_DIR or the repo)",
     )
-    parser.add_argument("--report", default=None, help="report text (default: ../shared/report/...)")
+    parser.add_argument("--report", default=None, type=input_file, help="report text (default: ../shared/report/...)")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh")
     parser.add_argument(
         "--max-mb", type=float, default=None, help="size limit (default: $COUNTYMAP_MAX_UPLOAD_MB or 10)"
     )
-    return parser.parse_args(argv)
+    return parser
 
 
 def _input_path(args: argparse.Namespace, table: Table) -> Path:
@@ -46,12 +56,16 @@ def _input_path(args: argparse.Namespace, table: Table) -> Path:
 
 def main(argv: list[str]) -> int:
     """Command-line entry: print every problem, exit 1 if there are any (2 if the settings are wrong)."""
-    args = _parse_args(argv)
+    commands = parser()
+    args = commands.parse_args(argv)
     table = PLACES if args.places else PROJECTS
     path = _input_path(args, table)
     folder = Path(args.data_dir) if args.data_dir else None
-    problems = setup.number_problems() + setup.data_dir_problems(folder, "--data-dir" if folder else ENV_DATA_DIR)
-    problems += setup.input_problems("FILE", path)
+    problems = setup.number_problems() + path_problems(commands, args)
+    if folder is None or folder.is_dir():
+        problems += setup.data_dir_problems(folder, "--data-dir" if folder else ENV_DATA_DIR)
+    if args.file is None:
+        problems += setup.input_problems("FILE", path)
     problems += setup.report_problems(args.report, "--report") if args.report else setup.report_problems()
     if problems:
         return setup.print_problems(problems, args.lang)

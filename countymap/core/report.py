@@ -16,7 +16,9 @@ from countymap.schema import REPORT_BYTES, REPORT_SHA256
 
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 # A page footer such as "— 4 —" that the PDF extraction left inside sentences (the drafter drops it too).
-FOOTER = re.compile(r"\s*[—–-]\s*\d{1,3}\s*[—–-]\s*")
+# It starts where a run of whitespace starts (or at the dash), so a run of 80,000 spaces is
+# tried once, not once per space; the page number has at most 3 digits.
+FOOTER = re.compile(r"(?<!\s)\s*[—–-]\s*\d{1,3}(?!\d)\s*[—–-]\s*")
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
 _SENTENCE_END = "。！？；"
 # An uploaded "report" larger than this is refused by its size, before its bytes are read.

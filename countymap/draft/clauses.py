@@ -6,6 +6,8 @@ an enumeration comma inside them separates nothing.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
 OPENERS = {"“": "”", "《": "》", "（": "）", "‘": "’"}
@@ -52,23 +54,28 @@ def depth_map(text: str) -> list[int]:
     return depths
 
 
+@functools.lru_cache(maxsize=32)
+def _separator_starts(separators: tuple[str, ...]) -> re.Pattern:
+    """Every position where a separator starts, the first of ``separators`` there (overlaps included)."""
+    return re.compile("(?=(" + "|".join(re.escape(s) for s in separators) + "))")
+
+
 def split_piece(piece: Piece, separators: str | tuple[str, ...], keep: tuple[str, ...] = ()) -> list[Piece]:
     """Split ``piece`` at ``separators`` that stand outside quotes and brackets; empty parts are dropped.
 
-    A separator inside one of the ``keep`` words (``和美``) does not split.
+    A separator inside one of the ``keep`` words (``和美``) does not split. The
+    separators are found by one compiled pattern, not by trying each at every character.
     """
-    depths = depth_map(piece.text)
-    parts, begin, index = [], 0, 0
-    text = piece.text
-    while index < len(text):
-        sep = next((s for s in separators if text.startswith(s, index)), None)
-        kept = any(text.startswith(word, index - word.index(sep)) for word in keep if sep and sep in word)
-        if sep and depths[index] == 0 and not kept:
-            parts.append(piece.sub(begin, index))
-            index += len(sep)
-            begin = index
+    text, parts, begin, depths = piece.text, [], 0, None
+    for match in _separator_starts(tuple(separators)).finditer(text):
+        index, sep = match.start(), match.group(1)
+        if index < begin:  # inside the separator just split at
             continue
-        index += 1
+        depths = depth_map(text) if depths is None else depths
+        kept = any(text.startswith(word, index - word.index(sep)) for word in keep if sep in word)
+        if depths[index] == 0 and not kept:
+            parts.append(piece.sub(begin, index))
+            begin = index + len(sep)
     parts.append(piece.sub(begin))
     return [p for p in parts if p.text.strip()]
 

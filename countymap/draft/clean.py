@@ -18,8 +18,7 @@ from countymap.core.report import FOOTER
 # Half-width punctuation written the report's (full-width) way; one character for one.
 _TO_FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ";": "；", "!": "！", "?": "？"})
 _ASCII_WORD = re.compile(r"[0-9A-Za-z%.]")
-# Between digits a comma groups thousands and a colon is a ratio: both stay half-width.
-_BETWEEN_DIGITS = {",": "", ":": "："}
+_THOUSANDS = re.compile(r"\d,\d{3}(?![\d])")  # 1,000 groups thousands; 1,2 is a list
 
 
 @dataclass(frozen=True)
@@ -62,10 +61,14 @@ class CleanText:
         return low
 
 
-def _normalised(char: str, before: str, after: str) -> str:
-    """One character as the drafter reads it: full-width letters and digits become ASCII."""
-    if char in _BETWEEN_DIGITS and before.isdigit() and after.isdigit():
-        return _BETWEEN_DIGITS[char]
+def _normalised(raw: str, index: int) -> str:
+    """One character as the drafter reads it: full-width letters and digits become ASCII.
+
+    A comma that groups thousands (``1,000``) disappears; any other becomes ``，``.
+    """
+    char = raw[index]
+    if char == "," and index and _THOUSANDS.match(raw, index - 1):
+        return ""
     if char == ",":
         return "，"
     if char == ":":
@@ -73,6 +76,17 @@ def _normalised(char: str, before: str, after: str) -> str:
     if "\uff01" <= char <= "\uff5e" and unicodedata.normalize("NFKC", char).isalnum():
         return unicodedata.normalize("NFKC", char)
     return char.translate(_TO_FULL_WIDTH)
+
+
+def _keeps_space(before: str, after: str) -> bool:
+    """Whether whitespace between two characters stays as one space.
+
+    Between two ASCII words it does when the first ends in a letter (``Phase 2``),
+    and between two numbers always: ``12 34`` must not become a number that is not in the file.
+    """
+    if not (_ASCII_WORD.match(before) and _ASCII_WORD.match(after)):
+        return False
+    return before.isalpha() or (before.isdigit() and after.isdigit())
 
 
 def _drop_footers(raw: str) -> list[bool]:
@@ -99,13 +113,12 @@ def clean(raw: str) -> CleanText:
         if dropped[index] or char.isspace():
             pending_space = pending_space or bool(chars)
             continue
-        after = raw[index + 1] if index + 1 < len(raw) else ""
-        out = _normalised(char, raw[index - 1] if index else "", after)
+        out = _normalised(raw, index)
         if char == '"':
             out, open_quote = ("“" if open_quote else "”"), not open_quote
         if not out:
             continue
-        if pending_space and _ASCII_WORD.match(chars[-1]) and _ASCII_WORD.match(out) and chars[-1].isalpha():
+        if pending_space and _keeps_space(chars[-1], out):
             chars.append(" ")
             origin.append(index - 1)
         pending_space = False

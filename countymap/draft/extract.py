@@ -10,6 +10,8 @@ gazetteer place.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -19,9 +21,11 @@ from countymap.draft.figures import Quantity, leading_quantity, trailing_quantit
 from countymap.draft.gazetteer import Hit
 from countymap.draft.lexicon import Lexicon
 
-ROUTE = re.compile(r"[\u4e00-\u9fff（）]{2,}至[\u4e00-\u9fff（）]{2,}")
-KV = re.compile(r"\d+kV", re.I)
-QUOTED = re.compile(r"“([^”]{2,})”")
+# Each pattern starts only where its run starts (a lookbehind), so a search tries one start per run
+# and stays linear on a clause of thousands of characters.
+ROUTE = re.compile(r"(?<![\u4e00-\u9fff（）])[\u4e00-\u9fff（）]{2,}至[\u4e00-\u9fff（）]{2,}")
+KV = re.compile(r"(?<!\d)\d{1,4}kV", re.I)
+QUOTED = re.compile(r"“([^“”]{2,})”")
 DESIGNATED = "designated"
 
 
@@ -49,7 +53,9 @@ class ClauseParts:
 
 
 def _word_at(text: str, index: int, words: tuple[str, ...]) -> str:
-    return next((w for w in words if text.startswith(w, index)), "")
+    """The first of ``words`` that starts at ``index`` (one compiled pattern, not a loop over the words)."""
+    match = _starts_pattern(words).match(text, index) if words else None
+    return match.group(1) if match else ""
 
 
 def strip_leading(piece: Piece, lexicon: Lexicon) -> tuple[list[str], Piece]:
@@ -65,15 +71,15 @@ def strip_leading(piece: Piece, lexicon: Lexicon) -> tuple[list[str], Piece]:
 
 
 def strip_trailing(piece: Piece, lexicon: Lexicon) -> Piece:
-    """Trailing words that are not part of a name (``建设进度``, ``业态``) off ``piece``."""
-    changed = True
-    while changed and piece.text:
+    """Trailing words that are not part of a name (``建设进度``, ``业态``) off ``piece`` (one cut, not one copy per word)."""
+    end, changed = len(piece.text), True
+    while changed and end:
         changed = False
         for word in lexicon.trailing_words:
-            if piece.text.endswith(word) and len(piece.text) > len(word):
-                piece, changed = piece.sub(0, len(piece.text) - len(word)), True
+            if piece.text.endswith(word, 0, end) and end > len(word):
+                end, changed = end - len(word), True
                 break
-    return piece
+    return piece.sub(0, end)
 
 
 def _is_designation(word: str, lexicon: Lexicon) -> bool:
@@ -82,18 +88,29 @@ def _is_designation(word: str, lexicon: Lexicon) -> bool:
     return word in designation or any(table.get(word) in designation for table in lexicon.synonyms.values())
 
 
-def _first_at_or_after(text: str, words: tuple[str, ...], start: int) -> int | None:
-    positions = [p for w in words if (p := text.find(w, start)) >= 0]
-    return min(positions) if positions else None
+@functools.lru_cache(maxsize=64)
+def _starts_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """Every position where one of ``words`` starts, the first of ``words`` there (a lookahead: overlaps count)."""
+    return re.compile("(?=(" + "|".join(re.escape(w) for w in words if w) + "))")
 
 
-def _in_compound(text: str, index: int, lexicon: Lexicon) -> bool:
-    """Whether the word at ``index`` is inside a noun such as ``储备林``."""
-    return any(
-        text.startswith(noun, start)
-        for noun in lexicon.noun_compounds
-        for start in range(max(0, index - len(noun) + 1), index + 1)
-    )
+def word_starts(text: str, words: tuple[str, ...]) -> dict[int, str]:
+    """Position -> the first of ``words`` (longest first, as the lexicon orders them) that starts there."""
+    return {m.start(): m.group(1) for m in _starts_pattern(words).finditer(text)} if any(words) else {}
+
+
+def _covered(text: str, words: tuple[str, ...]) -> set[int]:
+    """The positions inside an occurrence of one of ``words`` (such as ``储备林``)."""
+    covered: set[int] = set()
+    for word in words:
+        for start in word_starts(text, (word,)):
+            covered.update(range(start, start + len(word)))
+    return covered
+
+
+def _next_at_or_after(positions: list[int], start: int) -> int | None:
+    at = bisect.bisect_left(positions, start)
+    return positions[at] if at < len(positions) else None
 
 
 def tail_start(text: str, begin: int, lexicon: Lexicon) -> int:
@@ -101,18 +118,23 @@ def tail_start(text: str, begin: int, lexicon: Lexicon) -> int:
 
     A status verb starts the tail unless a work suffix follows it before the next
     verb (``续建配套节水改造项目`` is a name); a designation verb always does.
+    Where the words, suffixes and compounds stand is found once per clause (one
+    pass each), so a clause of thousands of verbs takes linear time.
     """
     depths = depth_map(text)
-    words = tuple(sorted(lexicon.all_status_words() + lexicon.masked, key=len, reverse=True))
-    for index in range(begin + 1, len(text)):
-        word = _word_at(text, index, words)
-        if not word or depths[index] or _in_compound(text, index, lexicon):
+    verbs = word_starts(text, lexicon.tail_words)
+    verb_positions = sorted(verbs)
+    suffix_positions = sorted(word_starts(text, lexicon.work_suffixes))
+    compounds = _covered(text, lexicon.noun_compounds)
+    for index in verb_positions[bisect.bisect_left(verb_positions, begin + 1) :]:
+        word = verbs[index]
+        if depths[index] or index in compounds:
             continue
         if word in lexicon.masked or _is_designation(word, lexicon):
             return index
         after = index + len(word)
-        suffix = _first_at_or_after(text, lexicon.work_suffixes, after)
-        verb = _first_at_or_after(text, words, after)
+        suffix = _next_at_or_after(suffix_positions, after)
+        verb = _next_at_or_after(verb_positions, after)
         if suffix is None or (verb is not None and verb < suffix):
             return index
     return len(text)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBER = r"\d+(?:\.\d+)?"
-AMOUNT = re.compile(rf"(约)?({_NUMBER})\s*(亿|万)元(以上|左右)?")
+# A number starts where no digit or point stands before it and has at most 12 digits and 6 decimals:
+# every pattern below then tries O(1) steps per character, even on a run of digits.
+NUMBER = r"(?<![\d.])\d{1,12}(?:\.\d{1,6})?"
+SPACE = r"\s{0,3}"  # the cleaned text keeps at most one space; the raw text a line break or two
+AMOUNT = re.compile(rf"(约)?({NUMBER}){SPACE}(亿|万)元(以上|左右)?")
 YI_PER = {"亿": 1.0, "万": 1e-4}
 
 
@@ -52,7 +55,7 @@ def parse_amount(text: str) -> Amount | None:
 def quantity_pattern(units: tuple[str, ...]) -> re.Pattern:
     """A number followed by one of ``units`` (longest first), optionally 以上."""
     alternatives = "|".join(re.escape(u) for u in units)
-    return re.compile(rf"({_NUMBER})\s*({alternatives})(?:以上)?")
+    return re.compile(rf"({NUMBER}){SPACE}({alternatives})(?:以上)?")
 
 
 def leading_quantity(text: str, pattern: re.Pattern) -> Quantity | None:

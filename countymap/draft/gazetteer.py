@@ -13,6 +13,7 @@ from pathlib import Path
 
 from countymap.core.geodata import seats_table
 from countymap.core.tables import load_table, read_raw
+from countymap.draft.match import GramIndex
 from countymap.schema import GEODATA_FILES, PLACES, VILLAGES
 from countymap.text.format import township_short
 
@@ -53,6 +54,13 @@ class Gazetteer:
     routes: tuple[Route, ...] = ()
     _pattern: re.Pattern | None = None
     _endpoint_pattern: re.Pattern | None = None
+    _route_index: GramIndex | None = None
+
+    def route_index(self) -> GramIndex:
+        """The routes' names indexed by their pieces (numbers are positions in :attr:`routes`)."""
+        if self._route_index is None:
+            self._route_index = GramIndex(route.name for route in self.routes)
+        return self._route_index
 
     def find(self, text: str, *, endpoints: bool = False) -> list[Hit]:
         """Every name in ``text``, leftmost-longest, without overlaps.

@@ -87,12 +87,24 @@ class Lexicon:
     categories: dict[str, tuple[str, ...]]
     item_kinds: dict[str, tuple[str, ...]]
     rules: tuple[StatusVerbs, ...]
+    english: dict[str, str]
+    english_places: dict[str, str]
 
     def all_status_words(self) -> tuple[str, ...]:
         """Every verb of every rule and every synonym, longest first."""
+        return self.status_words
+
+    @functools.cached_property
+    def status_words(self) -> tuple[str, ...]:
+        """Every verb of every rule and every synonym, longest first (worked out once per lexicon)."""
         words = {w for rule in self.rules for w in rule.anytime + rule.review + rule.plan}
         words |= {w for table in self.synonyms.values() for w in table}
         return _longest_first(words)
+
+    @functools.cached_property
+    def tail_words(self) -> tuple[str, ...]:
+        """The words that may start a clause's tail: the status words and the money phrases, longest first."""
+        return tuple(sorted(self.status_words + self.masked, key=len, reverse=True))
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -139,4 +151,6 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         categories={code: _longest_first(words) for code, words in data["categories"].items()},
         item_kinds={code: _longest_first(words) for code, words in data["item_kinds"].items()},
         rules=rules,
+        english=dict(data["english"]["words"]),
+        english_places=dict(data["english"]["places"]),
     )

@@ -18,7 +18,7 @@ from countymap.draft.extract import (
     read_member,
     share_heads,
 )
-from countymap.draft.figures import AMOUNT, Amount, Quantity, parse_amount, quantity_pattern
+from countymap.draft.figures import AMOUNT, NUMBER, Amount, Quantity, parse_amount, quantity_pattern
 from countymap.draft.gazetteer import Gazetteer, Hit
 from countymap.draft.lexicon import Lexicon
 from countymap.draft.programmes import (
@@ -35,7 +35,15 @@ from countymap.draft.programmes import (
     strip_locative,
     target_status,
 )
-from countymap.draft.sections import Section, find_sections, heading_ends, section_at
+from countymap.draft.sections import (
+    NO_HEADINGS,
+    Section,
+    find_sections,
+    heading_ends,
+    preamble,
+    section_at,
+    whole_text,
+)
 from countymap.draft.status import StatusCall, call_status
 
 BASE_CONFIDENCE = {
@@ -85,9 +93,10 @@ class Reading:
     text: CleanText
     sections: list[Section]
     mentions: list[Mention]
+    warnings: tuple[str, ...] = ()  # codes, such as NO_HEADINGS: the reader shows them, never a silent 0
 
 
-_COUNTED_PEOPLE = re.compile(r"\d+(?:\.\d+)?万?(?:户|人|名|道|场|家|项|件|次)")
+_COUNTED_PEOPLE = re.compile(rf"{NUMBER}万?(?:户|人|名|道|场|家|项|件|次)")
 
 
 def _has_category_word(text: str, lexicon: Lexicon) -> bool:
@@ -218,6 +227,8 @@ def _members(parts: ClauseParts, where: Where | None, lexicon: Lexicon, gazettee
 
 def clause_mentions(clause: Piece, section: Section, lexicon: Lexicon, gazetteer: Gazetteer, units: re.Pattern):
     """The mentions of one clause and the clause's investment amount (with its kind)."""
+    if clause.text.isascii():  # no name of an item (all ASCII) and no amount (亿元, 万元): nothing to read
+        return [], (None, "")
     where, body = strip_locative(clause, lexicon, units)
     parts = analyse(body, lexicon)
     amount = _investment(clause, lexicon, section.phase)
@@ -304,18 +315,36 @@ class Topic:
         self.mentions += found
         self.seen += 1
         if self.place is None and self.seen <= TOPIC_REACH:
-            outside = [h for h in hits if h.kind != "township" and not any(h.word in m.name for m in found)]
+            named = _named_in(found, {h.word for h in hits})
+            outside = [h for h in hits if h.kind != "township" and h.word not in named]
             townships = {t for hit in outside for t in hit.townships}
             self.place = next((h for h in outside if h.townships), None) if len(townships) == 1 else None
-        for mention in self.mentions if self.place is not None else ():
+        if self.place is None:
+            return
+        for mention in self.mentions:
             if mention.context is None and not any(h.townships for h in mention.places):
                 mention.context = self.place
+        self.mentions = []  # given their setting once: a long topic costs linear time, not quadratic
+
+
+def _named_in(found: list[Mention], words: set[str]) -> set[str]:
+    """The ``words`` that stand inside one of the mentions' names (one pass per name and word length)."""
+    lengths = {len(word) for word in words}
+    return {
+        m.name[i : i + n]
+        for m in found
+        for n in lengths
+        for i in range(len(m.name) - n + 1)
+        if m.name[i : i + n] in words
+    }
 
 
 def read_report(raw: str, lexicon: Lexicon, gazetteer: Gazetteer) -> Reading:
     """Clean the text, find its sections and every candidate mention (with its topic's setting)."""
     text = clean(raw)
-    sections, headings = find_sections(raw), heading_ends(raw)
+    sections, headings, warnings = find_sections(raw), heading_ends(raw), ()
+    if not sections:  # a page of a report, or a report without 一、二、…: one part, said so
+        sections, headings, warnings = [whole_text(raw)], preamble(raw), (NO_HEADINGS,)
     units = quantity_pattern(lexicon.units)
     mentions: list[Mention] = []
     topic, current = Topic(), None
@@ -329,7 +358,7 @@ def read_report(raw: str, lexicon: Lexicon, gazetteer: Gazetteer) -> Reading:
         found = _sentence_mentions(sentence, section, lexicon, gazetteer, units)
         topic.see(sentence, places_in(sentence.text, gazetteer, lexicon), found)
         mentions += found
-    return Reading(text, sections, mentions)
+    return Reading(text, sections, mentions, warnings)
 
 
 def _sentence_mentions(sentence: Piece, section: Section, lexicon: Lexicon, gazetteer: Gazetteer, units) -> list:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from countymap.draft.match import pair_up, similarity
+from countymap.draft.match import candidate_pairs, pair_up, similarity
 
 SAME_WORK = 0.8
 
@@ -20,7 +20,11 @@ def link_previous(drafts: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
     out = drafts.copy()
     old_names, new_names = list(previous["name_zh"]), list(out["name_zh"])
     pairs = pair_up(
-        range(len(out)), range(len(previous)), lambda i, j: similarity(new_names[i], old_names[j]), SAME_WORK
+        range(len(out)),
+        range(len(previous)),
+        lambda i, j: similarity(new_names[i], old_names[j], floor=SAME_WORK),
+        SAME_WORK,
+        candidate_pairs(new_names, old_names),
     )
     taken = set(previous["id"])
     for i, j, _ in pairs:
@@ -37,34 +41,22 @@ def link_previous(drafts: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
 
 
 def status_changes(drafts: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
-    """Side by side: each draft linked to an existing item (same id) with the old and proposed status."""
-    old = previous.set_index("id")
-    rows = []
-    for row in drafts.to_dict("records"):
-        if row["id"] in old.index:
-            before = old.loc[row["id"]]
-            rows.append(
-                {
-                    "id": row["id"],
-                    "name_before": before["name_zh"],
-                    "name_draft": row["name_zh"],
-                    "status_before": before["status"],
-                    "status_draft": row["status"],
-                    "years_before": before["years"],
-                    "years_draft": row["years"],
-                    "changed": before["status"] != row["status"],
-                }
-            )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "id",
-            "name_before",
-            "name_draft",
-            "status_before",
-            "status_draft",
-            "years_before",
-            "years_draft",
-            "changed",
-        ],
-    )
+    """Side by side: each draft linked to an existing item (same id) with the old and proposed status.
+
+    One join of the two tables, in the drafts' order (no loop over thousands of drafts).
+    """
+    fields = ["id", "name_zh", "status", "years"]
+    old = previous[fields].drop_duplicates("id")
+    joined = drafts[fields].merge(old, on="id", how="inner", suffixes=("_draft", "_before"))
+    joined["changed"] = joined["status_before"] != joined["status_draft"]
+    columns = [
+        "id",
+        "name_before",
+        "name_draft",
+        "status_before",
+        "status_draft",
+        "years_before",
+        "years_draft",
+        "changed",
+    ]
+    return joined.rename(columns={"name_zh_before": "name_before", "name_zh_draft": "name_draft"})[columns]

@@ -9,18 +9,20 @@ editor writes them; the report's sentences are never copied into a row.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 import pandas as pd
 
 from countymap.draft.clean import CleanText
+from countymap.draft.english import english_name
 from countymap.draft.gazetteer import Gazetteer
 from countymap.draft.lexicon import Lexicon
-from countymap.draft.match import name_key, similarity
+from countymap.draft.match import GramIndex, name_key, similarity
 from countymap.draft.mentions import Mention
 from countymap.draft.sections import REVIEW
 from countymap.schema import INVESTMENT_KINDS, PROJECTS
 from countymap.text.format import number
-from countymap.text.pinyin import pinyin, pinyin_name
+from countymap.text.pinyin import pinyin
 
 DRAFT_EXTRA = ("investment_qualifier", "confidence", "evidence")
 DRAFT_COLUMNS = tuple(PROJECTS.columns) + tuple(c for c in DRAFT_EXTRA if c not in PROJECTS.columns)
@@ -53,24 +55,43 @@ def same_work(a: Mention, b: Mention) -> bool:
         return False
     if {h.word for h in a.places} != {h.word for h in b.places}:
         return False  # 某镇卫生院… is not the same work as 卫生院…
-    return similarity(key_a, key_b, contained=False) >= CROSS_PHASE_SIMILARITY
+    return similarity(key_a, key_b, contained=False, floor=CROSS_PHASE_SIMILARITY) >= CROSS_PHASE_SIMILARITY
 
 
 def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
-    """Mentions of the same work (:func:`same_work` with a group's first mention) grouped, in order of appearance."""
+    """Mentions of the same work (:func:`same_work` with a group's first mention) grouped, in order of appearance.
+
+    A mention joins the earliest group it is the same work as. Only the groups of
+    the same key and the other phase's groups of a near key
+    (:class:`~countymap.draft.match.GramIndex`) can be: no pair of groups is compared otherwise.
+    """
     groups: list[list[Mention]] = []
+    by_key: dict[str, list[int]] = defaultdict(list)
+    by_phase: dict[str, tuple[GramIndex, list[int]]] = {}
     for mention in mentions:
-        group = next((g for g in groups if same_work(g[0], mention)), None)
-        if group is None:
-            groups.append([mention])
-        else:
-            group.append(mention)
+        key = mention_key(mention)
+        near = {
+            g
+            for phase, (index, numbers) in by_phase.items()
+            if phase != mention.section.phase
+            for g in (numbers[n] for n in index.near(key))
+        }
+        found = next((g for g in sorted(near.union(by_key[key])) if same_work(groups[g][0], mention)), None)
+        if found is not None:
+            groups[found].append(mention)
+            continue
+        by_key[key].append(len(groups))
+        index, numbers = by_phase.setdefault(mention.section.phase, (GramIndex(), []))
+        index.add(key)
+        numbers.append(len(groups))
+        groups.append([mention])
     return groups
 
 
 def category_of(group: list[Mention], lexicon: Lexicon) -> tuple[str, str]:
     """The category whose longest keyword is in the name (else in the clause), and that keyword."""
-    for text in (group[0].name + group[0].qualifier, " ".join(m.clause for m in group)):
+    # Each clause once: thousands of members of one list share one clause (740 MB joined).
+    for text in (group[0].name + group[0].qualifier, " ".join(dict.fromkeys(m.clause for m in group))):
         best = max(
             ((word, code) for code, words in lexicon.categories.items() for word in words if word in text),
             key=lambda pair: len(pair[0]),
@@ -116,7 +137,11 @@ def _unique(items) -> list[str]:
 
 def matching_route(name: str, gazetteer: Gazetteer):
     """The route of the gazetteer this name is (names nearly the same), or ``None``."""
-    scored = [(similarity(route.name, name, contained=False), route) for route in gazetteer.routes]
+    near = gazetteer.route_index().near(name)  # routes that share a piece of the name, not every route
+    scored = [
+        (similarity(gazetteer.routes[n].name, name, contained=False, floor=ROUTE_SIMILARITY), gazetteer.routes[n])
+        for n in sorted(near)
+    ]
     best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
     return best[1] if best[0] >= ROUTE_SIMILARITY else None
 
@@ -201,12 +226,12 @@ def draft_row(group: list[Mention], text: CleanText, lexicon: Lexicon, gazetteer
     status, deciding = _status(group)
     place = _place(group, gazetteer)
     spans, sections = _spans(group, text)
-    years = sorted({str(m.section.year) for m in group})
+    years = sorted({str(m.section.year) for m in group if m.section.year})  # a text without a year gives none
     confidence = min(0.99, max(m.confidence for m in group) + 0.05 * (len(group) - 1))
     row = {
-        "id": _slug(category, first.name, used),
+        "id": _slug(category, first.name[:MAX_NAME], used),
         "name_zh": name,
-        "name_en": pinyin_name(name_key(first.name)),
+        "name_en": english_name(first.name[:MAX_NAME], lexicon, gazetteer),
         "category": category,
         "item_kind": item_kind_of(group, lexicon),
         "status": status,

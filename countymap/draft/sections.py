@@ -19,6 +19,9 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 REVIEW_WORDS = ("回顾", "总结", "过去")
 REVIEW, PLAN = "review", "plan"
+NO_HEADINGS = "no_headings"  # the warning of a text without a part heading, read as one part
+WHOLE = "一"  # the code of that one part
+PREAMBLE_CHARS = 500  # the date under the title stands in the first lines
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,7 @@ class Section:
 def report_year(raw: str) -> int | None:
     """The year of the report: the first date before the first part, else the latest year in a part heading."""
     first_part = _PART.search(raw)
-    preamble = raw[: first_part.start()] if first_part else raw[:500]
-    date = _DATE.search(preamble)
+    date = _DATE.search(raw[: first_part.start()] if first_part else raw[:PREAMBLE_CHARS])
     if date:
         return int(date.group(1))
     years = [int(y) for m in _PART.finditer(raw) for y in _YEAR.findall(m.group(2))]
@@ -81,6 +83,24 @@ def find_sections(raw: str) -> list[Section]:
             sub_end = subs[sub_index + 1].start() if sub_index + 1 < len(subs) else end
             sections.append(Section(numeral, sub.group(1), sub.start(), sub_end, year or 0, phase))
     return sections
+
+
+def whole_text(raw: str) -> Section:
+    """The whole text as one part: a plan for the report's year (a page of a report without its headings)."""
+    year, phase = part_year("", report_year(raw))
+    return Section(WHOLE, "", 0, len(raw), year or 0, phase)
+
+
+def preamble(raw: str) -> list[tuple[int, int]]:
+    """The span of the title and date above the speech (up to the end of the date's line), if a date is there.
+
+    In a text without headings it is the only text that is not item text.
+    """
+    date = _DATE.search(raw[:PREAMBLE_CHARS])
+    if date is None:
+        return []
+    end = raw.find("\n", date.end())
+    return [(0, end + 1 if end >= 0 else len(raw))]
 
 
 def section_at(sections: list[Section], offset: int) -> Section | None:

@@ -508,6 +508,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "s_unreadable": ("无法读取 {path}：{detail}", "cannot read {path}: {detail}"),
     "s_no_file": ("找不到文件 {path}", "no such file: {path}"),
     "s_not_folder": ("不是文件夹：{path}", "not a folder: {path}"),
+    "s_dataset_identity": (
+        "数据集说明文件 dataset.toml 有误：{detail}",
+        "the dataset's dataset.toml is wrong: {detail}",
+    ),
+    "s_file_not_folder": ("{path} 是文件，不是文件夹", "{path} is a file, not a folder"),
+    "s_cannot_write": ("无法在 {path} 中写入文件（{reason}）", "cannot write files in {path} ({reason})"),
     "s_not_table": (
         "{path} 不是{table}表（缺少列：{names}）",
         "{path} is not a {table} table (missing columns: {names})",
@@ -557,6 +563,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review_compare": ("与地图上已有项目比对", "Compare with the items on the map"),
     "review_count": ("共 {n} 条草稿，分布在 {s} 个章节。", "{n} drafts in {s} sections."),
     "review_none": ("没有找到候选项目。", "No candidate items were found."),
+    "review_passages_cut": (
+        "仅显示前 {shown} 条草稿的原文（共 {n:,} 条）；下表列出全部草稿。",
+        "Passages of the first {shown} drafts shown ({n:,} in all); the table below lists every draft.",
+    ),
+    "review_no_headings": (
+        "文中没有“一、二、……”这样的部分标题：全文按一个部分（今年计划）读取，请核对各条的年份和状态。",
+        "The text has no part headings (一、二、…): it was read as one part (this year's plan); "
+        "check each draft's year and status.",
+    ),
+    "review_draft_timeout": (
+        "起草超过 {s:.0f} 秒，已停止：请上传较短的文本，或按部分分开上传。",
+        "Drafting took longer than {s:.0f} s and was stopped: upload a shorter text, or one part at a time.",
+    ),
+    "review_draft_memory": (
+        "起草所需内存超出上限，已停止：请上传较短的文本。",
+        "Drafting needed more memory than allowed and was stopped: upload a shorter text.",
+    ),
+    "review_draft_failed": (
+        "起草时出错，未生成草稿。请把该文件发给维护者。",
+        "Drafting failed and made no drafts. Please send the file to the maintainers.",
+    ),
     "review_section": ("第{section}部分 · {n} 条", "Part {section} · {n} draft(s)"),
     "review_passages": ("原文依据（高亮为识别出的词）", "Passages (highlighted: the words that were recognised)"),
     "review_decision": ("处理", "Decision"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,12 +120,10 @@ def input_problems(flag: str, path: Path) -> list[SetupProblem]:
 
 
 def output_problems(flag: str, path: Path) -> list[SetupProblem]:
-    """An output file of a command that cannot be written: its folder is missing, or it is a folder."""
+    """An output file of a command that cannot be written: a folder, or its folder is missing or read-only."""
     if path.is_dir():
         return [SetupProblem(flag, Message("setup_not_file", path=path))]
-    if not path.parent.is_dir():
-        return [SetupProblem(flag, Message("s_not_folder", path=path.parent))]
-    return []
+    return folder_problems(flag, path.parent) or _writable_problems(flag, path.parent)
 
 
 def report_problems(path: str | Path | None = None, variable: str = config.ENV_REPORT) -> list[SetupProblem]:
@@ -142,6 +141,32 @@ def report_problems(path: str | Path | None = None, variable: str = config.ENV_R
     if report.load_report(named) is None:
         return [SetupProblem(variable, Message("s_report_mismatch", path=Path(named), sha256=report.REPORT_SHA256))]
     return []
+
+
+def folder_problems(flag: str, folder: Path) -> list[SetupProblem]:
+    """A folder a command needs that does not exist or is a file."""
+    if folder.is_dir():
+        return []
+    if folder.exists():
+        return [SetupProblem(flag, Message("s_file_not_folder", path=folder))]
+    return [SetupProblem(flag, Message("s_not_folder", path=folder))]
+
+
+def output_folder_problems(flag: str, folder: Path) -> list[SetupProblem]:
+    """A folder a command writes into (made with its parents if new): its nearest existing folder must take files."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    return folder_problems(flag, existing) or _writable_problems(flag, existing)
+
+
+def _writable_problems(flag: str, folder: Path) -> list[SetupProblem]:
+    """Whether a file can be made in ``folder``: tried, since permissions tell neither root nor read-only mounts."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return []
+    except OSError as exc:
+        return [SetupProblem(flag, Message("s_cannot_write", path=folder, reason=exc.strerror))]
 
 
 def setup_problems() -> list[SetupProblem]:
