@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from countymap import config
-from countymap.core import limits, report, xlsx
+from countymap.core import limits, report, worker, xlsx
 from countymap.schema import INDICATORS, PLACES, PROJECTS, columns_markdown, status_rules_markdown
-from countymap.validation import isolated, setup, validate
+from countymap.validation import setup, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = sorted((ROOT / "docs").glob("*.md"))
@@ -83,7 +83,7 @@ def test_operations_doc_states_the_limits_the_code_has():
         f"more than {xlsx.MAX_MEMBERS:,} members",
         f"{limits.RATIO_FLOOR_BYTES // limits.MB} MB that unpacks to more than {limits.MAX_RATIO:g} times",
         f"at most {validate.MAX_LISTED:,} problems are listed",
-        f"{isolated.MAX_AT_ONCE} at a time",
+        f"{worker.MAX_AT_ONCE} at a time",
         f"({report.REPORT_MAX_BYTES:,} bytes, {report.REPORT_MAX_BYTES / 1024:,.0f} KB)",
     ]
     flat = " ".join(operations.split())

@@ -25,6 +25,7 @@ from countymap.core.tables import load_projects
 from countymap.map.build import build_map
 from countymap.map.features import dataset_features
 from countymap.schema import PROJECTS
+from countymap.validation.arguments import output_file, parse_checked
 
 SECTION = "## Filters on a large table"
 SEARCHES = ("龚滩", "gongtan", "水库")
@@ -77,13 +78,20 @@ def report(figures: dict) -> str:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``python -m countymap bench-filters``."""
+def parser() -> argparse.ArgumentParser:
+    """The ``bench-filters`` command line."""
     p = argparse.ArgumentParser(prog="python -m countymap bench-filters", description="Search and filter timings.")
     p.add_argument("--rows", type=int, default=50_000, help="rows of the synthetic table (default 50,000)")
     p.add_argument("--runs", type=int, default=3, help="runs (default 3)")
-    p.add_argument("--out", default=str(REPO_ROOT / "BENCHMARKS.md"), help="report file (Markdown)")
-    args = p.parse_args(argv)
+    p.add_argument("--out", default=str(REPO_ROOT / "BENCHMARKS.md"), type=output_file, help="report file (Markdown)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m countymap bench-filters``."""
+    args = parse_checked(parser(), argv)
+    if isinstance(args, int):
+        return args
     with tempfile.TemporaryDirectory(prefix="countymap-filters-") as folder:
         figures = measure(args.rows, args.runs, Path(folder))
     text = report(figures)

@@ -23,6 +23,7 @@ from countymap.bench.hostile import UPLOAD_DONE, memory_after_close, start_uploa
 from countymap.bench.run import synthetic_csv
 from countymap.config import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT
 from countymap.core.memory import memory_mb
+from countymap.validation.arguments import output_file, parse_checked
 
 SECTION = "## Upload sessions"
 MAP_LINK = 'a[data-testid="stPageLink-NavLink"]'  # the sidebar's first page link is the map
@@ -94,14 +95,21 @@ def write_section(text: str, out: Path) -> None:
     out.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``python -m countymap bench-sessions``."""
+def parser() -> argparse.ArgumentParser:
+    """The ``bench-sessions`` command line."""
     p = argparse.ArgumentParser(prog="python -m countymap bench-sessions", description="Upload sessions and memory.")
     p.add_argument("--rows", type=int, default=20_000, help="rows of the uploaded file (default 20,000)")
     p.add_argument("--sessions", type=int, default=10, help="upload sessions, one after another (default 10)")
     p.add_argument("--wait", type=float, default=60.0, help="seconds after the last session closed (default 60)")
-    p.add_argument("--out", default=str(REPO_ROOT / "BENCHMARKS.md"), help="report file (Markdown)")
-    args = p.parse_args(argv)
+    p.add_argument("--out", default=str(REPO_ROOT / "BENCHMARKS.md"), type=output_file, help="report file (Markdown)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m countymap bench-sessions``."""
+    args = parse_checked(parser(), argv)
+    if isinstance(args, int):
+        return args
     with tempfile.TemporaryDirectory(prefix="countymap-sessions-") as folder:
         figures = measure(args.rows, args.sessions, args.wait, Path(folder))
     text = report(figures)
