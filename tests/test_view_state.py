@@ -129,14 +129,23 @@ class Browser:
                     elif proto.HasField("default") and proto.options:
                         self.held[widget.id] = proto.options[proto.default]
 
-    def pan(self, zoom: float, lat: float, lng: float) -> None:
-        """The reader moves the map: the map component reports its new zoom and centre, and the app reruns."""
-        self.at.session_state["map"] = {"zoom": zoom, "center": {"lat": lat, "lng": lng}, "last_active_drawing": None}
+    def pan(self, zoom: float, lat: float, lng: float) -> bool:
+        """The reader moves the map: the map component reports its new zoom and centre, and the app reruns.
+
+        False when the report equals the one before: the component sends values only, so the app cannot
+        tell that move from no move (after a basemap change the same numbers are another place).
+        """
+        report = {"zoom": zoom, "center": {"lat": lat, "lng": lng}, "last_active_drawing": None}
+        repeated = getattr(self, "last_report", None) == report
+        self.last_report = report
+        self.at.session_state["map"] = report
         self.run()
+        return not repeated
 
     def switch(self, page: str) -> None:
         """Follow a sidebar page link: Streamlit's navigation drops the query string."""
         self.at.query_params.clear()
+        self.last_report = None  # the next page's map is a new component
         self.at.switch_page(PAGE_FILES[page])
         self.run()
 
@@ -322,7 +331,8 @@ def act(browser: Browser, view: View, step: tuple) -> View:
         return replace(view, shade=arg)
     if kind == "pan" and on_map:  # also in presenter mode: the map is what the room sees
         zoom, centre = arg
-        browser.pan(zoom, *centre)
+        if not browser.pan(zoom, *centre):
+            return view
         if view.basemap.startswith("gaode"):  # Leaflet reports the tiles' datum (GCJ-02); links keep WGS-84
             lon, lat = gcj02_to_wgs84(centre[1], centre[0])  # checked against published values in test_gcj02
             centre = (round(lat, 5), round(lon, 5))
@@ -383,6 +393,7 @@ def check(browser: Browser, view: View) -> None:
 @example([("page", "township"), ("page", "map"), ("present", None), ("present", None), ("basemap", "osm")])
 # Found by this test: a pan, then a GCJ-02 basemap, took the old reported centre for a new move.
 @example([("pan", (9.5, (28.84, 108.77))), ("basemap", "gaode_vec")])
+@example([("pan", (9.5, (29.1, 108.5))), ("basemap", "gaode_vec"), ("pan", (9.5, (29.1, 108.5)))])
 def test_random_interactions_keep_the_view(sequence):
     browser = Browser()
     view = View()
