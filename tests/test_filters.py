@@ -271,3 +271,11 @@ def test_describe_all_none_and_bounds(projects):
     assert describe(zero, apply_filters(projects, zero), "en").startswith("Investment ≥ ¥0")
     alone = FilterState(disclosed=True)
     assert describe(alone, apply_filters(projects, alone), "en").startswith("Amount disclosed: 6 items")
+
+
+def test_an_empty_table_has_an_empty_search_index(projects):
+    """An upload whose rows are all invalid leaves an empty table: its index is built, not a thread's crash."""
+    from countymap.core.filters import search_index
+
+    index = search_index(projects.iloc[:0])
+    assert len(index.plain) == 0 and len(index.spelled) == 0

@@ -174,9 +174,10 @@ def search_index(projects: pd.DataFrame) -> SearchIndex:
     plain = _text_column(projects, "name_zh")
     for column in ("name_en", "summary_zh", "summary_en"):
         plain = plain + _SEP + _text_column(projects, column)
-    plain = (plain + _SEP + joined_towns.to_numpy()).str.lower()
+    plain = (plain + _SEP + joined_towns.to_numpy(dtype=object)).str.lower()  # object: an empty table's map is float
     spelled_names = _text_column(projects, "name_zh").map(lambda name: _squash(_pinyin_cached(name)))
-    spelled = spelled_names + _SEP + townships.map(lambda row: _SEP.join(spelled_town[n] for n in row or ())).to_numpy()
+    spelled_towns = townships.map(lambda row: _SEP.join(spelled_town[n] for n in row or ()))
+    spelled = spelled_names + _SEP + spelled_towns.to_numpy(dtype=object)
     return SearchIndex(plain.reset_index(drop=True), spelled.reset_index(drop=True))
 
 
