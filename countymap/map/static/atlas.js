@@ -24,7 +24,7 @@
     });
     // The county view shows badges only: the item markers are made the first time they are shown,
     // so that a large set opens as fast as a small one.
-    var pointsMade = false;
+    var pointsMade = false, dots = [];
     var makePoints = function() {
         if (pointsMade) { return; }
         pointsMade = true;
@@ -38,6 +38,8 @@
                     : L.circleMarker(latlng, {renderer: renderer, radius: C.markerPx,
                         fillColor: colour, fillOpacity: 1, color: "#ffffff", weight: 1.5});
                 marker.feature = f;  // a click on one point of a MultiPoint reports the item
+                marker._cmHome = latlng;  // where the data puts it; spreadDots may draw it a little aside
+                dots.push(marker);
                 return marker;
             }}).addTo(points);
         });
@@ -149,16 +151,57 @@
                 }
             }
         });
+        return taken;
     };
+    // Zoomed in, items never pile up: each dot keeps its place if that is free, else takes the first
+    // free place on a sunflower spiral around it; a place is free when it overlaps no other dot and
+    // no placed label. Only dots in (or near) the frame are arranged, so a large set stays fast.
+    var spreadDots = function(taken) {
+        if (map.getZoom() < REVEAL || !dots.length) { return 0; }
+        var step = 2 * (C.markerPx + 1) + 2, size = map.getSize(), margin = 6 * step, grid = {}, moved = 0;
+        var cellOf = function(x, y) { return Math.floor(x / step) + "," + Math.floor(y / step); };
+        var free = function(x, y) {
+            var cx = Math.floor(x / step), cy = Math.floor(y / step);
+            for (var i = -1; i <= 1; i++) {
+                for (var j = -1; j <= 1; j++) {
+                    var near = grid[(cx + i) + "," + (cy + j)] || [];
+                    for (var k = 0; k < near.length; k++) {
+                        if (Math.abs(near[k][0] - x) < step && Math.abs(near[k][1] - y) < step) { return false; }
+                    }
+                }
+            }
+            var half = step / 2;
+            return !overlaps({x: x - half, y: y - half, w: step, h: step}, taken);
+        };
+        dots.forEach(function(dot) {
+            var home = map.latLngToContainerPoint(dot._cmHome), x = home.x, y = home.y;
+            if (x < -margin || y < -margin || x > size.x + margin || y > size.y + margin) {
+                if (dot.getLatLng() !== dot._cmHome) { dot.setLatLng(dot._cmHome); }
+                return;
+            }
+            for (var n = 1; !free(x, y) && n < 5000; n++) {  // golden angle: even spacing at any count
+                var radius = 0.62 * step * Math.sqrt(n), angle = n * 2.399963;
+                x = home.x + radius * Math.cos(angle);
+                y = home.y + radius * Math.sin(angle);
+            }
+            var cell = cellOf(x, y);
+            (grid[cell] = grid[cell] || []).push([x, y]);
+            var at = (x === home.x && y === home.y) ? dot._cmHome : map.containerPointToLatLng([x, y]);
+            if (at !== dot._cmHome) { moved += 1; }
+            dot.setLatLng(at);
+        });
+        return moved;
+    };
+    var arrange = function() { spreadDots(placeLabels()); };
     var update = function() {
         var revealed = map.getZoom() >= REVEAL;
         if (revealed) { makePoints(); group.removeLayer(badges); group.addLayer(points); }
         else { sizeBadges(); group.removeLayer(points); group.addLayer(badges); }
-        placeLabels();
+        arrange();
     };
     map.on("zoomend", update);
-    map.on("moveend resize", placeLabels);
+    map.on("moveend resize", arrange);
     map.whenReady(update);
     window.cmAtlas = {group: group, points: points, lines: lines, badges: badges, labels: labels,
-        reveal: REVEAL, update: update, areas: A.areas, makePoints: makePoints};
+        reveal: REVEAL, update: update, areas: A.areas, makePoints: makePoints, dots: dots, step: 2 * (C.markerPx + 1) + 2};
 })
