@@ -138,6 +138,7 @@ class MapDecor(MacroElement):
                 "undrawn": text("undrawn_link", lang).format(n=undrawn) if undrawn else "",
                 "tileNotice": text("tile_notice", lang),
                 "tileErrors": TILE_ERRORS_BEFORE_NOTICE,
+                "names": {key: text(key, lang) for key in ("frame_name", "zoom_in", "zoom_out", "layers")},
             }
         )
 

@@ -68,3 +68,46 @@ def test_no_two_dots_overlap_and_none_covers_a_label(page_factory, app_server, s
         if zoom == zooms[0]:
             screenshot(page, f"zoomed-{size}-{lang}-{zoom}")
     assert console_problems(page) == [] and exceptions_on_page(page) == []
+
+
+KEYBOARD_JS = """() => {
+    const a = document.activeElement;
+    return a ? {label: a.getAttribute("aria-label"), role: a.getAttribute("role"), cls: a.className} : null;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("zh", ("放大", "缩小", "图层", "项目地图")), ("en", ("Zoom in", "Zoom out", "Layers", "Project map"))],
+)
+def test_badges_are_reached_by_keyboard_with_names_and_controls_speak_the_language(
+    page_factory, app_server, lang, words
+):
+    page, frame = open_map(page_factory, app_server, "desk", lang)
+    zoom_in, zoom_out, layers, frame_name = words
+    expect_named = f"() => document.querySelector('.leaflet-control-zoom-in').title === {zoom_in!r}"
+    frame.wait_for_function(expect_named)
+    assert frame.evaluate("() => document.querySelector('.leaflet-control-zoom-out').title") == zoom_out
+    assert (
+        frame.evaluate("() => document.querySelector('.leaflet-control-layers-toggle').getAttribute('aria-label')")
+        == layers
+    )
+    assert page.locator(".st-key-cm_map iframe").get_attribute("aria-label") == frame_name
+    # Tab from the zoom control walks on to the badges; each says its township and count.
+    frame.locator(".leaflet-control-zoom-out").focus()
+    seen = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        active = frame.evaluate(KEYBOARD_JS)
+        if active and "cm-badge" in (active["cls"] or ""):
+            seen.append(active)
+            if len(seen) == 3:
+                break
+    assert len(seen) == 3, "Tab never reached three badges"
+    unit = "个项目" if lang == "zh" else "items"
+    assert all(s["role"] == "button" and s["label"].endswith(unit) for s in seen), seen
+    # Enter on a focused badge opens it like a click: the view zooms to its township.
+    before = frame.evaluate("() => window.map.getZoom()")
+    page.keyboard.press("Enter")
+    frame.wait_for_function("(z) => window.map.getZoom() > z", arg=before)
+    assert console_problems(page) == [] and exceptions_on_page(page) == []

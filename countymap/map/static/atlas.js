@@ -65,7 +65,7 @@
             offset += len;
         });
         var digits = String(a.total).length, size = Math.max(8, Math.min(13, 1.9 * (r - 4) / Math.max(digits, 1.2)));
-        return '<svg width="' + 2 * r + '" height="' + 2 * r + '"><circle r="' + (r - 0.5) + '" cx="' + r + '" cy="' + r
+        return '<svg aria-hidden="true" width="' + 2 * r + '" height="' + 2 * r + '"><circle r="' + (r - 0.5) + '" cx="' + r + '" cy="' + r
             + '" fill="#ffffff" stroke="#333333" stroke-width="1"/>' + rings + '<text x="' + r + '" y="' + r
             + '" text-anchor="middle" dominant-baseline="central" font-size="' + size + '" font-weight="700" fill="#222">'
             + a.total + '</text></svg>';
@@ -73,11 +73,15 @@
     var badgeOf = {};
     A.areas.forEach(function(a) {
         if (!a.total) { return; }
-        var marker = L.marker([a.lat, a.lon], {keyboard: false, riseOnHover: true});
+        // Reachable by Tab, named for a screen reader; Enter opens it like a click (Leaflet's keyboard option).
+        var marker = L.marker([a.lat, a.lon], {keyboard: true, riseOnHover: true, alt: a.name});
         marker.feature = {type: "Feature", properties: {area: a.i, townships: a.townships},
             geometry: {type: "Point", coordinates: [a.lon, a.lat]}};
         marker.bindTooltip(a.tip, {direction: "top"});
         marker.on("click", function() { map.fitBounds(a.bounds, {padding: [24, 24]}); });
+        marker.on("keypress", function(e) {  // Enter on a focused badge does what a click does
+            if (e.originalEvent.key === "Enter") { marker.fire("click", {latlng: marker.getLatLng()}, true); }
+        });
         badgeOf[a.i] = marker;
         marker.addTo(badges);
     });
@@ -89,6 +93,8 @@
             marker._cmRadius = r;
             marker.setIcon(L.divIcon({className: "cm-badge", html: donut(a, r), iconSize: [2 * r, 2 * r],
                 iconAnchor: [r, r]}));
+            var icon = marker.getElement();
+            if (icon) { icon.setAttribute("aria-label", a.name); icon.setAttribute("role", "button"); }
         });
     };
     // --- labels: greedy placement, highest priority first, dropped where they would collide ---

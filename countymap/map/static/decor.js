@@ -100,6 +100,23 @@
     if (D.undrawn) { addUndrawnLink(); }
     watchTiles();
     if (D.bounds) { fitBounds(); }
+    // Leaflet's own controls and the frame itself named in the map's language; the layer
+    // control is added after this script, so the names are set once the page's scripts have run.
+    var nameControls = function() {
+        var name = function(selector, text) {
+            box.querySelectorAll(selector).forEach(function(el) {
+                el.setAttribute("title", text);
+                el.setAttribute("aria-label", text);
+            });
+        };
+        name(".leaflet-control-zoom-in", D.names.zoom_in);
+        name(".leaflet-control-zoom-out", D.names.zoom_out);
+        name(".leaflet-control-layers-toggle", D.names.layers);
+        try {
+            if (window.frameElement) { window.frameElement.setAttribute("aria-label", D.names.frame_name); }
+        } catch (err) { /* a frame of another origin keeps its own name */ }
+    };
+    setTimeout(nameControls, 0);
     if (D.title) {
         var title = L.DomUtil.create("div", "cm-title", box);
         title.textContent = D.title;
