@@ -12,8 +12,8 @@ from streamlit.errors import StreamlitPageNotFoundError
 from countymap.app import data, share
 from countymap.app.url_state import note_language, remember, seed, set_param, sync_origin, url_value
 from countymap.map.static_files import static_text
-from countymap.text.escape import css_string, html_text, script_json
-from countymap.text.strings import LANGS, STRINGS, t
+from countymap.text.escape import css_string, html_text
+from countymap.text.strings import LANGS, t
 from countymap.validation.setup import setup_problems
 
 
@@ -43,7 +43,6 @@ def page_setup(title_key: str, *, floating=None) -> str:
     if data.has_upload():
         st.sidebar.info(t("upload_active", lang))
     st.html(f"<style>{static_text(PAGE_CSS, 'countymap.app')}</style>" + uploader_css(lang))
-    control_names(lang)
     return lang
 
 
@@ -82,21 +81,6 @@ def _page_links(lang: str) -> None:
 
 PAGE_CSS = "page.css"  # in countymap/app/static/: the page around the map
 UPLOADER_LABEL_RULE = "[data-testid='stFileUploaderDropzone'] button [data-has-shortcut]::after"
-
-
-CONTROL_NAMES_JS = "control_names.js"  # in countymap/app/static/
-
-
-def control_names(lang: str) -> None:
-    """Streamlit's own control names ("Download as CSV", "Fullscreen" ...) in ``lang``.
-
-    Streamlit has no setting for them; a small script renames them in the page
-    (``st.html`` with ``unsafe_allow_javascript``: our own file, values as escaped JSON).
-    """
-    prefix = "control_"
-    names = {key[len(prefix) :]: t(key, lang) for key in STRINGS if key.startswith(prefix)}
-    call = f"{static_text(CONTROL_NAMES_JS, 'countymap.app')}({script_json(names)}, {script_json(t('upload_button', lang))});"
-    st.html(f"<script>{call}</script>", unsafe_allow_javascript=True)
 
 
 def uploader_css(lang: str) -> str:

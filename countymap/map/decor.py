@@ -20,7 +20,7 @@ from countymap.text.escape import html_text, script_json
 from countymap.text.format import amount, number
 from countymap.text.strings import t
 
-LEGEND_FOLD_BELOW_PX = 520  # a phone-sized map starts with the legend folded
+LEGEND_FOLD_BELOW_PX = 720  # a narrow map (a phone, a desk page with the details panel) starts folded
 LEGEND_FOLD_BELOW_HEIGHT_PX = 480
 TILE_ERRORS_BEFORE_NOTICE = 3
 

@@ -12,7 +12,6 @@ import json
 
 import pytest
 from conftest import DESKTOP, MAP_IFRAME, PAGES, ROOT, app_url, goto, map_frame
-from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -42,25 +41,3 @@ def test_no_serious_or_critical_violations(page_factory, app_server, page_name, 
         page.locator(MAP_IFRAME).first.wait_for()
         found["map"] = _violations(map_frame(page))
     assert not any(found.values()), json.dumps(found, ensure_ascii=False, indent=1)
-
-
-@pytest.mark.parametrize(
-    ("lang", "csv", "upload"), [("zh", "下载为 CSV", "选择文件"), ("en", "Download as CSV", "Choose a file")]
-)
-def test_streamlit_controls_are_named_in_the_page_language(page_factory, app_server, lang, csv, upload):
-    page = page_factory(DESKTOP)
-    goto(page, app_url(app_server["url"], "项目列表", **({"lang": "en"} if lang == "en" else {})))
-    page.locator("[data-testid='stDataFrame']").first.hover()
-    page.wait_for_function(
-        "(name) => [...document.querySelectorAll('[aria-label]')].some(el => el.getAttribute('aria-label') === name)",
-        arg=csv,
-    )
-    labels = page.evaluate(
-        "() => [...document.querySelectorAll('[aria-label]')].map(el => el.getAttribute('aria-label'))"
-    )
-    if lang == "zh":
-        english = {"Download as CSV", "Search", "Fullscreen", "Collapse sidebar", "Expand sidebar", "Main menu"}
-        assert english.isdisjoint(labels), sorted(english & set(labels))
-    goto(page, app_url(app_server["url"], "草稿审核", **({"lang": "en"} if lang == "en" else {})))
-    button = page.locator("[data-testid='stFileUploaderDropzone'] button").first
-    expect(button).to_have_attribute("aria-label", upload)

@@ -114,9 +114,9 @@
         item.el = el;
         labels.push(item);
     };
-    var measureLabels = function() {  // the rendered box, once: what the placement keeps apart
+    var measureLabels = function() {  // the rendered box: what the placement keeps apart
         labels.forEach(function(item) {
-            if (item.w) { return; }
+            // measured on every placement: a web font that arrives late changes the widths
             item.el.style.display = "block";
             item.w = Math.ceil(item.el.offsetWidth) + 1;
             item.h = Math.ceil(item.el.offsetHeight) + 1;
@@ -129,9 +129,18 @@
     var overlaps = function(b, boxes) {
         return boxes.some(function(o) { return b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h; });
     };
+    // Labels and dots keep clear of the map's controls (legend, buttons, attribution, scale).
+    var controlBoxes = function() {
+        var origin = map.getContainer().getBoundingClientRect(), out = [];
+        map.getContainer().querySelectorAll(".leaflet-control").forEach(function(el) {
+            var b = el.getBoundingClientRect();
+            if (b.width && b.height) { out.push({x: b.left - origin.left, y: b.top - origin.top, w: b.width, h: b.height}); }
+        });
+        return out;
+    };
     var placeLabels = function() {
         measureLabels();
-        var size = map.getSize(), revealed = map.getZoom() >= REVEAL, taken = [];
+        var size = map.getSize(), revealed = map.getZoom() >= REVEAL, taken = controlBoxes();
         if (!revealed) {
             Object.keys(badgeOf).forEach(function(i) {
                 var m = badgeOf[i], p = map.latLngToContainerPoint(m.getLatLng()), r = m._cmRadius || 0;
@@ -206,7 +215,7 @@
         arrange();
     };
     map.on("zoomend", update);
-    map.on("moveend resize", arrange);
+    map.on("moveend resize cmcontrols", arrange);
     map.whenReady(update);
     window.cmAtlas = {group: group, points: points, lines: lines, badges: badges, labels: labels,
         reveal: REVEAL, update: update, areas: A.areas, makePoints: makePoints, dots: dots, step: 2 * (C.markerPx + 1) + 2};

@@ -64,6 +64,82 @@
         });
     };
 
+    // Where the controls sit, in the frame's pixels, per corner (legend, zoom, layers, attribution ...).
+    var cornerSizes = function() {
+        var origin = box.getBoundingClientRect(), sizes = {};
+        ["top left", "top right", "bottom left", "bottom right"].forEach(function(corner) {
+            var el = box.querySelector(".leaflet-" + corner.replace(" ", ".leaflet-")), w = 0, h = 0;
+            (el ? el.querySelectorAll(".leaflet-control") : []).forEach(function(c) {
+                var b = c.getBoundingClientRect();
+                if (!b.width || !b.height) { return; }
+                w = Math.max(w, corner.indexOf("left") >= 0 ? b.right - origin.left : origin.right - b.left);
+                h = Math.max(h, corner.indexOf("top") >= 0 ? b.bottom - origin.top : origin.bottom - b.top);
+            });
+            sizes[corner] = [w, h];
+        });
+        return sizes;
+    };
+
+    // The control boxes, in the frame's pixels.
+    var controlBoxes = function() {
+        var origin = box.getBoundingClientRect(), out = [];
+        box.querySelectorAll(".leaflet-control").forEach(function(el) {
+            var b = el.getBoundingClientRect();
+            if (b.width && b.height) { out.push({x: b.left - origin.left, y: b.top - origin.top, w: b.width, h: b.height}); }
+        });
+        return out;
+    };
+
+    // Would a view (padding) put a township badge under a control? Badges are measured as the atlas
+    // sizes them: at most 22 px across the radius, never larger than the area's inscribed circle.
+    var coversBadge = function(pad, controls) {
+        var view = map._getBoundsCenterZoom(L.latLngBounds(D.bounds), {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
+        var half = map.getSize().divideBy(2), centre = map.project(view.center, view.zoom);
+        var areas = ((window.cmAtlas && window.cmAtlas.areas) || []).filter(function(a) { return a.total; });
+        return areas.some(function(a) {
+            var p = map.project([a.lat, a.lon], view.zoom).subtract(centre).add(half);
+            var mpp = 40075016.686 * Math.cos(a.lat * Math.PI / 180) / Math.pow(2, view.zoom + 8);
+            var r = Math.max(6, Math.min(22, a.r_m / mpp - 1.5)) + 2;
+            return controls.some(function(c) { return p.x + r > c.x && p.x - r < c.x + c.w && p.y + r > c.y && p.y - r < c.y + c.h; });
+        });
+    };
+
+    // Nothing covers the county's badges: the plain fit if no control covers one; else each corner's
+    // controls are kept clear beside or above/below the county, the choice that leaves it largest and clear.
+    var clearPadding = function() {
+        var sizes = cornerSizes(), corners = Object.keys(sizes), size = map.getSize(), controls = controlBoxes();
+        var choices = [{tl: [6, 6], br: [6, 6]}];
+        for (var choice = 0; choice < 16; choice++) {
+            var tl = [6, 6], br = [6, 6];  // [left, top], [right, bottom]
+            corners.forEach(function(corner, k) {
+                var side = (choice >> k) & 1, axis = side ? 1 : 0;
+                var pad = corner.indexOf(axis ? "top" : "left") >= 0 ? tl : br;
+                pad[axis] = Math.max(pad[axis], sizes[corner][axis] + 6);
+            });
+            if (size.x - tl[0] - br[0] < size.x / 3 || size.y - tl[1] - br[1] < size.y / 3) { continue; }
+            choices.push({tl: tl, br: br});
+        }
+        choices.forEach(function(c) {
+            c.zoom = map.getBoundsZoom(D.bounds, false, L.point(c.tl[0] + c.br[0], c.tl[1] + c.br[1]));
+        });
+        choices = choices.filter(function(c) { return isFinite(c.zoom); });
+        choices.sort(function(x, y) { return y.zoom - x.zoom; });
+        for (var k = 0; k < choices.length; k++) {
+            if (!coversBadge(choices[k], controls)) { return choices[k]; }
+        }
+        return choices[choices.length - 1] || {tl: [6, 6], br: [6, 6]};
+    };
+
+    // The scale bar never sits under the attribution (a narrow frame wraps the attribution wide).
+    var liftScale = function() {
+        var scale = box.querySelector(".leaflet-control-scale"), credit = box.querySelector(".leaflet-control-attribution");
+        if (!scale || !credit) { return; }
+        var corner = scale.parentElement, s = scale.getBoundingClientRect(), c = credit.getBoundingClientRect();
+        corner.style.bottom = "";
+        s = scale.getBoundingClientRect();
+        if (s.right > c.left && s.bottom > c.top) { corner.style.bottom = Math.ceil(s.bottom - c.top + 2) + "px"; }
+    };
+
     // Fit the county to the frame; streamlit-folium sizes its iframe late, so re-fit on every
     // resize until the reader has moved the map.
     var fitBounds = function() {
@@ -76,17 +152,22 @@
         window.cmFit = D.bounds;  // what the view fits (tests measure it)
         var fit = function() {  // a frame not laid out yet has no size to fit into: wait for one
             var size = map.getSize();
-            if (size.x > 0 && size.y > 0) {
+            liftScale();
+            if (size.x > 0 && size.y > 0 && !moved) {
+                var clear = clearPadding();
                 fitting = true;
-                map.fitBounds(D.bounds, {padding: [6, 6], animate: false});
+                map.fitBounds(D.bounds, {paddingTopLeft: clear.tl, paddingBottomRight: clear.br, animate: false});
                 fitting = false;
             }
+            map.fire("cmcontrols");  // labels and dots keep clear of the controls as they are now
         };
         fit();
+        setTimeout(fit, 0);  // once the controls added after this script (layers) are there
+        box.addEventListener("toggle", fit, true);  // the legend opened or folded
         if (window.ResizeObserver) {
             new ResizeObserver(function() {
                 map.invalidateSize({pan: false});
-                if (!moved) { fit(); }
+                fit();
             }).observe(box);
         }
     };
