@@ -31,7 +31,7 @@ BADGE_MAX_PX = 22
 MARKER_PX = 7  # radius of an item's marker: solid, 14 px across
 HIT_TOLERANCE_PX = 6  # extra canvas hit area around markers and lines
 LABEL_FONT_PX = 12
-PRESENTER_FONT_PX = 16
+PRESENTER_FONT_PX = 18  # labels readable from 3 m
 
 
 @dataclass(frozen=True)

@@ -53,5 +53,11 @@ def test_no_control_covers_a_badge_or_a_label(page_factory, app_server, size, la
     ]
     assert covered == []
     assert seen["scale"] and seen["credit"] and not boxes_overlap(seen["scale"], seen["credit"])
+    if "presenter" in size:  # readable from 3 m: every label and the legend at least 18 px
+        sizes = frame.evaluate(
+            "() => [...document.querySelectorAll('.cm-label, .cm-legend')]"
+            ".map(el => parseFloat(getComputedStyle(el).fontSize))"
+        )
+        assert sizes and min(sizes) >= 18, sizes
     screenshot(page, f"clear-{size}-{lang}")
     assert console_problems(page) == [] and exceptions_on_page(page) == []
