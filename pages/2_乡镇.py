@@ -15,7 +15,7 @@ page_township.township_totals(township, result, lang)
 
 map_col, list_col = st.columns([3, 2])
 with map_col:
-    page_township.township_map(township, result, lang)
+    page_township.township_map(township, state, lang)
 with list_col:
     st.subheader(t("township_projects", lang))
     if result.empty:

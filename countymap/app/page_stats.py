@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from countymap.app import data
-from countymap.core.schema import CATEGORIES, INDICATOR_KINDS, STATUSES, label
 from countymap.core.stats import by_year, invest_by_category
+from countymap.schema import CATEGORIES, INDICATOR_KINDS, STATUSES, label
 from countymap.text.format import amount, bracketed, capitalised, kind_label, quantity, township_label
 from countymap.text.strings import t
 

@@ -1,6 +1,7 @@
 """Nothing covers the map's content: no control (legend, zoom, layers, the undrawn-items link,
-attribution, scale) covers a township badge or a placed label at the default view, at the five
-sizes of the issue in both languages, and the scale bar never sits under the attribution.
+attribution, scale) covers a township badge or a placed label at the default view, at 1440x900,
+1280x720, 1920x1080 (presenter), 768x1024 and 390x844 in both languages, and the scale bar never
+sits under the attribution.
 """
 
 from __future__ import annotations
