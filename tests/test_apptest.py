@@ -179,7 +179,7 @@ def test_selection_from_url_and_undisclosed_amount():
 def test_presenter_mode_from_url():
     at = run(present="1")
     assert at.toggle(key="present").value is True
-    assert any("stSidebar" in h.body and "display:none" in h.body for h in at.html)
+    assert any("stSidebar" in h.body and re.search(r"display:\s*none", h.body) for h in at.html)
 
 
 def test_township_page_from_url():

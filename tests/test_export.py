@@ -138,9 +138,10 @@ def test_export_renders_offline_in_chromium(projects, geodata, tmp_path):
             page.route("**/*", only_files)
             page.goto(out.as_uri())
             page.wait_for_selector(".cm-legend")
-            layers = page.evaluate(CENTRE_ON_HOSTILE_POINT)
+            centred = page.evaluate(CENTRE_ON_HOSTILE_POINT)
+            layers = centred["layers"]
             page.evaluate(TWO_FRAMES_JS)  # the canvas has redrawn at the new view
-            page.mouse.click(600, 400)  # a real click on the canvas-drawn point
+            page.mouse.click(centred["x"], centred["y"])  # a real click on the canvas-drawn point
             page.wait_for_selector(".leaflet-popup-content .cm-popup-title")
             popup = page.evaluate(READ_POPUP)
             page.screenshot(path=str(tmp_path / "browser.png"))
@@ -170,7 +171,9 @@ CENTRE_ON_HOSTILE_POINT = """() => {
     Object.values(map._layers).forEach(l => l.on('click', e => {
         if (e.layer && e.layer.toGeoJSON) { window.lastActiveDrawing = e.layer.toGeoJSON(); }
     }));
-    return layers;
+    // where the point is drawn: a dot whose place is taken (by a label) is drawn a little aside
+    const at = map.latLngToContainerPoint(point.getLatLng()), box = map.getContainer().getBoundingClientRect();
+    return {layers: layers, x: box.left + at.x, y: box.top + at.y};
 }"""
 
 READ_POPUP = """() => {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -328,7 +329,7 @@ def test_every_basemap_builds_with_attribution_and_a_plain_leaflet_prefix(projec
 def test_a_basemap_credit_is_in_the_map_language_and_one_line(projects, geodata, code, zh, en):
     def credit(lang: str) -> str:
         html = draw(projects, geodata, basemap=code, lang=lang).get_root().render()
-        return html.split("addAttribution(", 1)[1].split(");", 1)[0]
+        return decor_data(html)["attribution"]
 
     assert zh in credit("zh") and en not in credit("zh") and "；" in credit("zh")
     assert en in credit("en") and "号" not in credit("en") and "贡献者" not in credit("en")
@@ -398,3 +399,9 @@ def test_twenty_thousand_projects_fit_in_one_layer_per_category(geodata):
     html = assets.localize_assets(draw(many, geodata), LOCAL).get_root().render()
     assert html.count("{features: [") == len(CATEGORIES)  # each category's features written once
     assert len(html) < 40_000_000
+
+
+def decor_data(html: str) -> dict:
+    """The values the page passes to the map's decor script (legend, attribution, ...), as JSON."""
+    start = re.search(r'\}\)\s*\(map_\w+, (?=\{"legend":)', html)
+    return json.JSONDecoder().raw_decode(html, start.end())[0]

@@ -42,6 +42,7 @@ from countymap.map.export import export_html
 from countymap.map.features import dataset_features
 from countymap.map.gcj02 import gcj02_to_wgs84, wgs84_to_gcj02
 from countymap.map.selection import Selection, selection_overlay, selection_view
+from countymap.map.static_files import static_text
 from countymap.map.view import SETTING, Choices, View, clean, encode
 from countymap.text.strings import t
 
@@ -102,17 +103,7 @@ def presenter_toggle(lang: str, where) -> bool:
 
 def presenter_css() -> None:
     """A projector: no sidebar or toolbar, a one-line title, the map filling the rest of the screen."""
-    html_block(
-        "<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
-        "[data-testid='collapsedControl'],[data-testid='stHeader'],[data-testid='stToolbar']{display:none !important}"
-        ".block-container,[data-testid='stMainBlockContainer']{max-width:100% !important;"
-        "padding:0.4rem 0.8rem 0 0.8rem !important}"
-        "h1{font-size:1.9rem !important;margin:0 !important;padding:0.1rem 0 0.3rem 0 !important;"
-        "white-space:nowrap;overflow:hidden;text-overflow:ellipsis}"
-        ".st-key-cm_map iframe{height:calc(100vh - 5rem) !important}.cm-describe{display:none !important}"
-        ".st-key-cm_presenter_lang{position:fixed;top:0.45rem;right:1rem;z-index:1000;width:auto !important;"
-        "background:rgba(255,255,255,0.94);border-radius:8px;padding:0.1rem 0.6rem;gap:1rem}</style>"
-    )
+    html_block(f"<style>{static_text('presenter.css', 'countymap.app')}</style>")
 
 
 def clicked(payload: dict | None) -> tuple[str, str] | None:

@@ -15,6 +15,7 @@ from countymap.app.state import note_language, sync_origin
 from countymap.core.filters import PARAM_NAMES as FILTER_PARAMS
 from countymap.core.memory import return_freed_memory
 from countymap.living.database import schema_problem
+from countymap.map.static_files import static_text
 from countymap.map.view import SETTING, Choices
 from countymap.text.escape import css_string, html_text
 from countymap.text.message import Message
@@ -51,7 +52,7 @@ def page_setup(title_key: str, *, floating=None) -> str:
         share.copy_link_button(lang)
     if data.has_upload():
         st.sidebar.info(t("upload_active", lang))
-    st.html(PAGE_CSS + uploader_css(lang))
+    st.html(f"<style>{static_text(PAGE_CSS, 'countymap.app')}</style>" + uploader_css(lang))
     return lang
 
 
@@ -109,25 +110,8 @@ def _page_links(lang: str) -> None:
         st.divider()
 
 
-# The page around the map: compact title and rows on every screen; on a phone, tap targets of
-# at least 40 px and the map right under the search box.
-PAGE_CSS = """<style>
-.block-container, [data-testid='stMainBlockContainer'] {padding-top: 3.2rem !important; padding-bottom: 2rem !important;}
-h1 {font-size: 1.6rem !important; line-height: 1.25 !important; padding: 0 0 0.3rem 0 !important;}
-.cm-kpi {font-size: 0.9rem; color: #333; margin: 0; line-height: 1.5;}
-.cm-kpi span, .cm-kpi b {white-space: nowrap;}
-.cm-describe {margin: 0 0 0.4rem 0 !important; color: #555; font-size: 0.9rem;}
-.cm-list-title {font-size: 1.15rem !important; padding-top: 0.8rem !important;}
-.st-key-cm_map iframe {height: max(420px, calc(100vh - 15.5rem)) !important;}
-@media (max-width: 640px) {
-  .block-container, [data-testid='stMainBlockContainer'] {padding: 4rem 0.5rem 2rem 0.5rem !important;}
-  .st-key-cm_present_switch {display: none !important;}
-  h1 {font-size: 1.2rem !important;}
-  .st-key-cm_kpi {display: none;}
-  .st-key-cm_map iframe {height: 62vh !important;}
-  button, [data-baseweb='select'] > div, input, [role='radiogroup'] label {min-height: 40px !important;}
-}
-</style>"""
+PAGE_CSS = "page.css"  # in countymap/app/static/: the page around the map
+UPLOADER_LABEL_RULE = "[data-testid='stFileUploaderDropzone'] button [data-has-shortcut]::after"
 
 
 def uploader_css(lang: str) -> str:
@@ -135,15 +119,12 @@ def uploader_css(lang: str) -> str:
 
     Streamlit 1.67 writes the uploader's button ("Upload") and its limits
     ("200MB per file • CSV") in English whatever the page's language, and has
-    no parameter for them. The limits are hidden (each page states them in
-    its own caption above the uploader) and the button gets our label.
+    no parameter for them. The limits and the English label are hidden by
+    ``page.css`` (each page states the limits in its own caption above the
+    uploader); this one rule, the only CSS that holds a value, gives the button our label.
     """
-    return (
-        "<style>[data-testid='stFileUploaderDropzoneInstructions']{display:none !important}"
-        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']{display:none !important}"
-        "[data-testid='stFileUploaderDropzone'] button [data-has-shortcut]::after"
-        f"{{content:{css_string(t('upload_button', lang))}}}</style>"
-    )
+    label = css_string(t("upload_button", lang))
+    return f"<style>{UPLOADER_LABEL_RULE}{{content:{label}}}</style>"
 
 
 def esc(value: object) -> str:

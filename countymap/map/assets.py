@@ -22,6 +22,8 @@ import folium
 import js_lib_leaflet
 from branca.element import CssLink, Element, JavascriptLink
 
+from countymap.map.static_files import static_text
+
 LEAFLET_SOURCE_DIR = Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
 LEAFLET_FILES = (
     "leaflet.js",
@@ -89,14 +91,10 @@ def localize_assets(fmap, base_url: str):
             element.default_js = _relink(element.default_js, base_url, LEAFLET_JS_NAMES, "leaflet.js", element)
         if hasattr(element, "default_css"):
             element.default_css = _relink(element.default_css, base_url, LEAFLET_CSS_NAMES, "leaflet.css", element)
-    fmap.get_root().header.add_child(folium.Element(TOOLTIP_LAYOUT_CSS), name="cm_tooltip_layout")
+    fmap.get_root().header.add_child(
+        folium.Element(f"<style>{static_text('tooltip_layout.css')}</style>"), name="cm_tooltip_layout"
+    )
     return fmap
-
-
-# The linked leaflet.css arrives after Leaflet has already opened the permanent
-# labels; without these two rules a label is measured as a full-width block and a
-# centred one lands half the map's width too far left. Inline styles are applied at once.
-TOOLTIP_LAYOUT_CSS = "<style>.leaflet-tooltip{position:absolute;white-space:nowrap;}</style>"
 
 
 def _css_with_data_uris() -> str:

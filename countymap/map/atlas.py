@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from jinja2 import Template
 
 from countymap.map.compact_geojson import EXPAND_JS, RawScriptElement
+from countymap.map.static_files import static_text
 from countymap.text.escape import script_json
 
 REVEAL_ZOOM = 10.75  # from here on items are drawn one by one; below, one badge per township
@@ -30,7 +31,7 @@ BADGE_MAX_PX = 22
 MARKER_PX = 7  # radius of an item's marker: solid, 14 px across
 HIT_TOLERANCE_PX = 6  # extra canvas hit area around markers and lines
 LABEL_FONT_PX = 12
-PRESENTER_FONT_PX = 16
+PRESENTER_FONT_PX = 18  # labels readable from 3 m
 
 
 @dataclass(frozen=True)
@@ -43,165 +44,17 @@ class AtlasData:
     presenter: bool
 
 
-_JS = """
-(function() {
-    var map = {{ this._parent.get_name() }};
-    var A = {{ this.data }}, expand = {{ this.expand_js }}, CATS = {{ this.categories }};
-    var REVEAL = {{ this.reveal }}, FONT = A.presenter ? {{ this.presenter_font }} : {{ this.font }};
-    var renderer = L.canvas({tolerance: {{ this.tolerance }}});
-    var group = L.featureGroup().addTo(map), points = L.featureGroup(), lines = L.featureGroup().addTo(group);
-    var badges = L.featureGroup();
-    var isPoint = function(f) { return f.geometry.type.indexOf("Point") >= 0; };
-    var isLine = function(f) { return !isPoint(f); };
-    CATS.forEach(function(cat) {
-        cat.features = expand(cat.features, cat.shared);
-        L.geoJson(cat.features, {filter: isLine, onEachFeature: cat.each, renderer: renderer, style: function(f) {
-            var guessed = f.properties.p === "inferred";  // ends guessed from the name: dotted and lighter
-            return {color: A.palette[f.properties.s] || "#777777", weight: guessed ? 3 : 4, opacity: guessed ? 0.75 : 0.9,
-                dashArray: guessed ? "1 7" : "8 6", lineCap: "round"};
-        }}).addTo(lines);
-    });
-    // The county view shows badges only: the item markers are made the first time they are shown,
-    // so that a large set opens as fast as a small one.
-    var pointsMade = false;
-    var makePoints = function() {
-        if (pointsMade) { return; }
-        pointsMade = true;
-        CATS.forEach(function(cat) {
-            L.geoJson(cat.features, {filter: isPoint, onEachFeature: cat.each, pointToLayer: function(f, latlng) {
-                var colour = A.palette[f.properties.s] || "#777777";
-                // A township guessed from the name: a hollow ring with a dashed edge, never a solid dot.
-                var marker = f.properties.p === "inferred"
-                    ? L.circleMarker(latlng, {renderer: renderer, radius: {{ this.marker_px }} - 1, fillColor: "#ffffff",
-                        fillOpacity: 0.85, color: colour, weight: 3, dashArray: "3 3"})
-                    : L.circleMarker(latlng, {renderer: renderer, radius: {{ this.marker_px }},
-                        fillColor: colour, fillOpacity: 1, color: "#ffffff", weight: 1.5});
-                marker.feature = f;  // a click on one point of a MultiPoint reports the item
-                return marker;
-            }}).addTo(points);
-        });
-    };
-    var metresPerPixel = function(lat) {
-        return 40075016.686 * Math.cos(lat * Math.PI / 180) / Math.pow(2, map.getZoom() + 8);
-    };
-    var maxSize = Math.max.apply(null, A.areas.map(function(a) { return a.size; }).concat([1e-9]));
-    var badgeRadius = function(a) {
-        var wanted = {{ this.badge_min }} + ({{ this.badge_max }} - {{ this.badge_min }}) * Math.sqrt(a.size / maxSize);
-        var room = a.r_m / metresPerPixel(a.lat) - 1.5;
-        return Math.max({{ this.badge_min }}, Math.min(wanted, room));
-    };
-    var donut = function(a, r) {
-        var c = 2 * Math.PI * (r - 2.5), offset = 0, rings = "";
-        Object.keys(A.palette).forEach(function(code) {
-            var n = a.st[code] || 0;
-            if (!n) { return; }
-            var len = c * n / a.total;
-            rings += '<circle r="' + (r - 2.5) + '" cx="' + r + '" cy="' + r + '" fill="none" stroke="'
-                + A.palette[code] + '" stroke-width="5" stroke-dasharray="' + len + ' ' + (c - len)
-                + '" stroke-dashoffset="' + (-offset) + '" transform="rotate(-90 ' + r + ' ' + r + ')"/>';
-            offset += len;
-        });
-        var digits = String(a.total).length, size = Math.max(8, Math.min(13, 1.9 * (r - 4) / Math.max(digits, 1.2)));
-        return '<svg width="' + 2 * r + '" height="' + 2 * r + '"><circle r="' + (r - 0.5) + '" cx="' + r + '" cy="' + r
-            + '" fill="#ffffff" stroke="#333333" stroke-width="1"/>' + rings + '<text x="' + r + '" y="' + r
-            + '" text-anchor="middle" dominant-baseline="central" font-size="' + size + '" font-weight="700" fill="#222">'
-            + a.total + '</text></svg>';
-    };
-    var badgeOf = {};
-    A.areas.forEach(function(a) {
-        if (!a.total) { return; }
-        var marker = L.marker([a.lat, a.lon], {keyboard: false, riseOnHover: true});
-        marker.feature = {type: "Feature", properties: {area: a.i, townships: a.townships},
-            geometry: {type: "Point", coordinates: [a.lon, a.lat]}};
-        marker.bindTooltip(a.tip, {direction: "top"});
-        marker.on("click", function() { map.fitBounds(a.bounds, {padding: [24, 24]}); });
-        badgeOf[a.i] = marker;
-        marker.addTo(badges);
-    });
-    var sizeBadges = function() {
-        A.areas.forEach(function(a) {
-            var marker = badgeOf[a.i];
-            if (!marker) { return; }
-            var r = Math.round(badgeRadius(a) * 2) / 2;
-            marker._cmRadius = r;
-            marker.setIcon(L.divIcon({className: "cm-badge", html: donut(a, r), iconSize: [2 * r, 2 * r],
-                iconAnchor: [r, r]}));
-        });
-    };
-    // --- labels: greedy placement, highest priority first, dropped where they would collide ---
-    map.createPane("cmLabels");
-    map.getPane("cmLabels").style.zIndex = 640;
-    map.getPane("cmLabels").style.pointerEvents = "none";
-    var fontOf = function(kind) {
-        return (kind === "river" ? "italic " : "") + (kind === "neighbour" ? "" : "600 ") + FONT + "px "
-            + "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', sans-serif";
-    };
-    var labels = [];
-    var addLabel = function(item) {
-        var el = L.DomUtil.create("div", "cm-label cm-label-" + item.kind, map.getPane("cmLabels"));
-        el.textContent = item.text;
-        el.style.font = fontOf(item.kind);
-        el.style.lineHeight = Math.ceil(FONT * 1.4) + "px";
-        item.el = el;
-        labels.push(item);
-    };
-    var measureLabels = function() {  // the rendered box, once: what the placement keeps apart
-        labels.forEach(function(item) {
-            if (item.w) { return; }
-            item.el.style.display = "block";
-            item.w = Math.ceil(item.el.offsetWidth) + 1;
-            item.h = Math.ceil(item.el.offsetHeight) + 1;
-        });
-    };
-    A.areas.forEach(function(a) { if (a.label) { addLabel({text: a.label, lat: a.lat, lon: a.lon, kind: "township",
-        priority: 1000 + a.total, area: a.i}); } });
-    A.labels.forEach(addLabel);
-    labels.sort(function(x, y) { return y.priority - x.priority; });
-    var overlaps = function(b, boxes) {
-        return boxes.some(function(o) { return b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h; });
-    };
-    var placeLabels = function() {
-        measureLabels();
-        var size = map.getSize(), revealed = map.getZoom() >= REVEAL, taken = [];
-        if (!revealed) {
-            Object.keys(badgeOf).forEach(function(i) {
-                var m = badgeOf[i], p = map.latLngToContainerPoint(m.getLatLng()), r = m._cmRadius || 0;
-                taken.push({x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r});
-            });
-        }
-        labels.forEach(function(item) {
-            var p = map.latLngToContainerPoint([item.lat, item.lon]), w = item.w, h = item.h, gap = 3;
-            var r = (item.kind === "township" && !revealed && badgeOf[item.area]) ? badgeOf[item.area]._cmRadius : 0;
-            var tries = r ? [[r + gap, -h / 2], [-r - gap - w, -h / 2], [-w / 2, -r - gap - h], [-w / 2, r + gap],
-                [r * 0.7, -r * 0.7 - h], [r * 0.7, r * 0.7], [-r * 0.7 - w, -r * 0.7 - h], [-r * 0.7 - w, r * 0.7]]
-                : [[-w / 2, -h / 2], [-w / 2, -h - 4], [-w / 2, 4], [6, -h / 2], [-w - 6, -h / 2]];
-            item.el.style.display = "none";
-            for (var k = 0; k < tries.length; k++) {
-                var box = {x: p.x + tries[k][0], y: p.y + tries[k][1], w: w, h: h};
-                var inside = box.x >= 2 && box.y >= 2 && box.x + w <= size.x - 2 && box.y + h <= size.y - 2;
-                if (inside && !overlaps(box, taken)) {
-                    taken.push(box);
-                    var at = map.containerPointToLayerPoint([box.x, box.y]);
-                    L.DomUtil.setPosition(item.el, at);
-                    item.el.style.display = "block";
-                    break;
-                }
-            }
-        });
-    };
-    var update = function() {
-        var revealed = map.getZoom() >= REVEAL;
-        if (revealed) { makePoints(); group.removeLayer(badges); group.addLayer(points); }
-        else { sizeBadges(); group.removeLayer(points); group.addLayer(badges); }
-        placeLabels();
-    };
-    map.on("zoomend", update);
-    map.on("moveend resize", placeLabels);
-    map.whenReady(update);
-    window.cmAtlas = {group: group, points: points, lines: lines, badges: badges, labels: labels,
-        reveal: REVEAL, update: update, areas: A.areas, makePoints: makePoints};
-})();
-"""
+ATLAS_JS = "atlas.js"  # in countymap/map/static/
+# What atlas.js needs besides the data: sizes in px, the zoom from which items are drawn one by one.
+_CONSTANTS = dict(
+    reveal=REVEAL_ZOOM,
+    font=LABEL_FONT_PX,
+    presenterFont=PRESENTER_FONT_PX,
+    badgeMin=BADGE_MIN_PX,
+    badgeMax=BADGE_MAX_PX,
+    markerPx=MARKER_PX,
+    tolerance=HIT_TOLERANCE_PX,
+)
 
 
 class ProjectAtlas(RawScriptElement):
@@ -217,7 +70,10 @@ class ProjectAtlas(RawScriptElement):
         Areas, other labels, the status palette and whether this is a presenter map.
     """
 
-    _template = Template("{% macro script(this, kwargs) %}" + _JS + "{% endmacro %}")
+    _template = Template(
+        "{% macro script(this, kwargs) %};{{ this.code }}({{ this._parent.get_name() }}, {{ this.data }}, "
+        "{{ this.categories }}, {{ this.expand_js }}, {{ this.constants }});{% endmacro %}"
+    )
 
     def __init__(self, categories: list[tuple[str, dict, str]], data: AtlasData, feature_count: int = 0):
         super().__init__()
@@ -231,7 +87,5 @@ class ProjectAtlas(RawScriptElement):
         self.data = script_json(
             {"areas": data.areas, "labels": data.labels, "palette": data.palette, "presenter": data.presenter}
         )
-        self.reveal = REVEAL_ZOOM
-        self.font, self.presenter_font = LABEL_FONT_PX, PRESENTER_FONT_PX
-        self.badge_min, self.badge_max = BADGE_MIN_PX, BADGE_MAX_PX
-        self.marker_px, self.tolerance = MARKER_PX, HIT_TOLERANCE_PX
+        self.code = static_text(ATLAS_JS)
+        self.constants = script_json(_CONSTANTS)

@@ -61,6 +61,7 @@ def _area_data(summaries: list[AreaSummary], measure: str, lang: str, to_gcj02: 
                 "size": s.value(measure),
                 "bounds": [[south, west], [north, east]],
                 "tip": html_text(f"{context.area_name(s.area.townships, lang)} · {s.count} {unit}"),
+                "name": text("badge_name", lang).format(area=context.area_name(s.area.townships, lang), n=s.count),
             }
         )
     return out

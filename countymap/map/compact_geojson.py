@@ -25,6 +25,7 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 from folium.utilities import get_obj_in_upper_tree
 
+from countymap.map.static_files import static_text
 from countymap.text.escape import script_json
 
 # A feature is written as {"id": "...", "properties": ...}: the same spelling
@@ -33,14 +34,7 @@ from countymap.text.escape import script_json
 _FEATURE_HEAD = (('{"id":"', '{"id": "'), ('","properties":', '", "properties":'))
 
 # Restores what the page leaves out; runs once per layer before Leaflet sees the data.
-EXPAND_JS = """(function(features, shared) {
-    return features.map(function(f) {
-        var p = f.properties || {};
-        if (f.id !== undefined) { p.id = f.id; }
-        for (var key in shared) { p[key] = shared[key]; }
-        return {type: "Feature", id: f.id, geometry: f.geometry, properties: p};
-    });
-})"""
+EXPAND_JS = static_text("expand.js")
 
 
 class RawScript(Element):

@@ -14,6 +14,7 @@ from countymap.core.geodata import Geodata
 from countymap.map.compact_geojson import CompactGeoJson
 from countymap.map.decor import text
 from countymap.map.gcj02 import transform_geometry
+from countymap.map.static_files import static_text
 from countymap.text.escape import html_text, script_json
 from countymap.text.format import bracketed, item_name, join_labels, township_label
 
@@ -25,11 +26,7 @@ ROUTE_STYLE = {"color": "#555555", "weight": 2, "opacity": 0.7, "dashArray": "2 
 # A sequential palette (ColorBrewer BuGn) for the area shading; the first class is "none".
 CHOROPLETH = ("#f7fcfd", "#ccece6", "#66c2a4", "#238b45", "#00441b")
 
-_TOOLTIP_JS = """function(feature, layer) {
-    var p = feature.properties;
-    if (p.tip) { layer.bindTooltip(p.tip, {sticky: true}); }
-}"""
-_STYLE_JS = "function(feature) { return Object.assign({}, %s, feature.properties.fill ? {fillColor: feature.properties.fill, fillOpacity: 0.55} : {}); }"
+CONTEXT_LAYER_JS = "context_layer.js"  # in countymap/map/static/: style and tooltip of a context layer
 
 
 def _collection(features: list[dict], to_gcj02: bool) -> dict:
@@ -43,8 +40,8 @@ def _layer(collection: dict, name: str, style: dict, *, interactive: bool, show:
     return CompactGeoJson(
         collection,
         name=html_text(name),
-        style=JsCode(_STYLE_JS % script_json(style)),
-        on_each_feature=JsCode(_TOOLTIP_JS),
+        style=JsCode(f"{static_text(CONTEXT_LAYER_JS)}({script_json(style)}).style"),
+        on_each_feature=JsCode(f"{static_text(CONTEXT_LAYER_JS)}({{}}).each"),
         interactive=interactive,
         show=show,
     )

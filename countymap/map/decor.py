@@ -14,12 +14,14 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from countymap.core.dataset import Dataset
+from countymap.map.compact_geojson import RawScript, add_script_raw
+from countymap.map.static_files import static_text
 from countymap.schema import INVESTMENT_KINDS, STATUSES, label
 from countymap.text.escape import html_text, script_json
 from countymap.text.format import amount, number
 from countymap.text.strings import t
 
-LEGEND_FOLD_BELOW_PX = 520  # a phone-sized map starts with the legend folded
+LEGEND_FOLD_BELOW_PX = 720  # a narrow map (a phone, a desk page with the details panel) starts folded
 LEGEND_FOLD_BELOW_HEIGHT_PX = 480
 TILE_ERRORS_BEFORE_NOTICE = 3
 
@@ -107,145 +109,16 @@ def legend_html(spec: LegendSpec, lang: str) -> str:
     return f'<details open><summary class="cm-legend-title">{title}</summary>{"".join(parts)}</details>'
 
 
-_CSS = """
-html, body { height: 100%; margin: 0; }
-#map_div { height: 100vh !important; }
-.cm-legend { background: rgba(255,255,255,0.94); padding: 6px 9px; border-radius: 6px;
-  box-shadow: 0 1px 4px rgba(0,0,0,0.3); font: 12px/1.45 "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
-  max-width: 230px; max-height: 62vh; overflow-y: auto; }
-.cm-legend-statuses { display: flex; flex-wrap: wrap; column-gap: 8px; }
-.cm-legend-sym { line-height: 1.3; margin-top: 2px; }
-.cm-legend summary { cursor: pointer; min-height: 24px; }
-.cm-legend svg { vertical-align: middle; }
-.cm-legend-title { font-weight: 700; }
-.cm-legend-head { font-weight: 600; margin-top: 5px; }
-.cm-legend-note { margin-top: 5px; color: #333; }
-.leaflet-container .leaflet-control-attribution { font-size: 11px; }
-.cm-popup { font-size: 13px; line-height: 1.45; }
-.cm-popup-title { font-weight: 700; font-size: 14px; margin-bottom: 4px; }
-.cm-popup table { border-collapse: collapse; }
-.cm-popup th { text-align: left; padding: 1px 8px 1px 0; color: #555; font-weight: 600; white-space: nowrap; }
-.cm-popup p { margin: 6px 0 0 0; }
-.cm-note { color: #8a4b00; font-size: 11px; }
-.cm-badge { background: none; border: 0; cursor: pointer; }
-.cm-badge svg { display: block; filter: drop-shadow(0 1px 1px rgba(0,0,0,0.35)); }
-.cm-label { position: absolute; white-space: nowrap; color: #222; line-height: 1.3; padding: 0 2px;
-  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }
-.cm-label-neighbour { color: #6b6b6b; }
-.cm-label-river { color: #2f6d9e; }
-.cm-notice { background: #fff4e5; border: 1px solid #e0a030; color: #5a3a00; padding: 6px 10px;
-  border-radius: 6px; font: 13px/1.4 "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; max-width: 320px; }
-.cm-undrawn { background: #fff; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
-.cm-undrawn a { display: block; min-height: 32px; line-height: 32px; padding: 0 10px; color: #0b4f8a;
-  font: 600 13px "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; text-decoration: none; cursor: pointer; }
-.cm-title { position: absolute; top: 10px; left: 50%; transform: translateX(-50%); z-index: 800;
-  background: rgba(255,255,255,0.92); padding: 6px 16px; border-radius: 6px; font-size: 22px;
-  font-weight: 700; box-shadow: 0 1px 4px rgba(0,0,0,0.3); pointer-events: none; white-space: nowrap; }
-.cm-presenter .cm-legend { font-size: 16px; max-width: 400px; max-height: 75vh; }
-.cm-presenter .leaflet-control-attribution { font-size: 13px; }
-.cm-presenter .cm-popup { font-size: 15px; }
-"""
-
-_SCRIPT = """
-{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
-{% macro script(this, kwargs) %}
-(function() {
-    var map = {{ this._parent.get_name() }};
-    var box = map.getContainer();
-    {% if this.background %}box.style.background = {{ this.background }};{% endif %}
-    {% if this.presenter %}box.classList.add("cm-presenter");{% endif %}
-    map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
-    map.attributionControl.addAttribution({{ this.attribution }});
-    L.control.scale({imperial: false, metric: true}).addTo(map);
-    var legend = L.control({position: "bottomright"});
-    legend.onAdd = function() {
-        var div = L.DomUtil.create("div", "cm-legend");
-        div.innerHTML = {{ this.legend }};
-        var details = div.querySelector("details");
-        // A small map (a phone, the township page) starts with the legend folded, so it shows the county.
-        if (details && (box.clientWidth < {{ this.fold_below }} || box.clientHeight < {{ this.fold_below_height }})) {
-            details.open = false;
-        }
-        L.DomEvent.disableClickPropagation(div);
-        L.DomEvent.disableScrollPropagation(div);
-        return div;
-    };
-    legend.addTo(map);
-    {% if this.undrawn %}
-    // How many filtered items the map cannot draw; the link opens their list beside the map.
-    var undrawn = L.control({position: "topright"});
-    undrawn.onAdd = function() {
-        var div = L.DomUtil.create("div", "cm-undrawn"), link = L.DomUtil.create("a", "", div);
-        link.textContent = {{ this.undrawn }};
-        link.href = "#cm-undrawn";
-        L.DomEvent.on(link, "click", function(e) {
-            L.DomEvent.preventDefault(e);
-            var host = null;
-            try { host = window.parent.document.getElementById("cm-undrawn"); } catch (err) { host = null; }
-            if (host) { host.scrollIntoView({behavior: "smooth", block: "start"}); }
-            else { var own = document.getElementById("cm-undrawn-panel"); if (own) { own.open = true; own.scrollIntoView(); } }
-        });
-        L.DomEvent.disableClickPropagation(div);
-        return div;
-    };
-    undrawn.addTo(map);
-    {% endif %}
-    // Tiles that fail to load (no network): say so on the map instead of showing a grey canvas.
-    var failed = 0, loaded = 0, notice = null;
-    map.eachLayer(function(layer) {
-        if (!(layer instanceof L.TileLayer)) { return; }
-        layer.on("tileload", function() { loaded += 1; });
-        layer.on("tileerror", function() {
-            failed += 1;
-            if (notice || loaded || failed < {{ this.tile_errors }}) { return; }
-            notice = L.control({position: "topleft"});
-            notice.onAdd = function() {
-                var div = L.DomUtil.create("div", "cm-notice");
-                div.textContent = {{ this.tile_notice }};
-                return div;
-            };
-            notice.addTo(map);
-        });
-    });
-    {% if this.bounds %}
-    // Fit the county to the frame; streamlit-folium sizes its iframe late, so re-fit on every
-    // resize until the reader has moved the map.
-    var moved = false, fitting = false;
-    ["mousedown", "touchstart", "wheel", "keydown"].forEach(function(ev) {
-        box.addEventListener(ev, function() { moved = true; }, {passive: true});
-    });
-    // Any other move (the app showing a selection, a badge click) also ends the re-fitting.
-    map.on("movestart", function() { if (!fitting) { moved = true; } });
-    window.cmFit = {{ this.bounds }};  // what the view fits (tests measure it)
-    var fit = function() {  // a frame not laid out yet has no size to fit into: wait for one
-        var size = map.getSize();
-        if (size.x > 0 && size.y > 0) {
-            fitting = true;
-            map.fitBounds({{ this.bounds }}, {padding: [6, 6], animate: false});
-            fitting = false;
-        }
-    };
-    fit();
-    if (window.ResizeObserver) {
-        new ResizeObserver(function() {
-            map.invalidateSize({pan: false});
-            if (!moved) { fit(); }
-        }).observe(box);
-    }
-    {% endif %}
-    {% if this.title %}
-    var title = L.DomUtil.create("div", "cm-title", box);
-    title.textContent = {{ this.title }};
-    {% endif %}
-})();
-{% endmacro %}
-"""
+DECOR_JS, DECOR_CSS = "decor.js", "decor.css"  # in countymap/map/static/
 
 
 class MapDecor(MacroElement):
     """CSS, background, attribution, metric scale, legend, the undrawn-items link, tile notice, fit, title."""
 
-    _template = Template(_SCRIPT)
+    _template = Template(
+        "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}"
+        "{% macro script(this, kwargs) %};{{ this.code }}({{ this._parent.get_name() }}, {{ this.data }});{% endmacro %}"
+    )
 
     def __init__(
         self,
@@ -261,15 +134,27 @@ class MapDecor(MacroElement):
     ):
         super().__init__()
         self._name = "MapDecor"
-        self.css = _CSS
-        self.legend = script_json(legend)
-        self.attribution = script_json(attribution)
-        self.title = script_json(title) if title else ""
-        self.background = script_json(background) if background else ""
-        self.presenter = presenter
-        self.bounds = script_json(bounds) if bounds else ""
-        self.fold_below = 0 if presenter else LEGEND_FOLD_BELOW_PX
-        self.fold_below_height = 0 if presenter else LEGEND_FOLD_BELOW_HEIGHT_PX
-        self.undrawn = script_json(text("undrawn_link", lang).format(n=undrawn)) if undrawn else ""
-        self.tile_notice = script_json(text("tile_notice", lang))
-        self.tile_errors = TILE_ERRORS_BEFORE_NOTICE
+        self.css = static_text(DECOR_CSS)
+        self.code = static_text(DECOR_JS)
+        self.data = script_json(
+            {
+                "legend": legend,
+                "attribution": attribution,
+                "title": title,
+                "background": background,
+                "presenter": presenter,
+                "bounds": bounds or None,
+                "foldBelow": 0 if presenter else LEGEND_FOLD_BELOW_PX,
+                "foldBelowHeight": 0 if presenter else LEGEND_FOLD_BELOW_HEIGHT_PX,
+                "undrawn": text("undrawn_link", lang).format(n=undrawn) if undrawn else "",
+                "tileNotice": text("tile_notice", lang),
+                "tileErrors": TILE_ERRORS_BEFORE_NOTICE,
+                "names": {key: text(key, lang) for key in ("frame_name", "zoom_in", "zoom_out", "layers")},
+            }
+        )
+
+    def render(self, **kwargs) -> None:
+        """Add the style and the script to the page as they are (branca would compile them as templates)."""
+        figure = self.get_root()
+        figure.header.add_child(RawScript(self._template.module.header(self, kwargs)), name=self.get_name())
+        add_script_raw(self, kwargs)

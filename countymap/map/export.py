@@ -24,17 +24,13 @@ from countymap.map.basemaps import needs_gcj02, resolve
 from countymap.map.build import build_map
 from countymap.map.decor import map_title, text
 from countymap.map.features import dataset_features
+from countymap.map.static_files import static_text
 from countymap.map.view import DEFAULT_VIEW, View
 from countymap.text.escape import html_text
 from countymap.text.format import item_names
 
 UNDRAWN_LIST_LIMIT = 200  # a longer list would hide the map; the count is still given
-_PANEL_CSS = (
-    "<style>.cm-panel{position:absolute;right:10px;bottom:28px;z-index:900;max-width:340px;"
-    "max-height:40vh;overflow:auto;background:rgba(255,255,255,.94);padding:6px 10px;border-radius:6px;"
-    "box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.4 'Noto Sans CJK SC','Microsoft YaHei',sans-serif}"
-    ".cm-panel summary{cursor:pointer;font-weight:600}.cm-panel ul{margin:4px 0 0 0;padding-left:18px}</style>"
-)
+PANEL_CSS = "panel.css"  # in countymap/map/static/
 
 
 def _panel_html(description: str, not_drawn: pd.DataFrame, lang: str) -> str:
@@ -50,7 +46,7 @@ def _panel_html(description: str, not_drawn: pd.DataFrame, lang: str) -> str:
             f'<details id="cm-undrawn-panel"><summary>{html_text(text("panel_undrawn", lang))} ({len(not_drawn)})'
             f"</summary><ul>{items}</ul></details>"
         )
-    return _PANEL_CSS + f'<div class="cm-panel">{"".join(parts)}</div>'
+    return f"<style>{static_text(PANEL_CSS)}</style>" + f'<div class="cm-panel">{"".join(parts)}</div>'
 
 
 def export_html(

@@ -18,6 +18,7 @@ import pandas as pd
 from countymap.core.placement import fast_rows
 from countymap.map.decor import text
 from countymap.map.gcj02 import transform_geometry
+from countymap.map.static_files import static_text
 from countymap.schema import CATEGORIES, PRECISIONS, STATUSES, label
 from countymap.text.escape import html_text, script_json
 from countymap.text.format import amount_with_kind, bracketed, is_missing, item_name, quantity
@@ -154,25 +155,7 @@ def _popup_labels(lang: str) -> dict:
     return labels
 
 
-# Labels come from T (escaped in Python); p.s, p.p and p.nt are codes, p.n ... escaped text.
-_EACH_JS = """function(feature, layer) {
-    var T = %(labels)s, p = feature.properties;
-    var own = function(table, key) { return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : ""; };
-    var status = own(T.st, p.s) || p.s;
-    var level = p.p === "township" ? T.level : (p.p === "inferred" ? T.guess : "");
-    layer.bindTooltip(p.n + " · " + status + level, {sticky: true});
-    layer.bindPopup(function() {
-        var rows = [[T.category, %(category)s], [T.status, status], [T.townships, p.t],
-            [T.investment, p.i || T.undisclosed], [T.quantity, p.q], [T.years, p.y], [T.precision, own(T.pl, p.p)]];
-        var note = own(T.nt, p.nt || p.p);
-        var h = '<div class="cm-popup"><div class="cm-popup-title">' + p.n + '</div><table>';
-        rows.forEach(function(r) { if (r[1]) { h += '<tr><th>' + r[0] + '</th><td>' + r[1] + '</td></tr>'; } });
-        h += '</table>' + (p.su ? '<p>' + p.su + '</p>' : '') + (note ? '<p class="cm-note">' + note + '</p>' : '');
-        var box = document.createElement('div');
-        box.innerHTML = h + '</div>';
-        return box;
-    }, {maxWidth: 340});
-}"""
+POPUP_JS = "item_popup.js"  # in countymap/map/static/: an item's tooltip and popup
 
 
 def project_shared(category: str) -> dict:
@@ -183,4 +166,4 @@ def project_shared(category: str) -> dict:
 def each_feature_js(category: str, lang: str) -> str:
     """The ``onEachFeature`` function of a category: tooltip and popup from escaped properties."""
     category_label = script_json(html_text(label(CATEGORIES, category, lang)))
-    return _EACH_JS % {"labels": script_json(_popup_labels(lang)), "category": category_label}
+    return f"{static_text(POPUP_JS)}({script_json(_popup_labels(lang))}, {category_label})"

@@ -344,6 +344,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_sym_area": ("虚线框：乡镇大致范围（非官方界线）", "Dashed outline: approximate township area"),
     "map_legend_shading": ("区域着色 = {measure}", "Area shading = {measure}"),
     "map_class_none": ("无", "none"),
+    "map_badge_name": ("{area}，{n} 个项目", "{area}, {n} items"),
+    "map_frame_name": ("项目地图", "Project map"),
+    "map_zoom_in": ("放大", "Zoom in"),
+    "map_zoom_out": ("缩小", "Zoom out"),
+    "map_layers": ("图层", "Layers"),
     "map_undrawn_link": ("{n} 项未在图上标注 ↓", "{n} items not on the map ↓"),
     "map_tile_notice": (
         "底图无法加载，可能处于离线状态；项目和县界照常显示。",

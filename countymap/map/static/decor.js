@@ -1,0 +1,205 @@
+// Background, attribution, metric scale, legend, the undrawn-items link, tile notice, fit and title
+// (see countymap/map/decor.py). Called with the Leaflet map and D, plain escaped JSON:
+//   background, title, undrawn (text or ""), presenter, attribution and legend (escaped HTML),
+//   foldBelow, foldBelowHeight (px), tileNotice, tileErrors, bounds ([[s, w], [n, e]] or null).
+(function(map, D) {
+    "use strict";
+    var box = map.getContainer();
+
+    var addLegend = function() {
+        var legend = L.control({position: "bottomright"});
+        legend.onAdd = function() {
+            var div = L.DomUtil.create("div", "cm-legend");
+            div.innerHTML = D.legend;
+            var details = div.querySelector("details");
+            // A small map (a phone, the township page) starts with the legend folded, so it shows the county.
+            if (details && (box.clientWidth < D.foldBelow || box.clientHeight < D.foldBelowHeight)) {
+                details.open = false;
+            }
+            L.DomEvent.disableClickPropagation(div);
+            L.DomEvent.disableScrollPropagation(div);
+            return div;
+        };
+        legend.addTo(map);
+    };
+
+    // How many filtered items the map cannot draw; the link opens their list beside the map.
+    var addUndrawnLink = function() {
+        var undrawn = L.control({position: "topright"});
+        undrawn.onAdd = function() {
+            var div = L.DomUtil.create("div", "cm-undrawn"), link = L.DomUtil.create("a", "", div);
+            link.textContent = D.undrawn;
+            link.href = "#cm-undrawn";
+            L.DomEvent.on(link, "click", function(e) {
+                L.DomEvent.preventDefault(e);
+                var host = null;
+                try { host = window.parent.document.getElementById("cm-undrawn"); } catch (err) { host = null; }
+                if (host) { host.scrollIntoView({behavior: "smooth", block: "start"}); return; }
+                var own = document.getElementById("cm-undrawn-panel");
+                if (own) { own.open = true; own.scrollIntoView(); }
+            });
+            L.DomEvent.disableClickPropagation(div);
+            return div;
+        };
+        undrawn.addTo(map);
+    };
+
+    // Tiles that fail to load (no network): say so on the map instead of showing a grey canvas.
+    var watchTiles = function() {
+        var failed = 0, loaded = 0, notice = null;
+        map.eachLayer(function(layer) {
+            if (!(layer instanceof L.TileLayer)) { return; }
+            layer.on("tileload", function() { loaded += 1; });
+            layer.on("tileerror", function() {
+                failed += 1;
+                if (notice || loaded || failed < D.tileErrors) { return; }
+                notice = L.control({position: "topleft"});
+                notice.onAdd = function() {
+                    var div = L.DomUtil.create("div", "cm-notice");
+                    div.textContent = D.tileNotice;
+                    return div;
+                };
+                notice.addTo(map);
+            });
+        });
+    };
+
+    // Where the controls sit, in the frame's pixels, per corner (legend, zoom, layers, attribution ...).
+    var cornerSizes = function() {
+        var origin = box.getBoundingClientRect(), sizes = {};
+        ["top left", "top right", "bottom left", "bottom right"].forEach(function(corner) {
+            var el = box.querySelector(".leaflet-" + corner.replace(" ", ".leaflet-")), w = 0, h = 0;
+            (el ? el.querySelectorAll(".leaflet-control") : []).forEach(function(c) {
+                var b = c.getBoundingClientRect();
+                if (!b.width || !b.height) { return; }
+                w = Math.max(w, corner.indexOf("left") >= 0 ? b.right - origin.left : origin.right - b.left);
+                h = Math.max(h, corner.indexOf("top") >= 0 ? b.bottom - origin.top : origin.bottom - b.top);
+            });
+            sizes[corner] = [w, h];
+        });
+        return sizes;
+    };
+
+    // The control boxes, in the frame's pixels.
+    var controlBoxes = function() {
+        var origin = box.getBoundingClientRect(), out = [];
+        box.querySelectorAll(".leaflet-control").forEach(function(el) {
+            var b = el.getBoundingClientRect();
+            if (b.width && b.height) { out.push({x: b.left - origin.left, y: b.top - origin.top, w: b.width, h: b.height}); }
+        });
+        return out;
+    };
+
+    // Would a view (padding) put a township badge under a control? Badges are measured as the atlas
+    // sizes them: at most 22 px across the radius, never larger than the area's inscribed circle.
+    var coversBadge = function(pad, controls) {
+        var view = map._getBoundsCenterZoom(L.latLngBounds(D.bounds), {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
+        var half = map.getSize().divideBy(2), centre = map.project(view.center, view.zoom);
+        var areas = ((window.cmAtlas && window.cmAtlas.areas) || []).filter(function(a) { return a.total; });
+        return areas.some(function(a) {
+            var p = map.project([a.lat, a.lon], view.zoom).subtract(centre).add(half);
+            var mpp = 40075016.686 * Math.cos(a.lat * Math.PI / 180) / Math.pow(2, view.zoom + 8);
+            var r = Math.max(6, Math.min(22, a.r_m / mpp - 1.5)) + 2;
+            return controls.some(function(c) { return p.x + r > c.x && p.x - r < c.x + c.w && p.y + r > c.y && p.y - r < c.y + c.h; });
+        });
+    };
+
+    // Nothing covers the county's badges: the plain fit if no control covers one; else each corner's
+    // controls are kept clear beside or above/below the county, the choice that leaves it largest and clear.
+    var clearPadding = function() {
+        var sizes = cornerSizes(), corners = Object.keys(sizes), size = map.getSize(), controls = controlBoxes();
+        var choices = [{tl: [6, 6], br: [6, 6]}];
+        for (var choice = 0; choice < 16; choice++) {
+            var tl = [6, 6], br = [6, 6];  // [left, top], [right, bottom]
+            corners.forEach(function(corner, k) {
+                var side = (choice >> k) & 1, axis = side ? 1 : 0;
+                var pad = corner.indexOf(axis ? "top" : "left") >= 0 ? tl : br;
+                pad[axis] = Math.max(pad[axis], sizes[corner][axis] + 6);
+            });
+            if (size.x - tl[0] - br[0] < size.x / 3 || size.y - tl[1] - br[1] < size.y / 3) { continue; }
+            choices.push({tl: tl, br: br});
+        }
+        choices.forEach(function(c) {
+            c.zoom = map.getBoundsZoom(D.bounds, false, L.point(c.tl[0] + c.br[0], c.tl[1] + c.br[1]));
+        });
+        choices = choices.filter(function(c) { return isFinite(c.zoom); });
+        choices.sort(function(x, y) { return y.zoom - x.zoom; });
+        for (var k = 0; k < choices.length; k++) {
+            if (!coversBadge(choices[k], controls)) { return choices[k]; }
+        }
+        return choices[choices.length - 1] || {tl: [6, 6], br: [6, 6]};
+    };
+
+    // The scale bar never sits under the attribution (a narrow frame wraps the attribution wide).
+    var liftScale = function() {
+        var scale = box.querySelector(".leaflet-control-scale"), credit = box.querySelector(".leaflet-control-attribution");
+        if (!scale || !credit) { return; }
+        var corner = scale.parentElement, s = scale.getBoundingClientRect(), c = credit.getBoundingClientRect();
+        corner.style.bottom = "";
+        s = scale.getBoundingClientRect();
+        if (s.right > c.left && s.bottom > c.top) { corner.style.bottom = Math.ceil(s.bottom - c.top + 2) + "px"; }
+    };
+
+    // Fit the county to the frame; streamlit-folium sizes its iframe late, so re-fit on every
+    // resize until the reader has moved the map.
+    var fitBounds = function() {
+        var moved = false, fitting = false;
+        ["mousedown", "touchstart", "wheel", "keydown"].forEach(function(ev) {
+            box.addEventListener(ev, function() { moved = true; }, {passive: true});
+        });
+        // Any other move (the app showing a selection, a badge click) also ends the re-fitting.
+        map.on("movestart", function() { if (!fitting) { moved = true; } });
+        window.cmFit = D.bounds;  // what the view fits (tests measure it)
+        var fit = function() {  // a frame not laid out yet has no size to fit into: wait for one
+            var size = map.getSize();
+            liftScale();
+            if (size.x > 0 && size.y > 0 && !moved) {
+                var clear = clearPadding();
+                fitting = true;
+                map.fitBounds(D.bounds, {paddingTopLeft: clear.tl, paddingBottomRight: clear.br, animate: false});
+                fitting = false;
+            }
+            map.fire("cmcontrols");  // labels and dots keep clear of the controls as they are now
+        };
+        fit();
+        setTimeout(fit, 0);  // once the controls added after this script (layers) are there
+        box.addEventListener("toggle", fit, true);  // the legend opened or folded
+        if (window.ResizeObserver) {
+            new ResizeObserver(function() {
+                map.invalidateSize({pan: false});
+                fit();
+            }).observe(box);
+        }
+    };
+
+    if (D.background) { box.style.background = D.background; }
+    if (D.presenter) { box.classList.add("cm-presenter"); }
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
+    map.attributionControl.addAttribution(D.attribution);
+    L.control.scale({imperial: false, metric: true}).addTo(map);
+    addLegend();
+    if (D.undrawn) { addUndrawnLink(); }
+    watchTiles();
+    if (D.bounds) { fitBounds(); }
+    // Leaflet's own controls and the frame itself named in the map's language; the layer
+    // control is added after this script, so the names are set once the page's scripts have run.
+    var nameControls = function() {
+        var name = function(selector, text) {
+            box.querySelectorAll(selector).forEach(function(el) {
+                el.setAttribute("title", text);
+                el.setAttribute("aria-label", text);
+            });
+        };
+        name(".leaflet-control-zoom-in", D.names.zoom_in);
+        name(".leaflet-control-zoom-out", D.names.zoom_out);
+        name(".leaflet-control-layers-toggle", D.names.layers);
+        try {
+            if (window.frameElement) { window.frameElement.setAttribute("aria-label", D.names.frame_name); }
+        } catch (err) { /* a frame of another origin keeps its own name */ }
+    };
+    setTimeout(nameControls, 0);
+    if (D.title) {
+        var title = L.DomUtil.create("div", "cm-title", box);
+        title.textContent = D.title;
+    }
+})

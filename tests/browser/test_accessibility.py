@@ -1,0 +1,43 @@
+"""axe-core on every page in both languages: no serious or critical violations.
+
+axe-core comes from the npm registry (tests/browser/axe/package.json, pinned by its
+package-lock.json; CI and README's test command run ``npm ci --prefix tests/browser/axe``)
+and is injected from that local file: no CDN. It runs on the page and, where a page
+has a map, inside the map's frame too.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import DESKTOP, MAP_IFRAME, PAGES, ROOT, app_url, goto, map_frame
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "tests" / "browser" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+MAP_PAGES = {"map", "乡镇"}
+RUN_AXE_JS = """async () => {
+    const result = await axe.run(document, {resultTypes: ["violations"]});
+    return result.violations.filter(v => v.impact === "serious" || v.impact === "critical").map(v => ({
+        id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.slice(0, 5).map(n => n.html.slice(0, 200) + " :: " + n.failureSummary.slice(0, 120))}));
+}"""
+
+
+def _violations(where) -> list[dict]:
+    where.add_script_tag(path=str(AXE))
+    return where.evaluate(RUN_AXE_JS)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page_name", list(PAGES))
+def test_no_serious_or_critical_violations(page_factory, app_server, page_name, lang):
+    assert AXE.is_file(), "axe-core is missing: npm ci --prefix tests/browser/axe"
+    page = page_factory(DESKTOP)
+    goto(page, app_url(app_server["url"], page_name, **({"lang": "en"} if lang == "en" else {})))
+    found = {"page": _violations(page)}
+    if page_name in MAP_PAGES:
+        page.locator(MAP_IFRAME).first.wait_for()
+        found["map"] = _violations(map_frame(page))
+    assert not any(found.values()), json.dumps(found, ensure_ascii=False, indent=1)
