@@ -9,6 +9,7 @@ from countymap.app import data, map_view, panels, selection, shell
 from countymap.app.filter_sidebar import filtered
 from countymap.app.map_page import current_selection, presenting, selected_values
 from countymap.core.aggregate import measures
+from countymap.core.filters import county_wide_reaching
 from countymap.core.stats import totals
 from countymap.text.strings import t
 
@@ -20,16 +21,17 @@ st.title(t("app_title", lang))
 # In presenter mode the controls keep their state in the (hidden) sidebar: the room sees only the map.
 bar = st.sidebar if present else st.container(horizontal=True, vertical_alignment="bottom", key="cm_bar")
 state, result = filtered(lang, search_where=bar)
+wide = county_wide_reaching(data.projects(), state)  # county-wide items that reach a filtered township
 view = {**map_view.view_controls(lang, measures(result), bar.popover(t("map_settings", lang))), "presenter": present}
 map_view.presenter_toggle(lang, floating if present else bar)
 if present:
     map_view.presenter_css()
     item, township = selected_values()
 else:
-    panels.kpi_line(totals(result, data.projects()), lang)
+    panels.kpi_line(totals(result, data.projects()), lang, wide=len(wide))
     map_col, detail_col = st.columns([5, 2], gap="medium")
     with detail_col:
-        if result.empty:
+        if result.empty and wide.empty:
             st.info(t("no_results", lang))
         item = panels.project_picker(result, lang) or ""
         township = selection.township(tuple(data.geodata().seats["name_zh"])) or ""
@@ -39,6 +41,8 @@ else:
             panels.township_panel(township, result, lang)
         if item or township:
             st.button(t("clear_selection", lang), on_click=selection.clear)
+        panels.search_results(state, result, lang)
+        panels.county_wide_list(state, wide, lang)
 
 with st.container() if present else map_col:
     fmap = map_view.map_or_notice(result, lang, view)

@@ -16,6 +16,7 @@ from countymap.core.filters import (
     FilterField,
     FilterState,
     apply_filters,
+    county_wide_reaching,
     from_query_params,
     to_query_params,
 )
@@ -130,5 +131,6 @@ def filtered(lang: str, township: str | None = None, search_where=None) -> tuple
     if township:
         state = replace(state, townships=(township,))
     result = apply_filters(data.projects(), state)
-    describe_line(describe(state, result, lang), len(result))
+    wide = county_wide_reaching(data.projects(), state)
+    describe_line(describe(state, result, lang, wide=len(wide)), len(result))
     return state, result

@@ -9,6 +9,7 @@ from countymap.app import data, selection
 from countymap.app.shell import esc, html_block
 from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core import report
+from countymap.core.filters import FilterState
 from countymap.core.placement import undrawn
 from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISION_MEANINGS, PRECISIONS, STATUSES, label
 from countymap.core.stats import totals
@@ -26,21 +27,24 @@ from countymap.text.format import (
     township_label,
     townships_text,
 )
-from countymap.text.strings import t
+from countymap.text.strings import t, tn
 
 
-def kpi_line(sums: dict, lang: str, key: str = "kpi") -> None:
+def kpi_line(sums: dict, lang: str, key: str = "kpi", wide: int = 0) -> None:
     """One compact line: the statuses, then a button that opens one sum per kind of amount.
 
     Kinds are never added together, so they are listed one under the other in
     the popover, never as one total. The number of items is in the filter
-    sentence just above the line.
+    sentence just above the line. ``wide`` county-wide items that reach the
+    filtered townships get their own chip (they are not the township's items).
     """
     chips = [
         f'<span class="cm-kpi-status">{esc(label(STATUSES, code, lang))} {n}</span>'
         for code, n in sums["by_status"].items()
         if n
     ]
+    if wide:
+        chips.append(f'<span class="cm-kpi-wide">{esc(tn("kpi_wide", lang, wide))}</span>')
     line = st.container(horizontal=True, vertical_alignment="center", gap="small", key=f"cm_{key}")
     with line:
         html_block(f'<div class="cm-kpi">{" · ".join(chips) or esc(t("none", lang))}</div>')
@@ -52,7 +56,7 @@ def kpi_line(sums: dict, lang: str, key: str = "kpi") -> None:
                     figure = amount(kind.total_yi, lang, "at_least" if floor else "")
                     name = kind_label(kind.kind, lang)
                     name = f"{kind.year} {name}" if kind.year else name
-                    words = t("kpi_kind", lang, kind=name, v=figure, n=kind.items)
+                    words = tn("kpi_kind", lang, kind.items, kind=name, v=figure)
                     if kind.may_overlap:
                         words += " " + t("kpi_may_overlap", lang)
                     html_block(f'<div class="cm-kpi-amount" data-kind="{esc(kind.kind)}">{esc(words)}</div>')
@@ -150,6 +154,10 @@ def item_list(items: pd.DataFrame, lang: str, key: str) -> None:
             t("d_years", lang): [" / ".join(y) for y in items["years"]],
             t("d_status", lang): [label(STATUSES, s, lang) if s else t("none", lang) for s in items["status"]],
             t("d_investment", lang): row_amounts(items, lang),
+            t("d_quantity", lang): [
+                quantity(v, u, lang) or t("none", lang)
+                for v, u in zip(items["quantity"], items["quantity_unit"], strict=True)
+            ],
         }
     )
     event = st.dataframe(
@@ -170,6 +178,28 @@ def undrawn_list(result: pd.DataFrame, lang: str) -> None:
         st.caption(t("county_wide_none", lang))
         return
     item_list(wide, lang, key="undrawn_list")
+
+
+def search_results(state: FilterState, result: pd.DataFrame, lang: str) -> None:
+    """What a search found, as a list to open (never hidden in a select).
+
+    Placed beside the map on a desk and under it on a phone (Streamlit stacks
+    columns on a narrow screen).
+    """
+    query = state.query.strip()
+    if query and len(result):
+        st.markdown(f"**{esc(tn('search_results', lang, len(result), q=query))}**")
+        item_list(result, lang, key="search_list")
+
+
+def county_wide_list(state: FilterState, wide: pd.DataFrame, lang: str) -> None:
+    """The county-wide items that reach the filtered townships (see :func:`countymap.core.filters.county_wide_reaching`), apart."""
+    if wide.empty:
+        return
+    towns = join_labels([township_label(name, lang) for name in state.townships], lang)
+    html_block(f'<p class="cm-list-title"><b>{esc(tn("wide_reaching", lang, len(wide), towns=towns))}</b></p>')
+    st.caption(t("wide_reaching_note", lang))
+    item_list(wide, lang, key="wide_list")
 
 
 def project_picker(result: pd.DataFrame, lang: str) -> str | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -199,6 +199,24 @@ def apply_filters(projects: pd.DataFrame, state: FilterState) -> pd.DataFrame:
         hits = [_row_matches_query(row, needle, squashed) for _, row in projects.iterrows()]
         mask &= pd.Series(hits, index=projects.index, dtype=bool)
     return projects[mask]
+
+
+COUNTY_WIDE = "county"  # the precision of an item that covers the whole county, every township included
+
+
+def county_wide_reaching(projects: pd.DataFrame, state: FilterState) -> pd.DataFrame:
+    """County-wide items that reach the filtered townships: every other filter selects them.
+
+    A county-wide programme (``precision`` ``county``, no township named) is
+    carried out in every township, so "2023 roads in 龙潭镇" must name the
+    county's road programmes beside 龙潭镇's own items. They are listed apart,
+    never counted as the township's items or its money. Empty without a
+    township filter (then :func:`apply_filters` already selects them).
+    """
+    if not state.townships:
+        return projects.iloc[0:0]
+    wide = projects[projects["precision"] == COUNTY_WIDE]
+    return apply_filters(wide, replace(state, townships=()))
 
 
 # --- URL round trip (and any other string source: command line, forms) -------------

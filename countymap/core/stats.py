@@ -15,7 +15,7 @@ import pandas as pd
 from countymap.core.filters import FilterState, phrases
 from countymap.core.schema import INVESTMENT_KINDS, LOWER_BOUNDS, STATUSES, YEARS
 from countymap.text.format import capitalised
-from countymap.text.strings import t
+from countymap.text.strings import t, tn
 
 
 @dataclass(frozen=True)
@@ -155,23 +155,28 @@ def totals(result: pd.DataFrame, everything: pd.DataFrame | None = None) -> dict
     }
 
 
-def describe(state: FilterState, result: pd.DataFrame, lang: str = "zh") -> str:
+def describe(state: FilterState, result: pd.DataFrame, lang: str = "zh", wide: int = 0) -> str:
     """State the active filters and what they select, in one sentence.
 
     e.g. ``2023 计划 · 公路交通 · 龚滩镇：4 个项目，其中 1 个披露投资``. Amounts are
-    not summed here (they come in kinds; see :func:`amounts_by_kind`). The text
-    is plain (not escaped): render it through an escaping helper.
+    not summed here (they come in kinds; see :func:`amounts_by_kind`). ``wide``
+    county-wide items that also reach the filtered townships (see
+    :func:`countymap.core.filters.county_wide_reaching`) are named after the
+    count, so a township without items of its own never reads as a bare 0.
+    The text is plain (not escaped): render it through an escaping helper.
     """
     parts = phrases(state, lang) or [t("desc_all", lang)]
     sums = totals(result)
     if not sums["count"]:
         counts = t("desc_counts_zero", lang)
     elif sums["disclosed_count"]:
-        counts = t("desc_counts", lang, n=sums["count"], d=sums["disclosed_count"])
+        counts = tn("desc_counts", lang, sums["count"], d=sums["disclosed_count"])
     else:
-        counts = t("desc_counts_none", lang, n=sums["count"])
+        counts = tn("desc_counts_none", lang, sums["count"])
     if state.has_invest_bound and not state.disclosed:  # the switch's own phrase already says so
         counts += t("desc_excluded", lang)
+    if wide:
+        counts += tn("desc_wide", lang, wide)
     colon = "：" if lang == "zh" else ": "
     return capitalised(" · ".join(parts) + colon + counts)
 

@@ -59,10 +59,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "desc_counts": ("{n} 个项目，其中 {d} 个披露投资", "{n} items, {d} with a disclosed investment"),
     "desc_counts_zero": ("0 个项目", "no items"),
     "desc_counts_none": ("{n} 个项目，均未披露投资", "{n} items, none with a disclosed investment"),
+    "desc_counts_one": ("1 个项目，已披露投资", "1 item, with a disclosed investment"),
+    "desc_counts_none_one": ("1 个项目，未披露投资", "1 item, its investment not disclosed"),
+    "desc_wide": ("；另有 {n} 个全县范围项目覆盖所选乡镇", "; plus {n} county-wide items that reach it"),
+    "desc_wide_one": ("；另有 1 个全县范围项目覆盖所选乡镇", "; plus 1 county-wide item that reaches it"),
     "desc_excluded": ("（未披露投资的项目已排除）", " (items without a disclosed amount excluded)"),
     # --- KPI row -----------------------------------------------------------------
     "kpi_count": ("项目数", "Items"),
     "kpi_kind": ("{kind} {v}（{n} 项）", "{kind}: {v} ({n} items)"),
+    "kpi_kind_one": ("{kind} {v}（1 项）", "{kind}: {v} (1 item)"),
     "kpi_amounts": ("披露金额（{n} 个口径）", "Disclosed amounts ({n} kinds)"),
     "kpi_may_overlap": (
         "其中有的金额可能互相包含（报告未写明），所以这只是各项金额相加，不是下限。",
@@ -102,6 +107,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_settings": ("地图设置", "Map settings"),
     "shade_by": ("区域着色", "Shade areas by"),
     "shade_none": ("不着色", "No shading"),
+    "kpi_wide": ("另有全县范围项目 {n} 项", "plus {n} county-wide items"),
+    "kpi_wide_one": ("另有全县范围项目 1 项", "plus 1 county-wide item"),
+    "search_results": ("搜索“{q}”的结果：{n} 项", 'Search results for "{q}": {n} items'),
+    "search_results_one": ("搜索“{q}”的结果：1 项", 'Search results for "{q}": 1 item'),
+    "wide_reaching": ("覆盖{towns}的全县范围项目：{n} 项", "County-wide items that reach {towns}: {n}"),
+    "wide_reaching_note": (
+        "这些项目在全县实施，报告未分到乡镇：不计入本乡镇的项目数和金额。",
+        "These are carried out across the county and the report does not split them by township: "
+        "they are not counted among the township's items or its money.",
+    ),
     "county_wide_none": ("当前筛选下没有全县范围项目。", "No county-wide items match the filters."),
     "no_results": ("没有符合筛选条件的项目。", "No items match the filters."),
     # --- detail panel ----------------------------------------------------------------
@@ -506,3 +521,9 @@ def t(key: str, lang: str = "zh", **fmt: object) -> str:
         return key
     text = pair[1] if lang == "en" else pair[0]
     return text.format(**fmt) if fmt else text
+
+
+def tn(key: str, lang: str, n: int, **fmt: object) -> str:
+    """:func:`t` for a count ``n``: the ``{key}_one`` string when ``n`` is 1 and the table has one ("1 item")."""
+    one = f"{key}_one"
+    return t(one if n == 1 and one in STRINGS else key, lang, n=n, **fmt)
