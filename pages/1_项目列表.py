@@ -18,4 +18,4 @@ if result.empty and wide.empty:
     st.info(t("no_results", lang))
 page_table.table(result, lang)
 panels.county_wide_list(state, wide, lang)
-page_table.downloads(result, lang)
+page_table.downloads(result, state, lang)

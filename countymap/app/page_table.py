@@ -6,10 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from countymap.app import data
-from countymap.core.downloads import csv_bytes, geojson_bytes, xlsx_bytes
+from countymap.core.downloads import csv_bytes, geojson_bytes
+from countymap.core.filters import FilterState
 from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
 from countymap.text.format import item_names, quantity, row_amounts, townships_text
 from countymap.text.strings import t
+from countymap.text.workbook import export_name, planner_xlsx
 
 
 def sortable_amounts(result: pd.DataFrame) -> bool:
@@ -66,20 +68,25 @@ def table(result: pd.DataFrame, lang: str) -> None:
     )
 
 
-def downloads(result: pd.DataFrame, lang: str) -> None:
-    """CSV (UTF-8 BOM), GeoJSON and Excel of exactly the rows shown."""
+def downloads(result: pd.DataFrame, state: FilterState, lang: str) -> None:
+    """CSV (codes, UTF-8 BOM), GeoJSON and Excel (labels, numbers) of exactly the rows shown, named by the filter."""
     cols = st.columns(3)
-    cols[0].download_button(t("download_csv", lang), csv_bytes(result), "youyang-projects.csv", "text/csv")
+    cols[0].download_button(
+        t("download_csv", lang), csv_bytes(result), export_name(state, lang, "csv"), "text/csv", key="dl_csv"
+    )
     cols[1].download_button(
         t("download_geojson", lang),
         geojson_bytes(result, data.geodata(), data.placement()),
-        "youyang-projects.geojson",
+        export_name(state, lang, "geojson"),
         "application/geo+json",
+        key="dl_geojson",
     )
     cols[2].download_button(
         t("download_xlsx", lang),
-        xlsx_bytes(result),
-        "youyang-projects.xlsx",
+        planner_xlsx(result, state, lang, data.projects()),
+        export_name(state, lang, "xlsx"),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="dl_xlsx",
     )
+    st.caption(t("csv_note", lang))
     st.caption(t("geojson_note", lang))

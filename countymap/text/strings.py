@@ -207,6 +207,43 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "count": ("项目数", "Items"),
     "year": ("年份", "Year"),
+    # --- Excel download ----------------------------------------------------------------
+    "xl_sheet_items": ("项目", "Items"),
+    "xl_sheet_about": ("说明", "About"),
+    "xl_sheet_codes": ("数据代码", "Codes"),
+    "xl_file_prefix": ("酉阳县项目", "youyang-items"),
+    "xl_amount": ("{kind}（亿元）", "{kind} (¥ million)"),
+    "xl_qualifier": ("金额限定（以上等）", "Amount qualifier (at least ...)"),
+    "xl_quantity": ("规模（数值）", "Size (number)"),
+    "xl_unit": ("规模单位", "Size unit"),
+    "xl_section": ("报告出处（部分）", "Report part"),
+    "xl_id": ("编号", "ID"),
+    "xl_filters": ("筛选条件", "Filters"),
+    "xl_exported": ("导出日期", "Exported on"),
+    "xl_terms": ("使用条件", "Terms of use"),
+    "xl_terms_value": (
+        "事实与数字摘自政府公开的工作报告，简介为本项目自写；可自由使用，请注明来源“酉阳县 2023 年政府工作报告”。",
+        "Facts and figures from the county's published work report; summaries are our own words. Free to use; "
+        "please cite “Youyang County 2023 government work report”.",
+    ),
+    "xl_amounts": ("金额怎么读", "Reading the amounts"),
+    "xl_amounts_value": (
+        "每种口径一列，不同口径不要相加；空格为未披露（不是 0）；“以上”“超过”的金额是下限；"
+        "子项目的金额可能已含在其所属项目群的金额中。",
+        "One column per kind of amount: never add different kinds; an empty cell means not disclosed (not 0); "
+        "“at least” and “over” figures are lower bounds; a part's amount may already be in its programme's amount.",
+    ),
+    "xl_codes": ("数据代码", "Codes"),
+    "xl_codes_value": (
+        "“数据代码”表是同样的行，按 projects.csv 的字段和代码写出，供程序读取；CSV 下载同此格式。",
+        "The “Codes” sheet holds the same rows in projects.csv's fields and codes, for programs; "
+        "the CSV download has that form too.",
+    ),
+    "csv_note": (
+        "CSV 保留数据代码（如 road、in_progress），供程序读取和再次上传；给人看的表格请下载 Excel。",
+        "The CSV keeps the data codes (road, in_progress ...) for programs and for uploading again; "
+        "for a table to read, download the Excel file.",
+    ),
     # --- about page --------------------------------------------------------------------
     "page_about": ("数据说明", "About the data"),
     "about_sources": ("数据来源与许可", "Sources and licences"),
