@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from countymap.app import data
+from countymap.app import data, selection
 from countymap.core.downloads import csv_bytes, geojson_bytes
 from countymap.core.filters import FilterState
 from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
@@ -54,18 +54,26 @@ def display_frame(result: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def table(result: pd.DataFrame, lang: str) -> None:
-    """The sortable table (Streamlit escapes cell text itself); nothing when there is no row."""
+    """The sortable table (Streamlit escapes cell text itself); a row opens its item on the map."""
     if result.empty:
         return
     numeric = t("col_invest_num", lang)
     if not sortable_amounts(result):
         st.caption(t("sort_by_amount_hint", lang, switch=t("f_disclosed", lang)))
-    st.dataframe(
+    st.caption(t("table_opens_map", lang))
+    event = st.dataframe(
         display_frame(result, lang),
         hide_index=True,
         width="stretch",
         column_config={numeric: st.column_config.NumberColumn(numeric, format="%.4g")},
+        key="projects_table",
+        on_select="rerun",
+        selection_mode="single-row",
     )
+    rows = event.selection.rows if event else []
+    if rows:
+        del st.session_state["projects_table"]  # coming back, the table shows no stale choice
+        selection.open_on_map(str(result["id"].iloc[rows[0]]))
 
 
 def downloads(result: pd.DataFrame, state: FilterState, lang: str) -> None:

@@ -10,7 +10,7 @@ from countymap.app.shell import esc, html_block
 from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core import report
 from countymap.core.filters import FilterState
-from countymap.core.placement import undrawn
+from countymap.core.placement import undrawn, undrawn_reasons
 from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISION_MEANINGS, PRECISIONS, STATUSES, label
 from countymap.core.stats import totals
 from countymap.text.format import (
@@ -138,9 +138,10 @@ def passages(spans: tuple[tuple[int, int], ...], lang: str) -> None:
         html_block(f'<div class="cm-passage"><b>{esc(t("d_passage", lang))}</b>{body}</div>')
 
 
-def item_list(items: pd.DataFrame, lang: str, key: str) -> None:
-    """A compact list of items (name, sector, years, status, amount); a row click selects the item.
+def item_list(items: pd.DataFrame, lang: str, key: str, reasons: list[str] | None = None) -> None:
+    """A compact list of items (name, sector, years, status, amount, size); a row click selects the item.
 
+    ``reasons`` (one per item) adds a column saying why an item is not on the map.
     Streamlit escapes the cells itself. No items: a note, not an empty grid
     (which would say "empty" in English whatever the language).
     """
@@ -160,6 +161,8 @@ def item_list(items: pd.DataFrame, lang: str, key: str) -> None:
             ],
         }
     )
+    if reasons is not None:
+        frame.insert(1, t("undrawn_reason", lang), reasons)
     event = st.dataframe(
         frame, hide_index=True, width="stretch", key=key, on_select="rerun", selection_mode="single-row"
     )
@@ -177,7 +180,8 @@ def undrawn_list(result: pd.DataFrame, lang: str) -> None:
     if wide.empty:
         st.caption(t("county_wide_none", lang))
         return
-    item_list(wide, lang, key="undrawn_list")
+    why = undrawn_reasons(wide, data.geodata(), data.placement())
+    item_list(wide, lang, key="undrawn_list", reasons=[t(f"reason_{why[i]}", lang) for i in wide["id"]])
 
 
 def search_results(state: FilterState, result: pd.DataFrame, lang: str) -> None:

@@ -13,6 +13,7 @@ import streamlit as st
 from countymap.app.url_state import remember, seed, set_param, url_value
 
 ITEM_KEY, TOWNSHIP_KEY = "sel", "tw"
+MAP_PAGE = "app.py"
 REQUEST_KEY = "_selection_request"  # a click parked for the next run (also set by the benchmark)
 
 
@@ -20,6 +21,12 @@ def request(kind: str, value: str) -> None:
     """Ask for a new selection (``kind`` is ``item`` or ``township``) and rerun to show it."""
     st.session_state[REQUEST_KEY] = (kind, value)
     st.rerun()
+
+
+def open_on_map(item: str) -> None:
+    """Show an item on the map page (a row of another page's list): parked, then applied there on arrival."""
+    st.session_state[REQUEST_KEY] = ("item", item)
+    st.switch_page(MAP_PAGE)
 
 
 def apply_requested() -> None:

@@ -230,3 +230,22 @@ def undrawn(projects: pd.DataFrame, geodata: Geodata, whole: pd.DataFrame | None
     placement = place_projects(projects, geodata) if whole is None else placement_of(projects, whole)
     ids = placement.loc[placement["drawn_precision"].isin(UNDRAWN), "id"]
     return projects[among(projects["id"], ids)]
+
+
+UNDRAWN_REASONS = ("county_wide", "place_unknown", "seat_unknown")  # why an item is listed beside the map
+
+
+def undrawn_reasons(projects: pd.DataFrame, geodata: Geodata, whole: pd.DataFrame | None = None) -> pd.Series:
+    """Why each of :func:`undrawn`'s items is not on the map, a code of :data:`UNDRAWN_REASONS` by id.
+
+    ``county_wide``: the report places it in the whole county; ``place_unknown``:
+    its site or township is not yet known; ``seat_unknown``: its township is
+    known but no source places that township's seat (no point, no area to draw in).
+    """
+    placement = place_projects(projects, geodata) if whole is None else placement_of(projects, whole)
+    listed = placement[placement["drawn_precision"].isin(UNDRAWN)]
+    codes = [
+        "place_unknown" if drawn == "unknown" else "seat_unknown" if note == "no_township" else "county_wide"
+        for drawn, note in zip(listed["drawn_precision"], listed["note"], strict=True)
+    ]
+    return pd.Series(codes, index=listed["id"].tolist(), dtype=object)

@@ -95,8 +95,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "select_project": ("查看项目", "Show item"),
     "select_none": ("（点击地图或在此选择）", "(click the map or pick here)"),
     "county_wide": (
-        "未在图上标注的项目（全县范围或位置待查）：{n} 项",
-        "Items not on the map (county-wide or not yet placed): {n}",
+        "未在图上标注的项目：{n} 项",
+        "Items not on the map: {n}",
     ),
     "township_panel_note": (
         "大致范围内的项目（点击地图上的乡镇圆可选中乡镇）",
@@ -117,6 +117,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "These are carried out across the county and the report does not split them by township: "
         "they are not counted among the township's items or its money.",
     ),
+    "undrawn_reason": ("为何不在图上", "Why not on the map"),
+    "reason_county_wide": ("全县范围", "County-wide"),
+    "reason_place_unknown": ("位置尚未查明", "Site not yet known"),
+    "reason_seat_unknown": ("乡镇驻地位置未知", "Township seat not known"),
     "county_wide_none": ("当前筛选下没有全县范围项目。", "No county-wide items match the filters."),
     "no_results": ("没有符合筛选条件的项目。", "No items match the filters."),
     # --- detail panel ----------------------------------------------------------------
@@ -239,6 +243,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The “Codes” sheet holds the same rows in projects.csv's fields and codes, for programs; "
         "the CSV download has that form too.",
     ),
+    "table_opens_map": ("点击一行，在地图上打开该项目。", "Click a row to open the item on the map."),
     "csv_note": (
         "CSV 保留数据代码（如 road、in_progress），供程序读取和再次上传；给人看的表格请下载 Excel。",
         "The CSV keeps the data codes (road, in_progress ...) for programs and for uploading again; "
