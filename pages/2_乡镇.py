@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from countymap.app import page_township, panels, selection, shell
+from countymap.app import data, page_township, panels, selection, shell
 from countymap.app.filter_sidebar import filtered
+from countymap.core.filters import county_wide_reaching
 from countymap.text.strings import t
 
 lang = shell.page_setup("page_township")
@@ -25,4 +26,5 @@ with list_col:
         item = page_township.selected_item(result)
         if item is not None:
             panels.detail_panel(item, lang)
+    panels.county_wide_list(state, county_wide_reaching(data.projects(), state), lang)
 page_township.report_mentions(township, lang)

@@ -29,6 +29,8 @@ from countymap.text.format import (
 )
 from countymap.text.strings import t, tn
 
+LIST_NAME_WIDTH = 200  # px: a long name is cut here, so status and year stay in view on a phone
+
 
 def kpi_line(sums: dict, lang: str, key: str = "kpi", wide: int = 0) -> None:
     """One compact line: the statuses, then a button that opens one sum per kind of amount.
@@ -148,12 +150,13 @@ def item_list(items: pd.DataFrame, lang: str, key: str, reasons: list[str] | Non
     if items.empty:
         st.caption(t("no_results", lang))
         return
+    name, status, years = t("col_name", lang), t("d_status", lang), t("d_years", lang)
     frame = pd.DataFrame(
         {
-            t("col_name", lang): item_names(items, lang),
+            name: item_names(items, lang),
+            status: [label(STATUSES, s, lang) if s else t("none", lang) for s in items["status"]],
+            years: [" / ".join(y) for y in items["years"]],
             t("d_category", lang): [label(CATEGORIES, c, lang) for c in items["category"]],
-            t("d_years", lang): [" / ".join(y) for y in items["years"]],
-            t("d_status", lang): [label(STATUSES, s, lang) if s else t("none", lang) for s in items["status"]],
             t("d_investment", lang): row_amounts(items, lang),
             t("d_quantity", lang): [
                 quantity(v, u, lang) or t("none", lang)
@@ -163,8 +166,16 @@ def item_list(items: pd.DataFrame, lang: str, key: str, reasons: list[str] | Non
     )
     if reasons is not None:
         frame.insert(1, t("undrawn_reason", lang), reasons)
+    # A long name is cut (in full on hover and in the detail panel): status and year stay in view in a narrow column.
+    widths = {name: LIST_NAME_WIDTH, status: "small", years: "small"}
     event = st.dataframe(
-        frame, hide_index=True, width="stretch", key=key, on_select="rerun", selection_mode="single-row"
+        frame,
+        hide_index=True,
+        width="stretch",
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={column: st.column_config.TextColumn(column, width=w) for column, w in widths.items()},
     )
     rows = event.selection.rows if event else []
     if rows:

@@ -244,6 +244,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the CSV download has that form too.",
     ),
     "table_opens_map": ("点击一行，在地图上打开该项目。", "Click a row to open the item on the map."),
+    "township_namesakes": (
+        "未收入同名而另指他物的说法：{names}。",
+        "Left out, as they name something else: {names}.",
+    ),
     "csv_note": (
         "CSV 保留数据代码（如 road、in_progress），供程序读取和再次上传；给人看的表格请下载 Excel。",
         "The CSV keeps the data codes (road, in_progress ...) for programs and for uploading again; "
