@@ -198,12 +198,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "headline": ("报告中的主要指标", "Headline figures in the report"),
     "by_category": ("按类别（项目数）", "By sector (item count)"),
     "by_status": ("按状态（项目数）", "By status (item count)"),
-    "by_township": ("按乡镇（项目数）", "By township (item count)"),
-    "by_category_invest": ("按类别（披露投资，亿元，分口径）", "By sector (disclosed investment, 100M yuan, by kind)"),
+    "by_township": ("按乡镇（项目数，多的在前）", "By township (item count, most first)"),
+    "by_category_invest": ("披露的投资（每种口径一张图）", "Disclosed investment (one chart per kind)"),
     "invest_chart_note": (
-        "不同口径的金额分列、不相加；子项目与所属项目群同属一个类别时只计项目群的金额。",
-        "Amounts of different kinds stand side by side and are never added; a part in the same sector as its "
-        "programme is counted only within the programme's amount.",
+        "不同口径、不同年份的金额分图、不相加；全县范围的金额各占一行；子项目与所属项目群在同一行时只计项目群的金额；"
+        "“以上”表示下限。",
+        "Amounts of different kinds or years are in separate charts and never added; each county-wide amount has "
+        "its own row; a part in the same row as its programme is counted only within the programme's amount; "
+        "“at least” marks a lower bound.",
+    ),
+    "wide_row": ("全县 · {name}", "County-wide · {name}"),
+    "unplaced_part": ("{what} {n} 项", "{what}: {n}"),
+    "unplaced_note": (
+        "不属于某个乡镇、未计入上图的项目：{parts}。",
+        "Items in no township, not in this chart: {parts}.",
     ),
     "year_note": (
         "跨两年的项目在 2022 和 2023 中各计一次。",
