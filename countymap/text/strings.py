@@ -256,6 +256,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "未收入同名而另指他物的说法：{names}。",
         "Left out, as they name something else: {names}.",
     ),
+    "key_unit_count": ("个项目", "items"),
+    "key_unit_amount": ("亿元", "¥ million"),
+    "key_only_area": ("只有 {town} 有此项金额", "Only {town} has an amount of this kind"),
     "csv_note": (
         "CSV 保留数据代码（如 road、in_progress），供程序读取和再次上传；给人看的表格请下载 Excel。",
         "The CSV keeps the data codes (road, in_progress ...) for programs and for uploading again; "
