@@ -56,7 +56,7 @@ def test_map_page_names_the_county_wide_road_programmes(monkeypatch, lang, names
     assert len(wide) == 1, "one list of the five county-wide programmes"
     listed = " ".join(wide[0].value.iloc[:, 0])
     assert all(name in listed for name in names)
-    assert "50" in " ".join(map(str, wide[0].value.iloc[:, -1]))  # the list shows 50 km
+    assert "50" in " ".join(map(str, wide[0].value.iloc[:, 1]))  # the size (50 km) right after the name
     html = " ".join(h.body for h in at.html)
     assert ("另有全县范围项目 5 项" if lang == "zh" else "plus 5 county-wide items") in html  # the KPI line
     assert ("另有 5 个全县范围项目" if lang == "zh" else "plus 5 county-wide items that reach it") in html

@@ -30,6 +30,7 @@ from countymap.text.format import (
 from countymap.text.strings import t, tn
 
 LIST_NAME_WIDTH = 200  # px: a long name is cut here, so status and year stay in view on a phone
+SHORT_NAME_WIDTH = 150  # px: name and size fit the 264-px column beside the map at 1440 px
 
 
 def kpi_line(sums: dict, lang: str, key: str = "kpi", wide: int = 0) -> None:
@@ -140,34 +141,39 @@ def passages(spans: tuple[tuple[int, int], ...], lang: str) -> None:
         html_block(f'<div class="cm-passage"><b>{esc(t("d_passage", lang))}</b>{body}</div>')
 
 
-def item_list(items: pd.DataFrame, lang: str, key: str, reasons: list[str] | None = None) -> None:
-    """A compact list of items (name, sector, years, status, amount, size); a row click selects the item.
+def item_list(
+    items: pd.DataFrame, lang: str, key: str, reasons: list[str] | None = None, size_first: bool = False
+) -> None:
+    """A compact list of items (name, status, years, size, amount, sector); a row click selects the item.
 
-    ``reasons`` (one per item) adds a column saying why an item is not on the map.
+    ``reasons`` (one per item) adds a column saying why an item is not on the map;
+    ``size_first`` puts the size right after a shorter name (programmes: 50 公里 is the answer).
     Streamlit escapes the cells itself. No items: a note, not an empty grid
     (which would say "empty" in English whatever the language).
     """
     if items.empty:
         st.caption(t("no_results", lang))
         return
-    name, status, years = t("col_name", lang), t("d_status", lang), t("d_years", lang)
+    name, status, years, size = t("col_name", lang), t("d_status", lang), t("d_years", lang), t("d_quantity", lang)
     frame = pd.DataFrame(
         {
             name: item_names(items, lang),
             status: [label(STATUSES, s, lang) if s else t("none", lang) for s in items["status"]],
             years: [" / ".join(y) for y in items["years"]],
-            t("d_category", lang): [label(CATEGORIES, c, lang) for c in items["category"]],
-            t("d_investment", lang): row_amounts(items, lang),
-            t("d_quantity", lang): [
+            size: [
                 quantity(v, u, lang) or t("none", lang)
                 for v, u in zip(items["quantity"], items["quantity_unit"], strict=True)
             ],
+            t("d_investment", lang): row_amounts(items, lang),
+            t("d_category", lang): [label(CATEGORIES, c, lang) for c in items["category"]],
         }
     )
     if reasons is not None:
         frame.insert(1, t("undrawn_reason", lang), reasons)
-    # A long name is cut (in full on hover and in the detail panel): status and year stay in view in a narrow column.
-    widths = {name: LIST_NAME_WIDTH, status: "small", years: "small"}
+    if size_first:
+        frame.insert(1, size, frame.pop(size))
+    # A long name is cut (in full on hover and in the detail panel): what follows stays in view in a narrow column.
+    widths = {name: SHORT_NAME_WIDTH if size_first else LIST_NAME_WIDTH, size: "small", status: "small", years: "small"}
     event = st.dataframe(
         frame,
         hide_index=True,
@@ -214,7 +220,7 @@ def county_wide_list(state: FilterState, wide: pd.DataFrame, lang: str) -> None:
     towns = join_labels([township_label(name, lang) for name in state.townships], lang)
     html_block(f'<p class="cm-list-title"><b>{esc(tn("wide_reaching", lang, len(wide), towns=towns))}</b></p>')
     st.caption(t("wide_reaching_note", lang))
-    item_list(wide, lang, key="wide_list")
+    item_list(wide, lang, key="wide_list", size_first=True)
 
 
 def project_picker(result: pd.DataFrame, lang: str) -> str | None:
