@@ -114,3 +114,19 @@ def test_the_table_hands_over_a_named_workbook_and_a_row_opens_the_map(page_fact
     expect(page.locator(".cm-detail h3").first).to_have_text(first_name)  # the item's details beside the map
     screenshot(page, "planner-table-row-opens-map")
     assert exceptions_on_page(page) == []
+
+
+@pytest.mark.parametrize("size", ["desk", "phone"])
+def test_township_list_keeps_status_and_year_in_view(page_factory, app_server, size):
+    page = page_factory(DESK if size == "desk" else MOBILE)
+    goto(page, app_url(app_server["url"], "乡镇", tw="桃花源街道"))
+    map_frame(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for(state="visible")
+    # The grid renders (for screen readers) the columns in view: a long name must not push status and year out.
+    shown = grid.locator("th").all_inner_texts()
+    assert {"状态", "年份"} <= set(shown), f"in view at {size}: {shown}"
+    quoted = page.locator(".cm-passage").first.inner_text()
+    assert "桃花源新城" in quoted and "旅投集团" not in quoted and "美食节" not in quoted
+    screenshot(page, f"planner-township-taohuayuan-{size}")
+    assert exceptions_on_page(page) == []
