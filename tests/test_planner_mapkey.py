@@ -61,3 +61,22 @@ def test_the_badge_number_follows_the_measure(value, measure, lang, floor, shown
 def test_the_key_names_its_unit():
     assert key_unit("planned_for_2023", "zh") == "亿元" and key_unit("planned_for_2023", "en") == "¥ million"
     assert key_unit("count", "en") == "items"
+
+
+def test_the_map_is_told_what_its_keys_and_badges_say(summaries):
+    from countymap.map.keys import badge_texts, shading_key, size_key
+
+    areas, geodata = summaries
+    taohuayuan = next(a.index for a in geodata.areas if "桃花源街道" in a.townships)
+    texts = badge_texts(areas, "planned_for_2023", "zh")
+    assert texts[taohuayuan] == "22+" and set(texts.values()) == {"22+", "–"}  # the others have none, never 0
+    assert badge_texts(areas, "count", "zh")[taohuayuan] == str(areas[taohuayuan].count)
+    key = size_key(areas, "planned_for_2023", "en")
+    assert key["title"] == "Planned for 2023 (¥ million)" and key["steps"] == [{"value": 20.0, "text": "2,000"}]
+    assert key["floor"]
+    one = shading_key(areas, "planned_for_2023", "zh")
+    assert one["classes"] == [] and "桃花源街道" in one["note"]
+    none = shading_key(areas, "total", "zh")  # 500 亿元以上 is county-wide: no area holds it
+    assert none["classes"] == [] and none["note"]
+    counts = shading_key(areas, "count", "zh")
+    assert len(counts["classes"]) >= 3 and all("." not in c["text"] for c in counts["classes"])  # whole numbers

@@ -258,7 +258,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "key_unit_count": ("个项目", "items"),
     "key_unit_amount": ("亿元", "¥ million"),
-    "key_only_area": ("只有 {town} 有此项金额", "Only {town} has an amount of this kind"),
+    "key_only_area": (
+        "只有一个区域有此项金额：{town}（不分级着色）",
+        "Only one area has an amount of this kind: {town} (no classes)",
+    ),
+    "key_no_area": (
+        "没有乡镇有此项金额（全县范围或跨乡镇的金额不计入乡镇）",
+        "No township has an amount of this kind (county-wide and multi-township amounts belong to no township)",
+    ),
+    "key_title": ("{measure}（{unit}）", "{measure} ({unit})"),
     "csv_note": (
         "CSV 保留数据代码（如 road、in_progress），供程序读取和再次上传；给人看的表格请下载 Excel。",
         "The CSV keeps the data codes (road, in_progress ...) for programs and for uploading again; "
