@@ -52,4 +52,4 @@ with st.container() if present else map_col:
             selection.request(*clicked)
 if not present:
     panels.undrawn_list(result, lang)
-    map_view.export_button(result, state, lang, view)
+    map_view.export_button(state, lang, view)

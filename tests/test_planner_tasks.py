@@ -83,3 +83,12 @@ def test_one_item_reads_singular_in_english():
     assert tn("kpi_kind", "en", 1, kind="Planned for 2023", v="¥5 million") == "Planned for 2023: ¥5 million (1 item)"
     assert tn("kpi_kind", "en", 2, kind="Planned for 2023", v="¥5 million").endswith("(2 items)")
     assert tn("kpi_kind", "zh", 1, kind="2023 计划", v="500万元") == "2023 计划 500万元（1 项）"
+
+
+def test_the_exported_map_names_the_county_wide_programmes(projects):
+    from countymap.core.geodata import load_geodata
+    from countymap.map.export import export_html
+
+    page = export_html(projects, load_geodata(ROOT / "geodata"), LONGTAN_ROADS, lang="zh")
+    assert "0 个项目；另有 5 个全县范围项目覆盖所选乡镇" in page
+    assert "县乡道改造提质（2023年）" in page and "景点直连线" in page

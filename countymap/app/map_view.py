@@ -37,6 +37,7 @@ from countymap.map.features import ProjectFeatures, project_features, write_tabl
 from countymap.map.selection import Selection, selection_overlay, selection_view
 from countymap.text.format import kind_label
 from countymap.text.strings import t
+from countymap.text.workbook import export_name
 
 LOG = logging.getLogger(__name__)
 FEATURE_CACHE_ENTRIES = 4  # filtered parts of a written table: lists of its features and a page string
@@ -230,24 +231,31 @@ def show(
 
 
 def export_page(
-    result: pd.DataFrame, state: FilterState, lang: str, view: dict, bundle: Geodata, whole: pd.DataFrame | None = None
+    projects: pd.DataFrame,
+    state: FilterState,
+    lang: str,
+    view: dict,
+    bundle: Geodata,
+    whole: pd.DataFrame | None = None,
 ) -> str:
-    """The current view as one standalone HTML page.
+    """The current view (``projects``, the whole table, filtered by ``state``) as one standalone HTML page.
 
     A basemap key is never passed on: a file travels, so a keyed basemap
     falls back to no tiles (see :func:`countymap.map.basemaps.resolve`).
     No Streamlit calls in here: it runs on click, off the script thread.
     """
     options = {key: view[key] for key in ("basemap", "size_by", "presenter")}
-    return export_html(result, bundle, state, lang=lang, shading=view.get("shading", ""), whole=whole, **options)
+    return export_html(projects, bundle, state, lang=lang, shading=view.get("shading", ""), whole=whole, **options)
 
 
-def export_button(result: pd.DataFrame, state: FilterState, lang: str, view: dict) -> None:
-    """Offer the current filtered map as one standalone HTML file (built only on click)."""
-    bundle, whole = data.geodata(), data.placement()
+def export_button(state: FilterState, lang: str, view: dict) -> None:
+    """Offer the current filtered map as one standalone HTML file (built only on click), named by its filter."""
+    # The whole table: the export filters it with ``state`` itself and also finds
+    # the county-wide items that reach a filtered township there.
+    bundle, whole, source = data.geodata(), data.placement(), data.projects()
     st.download_button(
         t("export_html", lang),
-        lambda: export_page(result, state, lang, view, bundle, whole),
-        file_name="youyang-map.html",
+        lambda: export_page(source, state, lang, view, bundle, whole),
+        file_name=export_name(state, lang, "html"),
         mime="text/html",
     )

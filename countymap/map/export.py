@@ -18,7 +18,7 @@ import pandas as pd
 from branca.element import Element
 
 from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
-from countymap.core.filters import FilterState, apply_filters
+from countymap.core.filters import FilterState, apply_filters, county_wide_reaching
 from countymap.core.geodata import Geodata
 from countymap.core.placement import place_projects, placement_of, undrawn
 from countymap.core.stats import describe
@@ -73,7 +73,8 @@ def export_html(
     Parameters
     ----------
     projects : pandas.DataFrame
-        Typed projects (filtered here with ``state``).
+        Typed projects (filtered here with ``state``): the whole table, so that
+        the county-wide items that reach a filtered township are found too.
     geodata : Geodata
         County, neighbours, seats, places and routes.
     state : FilterState, optional
@@ -92,7 +93,10 @@ def export_html(
     features = project_features(result, geodata, lang=lang, to_gcj02=to_gcj02, table=placed)
     options = {"lang": lang, "basemap": basemap, "size_by": size_by, "shading": shading, "presenter": presenter}
     fmap = build_map(result, geodata, features=features, title=True, **options)
-    panel = _panel_html(describe(state, result, lang), undrawn(result, geodata, whole), lang)
+    # County-wide items that reach a filtered township: named in the sentence and listed with the undrawn ones.
+    wide = county_wide_reaching(projects, state)
+    listed = pd.concat([undrawn(result, geodata, whole), wide]) if len(wide) else undrawn(result, geodata, whole)
+    panel = _panel_html(describe(state, result, lang, wide=len(wide)), listed, lang)
     fmap.get_root().html.add_child(Element(panel), name="cm_panel")
     fmap.get_root().title = text("title", lang)
     page = inline_assets(fmap).get_root().render()
