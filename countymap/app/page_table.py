@@ -77,21 +77,26 @@ def table(result: pd.DataFrame, lang: str) -> None:
 
 
 def downloads(result: pd.DataFrame, state: FilterState, lang: str) -> None:
-    """CSV (codes, UTF-8 BOM), GeoJSON and Excel (labels, numbers) of exactly the rows shown, named by the filter."""
+    """CSV (codes, UTF-8 BOM), GeoJSON and Excel (labels, numbers) of exactly the rows shown, named by the filter.
+
+    Each file is written only when its button is clicked (off the script
+    thread): the Excel file of 20,000 items takes seconds, and no rerun waits for it.
+    """
+    bundle, whole, everything = data.geodata(), data.placement(), data.projects()
     cols = st.columns(3)
     cols[0].download_button(
-        t("download_csv", lang), csv_bytes(result), export_name(state, lang, "csv"), "text/csv", key="dl_csv"
+        t("download_csv", lang), lambda: csv_bytes(result), export_name(state, lang, "csv"), "text/csv", key="dl_csv"
     )
     cols[1].download_button(
         t("download_geojson", lang),
-        geojson_bytes(result, data.geodata(), data.placement()),
+        lambda: geojson_bytes(result, bundle, whole),
         export_name(state, lang, "geojson"),
         "application/geo+json",
         key="dl_geojson",
     )
     cols[2].download_button(
         t("download_xlsx", lang),
-        planner_xlsx(result, state, lang, data.projects()),
+        lambda: planner_xlsx(result, state, lang, everything),
         export_name(state, lang, "xlsx"),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="dl_xlsx",

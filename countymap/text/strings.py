@@ -222,7 +222,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- Excel download ----------------------------------------------------------------
     "xl_sheet_items": ("项目", "Items"),
     "xl_sheet_about": ("说明", "About"),
-    "xl_sheet_codes": ("数据代码", "Codes"),
     "xl_file_prefix": ("酉阳县项目", "youyang-items"),
     "xl_amount": ("{kind}（亿元）", "{kind} (¥ million)"),
     "xl_qualifier": ("金额限定（以上等）", "Amount qualifier (at least ...)"),
@@ -247,9 +246,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "xl_codes": ("数据代码", "Codes"),
     "xl_codes_value": (
-        "“数据代码”表是同样的行，按 projects.csv 的字段和代码写出，供程序读取；CSV 下载同此格式。",
-        "The “Codes” sheet holds the same rows in projects.csv's fields and codes, for programs; "
-        "the CSV download has that form too.",
+        "同样的行按 projects.csv 的字段和代码（如 road、in_progress）写出，请下载 CSV，供程序读取或再次上传。",
+        "The same rows in projects.csv's fields and codes (road, in_progress ...), for programs or uploading "
+        "again: download the CSV.",
     ),
     "table_opens_map": ("点击一行，在地图上打开该项目。", "Click a row to open the item on the map."),
     "township_namesakes": (

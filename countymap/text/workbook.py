@@ -7,8 +7,11 @@ Sheets:
    number column's header, the qualifier (以上 / at least) in its own column,
    widths set, the header frozen and an autofilter on;
 2. about: the filters, the date of the export, the report it comes from,
-   how to read the amounts and the terms of use;
-3. codes: the same rows in the schema's codes (as in ``projects.csv``), for programs.
+   how to read the amounts and the terms of use, and where the codes are
+   (the CSV download keeps ``projects.csv``'s fields and codes, for programs).
+
+No sheet of codes: it would double the time to write the file (openpyxl
+writes about 2,000 rows a second per sheet), and the CSV holds them.
 
 No cell is ever a live formula: every text cell is written as a string cell
 (openpyxl would store a text that starts with ``=`` as a formula) after
@@ -25,11 +28,11 @@ from collections.abc import Callable
 
 import openpyxl
 import pandas as pd
-from openpyxl.cell import Cell
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from countymap.core.downloads import neutralise, spreadsheet_frame
+from countymap.core.downloads import neutralise
 from countymap.core.filters import FilterState, phrases
 from countymap.core.schema import CATEGORIES, INVESTMENT_KINDS, ITEM_KINDS, PRECISIONS, QUALIFIERS, STATUSES, label
 from countymap.core.stats import YEARLESS, describe
@@ -39,16 +42,27 @@ from countymap.text.strings import UNITS, t
 
 MIN_WIDTH, MAX_WIDTH = 8, 60  # column widths in characters (a CJK character counts two)
 HEADER_WIDTH = 16
+HEADER_FONT = Font(bold=True)
+HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
+WRAP = Alignment(wrap_text=True, vertical="top")
 AMOUNT_FORMAT = "#,##0.0###"  # up to four decimals: 0.262 亿元 is 2620 万元
 QUANTITY_FORMAT = "#,##0.####"
 NAME_SAFE = re.compile(r'[\\/:*?"<>|\s]+')  # characters a file name cannot hold on Windows, and blanks
 NAME_MAX = 80
 
 
-def _text(value: str) -> Cell:
+def _text(sheet, value: str, **style) -> WriteOnlyCell:
     """A plain string cell (never a formula), neutralised and escaped."""
-    cell = Cell(None, value=ooxml_escape(neutralise(value)))
+    cell = WriteOnlyCell(sheet, value=ooxml_escape(neutralise(value)))
     cell.data_type = "s"
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def _number(sheet, value: float, number_format: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = number_format
     return cell
 
 
@@ -124,22 +138,28 @@ def _width(values: list) -> int:
 
 
 def _write_table(sheet, columns: dict[str, list], formats: dict[str, str]) -> None:
-    """Header and rows; numbers as numbers with ``formats`` by header, widths set, header frozen, autofilter on."""
+    """Header and rows; numbers as numbers with ``formats`` by header, widths set, header frozen, autofilter on.
+
+    A write-only sheet (openpyxl streams its rows): widths, panes and the
+    filter are set before the first row, as that mode requires.
+    """
     headers = list(columns)
-    sheet.append([_text(h) for h in headers])
-    for row in zip(*columns.values(), strict=True):
-        sheet.append([_text(v) if isinstance(v, str) else v for v in row])
+    last = get_column_letter(len(headers))
     for n, header in enumerate(headers, start=1):
-        letter = get_column_letter(n)
         # A header wraps (its row grows), so a long header alone does not widen its column past HEADER_WIDTH.
-        sheet.column_dimensions[letter].width = max(_width(columns[header]), min(_width([header]), HEADER_WIDTH))
-        sheet.cell(row=1, column=n).font = Font(bold=True)
-        sheet.cell(row=1, column=n).alignment = Alignment(wrap_text=True, vertical="top")
-        if header in formats:
-            for cell in sheet[letter][1:]:
-                cell.number_format = formats[header]
+        width = max(_width(columns[header]), min(_width([header]), HEADER_WIDTH))
+        sheet.column_dimensions[get_column_letter(n)].width = width
     sheet.freeze_panes = "B2"  # the header row and the names stay in view
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{sheet.max_row}"
+    sheet.auto_filter.ref = f"A1:{last}{len(next(iter(columns.values()), [])) + 1}"
+    sheet.append([_text(sheet, h, font=HEADER_FONT, alignment=HEADER_ALIGNMENT) for h in headers])
+    kinds = [formats.get(h) for h in headers]
+    for row in zip(*columns.values(), strict=True):
+        sheet.append(
+            [
+                _text(sheet, v) if isinstance(v, str) else _number(sheet, v, f) if f and v is not None else v
+                for v, f in zip(row, kinds, strict=True)
+            ]
+        )
 
 
 def about_rows(state: FilterState, result: pd.DataFrame, lang: str, today: dt.date) -> list[tuple[str, str]]:
@@ -164,23 +184,15 @@ def planner_xlsx(
     """The workbook (see the module docstring) of the filtered ``result`` of ``everything``."""
     everything = result if everything is None else everything
     names = dict(zip(everything["id"], item_names(everything, lang), strict=True))
-    book = openpyxl.Workbook()
-    items = book.active
-    items.title = t("xl_sheet_items", lang)
+    book = openpyxl.Workbook(write_only=True)
+    items = book.create_sheet(t("xl_sheet_items", lang))
     columns = item_columns(result, names, lang)
-    amounts = set(_amount_columns(result, lang))
-    formats = {h: AMOUNT_FORMAT for h in amounts} | {t("xl_quantity", lang): QUANTITY_FORMAT}
+    formats = dict.fromkeys(_amount_columns(result, lang), AMOUNT_FORMAT) | {t("xl_quantity", lang): QUANTITY_FORMAT}
     _write_table(items, columns, formats)
     about = book.create_sheet(t("xl_sheet_about", lang))
-    for key, value in about_rows(state, result, lang, today()):
-        about.append([_text(key), _text(value)])
     about.column_dimensions["A"].width, about.column_dimensions["B"].width = 16, 100
-    for row in about.iter_rows():
-        row[0].font = Font(bold=True)
-        row[1].alignment = Alignment(wrap_text=True, vertical="top")
-    codes = book.create_sheet(t("xl_sheet_codes", lang))
-    frame = spreadsheet_frame(result)
-    _write_table(codes, {c: [str(v) for v in frame[c]] for c in frame.columns}, {})
+    for key, value in about_rows(state, result, lang, today()):
+        about.append([_text(about, key, font=HEADER_FONT), _text(about, value, alignment=WRAP)])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
