@@ -106,4 +106,4 @@ def test_table_page_offers_the_workbook_named_by_the_filter(monkeypatch):
     buttons = at.get("download_button")
     assert len(buttons) == 3
     captions = " ".join(c.value for c in at.caption)
-    assert "CSV 保留数据代码" in captions
+    assert "CSV 保留数据文件原样的字段名和英文代码" in captions

@@ -246,7 +246,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "xl_codes": ("数据代码", "Codes"),
     "xl_codes_value": (
-        "同样的行按 projects.csv 的字段和代码（如 road、in_progress）写出，请下载 CSV，供程序读取或再次上传。",
+        "同样的行按数据文件原样的字段名和英文代码写出，请下载 CSV，供程序读取或再次上传。",
         "The same rows in projects.csv's fields and codes (road, in_progress ...), for programs or uploading "
         "again: download the CSV.",
     ),
@@ -267,7 +267,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "key_title": ("{measure}（{unit}）", "{measure} ({unit})"),
     "csv_note": (
-        "CSV 保留数据代码（如 road、in_progress），供程序读取和再次上传；给人看的表格请下载 Excel。",
+        "CSV 保留数据文件原样的字段名和英文代码，供程序读取和再次上传；给人看的表格请下载 Excel。",
         "The CSV keeps the data codes (road, in_progress ...) for programs and for uploading again; "
         "for a table to read, download the Excel file.",
     ),
