@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from countymap.core.schema import REPORT_FILENAME
+from countymap.schema import REPORT_FILENAME
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,6 +29,9 @@ ENV_MAX_ROWS = "COUNTYMAP_MAX_ROWS"
 ENV_MAX_COLUMNS = "COUNTYMAP_MAX_COLUMNS"
 ENV_MAX_CELLS = "COUNTYMAP_MAX_CELLS"
 ENV_MAX_UNPACKED_MB = "COUNTYMAP_MAX_UNPACKED_MB"
+ENV_DATABASE_URL = "COUNTYMAP_DATABASE_URL"
+ENV_DATA_HOME = "COUNTYMAP_DATA_HOME"
+DATABASE_FILENAME = "countymap.sqlite3"
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,7 @@ class NumberSetting:
     minimum: float
     maximum: float
     integer: bool = False
-    unit_zh: str = ""
-    unit_en: str = ""
+    unit: str = ""  # the key of the unit's name in the string table (countymap.text.strings)
 
     def raw(self) -> str:
         """The variable's text as set ("" when unset)."""
@@ -92,6 +94,25 @@ def report_candidates() -> list[Path]:
     candidates = [REPO_ROOT.parent / "shared" / "report" / REPORT_FILENAME]
     explicit = os.environ.get(ENV_REPORT)
     return ([Path(explicit)] if explicit else []) + candidates
+
+
+def data_home() -> Path:
+    """Folder of the living map's SQLite file: ``$COUNTYMAP_DATA_HOME`` or the platform's user data folder.
+
+    Never inside the checkout: the database holds the editors' work, which a ``git clean`` must not touch.
+    """
+    explicit = os.environ.get(ENV_DATA_HOME)
+    if explicit:
+        return Path(explicit)
+    import platformdirs  # imported here: only the living map's commands need it
+
+    return Path(platformdirs.user_data_dir("countymap", appauthor=False))
+
+
+def database_url() -> str:
+    """``$COUNTYMAP_DATABASE_URL`` (e.g. ``postgresql+psycopg://...``) or SQLite in :func:`data_home`."""
+    explicit = os.environ.get(ENV_DATABASE_URL, "").strip()
+    return explicit or f"sqlite:///{data_home() / DATABASE_FILENAME}"
 
 
 def cache_dir() -> Path:

@@ -11,11 +11,11 @@ from countymap.text.strings import t
 lang = shell.page_setup("page_table")
 st.title(t("page_table", lang))
 upload_panel.upload_section(lang)
-state, result = filtered(lang)
-wide = county_wide_reaching(data.projects(), state)  # county-wide items that reach a filtered township
+filters, result = filtered(lang)
+wide = county_wide_reaching(data.projects(), filters)  # county-wide items that reach a filtered township
 panels.kpi_line(totals(result, data.projects()), lang, wide=len(wide))
 if result.empty and wide.empty:
     st.info(t("no_results", lang))
 page_table.table(result, lang)
-panels.county_wide_list(state, wide, lang)
-page_table.downloads(result, state, lang)
+panels.county_wide_list(filters, wide, lang)
+page_table.downloads(result, filters, lang)

@@ -11,12 +11,12 @@ lang = shell.page_setup("page_township")
 selection.apply_requested()
 st.title(t("page_township", lang))
 township = page_township.township_picker(lang)
-state, result = filtered(lang, township=township)
+filters, result = filtered(lang, township=township)
 page_township.township_totals(township, result, lang)
 
 map_col, list_col = st.columns([3, 2])
 with map_col:
-    page_township.township_map(township, result, lang)
+    page_township.township_map(township, filters, lang)
 with list_col:
     st.subheader(t("township_projects", lang))
     if result.empty:
@@ -26,5 +26,5 @@ with list_col:
         item = page_township.selected_item(result)
         if item is not None:
             panels.detail_panel(item, lang)
-    panels.county_wide_list(state, county_wide_reaching(data.projects(), state), lang)
+    panels.county_wide_list(filters, county_wide_reaching(data.projects(), filters), lang)
 page_township.report_mentions(township, lang)

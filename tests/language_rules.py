@@ -1,4 +1,4 @@
-"""The one-language rules (issue 12) and their reviewed allowlists, shared by the browser scan and AppTest.
+"""The one-language rules and their reviewed allowlists, shared by the browser scan and AppTest.
 
 - In Chinese, no Latin word outside :data:`LATIN_IN_CHINESE`; a token with a
   digit is a code or a unit (``5G``, ``4A``, ``sha256``, ``2023``) and passes.
@@ -54,6 +54,9 @@ LATIN_IN_CHINESE: dict[str, str] = {
     "XLSX": "file format the reader uploads",
     "Excel": "name of the program the XLSX download opens in",
     "GeoJSON": "file format the reader downloads",
+    "GeoPackage": "file format the reader downloads (for QGIS or ArcGIS)",
+    "PDF": "file format a report comes in (the advice for a file that is not text)",
+    "Word": "name of the program a report may come in (the advice for a file that is not text)",
     "HTML": "file format of the exported map",
     "GBK": "text encoding the reader may need to choose when saving a CSV file",
     "txt": "file extension of the report text the About page asks for",

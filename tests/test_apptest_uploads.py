@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from countymap.bench.hostile_files import zip_bomb_xlsx
 from countymap.core.report import REPORT_MAX_BYTES
 
-TABLE_PAGE, ABOUT_PAGE = "pages/1_项目列表.py", "pages/4_数据说明.py"
+TABLE_PAGE, ABOUT_PAGE, REVIEW_PAGE = "pages/1_项目列表.py", "pages/4_数据说明.py", "pages/5_草稿审核.py"
 
 
 pytestmark = pytest.mark.usefixtures("small_fixture_app")
@@ -72,8 +72,21 @@ def test_a_report_upload_larger_than_a_few_reports_is_refused_unread(monkeypatch
     at.file_uploader(key="report_upload").set_value(("report.txt", big, "text/plain")).run()
     assert not at.exception
     assert [e.value for e in at.error] == [
-        f"file too large ({len(big) / 1024:,.0f} KB, limit {REPORT_MAX_BYTES / 1024:,.0f} KB): "
-        "the report is about 53 KB; not read"
+        "file too large (216,633 bytes; the limit is 216,632 bytes, 212 KB): the report is about 53 KB; not read"
     ]
     assert "report_text" not in at.session_state
     assert REPORT_MAX_BYTES < 256 * 1024  # "a few times the report", not 150 MB
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_review_page_answers_a_bad_report_file_in_its_language_with_advice_for_a_text(lang):
+    at = run(REVIEW_PAGE, lang=lang)
+    at.file_uploader(key="review_file").set_value(("report.txt", b"\x00\x01\x02 binary", "text/plain")).run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    expected = {
+        "zh": "无法读取该文件：二进制文件（含 NUL 字节），不是文本：请从 PDF 或 Word 文件中复制报告全文，另存为 UTF-8 编码的 .txt 文本",
+        "en": "The file cannot be read: a binary file (contains NUL bytes), not text: copy the report's full text "
+        "out of the PDF or Word file and save it as a .txt file in UTF-8",
+    }
+    assert errors == [expected[lang]]

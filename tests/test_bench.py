@@ -12,8 +12,8 @@ import pytest
 
 from countymap.bench import run as bench
 from countymap.bench.synthetic import synthetic_frame, to_csv_text
-from countymap.core.schema import PROJECTS
 from countymap.core.tables import load_projects, read_raw
+from countymap.schema import PROJECTS
 from countymap.validation.context import load_context
 from countymap.validation.validate import validate_frame
 
@@ -81,3 +81,15 @@ def test_a_large_set_raises_the_read_caps_within_their_ranges_and_restores_them(
     assert os.environ["COUNTYMAP_MAX_CELLS"] == "2000000"
     with pytest.raises(bench.BenchError, match="COUNTYMAP_MAX_ROWS"), bench.reading_limits_for(csv_path, 300_000, 21):
         pass
+
+
+def test_bench_filters_writes_its_section_and_keeps_the_others(tmp_path):
+    out = tmp_path / "BENCHMARKS.md"
+    out.write_text("# Benchmarks\n\n## Other\n\nkept\n", encoding="utf-8")
+    from countymap.bench import filters
+
+    assert filters.main(["--rows", "200", "--runs", "1", "--out", str(out)]) == 0
+    assert filters.main(["--rows", "200", "--runs", "1", "--out", str(out)]) == 0  # replaced, not appended
+    text = out.read_text(encoding="utf-8")
+    assert text.count("## Filters on a large table") == 1 and "## Other\n\nkept" in text
+    assert "| 200 |" in text

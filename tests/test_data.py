@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from countymap.core.schema import INDICATORS, PLACES, PROJECTS
 from countymap.core.tables import load_projects, read_raw
+from countymap.schema import INDICATORS, PLACES, PROJECTS
 from countymap.validation.context import ValidationContext, load_context
 from countymap.validation.validate import validate_file
 

@@ -1,4 +1,4 @@
-"""Issue 22, places: what the repo can place is placed, a guess from a name is named a guess, sources are citable.
+"""Places: what the repo can place is placed, a guess from a name is named a guess, sources are citable.
 
 Expectations are written by hand (the rows and townships below, from the report and places.csv).
 """
@@ -8,15 +8,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from countymap.core.schema import PLACES
 from countymap.core.tables import read_raw
+from countymap.schema import PLACES
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = {r["id"]: r for r in read_raw(ROOT / "projects.csv").to_dict("records")}
 PLACE_ROWS = {r["place_id"]: r for r in read_raw(ROOT / "geodata" / "places.csv", PLACES).to_dict("records")}
 COUNTY_TOWN = "钟多街道|桃花源街道"  # the county's two subdistricts: the county town
 
-# Rows that were "place unknown" and what the repo tells of them (the issue's list).
+# Rows that were "place unknown" and what the repo tells of them.
 PLACED = {
     "health-county-hospital-grade-2a-review": "钟多街道",  # the hospital's place, used by its two other rows
     "urban-old-town-shantytown-renewal-2022": "钟多街道",  # both named parts are in 钟多街道

@@ -1,4 +1,4 @@
-"""Issue 22, links and sums: part_of only where the report states it, each amount in its sector's and place's
+"""Links and sums: part_of only where the report states it, each amount in its sector's and place's
 totals, and every target with the report's 以上 / 突破.
 
 Expectations are written by hand from the report (the words quoted below), never taken from the code.
@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 from data_rules import compact, passage, spans_of, stated_qualifier
 
-from countymap.core.schema import INDICATORS
 from countymap.core.stats import alone_and_shared, amounts_by_kind, invest_by_category
 from countymap.core.tables import load_projects, read_raw
+from countymap.schema import INDICATORS
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECTS = load_projects(ROOT / "projects.csv")

@@ -1,4 +1,4 @@
-"""Issue 22, words: statuses and summaries say no more than the report, English names are English, and the
+"""Words: statuses and summaries say no more than the report, English names are English, and the
 items the report names have rows of their own.
 
 The rules are in tests/data_rules.py (cases by hand in test_data_rules.py); the expectations below are
@@ -13,8 +13,8 @@ from pathlib import Path
 
 from data_rules import claims_completion, passage, pinyin_runs
 
-from countymap.core.schema import PLACES
 from countymap.core.tables import read_raw
+from countymap.schema import PLACES
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = {r["id"]: r for r in read_raw(ROOT / "projects.csv").to_dict("records")}

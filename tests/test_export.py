@@ -8,12 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from drawing import dataset_of
 
+from countymap.cli.export_html import main
 from countymap.config import CHROMIUM, CHROMIUM_ARGS
 from countymap.core.filters import FilterState
 from countymap.core.geodata import load_geodata
 from countymap.core.tables import load_projects
-from countymap.map.export import export_html, main
+from countymap.map.export import export_html
+from countymap.map.view import View
 
 DATA = Path(__file__).parent / "data" / "map"
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +46,7 @@ def drawn_ids(html: str) -> set[str]:
 
 def test_export_is_self_contained_and_filtered(projects, geodata, tmp_path):
     out = tmp_path / "map.html"
-    page = export_html(projects, geodata, FilterState(categories=("road",)), out, lang="en")
+    page = export_html(dataset_of(projects, geodata), FilterState(categories=("road",)), out, View(lang="en"))
     assert out.read_text(encoding="utf-8") == page
     assert external_assets(page) == []
     assert "Leaflet 1.9.4" in page and "data:image/png;base64," in page
@@ -53,7 +56,7 @@ def test_export_is_self_contained_and_filtered(projects, geodata, tmp_path):
 
 
 def test_export_lists_county_wide_projects_escaped(projects, geodata):
-    page = export_html(projects, geodata, FilterState(), lang="zh")
+    page = export_html(dataset_of(projects, geodata), FilterState(), view=View(lang="zh"))
     assert "全县范围或位置待查的项目" in page and "<li>全县项目</li>" in page
 
 
@@ -114,7 +117,7 @@ def test_export_renders_offline_in_chromium(projects, geodata, tmp_path):
     from playwright.sync_api import sync_playwright
 
     out = tmp_path / "browser.html"
-    export_html(projects, geodata, FilterState(), out, lang="zh", presenter=True)
+    export_html(dataset_of(projects, geodata), FilterState(), out, View(lang="zh", presenter=True))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:

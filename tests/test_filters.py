@@ -20,9 +20,9 @@ from countymap.core.filters import (
     to_query_params,
 )
 from countymap.core.geodata import township_names
-from countymap.core.schema import CATEGORIES, PRECISIONS, STATUSES, YEARS
 from countymap.core.stats import describe, totals
 from countymap.core.tables import load_projects
+from countymap.schema import CATEGORIES, PRECISIONS, STATUSES, YEARS
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "projects_small.csv"
 
@@ -271,7 +271,7 @@ def test_describe_all_none_and_bounds(projects):
     assert "excluded" in describe(bound, apply_filters(projects, bound), "en")
     nothing = FilterState(query="zzz")
     assert describe(nothing, apply_filters(projects, nothing), "en") == 'Search "zzz": no items'
-    zero = FilterState(invest_min=0.0)  # issue 12: the sentence began "investment ≥ ¥0 million"
+    zero = FilterState(invest_min=0.0)  # the sentence once began "investment ≥ ¥0 million"
     assert describe(zero, apply_filters(projects, zero), "en").startswith("Investment ≥ ¥0")
     alone = FilterState(disclosed=True)
     assert describe(alone, apply_filters(projects, alone), "en").startswith("Amount disclosed: 6 items")

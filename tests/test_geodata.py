@@ -16,8 +16,8 @@ import pytest
 import shapely
 from shapely.geometry import box, shape
 
+from countymap import schema
 from countymap.cli import build_geodata as build_cli
-from countymap.core import schema
 from countymap.core.geodata import SEAT_COLUMNS, load_geodata
 from countymap.geodata_build import build as geodata_build
 from countymap.geodata_build import seats

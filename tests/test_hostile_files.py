@@ -1,4 +1,4 @@
-"""The hostile files of issue 14: reading each stays under 500 MB and 10 s, and says why it stopped.
+"""Hostile files: reading each stays under 500 MB and 10 s, and says why it stopped.
 
 Each file is made by :mod:`countymap.bench.hostile_files` and read in a fresh
 process, whose peak resident memory comes from ``wait4``: by ``validate`` and
@@ -22,7 +22,7 @@ from countymap.validation.upload import check_upload
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PEAK_MB, SECONDS = 500, 10  # the bounds of issue 14
+PEAK_MB, SECONDS = 500, 10  # the bounds every file within the caps keeps
 # The repeated embedded rows first repeat the first id on the row after the last embedded row.
 FIRST_REPEAT = sum(1 for _ in (ROOT / "projects.csv").open(encoding="utf-8")) + 1
 # Why reading stops, in English, for each file (the checks of the rows come from the data).
@@ -73,6 +73,6 @@ def test_the_child_process_gives_what_check_upload_gives():
 def test_a_child_that_takes_too_long_is_stopped_with_one_problem():
     result, _ = run_isolated(b"id\n1\n", timeout_s=0.01)
     assert result.valid.empty
-    assert [p.message_en for p in result.problems] == [
+    assert [p.text("en") for p in result.problems] == [
         "checking the file took longer than 0.01 s and was stopped; no row was loaded"
     ]

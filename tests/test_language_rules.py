@@ -17,8 +17,8 @@ from language_rules import NO_GRID, problems
 from streamlit.testing.v1 import AppTest
 
 from countymap.app.page_review import VOCABULARIES
-from countymap.core.schema import label
 from countymap.draft.review import DECISIONS
+from countymap.schema import label
 from countymap.text.strings import t
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,21 +8,22 @@ from pathlib import Path
 import folium
 import pandas as pd
 import pytest
+from drawing import draw, undrawn_of
 from shapely.geometry import Point, shape
 
 from countymap.core.aggregate import area_summaries
 from countymap.core.geodata import load_geodata
-from countymap.core.placement import place_projects, undrawn
-from countymap.core.schema import CATEGORIES, STATUSES
+from countymap.core.placement import place_projects
 from countymap.core.tables import load_projects
 from countymap.map import assets
 from countymap.map.atlas import ProjectAtlas
 from countymap.map.basemaps import BASEMAPS, available, resolve
-from countymap.map.build import build_map, project_features
 from countymap.map.decor import LegendSpec, legend_html
+from countymap.map.features import project_features
 from countymap.map.gcj02 import wgs84_to_gcj02
 from countymap.map.items import STATUS_COLOURS
 from countymap.map.selection import Selection, selection_overlay, selection_view
+from countymap.schema import CATEGORIES, STATUSES
 from countymap.text.strings import t
 
 DATA = Path(__file__).parent / "data" / "map"
@@ -89,7 +90,7 @@ def synthetic_projects(count: int, geodata) -> pd.DataFrame:
 
 
 def test_context_layers_and_the_layer_menu(projects, geodata):
-    fmap = build_map(projects, geodata)
+    fmap = draw(projects, geodata)
     names = " ".join(geojson_layers(fmap))
     for expected in ("酉阳县界", "周边区县", "乡镇大致范围", "河流（大致走向）", "示意线路（全部） (1)"):
         assert expected in names
@@ -105,8 +106,8 @@ def test_one_layer_per_category_with_every_drawable_item(projects, geodata):
         "road": ["hostile-project", "road-line", "township-a", "township-b"],
         "rural": ["alias-town", "missing-coords"],
     }
-    assert atlas(build_map(projects, geodata, features=features)).feature_count == 8
-    assert list(undrawn(projects, geodata)["id"]) == ["county-wide"]
+    assert atlas(draw(projects, geodata)).feature_count == 8
+    assert list(undrawn_of(projects, geodata)["id"]) == ["county-wide"]
 
 
 def test_every_feature_has_its_status_and_id(projects, geodata):
@@ -157,7 +158,7 @@ def test_an_unplaced_named_site_is_listed_not_drawn(projects, geodata):
     unknown = projects[projects["id"] == "county-wide"].assign(id="named-site", precision="unknown")
     placed = place_projects(unknown, geodata)
     assert placed.at[0, "geometry"] is None and placed.at[0, "drawn_precision"] == "unknown"
-    assert list(undrawn(unknown, geodata)["id"]) == ["named-site"]
+    assert list(undrawn_of(unknown, geodata)["id"]) == ["named-site"]
 
 
 def test_a_guess_from_the_name_is_drawn_as_a_guess(projects, geodata):
@@ -180,10 +181,10 @@ def test_a_guess_from_the_name_is_drawn_as_a_guess(projects, geodata):
         ("zh", "空心虚线圆点或点线", "位置只按名称推断"),
         ("en", "Hollow dashed dot or dotted line", "Placed from its name alone"),
     ):
-        page = build_map(guessed, geodata, lang=lang).get_root().render()
+        page = draw(guessed, geodata, lang=lang).get_root().render()
         assert legend in page and note in page  # the legend and the popup's note say it is a guess
         assert 'f.properties.p === "inferred"' in page  # its own marker and line style
-    cited = build_map(projects, geodata).get_root().render()
+    cited = draw(projects, geodata).get_root().render()
     assert "空心虚线圆点或点线" not in cited  # no guess on the map, none in the legend
 
 
@@ -216,7 +217,7 @@ def test_placement_is_deterministic(projects, geodata):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_hostile_strings_never_appear_unescaped(projects, geodata, lang):
-    html = build_map(projects, geodata, lang=lang, presenter=True).get_root().render()
+    html = draw(projects, geodata, lang=lang, presenter=True).get_root().render()
     for raw in HOSTILE_RAW:
         assert raw not in html
     assert "\\u0026lt;img src=x onerror=alert(" in html  # it is there, but only as escaped text
@@ -247,8 +248,8 @@ def test_a_line_fits_the_line_and_a_county_wide_item_leaves_the_view_alone(proje
 
 def test_the_map_script_does_not_depend_on_the_selection(projects, geodata):
     # The app passes the selection as an overlay; the map itself (and so its page) stays the same.
-    first = build_map(projects, geodata).get_root().render()
-    second = build_map(projects, geodata).get_root().render()
+    first = draw(projects, geodata).get_root().render()
+    second = draw(projects, geodata).get_root().render()
     strip = lambda html: re.sub(r"_[0-9a-f]{32}", "", html)  # noqa: E731 - folium's random element ids
     assert strip(first) == strip(second)
 
@@ -272,9 +273,9 @@ def test_legend_lists_only_what_is_in_use_and_what_the_controls_say(projects, ge
 
 def test_built_legend_has_no_symbol_the_map_does_not_draw(projects, geodata):
     only_points = projects[projects["precision"] == "township"]
-    html = build_map(only_points, geodata).get_root().render()
+    html = draw(only_points, geodata).get_root().render()
     assert "虚线：示意线路" not in html and "已查明的地点" not in html
-    assert "虚线：示意线路" in build_map(projects, geodata).get_root().render()
+    assert "虚线：示意线路" in draw(projects, geodata).get_root().render()
 
 
 # --- basemaps and datums -------------------------------------------------------
@@ -288,11 +289,11 @@ def test_overlays_shifted_only_for_gaode(projects, geodata):
     plain = _coordinates(project_features(projects, geodata))
     shifted = _coordinates(project_features(projects, geodata, to_gcj02=True))
     assert shifted["gongtan-scenic"] == list(wgs84_to_gcj02(*plain["gongtan-scenic"]))
-    county = geojson_layers(build_map(projects, geodata, basemap="gaode_vec"))
+    county = geojson_layers(draw(projects, geodata, basemap="gaode_vec"))
     outline = next(layer for name, layer in county.items() if "酉阳县界" in name)
     corner = outline.data["features"][0]["geometry"]["coordinates"][0][0]
     assert corner == list(wgs84_to_gcj02(108.35, 28.40))
-    plain_county = geojson_layers(build_map(projects, geodata, basemap="osm"))
+    plain_county = geojson_layers(draw(projects, geodata, basemap="osm"))
     assert next(layer for name, layer in plain_county.items() if "酉阳县界" in name).data["features"][0]["geometry"][
         "coordinates"
     ][0][0] == [108.35, 28.40]
@@ -301,16 +302,16 @@ def test_overlays_shifted_only_for_gaode(projects, geodata):
 def test_tianditu_needs_a_key_and_gets_label_layers(projects, geodata):
     assert resolve("tianditu_vec", None) == "none"
     assert "tianditu_img" not in available(None) and "tianditu_img" in available("k")
-    html = build_map(projects, geodata, basemap="tianditu_vec", tianditu_key="ab&c").get_root().render()
+    html = draw(projects, geodata, basemap="tianditu_vec", tianditu_key="ab&c").get_root().render()
     assert "LAYER=vec" in html and "LAYER=cva" in html and "tk=ab%26c" in html
     assert "GS(2023)336" in html
-    html_none = build_map(projects, geodata, basemap="tianditu_vec").get_root().render()
+    html_none = draw(projects, geodata, basemap="tianditu_vec").get_root().render()
     assert "tianditu.gov.cn" not in html_none
 
 
 def test_every_basemap_builds_with_attribution_and_a_plain_leaflet_prefix(projects, geodata):
     for code, spec in BASEMAPS.items():
-        fmap = build_map(projects, geodata, basemap=code, tianditu_key="x")
+        fmap = draw(projects, geodata, basemap=code, tianditu_key="x")
         html = fmap.get_root().render()
         assert "addAttribution" in html and 'setPrefix(\'<a href="https://leafletjs.com"' in html
         assert "tileerror" in html  # a notice instead of a grey canvas when tiles fail
@@ -326,7 +327,7 @@ def test_every_basemap_builds_with_attribution_and_a_plain_leaflet_prefix(projec
 )
 def test_a_basemap_credit_is_in_the_map_language_and_one_line(projects, geodata, code, zh, en):
     def credit(lang: str) -> str:
-        html = build_map(projects, geodata, basemap=code, lang=lang).get_root().render()
+        html = draw(projects, geodata, basemap=code, lang=lang).get_root().render()
         return html.split("addAttribution(", 1)[1].split(");", 1)[0]
 
     assert zh in credit("zh") and en not in credit("zh") and "；" in credit("zh")
@@ -334,7 +335,7 @@ def test_a_basemap_credit_is_in_the_map_language_and_one_line(projects, geodata,
 
 
 def test_the_scale_is_metric_only(projects, geodata):
-    html = build_map(projects, geodata).get_root().render()
+    html = draw(projects, geodata).get_root().render()
     assert "L.control.scale({imperial: false, metric: true})" in html
 
 
@@ -351,7 +352,7 @@ LOCAL = "../leaflet_files"
 
 
 def test_localized_map_references_only_local_leaflet(projects, geodata):
-    fmap = assets.localize_assets(build_map(projects, geodata, basemap="gaode_vec"), LOCAL)
+    fmap = assets.localize_assets(draw(projects, geodata, basemap="gaode_vec"), LOCAL)
     html = fmap.get_root().render()
     assert _external_assets(html) == []
     assert f'<script src="{LOCAL}/leaflet.js"></script>' in html
@@ -362,7 +363,7 @@ def test_localized_map_references_only_local_leaflet(projects, geodata):
 
 def test_streamlit_folium_sees_only_local_links(projects, geodata):
     streamlit_folium = pytest.importorskip("streamlit_folium")
-    fmap = assets.localize_assets(build_map(projects, geodata), LOCAL)
+    fmap = assets.localize_assets(draw(projects, geodata), LOCAL)
     fmap.get_root().render()
     script = streamlit_folium.generate_leaflet_string(fmap)  # what its iframe evaluates
     assert "L.geoJson" in script and "cm-legend" in script
@@ -371,7 +372,7 @@ def test_streamlit_folium_sees_only_local_links(projects, geodata):
 
 
 def test_unknown_plugin_asset_is_refused(projects, geodata):
-    fmap = build_map(projects, geodata)
+    fmap = draw(projects, geodata)
     from folium.plugins import MarkerCluster
 
     MarkerCluster().add_to(fmap)
@@ -394,6 +395,6 @@ def test_twenty_thousand_projects_fit_in_one_layer_per_category(geodata):
     features = project_features(many, geodata)
     assert sum(len(c["features"]) for c in features.collections.values()) == 16_000  # every fifth is county-wide
     assert set(features.collections) == set(CATEGORIES)
-    html = assets.localize_assets(build_map(many, geodata, features=features), LOCAL).get_root().render()
+    html = assets.localize_assets(draw(many, geodata), LOCAL).get_root().render()
     assert html.count("{features: [") == len(CATEGORIES)  # each category's features written once
     assert len(html) < 40_000_000

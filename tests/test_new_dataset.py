@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from countymap import schema
 from countymap.cli import new_dataset
-from countymap.core import schema
 from countymap.core.geodata import load_geodata
 
 REPORT = Path(__file__).parent / "data" / "new_dataset" / "report.txt"  # invented; 秀山县's real place names

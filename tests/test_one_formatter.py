@@ -1,4 +1,4 @@
-"""One item's amount and size read the same wherever they appear (one formatter, issue 9).
+"""One item's amount and size read the same wherever they appear (one formatter).
 
 The item is ``t-school-zhongduo`` of ``tests/data/projects_small.csv``: 0.262 亿元
 of total investment and a size of 1 所. The expected texts are written by hand.
@@ -10,12 +10,14 @@ import html
 
 import pytest
 from apptest_run import FIXTURE, ROOT, run
+from drawing import dataset_of
 
 from countymap.core.filters import FilterState
 from countymap.core.geodata import load_geodata
 from countymap.core.tables import load_projects
 from countymap.map.export import export_html
-from countymap.map.features import project_features
+from countymap.map.features import dataset_features
+from countymap.map.view import View
 
 ITEM, NAME = "t-school-zhongduo", "钟多示例学校"
 EXPECTED = {
@@ -31,10 +33,11 @@ pytestmark = pytest.mark.usefixtures("small_fixture_app")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_map_popup_and_the_exported_page(lang):
     projects, geodata = load_projects(FIXTURE), load_geodata(ROOT / "geodata")
-    features = project_features(projects, geodata, lang=lang)
+    dataset = dataset_of(projects, geodata)
+    features = dataset_features(dataset, FilterState(), lang=lang, to_gcj02=False)
     props = next(f["properties"] for c in features.collections.values() for f in c["features"] if f["id"] == ITEM)
     assert (html.unescape(props["i"]), html.unescape(props["q"])) == (EXPECTED[lang]["amount"], EXPECTED[lang]["size"])
-    page = export_html(projects, geodata, FilterState(query=NAME), lang=lang)
+    page = export_html(dataset, FilterState(query=NAME), view=View(lang=lang))
     assert props["i"] in page and html.unescape(props["i"]) == EXPECTED[lang]["amount"]
 
 

@@ -11,8 +11,8 @@ import math
 
 import pytest
 
-from countymap.core.schema import STATUSES
 from countymap.map.items import STATUS_COLOURS
+from countymap.schema import STATUSES
 
 MIN_DELTA_E = 20.0
 # Machado, Oliveira and Fernandes (2009), severity 1.0, on linear RGB.

@@ -1,4 +1,4 @@
-"""The Excel download a planner can use (issue 21, point 6), read back with openpyxl.
+"""The Excel download a planner can use, read back with openpyxl.
 
 Expectations come from projects.csv by hand: 桃花源新城标志工程 plans 22 亿元
 "以上" for 2023; 县级重大前期项目储备 has a total of 500 亿元 以上; 酉水河灌区
@@ -16,7 +16,7 @@ from apptest_run import ROOT, run
 
 from countymap.core.filters import FilterState, apply_filters
 from countymap.core.tables import load_projects
-from countymap.text.workbook import export_name, planner_xlsx
+from countymap.core.workbook import AMOUNT_FORMAT, export_name, planner_xlsx
 
 DAY = dt.date(2024, 3, 1)
 
@@ -50,7 +50,7 @@ def test_labels_numbers_and_the_qualifier_column_in_chinese(projects):
     assert rows["县级重大前期项目储备（33个）"]["总投资 2023（亿元）"].value == 500
     irrigation = rows["酉水河灌区续建配套节水改造项目"]
     assert irrigation["2022年完成投资（亿元）"].value == pytest.approx(0.262)
-    assert irrigation["2022年完成投资（亿元）"].number_format == "#,##0.0###"
+    assert irrigation["2022年完成投资（亿元）"].number_format == AMOUNT_FORMAT
     assert irrigation["状态"].value == "在建"  # a label, never the code in_progress
     assert "completed" not in {c.value for c in irrigation.values()}
     roads = rows["县乡道改造提质（2023年）"]
@@ -104,6 +104,6 @@ def test_table_page_offers_the_workbook_named_by_the_filter(monkeypatch):
     monkeypatch.setenv("COUNTYMAP_PROJECTS", str(ROOT / "projects.csv"))
     at = run("pages/1_项目列表.py", year="2023", cat="road")
     buttons = at.get("download_button")
-    assert len(buttons) == 3
+    assert len(buttons) == 4  # CSV, GeoJSON, Excel and GeoPackage
     captions = " ".join(c.value for c in at.caption)
     assert "CSV 保留数据文件原样的字段名和英文代码" in captions

@@ -1,4 +1,4 @@
-"""Every list opens its items and says why an item is not on the map (issue 21, point 7).
+"""Every list opens its items and says why an item is not on the map.
 
 The map fixture (tests/data/map, see its README) is copied and 龙潭镇 made a
 township whose seat no source places (``seat_unknown``: no point, no area), as
@@ -13,9 +13,9 @@ import shutil
 import pandas as pd
 import pytest
 from conftest import MAP_DATA
+from drawing import dataset_of
 
 from countymap.core.geodata import load_geodata
-from countymap.core.placement import undrawn, undrawn_reasons
 from countymap.core.tables import load_projects
 
 SEATLESS = "龙潭镇"
@@ -40,8 +40,9 @@ def test_each_item_off_the_map_has_its_reason(seatless_geodata):
     projects = load_projects(MAP_DATA / "projects.csv")
     unknown = projects[projects["id"] == "county-wide"].assign(id="site-unknown", precision="unknown")
     projects = pd.concat([projects, unknown], ignore_index=True)
-    listed = undrawn(projects, seatless_geodata)
-    reasons = undrawn_reasons(projects, seatless_geodata)
+    dataset = dataset_of(projects, seatless_geodata)
+    listed = dataset.undrawn(projects)
+    reasons = dataset.undrawn_reasons(projects)
     assert set(reasons.index) == set(listed["id"])
     # By hand from the fixture: township-a and township-b lie in 龙潭镇 alone; hostile-project also in 钟多街道 (drawn).
     assert reasons["county-wide"] == "county_wide"

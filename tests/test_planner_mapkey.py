@@ -1,4 +1,4 @@
-"""What the map's keys are given for sizing and shading by an amount (issue 21, point 5).
+"""What the map's keys are given for sizing and shading by an amount.
 
 By hand from projects.csv and geodata/: the only 2023 planned amount placed in
 a township is 桃花源新城标志工程 (22 亿元以上, 桃花源街道, whose area it shares

@@ -1,4 +1,4 @@
-"""The statistics page reads right for a planner (issue 21, point 5).
+"""The statistics page reads right for a planner.
 
 Expectations from projects.csv by hand: 2023 planned money is 136 亿元以上
 (市级重大项目和县级重点项目, county-wide), 22 亿元以上 (桃花源新城标志工程,

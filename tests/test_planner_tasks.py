@@ -1,6 +1,6 @@
 """The planner's tasks end in an answer: county-wide items that reach a township, search results as a list.
 
-Expectations are read from projects.csv by hand (issue 21, point 2): the 2023
+Expectations are read from projects.csv by hand: the 2023
 road works of 龙潭镇 are none of its own, and five county-wide road
 programmes reach it.
 """
@@ -86,9 +86,11 @@ def test_one_item_reads_singular_in_english():
 
 
 def test_the_exported_map_names_the_county_wide_programmes(projects):
+    from drawing import dataset_of
+
     from countymap.core.geodata import load_geodata
     from countymap.map.export import export_html
 
-    page = export_html(projects, load_geodata(ROOT / "geodata"), LONGTAN_ROADS, lang="zh")
+    page = export_html(dataset_of(projects, load_geodata(ROOT / "geodata")), LONGTAN_ROADS)
     assert "0 个项目；另有 5 个全县范围项目覆盖所选乡镇" in page
     assert "县乡道改造提质（2023年）" in page and "景点直连线" in page

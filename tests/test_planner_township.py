@@ -1,4 +1,4 @@
-"""The township page quotes only passages about its township, never namesakes (issue 21, point 9).
+"""The township page quotes only passages about its township, never namesakes.
 
 Namesakes by hand from the report: 桃花源旅投集团 is a company, 全域桃花源 the
 county's slogan, 桃花源美食节 a county festival; 龙潭河 is a river.

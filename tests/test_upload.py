@@ -52,7 +52,7 @@ def test_missing_required_column_maps_nothing():
 def test_size_limit_is_configurable(monkeypatch):
     monkeypatch.setenv("COUNTYMAP_MAX_UPLOAD_MB", "0.01")
     result = check_upload(EMBEDDED.encode("utf-8"), CONTEXT)
-    assert result.valid.empty and "too large" in result.problems[0].message_en
+    assert result.valid.empty and "too large" in result.problems[0].text("en")
 
 
 def test_garbage_gives_one_problem_not_an_exception():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from countymap.core.schema import PROJECTS
+from countymap.schema import PROJECTS
 from countymap.validation.checks import check_own_words
 from countymap.validation.context import ValidationContext, load_context
 from countymap.validation.validate import ValidationError, read_upload, validate_file, validate_frame
@@ -158,7 +158,7 @@ def test_broken_file_shape_is_reported(text, expected):
 def test_unreadable_files_raise_one_clear_problem(data, expected):
     with pytest.raises(ValidationError) as caught:
         read_upload(data)
-    assert expected in caught.value.problems[0].message_en
+    assert expected in caught.value.problems[0].text("en")
 
 
 def test_gbk_file_from_excel_is_read():
@@ -169,7 +169,7 @@ def test_gbk_file_from_excel_is_read():
 def test_too_large_upload_is_refused():
     with pytest.raises(ValidationError) as caught:
         read_upload(b"x" * 2048, max_bytes=1024)
-    assert "too large" in caught.value.problems[0].message_en
+    assert "too large" in caught.value.problems[0].text("en")
 
 
 def test_cli_reports_problems_without_traceback(tmp_path):

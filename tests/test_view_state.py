@@ -1,9 +1,9 @@
-"""Every view survives every click (issue 12): random sequences of interactions on the real pages.
+"""Every view survives every click: random sequences of interactions on the real pages.
 
 A browser keeps a choice widget's value (multiselect, select box, radio) as the
 *labels* it was last sent, and sends those labels back on every rerun; AppTest
 on its own re-labels the value in the current language, which hides the bug
-the issue describes (filter 文旅, switch to English, turn presenter mode on: the
+a presenter hits (filter 文旅, switch to English, turn presenter mode on: the
 sector filter is gone). :class:`Browser` sends what a browser would send.
 
 After every step the test checks that the URL is the view's link, that every
@@ -26,8 +26,9 @@ from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 
 from countymap.core.geodata import township_names
-from countymap.core.schema import CATEGORIES, INVESTMENT_KINDS, ITEM_KINDS, PRECISIONS, STATUSES, YEARS
 from countymap.map.basemaps import available as available_basemaps
+from countymap.map.gcj02 import gcj02_to_wgs84
+from countymap.schema import CATEGORIES, INVESTMENT_KINDS, ITEM_KINDS, PRECISIONS, STATUSES, YEARS
 
 ROWS = oracle.read_rows(FIXTURE)
 TIMEOUT = 90
@@ -128,6 +129,11 @@ class Browser:
                     elif proto.HasField("default") and proto.options:
                         self.held[widget.id] = proto.options[proto.default]
 
+    def pan(self, zoom: float, lat: float, lng: float) -> None:
+        """The reader moves the map: the map component reports its new zoom and centre, and the app reruns."""
+        self.at.session_state["map"] = {"zoom": zoom, "center": {"lat": lat, "lng": lng}, "last_active_drawing": None}
+        self.run()
+
     def switch(self, page: str) -> None:
         """Follow a sidebar page link: Streamlit's navigation drops the query string."""
         self.at.query_params.clear()
@@ -160,6 +166,9 @@ class View:
     present: bool = False
     basemap: str = "none"
     size: str = "count"
+    shade: str = ""
+    zoom: float | None = None
+    centre: tuple[float, float] | None = None
     sel: str = ""
     tw: str = ""
     filters: dict = field(default_factory=dict)
@@ -195,8 +204,11 @@ def expected_url(view: View) -> dict[str, str]:
         params.update({"present": "1"} if view.present else {})
         params.update({"basemap": view.basemap} if view.basemap != "none" else {})
         params.update({"size": view.size} if view.size != "count" else {})
+        params.update({"shade": view.shade} if view.shade else {})
         params.update({"sel": view.sel} if view.sel else {})
         params.update({"tw": view.tw} if view.tw else {})
+        params.update({"z": f"{view.zoom:g}"} if view.zoom is not None else {})
+        params.update({"c": f"{view.centre[0]:.5f},{view.centre[1]:.5f}"} if view.centre is not None else {})
     if view.page == "township":
         params["tw"] = view.tw
     return params
@@ -238,8 +250,9 @@ def settle(view: View) -> View:
         return view
     ids = result_ids(view)
     size = view.size if view.size in measures_of(ids) else "count"
+    shade = view.shade if view.shade in measures_of(ids) else ""
     sel = view.sel if (view.present or view.sel in ids) else ""
-    return replace(view, size=size, sel=sel)
+    return replace(view, size=size, shade=shade, sel=sel)
 
 
 # --- interactions --------------------------------------------------------------------------
@@ -268,6 +281,11 @@ steps = st.one_of(
     st.tuples(st.just("present"), st.none()),
     st.tuples(st.just("basemap"), st.sampled_from(available_basemaps(None))),
     st.tuples(st.just("size"), st.sampled_from(("count", *INVESTMENT_KINDS))),
+    st.tuples(st.just("shade"), st.sampled_from(("", "count", *INVESTMENT_KINDS))),
+    # Inside the county (about 28.3-29.3 N, 108.3-109.2 E), at zooms the map allows.
+    st.tuples(
+        st.just("pan"), st.tuples(st.sampled_from([9.5, 12, 14.25]), st.sampled_from([(28.84, 108.77), (29.1, 108.5)]))
+    ),
     st.tuples(st.just("select"), st.integers(min_value=0, max_value=20)),
     st.tuples(st.just("page"), st.sampled_from(tuple(PAGE_FILES))),
     st.tuples(st.just("township"), st.sampled_from(FIXTURE_TOWNS)),
@@ -299,6 +317,16 @@ def act(browser: Browser, view: View, step: tuple) -> View:
     if kind == "size" and on_map and free and arg in measures_of(result_ids(view)):
         browser.pick("radio", "size", arg)
         return replace(view, size=arg)
+    if kind == "shade" and on_map and free and (arg == "" or arg in measures_of(result_ids(view))):
+        browser.pick("radio", "shade", arg)
+        return replace(view, shade=arg)
+    if kind == "pan" and on_map:  # also in presenter mode: the map is what the room sees
+        zoom, centre = arg
+        browser.pan(zoom, *centre)
+        if view.basemap.startswith("gaode"):  # Leaflet reports the tiles' datum (GCJ-02); links keep WGS-84
+            lon, lat = gcj02_to_wgs84(centre[1], centre[0])  # checked against published values in test_gcj02
+            centre = (round(lat, 5), round(lon, 5))
+        return replace(view, zoom=float(zoom), centre=centre)
     if kind == "select" and on_map and free and result_ids(view):
         ids = result_ids(view)
         chosen = ids[arg % len(ids)]
@@ -337,6 +365,7 @@ def check(browser: Browser, view: View) -> None:
         assert at.toggle(key="present").value is view.present
         assert at.selectbox(key="basemap").value == view.basemap
         assert at.radio(key="size").value == view.size
+        assert at.radio(key="shade").value == view.shade
         if not view.present:
             assert at.selectbox(key="sel").value == view.sel
     if view.page == "township":
@@ -352,6 +381,8 @@ def check(browser: Browser, view: View) -> None:
 # Found by this test: the township page's choice was lost on the map after presenter mode (``tw`` is the
 # picker's widget key there, and Streamlit dropped it at the end of a map run that did not set it).
 @example([("page", "township"), ("page", "map"), ("present", None), ("present", None), ("basemap", "osm")])
+# Found by this test: a pan, then a GCJ-02 basemap, took the old reported centre for a new move.
+@example([("pan", (9.5, (28.84, 108.77))), ("basemap", "gaode_vec")])
 def test_random_interactions_keep_the_view(sequence):
     browser = Browser()
     view = View()

@@ -6,9 +6,9 @@ import json
 
 import pandas as pd
 import pytest
+from drawing import dataset_of
 
 from countymap.core.downloads import geojson_bytes
-from countymap.core.placement import place_projects, undrawn
 from countymap.map.compact_geojson import compact_features
 from countymap.map.features import project_features, write_table
 from countymap.map.items import project_shared
@@ -64,8 +64,7 @@ def test_a_part_must_come_from_the_table_in_its_language_and_datum(map_projects,
 def test_exports_place_a_part_as_the_map_does(map_projects, map_geodata):
     projects, geodata = map_projects, map_geodata
     planned = projects[projects["status"] == "planned"]
-    whole = place_projects(projects, geodata)
-    exported = json.loads(geojson_bytes(planned, geodata, whole))
+    exported = json.loads(geojson_bytes(dataset_of(projects, geodata), planned))
     drawn = points(project_features(planned, geodata, table=write_table(projects, geodata)))
     assert {f["id"]: f["geometry"]["coordinates"] for f in exported["features"] if f["geometry"]} == drawn
-    assert list(undrawn(planned, geodata, whole)["id"]) == ["county-wide"]
+    assert list(dataset_of(projects, geodata).undrawn(planned)["id"]) == ["county-wide"]

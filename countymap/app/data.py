@@ -1,4 +1,4 @@
-"""The data each page shows, loaded once and cached: projects, indicators, geodata, the report text.
+"""The data each page shows, loaded once and cached: the Dataset, indicators, geodata, the report text.
 
 Cached objects are shared by every session: treat them as read-only. A cache key
 carries the file's modification time, so an edited file is read again.
@@ -14,15 +14,17 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from countymap import config
+from countymap.app import state as session
 from countymap.core import report
+from countymap.core.dataset import Dataset, DatasetError, read_identity
 from countymap.core.geodata import Geodata, load_geodata
 from countymap.core.limits import ReadLimits, configured_limits
-from countymap.core.placement import place_projects
-from countymap.core.schema import INDICATORS
 from countymap.core.tables import load_indicators, load_projects
+from countymap.schema import INDICATORS
 from countymap.validation import setup
 from countymap.validation.context import ValidationContext, load_context
 from countymap.validation.setup import SetupProblem
+from countymap.validation.upload import UploadResult
 
 UPLOAD_KEY = "uploaded_projects"
 REPORT_KEY = "report_text"
@@ -32,12 +34,69 @@ def _mtime(path: Path) -> float:
     return path.stat().st_mtime
 
 
-# A resource, not data: every run gets the same (read-only) frame instead of
-# unpickling a copy (~0.1 s at 20,000 rows), and the map's feature cache can
-# recognise it by identity. Nothing may modify it in place.
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _projects_cached(path: str, mtime: float, limits: ReadLimits) -> pd.DataFrame:
-    return load_projects(path, limits)
+# A resource, not data: every session shares the same read-only Dataset (and what it derives: the
+# placement, the map's written tables) instead of unpickling a copy. Keyed by the file's path and
+# modification time, the reading caps and the geodata's version; an edited file is read again.
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _dataset_cached(path: str, mtime: float, limits: ReadLimits, geodata_version: float) -> Dataset:
+    county, edition = read_identity(config.data_dir())
+    made = Dataset(load_projects(path, limits), geodata(), county, edition)
+    made.prepare_search()
+    return made
+
+
+def dataset() -> Dataset:
+    """The session's uploaded Dataset if any, else the configured file's (shared by every session)."""
+    upload = session.get(UPLOAD_KEY)
+    if upload is not None:
+        return upload
+    path = config.projects_path()
+    return _dataset_cached(str(path), _mtime(path), configured_limits(), geodata_version())
+
+
+def upload_dataset(result: UploadResult) -> Dataset:
+    """A Dataset of an upload's valid rows: kept in the uploading session only, freed when it ends."""
+    county, edition = read_identity(config.data_dir())
+    made = Dataset(result.valid, geodata(), county, edition, validation=result)
+    made.prepare_search()
+    return made
+
+
+def projects() -> pd.DataFrame:
+    """The whole table of the session's Dataset (:func:`dataset`)."""
+    return dataset().table
+
+
+def projects_problems() -> list[SetupProblem]:
+    """Load (and cache) the configured Dataset now: a file past a reading cap is a setup problem."""
+    path = config.projects_path()
+    try:
+        read_identity(config.data_dir())
+    except DatasetError as exc:
+        return [SetupProblem(config.ENV_DATA_DIR, str(exc), str(exc))]
+    try:
+        _dataset_cached(str(path), _mtime(path), configured_limits(), geodata_version())
+    except (OSError, ValueError) as exc:  # TableError (a cap, the format) or a cell that does not convert
+        return [setup.unreadable(setup.projects_variable(), path, exc)]
+    return []
+
+
+def identity(lang: str) -> dict[str, object]:
+    """What titles and credits say about the data: ``county`` (short name), ``year`` and ``date`` of the report.
+
+    Empty when ``dataset.toml`` cannot be read: the page then stops on that
+    setup problem (:func:`projects_problems`) right after its title is set.
+    """
+    try:
+        county, edition = read_identity(config.data_dir())
+    except DatasetError:
+        return {}
+    return {"county": county.name(lang, short=True), "year": edition.year, "date": edition.report_date}
+
+
+def has_upload() -> bool:
+    """Whether this session shows its own uploaded projects file."""
+    return session.get(UPLOAD_KEY) is not None
 
 
 @st.cache_data(show_spinner=False)
@@ -56,30 +115,6 @@ def validation_context() -> ValidationContext:
     return load_context()
 
 
-def projects() -> pd.DataFrame:
-    """The session's uploaded projects if any, else the typed projects table."""
-    upload = st.session_state.get(UPLOAD_KEY)
-    if upload is not None:
-        return upload
-    path = config.projects_path()
-    return _projects_cached(str(path), _mtime(path), configured_limits())
-
-
-def projects_problems() -> list[SetupProblem]:
-    """Load (and cache) the configured projects table now: a file past a reading cap is a setup problem."""
-    path = config.projects_path()
-    try:
-        _projects_cached(str(path), _mtime(path), configured_limits())
-    except (OSError, ValueError) as exc:  # TableError (a cap, the format) or a cell that does not convert
-        return [setup.unreadable(setup.projects_variable(), path, exc)]
-    return []
-
-
-def has_upload() -> bool:
-    """Whether this session shows its own uploaded projects file."""
-    return st.session_state.get(UPLOAD_KEY) is not None
-
-
 def indicators() -> pd.DataFrame:
     """The typed headline indicators."""
     path = config.data_dir() / INDICATORS.path
@@ -96,20 +131,10 @@ def geodata() -> Geodata:
     return _geodata_cached(str(config.geodata_dir()), geodata_version())
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _placement_cached(source_id: int, geodata_version: float, *, _source: pd.DataFrame) -> tuple:
-    # The entry keeps ``_source`` alive, so its ``id`` in the key cannot be reused by another table.
-    return _source, place_projects(_source, geodata())
-
-
-def placement() -> pd.DataFrame:
-    """Where each item of the session's whole table is drawn (WGS-84), placed once per table.
-
-    Every filtered view takes its items' places from here, so a filter never
-    moves an item (see :func:`countymap.core.placement.placement_of`).
-    """
-    source = projects()
-    return _placement_cached(id(source), geodata_version(), _source=source)[1]
+def clear_caches() -> None:
+    """Forget every cached table, geodata and map (the benchmark's cold start)."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def secret(name: str) -> str | None:
@@ -139,7 +164,7 @@ def _report_cached(path: str) -> str | None:
 
 def report_text() -> str | None:
     """The verified report text: this session's upload, else the configured file; ``None`` if neither."""
-    uploaded = st.session_state.get(REPORT_KEY)
+    uploaded = session.get(REPORT_KEY)
     if uploaded:
         return uploaded
     path = os.environ.get(config.ENV_REPORT) or secret(config.ENV_REPORT) or report.default_report_path()

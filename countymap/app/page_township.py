@@ -5,13 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from countymap.app import data, map_view, panels, selection
+from countymap.app import data, map_view, panels, selection, state
 from countymap.app.shell import esc, html_block
-from countymap.app.url_state import remember, seed, set_param, url_value
+from countymap.app.state import url_value
 from countymap.core import report
+from countymap.core.filters import FilterState
 from countymap.core.geodata import township_names
 from countymap.core.stats import alone_and_shared, totals
 from countymap.map.selection import Selection
+from countymap.map.view import SETTING, View
 from countymap.text.format import (
     bracketed,
     item_name,
@@ -28,15 +30,21 @@ MAP_HEIGHT = 420
 
 def township_picker(lang: str) -> str:
     """Select box of the 39 townships, mirrored in the URL as ``tw``."""
-    names = township_names()
-    from_url = url_value("tw")
-    seed("tw", from_url if from_url in names else names[0])
-    if st.session_state.get("tw") not in names:
-        st.session_state["tw"] = names[0]
-    choice = st.selectbox(t("pick_township", lang), names, key="tw", format_func=lambda n: township_label(n, lang))
-    remember("tw", choice)
-    set_param("tw", choice)
-    return choice
+    names, spec = township_names(), SETTING["township"]
+    item = url_value(selection.ITEM_KEY)
+    if item and item not in set(data.dataset().table["id"]):  # a map click writes it; a link may not invent it
+        state.set_param(selection.ITEM_KEY, None)
+    return state.bind(
+        spec.param,
+        spec.param,
+        url_value(spec.param),
+        lambda name: name,  # always in the link: this page is about one township
+        draw=lambda: st.selectbox(
+            t("pick_township", lang), names, key=spec.param, format_func=lambda n: township_label(n, lang)
+        ),
+        allowed=names,
+        default=names[0],
+    )
 
 
 def seat_row(township: str) -> pd.Series:
@@ -45,13 +53,13 @@ def seat_row(township: str) -> pd.Series:
     return seats[seats["name_zh"] == township].iloc[0]
 
 
-def township_map(township: str, result: pd.DataFrame, lang: str) -> None:
+def township_map(township: str, filters: FilterState, lang: str) -> None:
     """A map zoomed to the township's approximate area, with its items; a click selects one."""
     st.subheader(t("township_map", lang))
     area = data.geodata().area_of[township]
     st.caption(t("township_map_note", lang))
-    view = {"basemap": "none", "size_by": "count", "presenter": False}
-    fmap = map_view.map_or_notice(result, lang, view)
+    view = View(lang=lang, township=township)
+    fmap = map_view.map_or_notice(filters, view)
     if fmap is None:
         return
     clicked = map_view.show(fmap, view, Selection(None, (area,)), key="township_map", height=MAP_HEIGHT)
@@ -89,7 +97,7 @@ def report_mentions(township: str, lang: str) -> None:
 
 def selected_item(result: pd.DataFrame) -> pd.Series | None:
     """The item picked on this page's map or list, if it is one of the township's items."""
-    item = st.session_state.get(selection.ITEM_KEY) or url_value(selection.ITEM_KEY)
+    item = state.get(selection.ITEM_KEY) or url_value(selection.ITEM_KEY)
     rows = result[result["id"] == item] if item else result.iloc[0:0]
     return rows.iloc[0] if len(rows) else None
 

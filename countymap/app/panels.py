@@ -5,14 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from countymap.app import data, selection
+from countymap.app import data, selection, state
 from countymap.app.shell import esc, html_block
-from countymap.app.url_state import remember, seed, set_param, url_value
 from countymap.core import report
 from countymap.core.filters import FilterState
-from countymap.core.placement import undrawn, undrawn_reasons
-from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISION_MEANINGS, PRECISIONS, STATUSES, label
 from countymap.core.stats import totals
+from countymap.map.view import SETTING, Choices
+from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISION_MEANINGS, PRECISIONS, STATUSES, label
 from countymap.text.format import (
     amount,
     item_name,
@@ -186,59 +185,60 @@ def item_list(
     rows = event.selection.rows if event else []
     if rows:
         chosen = str(items["id"].iloc[rows[0]])
-        del st.session_state[key]  # the list forgets the click; the selection keeps it
+        state.pop(key)  # the list forgets the click; the selection keeps it
         selection.request("item", chosen)
 
 
 def undrawn_list(result: pd.DataFrame, lang: str) -> None:
     """Items the map cannot draw (county-wide, or place not yet known), listed under it; a row selects one."""
-    wide = undrawn(result, data.geodata(), data.placement()) if len(result) else result
+    wide = data.dataset().undrawn(result)
     html_block(f'<h3 id="cm-undrawn" class="cm-list-title">{esc(t("county_wide", lang, n=len(wide)))}</h3>')
     if wide.empty:
         st.caption(t("county_wide_none", lang))
         return
-    why = undrawn_reasons(wide, data.geodata(), data.placement())
+    why = data.dataset().undrawn_reasons(wide)
     item_list(wide, lang, key="undrawn_list", reasons=[t(f"reason_{why[i]}", lang) for i in wide["id"]])
 
 
-def search_results(state: FilterState, result: pd.DataFrame, lang: str) -> None:
+def search_results(filters: FilterState, result: pd.DataFrame, lang: str) -> None:
     """What a search found, as a list to open (never hidden in a select).
 
     Placed beside the map on a desk and under it on a phone (Streamlit stacks
     columns on a narrow screen).
     """
-    query = state.query.strip()
+    query = filters.query.strip()
     if query and len(result):
         st.markdown(f"**{esc(tn('search_results', lang, len(result), q=query))}**")
         item_list(result, lang, key="search_list")
 
 
-def county_wide_list(state: FilterState, wide: pd.DataFrame, lang: str) -> None:
+def county_wide_list(filters: FilterState, wide: pd.DataFrame, lang: str) -> None:
     """The county-wide items that reach the filtered townships (see :func:`countymap.core.filters.county_wide_reaching`), apart."""
     if wide.empty:
         return
-    towns = join_labels([township_label(name, lang) for name in state.townships], lang)
+    towns = join_labels([township_label(name, lang) for name in filters.townships], lang)
     html_block(f'<p class="cm-list-title"><b>{esc(tn("wide_reaching", lang, len(wide), towns=towns))}</b></p>')
     st.caption(t("wide_reaching_note", lang))
     item_list(wide, lang, key="wide_list", size_first=True)
 
 
-def project_picker(result: pd.DataFrame, lang: str) -> str | None:
-    """A select box of the filtered items (a map or list click pre-selects it). Returns the id."""
-    ids = ["", *result["id"]]
+def project_picker(result: pd.DataFrame, lang: str, choices: Choices) -> str | None:
+    """A select box of the filtered items (a map or list click pre-selects it). Returns the id.
+
+    ``choices.items`` are the ids of ``result``, the shown items.
+    """
+    spec = SETTING["item"]
     names = dict(zip(result["id"], item_names(result, lang), strict=True))
-    from_url = url_value(selection.ITEM_KEY)
-    seed(selection.ITEM_KEY, from_url if from_url in names else "")
-    if st.session_state.get(selection.ITEM_KEY) not in ids:
-        st.session_state[selection.ITEM_KEY] = ""
-    choice = st.selectbox(
-        t("select_project", lang),
-        ids,
-        key=selection.ITEM_KEY,
-        format_func=lambda i: names.get(i) or t("select_none", lang),
+    choice = state.bind_view(
+        spec,
+        choices,
+        lambda: st.selectbox(
+            t(spec.label_key, lang),
+            spec.allowed(choices),
+            key=spec.param,
+            format_func=lambda i: names.get(i) or t("select_none", lang),
+        ),
     )
-    remember(selection.ITEM_KEY, choice)
-    set_param(selection.ITEM_KEY, choice or None)
     return choice or None
 
 

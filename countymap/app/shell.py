@@ -9,11 +9,17 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from countymap.app import data, share
-from countymap.app.url_state import note_language, remember, seed, set_param, sync_origin, url_value
+from countymap import config
+from countymap.app import data, share, state
+from countymap.app.state import note_language, sync_origin
+from countymap.core.filters import PARAM_NAMES as FILTER_PARAMS
+from countymap.core.memory import return_freed_memory
+from countymap.living.database import schema_problem
+from countymap.map.view import SETTING, Choices
 from countymap.text.escape import css_string, html_text
+from countymap.text.message import Message
 from countymap.text.strings import LANGS, t
-from countymap.validation.setup import setup_problems
+from countymap.validation.setup import SetupProblem, setup_problems
 
 
 def page_setup(title_key: str, *, floating=None) -> str:
@@ -22,19 +28,23 @@ def page_setup(title_key: str, *, floating=None) -> str:
     The switch sits in the sidebar, or in ``floating`` (a container) when the
     sidebar is hidden, as in presenter mode.
     """
-    st.set_page_config(page_title=t(title_key, "zh"), layout="wide", initial_sidebar_state="auto")
+    st.set_page_config(
+        page_title=t(title_key, "zh", **data.identity("zh")), layout="wide", initial_sidebar_state="auto"
+    )
     sync_origin(title_key)
-    lang_url = url_value("lang")
-    seed("lang", lang_url if lang_url in LANGS else "zh")
+    return_freed_memory()  # the last run's page strings (megabytes each on a large table) go back to the system
+    state.keep_only(PAGE_LINKS.get(title_key, LANGUAGE_ONLY))
     names = {"zh": "中文", "en": "English"}
     where = floating if floating is not None else st.sidebar
     label_visibility = "collapsed" if floating is not None else "visible"
-    lang = where.radio(
-        t("language"), LANGS, key="lang", format_func=names.get, horizontal=True, label_visibility=label_visibility
+    lang = state.bind_view(
+        SETTING["lang"],
+        Choices(),
+        lambda: where.radio(
+            t("language"), LANGS, key="lang", format_func=names.get, horizontal=True, label_visibility=label_visibility
+        ),
     )
-    remember("lang", lang)
     note_language(lang)
-    set_param("lang", None if lang == "zh" else lang)
     _stop_on_setup_problems(lang)
     _page_links(lang)
     if floating is None:  # presenter mode shows the room the map, not the controls
@@ -47,10 +57,31 @@ def page_setup(title_key: str, *, floating=None) -> str:
 
 def _stop_on_setup_problems(lang: str) -> None:
     """Show what is wrong with the operator's settings, once, instead of a page that would fail."""
-    problems = setup_problems() or data.projects_problems()
+    problems = setup_problems() or data.projects_problems() or _database_problems()
     if problems:
-        st.error(t("setup_problems", lang) + "\n\n" + "\n".join(f"- {p.text(lang)}" for p in problems))
+        st.error(t("setup_problems", lang) + "\n\n" + "\n".join(f"- {p.text(lang, public=True)}" for p in problems))
         st.stop()
+
+
+# What each page's link may carry (anything else is dropped from the address bar); a page not named
+# here carries only the language.
+LANGUAGE_ONLY = frozenset({"lang"})
+FILTERED = FILTER_PARAMS | LANGUAGE_ONLY
+PAGE_LINKS = {
+    "app_title": state.URL_PARAMS,
+    "page_table": FILTERED,
+    "page_township": FILTERED | {SETTING["township"].param, SETTING["item"].param},
+    "page_stats": FILTERED,
+}
+
+
+def _database_problems() -> list[SetupProblem]:
+    """The living map's database, refused when its schema is behind the code (absent is fine: the report's view)."""
+    found = schema_problem()
+    if found is None:
+        return []
+    key, params = found
+    return [SetupProblem(config.ENV_DATABASE_URL, Message(key, **params))]
 
 
 # Our own page links replace Streamlit's auto-generated navigation (hidden in

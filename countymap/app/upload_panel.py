@@ -7,6 +7,7 @@ import math
 import streamlit as st
 
 from countymap.app import data
+from countymap.app import state as session
 from countymap.app.data import UPLOAD_KEY
 from countymap.text.strings import t
 from countymap.validation.isolated import check_upload_isolated
@@ -15,8 +16,8 @@ from countymap.validation.validate import problems_frame, too_large
 
 
 def _reset() -> None:
-    st.session_state.pop(UPLOAD_KEY, None)
-    st.session_state.pop("upload_digest", None)
+    session.pop(UPLOAD_KEY, None)
+    session.pop("upload_digest", None)
 
 
 def upload_section(lang: str) -> None:
@@ -32,11 +33,10 @@ def upload_section(lang: str) -> None:
         )
         if file is not None:
             digest = f"{file.file_id}:{file.size}"
-            if st.session_state.get("upload_digest") != digest:
-                st.session_state["upload_digest"] = digest
-                st.session_state["upload_result"] = _check(file, limit)
-                st.session_state[UPLOAD_KEY] = st.session_state["upload_result"].valid
-            _show_result(st.session_state["upload_result"], lang)
+            if session.get("upload_digest") != digest:
+                session.put("upload_digest", digest)
+                session.put(UPLOAD_KEY, data.upload_dataset(_check(file, limit)))
+            _show_result(data.dataset().validation, lang)
         if data.has_upload():
             st.button(t("upload_reset", lang), on_click=_reset, key="upload_reset")
 
@@ -53,4 +53,4 @@ def _show_result(result, lang: str) -> None:
     message = t("upload_summary", lang, shown=shown, total=result.total_rows, problems=result.problem_count)
     (st.success if not result.problems else st.warning)(message)
     if result.problems:
-        st.dataframe(problems_frame(result.problems), hide_index=True, width="stretch")
+        st.dataframe(problems_frame(result.problems, lang), hide_index=True, width="stretch")

@@ -1,4 +1,4 @@
-"""Hostile projects files, made on demand: what issue 14 probed with, and the largest files the caps let in.
+"""Hostile projects files, made on demand: what an attacker would try, and the largest files the caps let in.
 
 Used by the tests (``tests/test_hostile_files.py``, the browser test of a
 hostile upload) and by ``python -m countymap bench-hostile``, which measures
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from countymap.config import REPO_ROOT
-from countymap.core.schema import PROJECTS
+from countymap.schema import PROJECTS
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -116,7 +116,7 @@ def embedded_rows() -> list[list[str]]:
 
 
 def million_row_xlsx(path: Path, rows: int = 1_000_000) -> Path:
-    """The issue's 1,000,000-row XLSX: the header, then one real project row over and over (shared strings)."""
+    """A 1,000,000-row XLSX: the header, then one real project row over and over (shared strings)."""
     header, first = embedded_rows()[:2]
     body = (_shared_row(n, len(first)) for n in range(2, rows + 2))
     return write_xlsx(path, _chain(sheet_row(1, header), body), strings=first)
@@ -128,7 +128,7 @@ def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
 
 
 def zip_bomb_xlsx(path: Path, xml_bytes: int = 1 << 30) -> Path:
-    """The issue's zip bomb: about 1 MB packed, ``xml_bytes`` (1 GiB) of sheet XML, one cell of "A"s."""
+    """A zip bomb: about 1 MB packed, ``xml_bytes`` (1 GiB) of sheet XML, one cell of "A"s."""
     header = embedded_rows()[0]
     chunk = "A" * (1 << 20)
     cell = _chain('<row r="2"><c t="inlineStr"><is><t>', (chunk for _ in range(max(1, xml_bytes >> 20))))
@@ -193,10 +193,10 @@ def formula_csv(path: Path) -> Path:
 
 # name -> (what it is, how it is made); the bench reads every one, in this order.
 HOSTILE: dict[str, tuple[str, Callable[[Path], Path]]] = {
-    "million-rows.xlsx": ("1,000,000-row XLSX (issue 14)", million_row_xlsx),
-    "zip-bomb.xlsx": ("1 GiB of sheet XML in about 1 MB (issue 14)", zip_bomb_xlsx),
-    "columns-100k.csv": ("header of 100,000 duplicate columns (issue 14)", lambda p: duplicate_columns_csv(p, 100_000)),
-    "columns-300k.csv": ("header of 300,000 duplicate columns (issue 14)", lambda p: duplicate_columns_csv(p, 300_000)),
+    "million-rows.xlsx": ("1,000,000-row XLSX", million_row_xlsx),
+    "zip-bomb.xlsx": ("1 GiB of sheet XML in about 1 MB", zip_bomb_xlsx),
+    "columns-100k.csv": ("header of 100,000 duplicate columns", lambda p: duplicate_columns_csv(p, 100_000)),
+    "columns-300k.csv": ("header of 300,000 duplicate columns", lambda p: duplicate_columns_csv(p, 300_000)),
     "wide-row.xlsx": ("one row of 1,800,000 cells, within the byte and ratio caps", wide_row_xlsx),
     "largest.csv": ("10 MB CSV of real rows, ids repeated (the upload limit)", largest_csv),
     "largest.xlsx": ("50,000 real rows, ids repeated (the row cap)", largest_xlsx),

@@ -92,20 +92,6 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
 
 
-def memory_mb(pid: int | str = "self") -> dict[str, float]:
-    """Resident memory of a process now (``rss``) and at its peak (``peak``), in MB, from ``/proc``.
-
-    Not ``ru_maxrss``: Linux carries a parent's peak over into a child it
-    forks, so a child started by a large process would seem as large.
-    """
-    fields = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        name, _, value = line.partition(":")
-        if name in ("VmRSS", "VmHWM"):
-            fields["rss" if name == "VmRSS" else "peak"] = int(value.split()[0]) / 1024
-    return fields
-
-
 def wait_for_app(page, timeout: float = 60_000) -> None:
     """Wait until the Streamlit script has finished running and its output has replaced the old one."""
     page.wait_for_function(SETTLED_JS, timeout=timeout, polling=100)

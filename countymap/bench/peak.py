@@ -12,7 +12,7 @@ import runpy
 import sys
 from pathlib import Path
 
-from countymap.bench.live import memory_mb
+from countymap.core.memory import memory_mb
 
 
 def main() -> None:

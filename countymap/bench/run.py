@@ -30,17 +30,19 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from countymap.app import timing
+from countymap.bench import app_timing as timing
 from countymap.bench import measure as bm
 from countymap.bench.markdown import write_report
 from countymap.bench.synthetic import synthetic_frame, to_csv_text
 from countymap.config import REPO_ROOT, environment
 from countymap.core import limits
+from countymap.core.dataset import Dataset
+from countymap.core.filters import FilterState
 from countymap.core.geodata import load_geodata
-from countymap.core.schema import PROJECTS
 from countymap.core.tables import load_projects
-from countymap.map.build import project_features
 from countymap.map.export import export_html
+from countymap.map.features import dataset_features
+from countymap.schema import PROJECTS
 from countymap.validation.context import load_context
 from countymap.validation.validate import validate_frame
 
@@ -153,10 +155,12 @@ def measure_app(result: dict, csv_path: Path, item_id: str, runs: int, skip: set
 def measure_browser(result: dict, projects, geodata, folder: Path, runs: int, skip: set[str]) -> None:
     """Size of the exported page and the time until its county view (the township badges) is drawn in Chromium."""
     page_path = folder / f"export_{result['size']}.html"
-    export_html(projects, geodata, None, page_path)
+    dataset = Dataset.of(projects, geodata, REPO_ROOT)
+    export_html(dataset, None, page_path)
     result["export_mb"] = page_path.stat().st_size / 1e6
     if "browser" not in skip:
-        badges = sum(1 for s in project_features(projects, geodata).summaries if s.count)
+        features = dataset_features(dataset, FilterState(), lang="zh", to_gcj02=False)
+        badges = sum(1 for s in features.summaries if s.count)
         times, problems = bm.browser_times(page_path, badges, runs)
         result.update(browser_s=bm.median(times), browser_errors=len(problems))
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from countymap.core.schema import CATEGORIES, GEODATA_FILES, PROJECTS, STATUSES
 from countymap.core.tables import read_raw
+from countymap.schema import CATEGORIES, GEODATA_FILES, PROJECTS, STATUSES
 
 # How often each precision is drawn (roughly the real file's mix, with more sites).
 PRECISION_WEIGHTS = {"township": 45, "county": 25, "line": 15, "approximate": 15}

@@ -1,4 +1,4 @@
-"""``python -m countymap export-table``: the filtered projects as CSV, XLSX or GeoJSON.
+"""``python -m countymap export-table``: the filtered projects as CSV, XLSX, GeoJSON or GeoPackage.
 
 The same files as the download buttons of the app's projects page, made by the
 same functions (:mod:`countymap.core.downloads`): CSV in UTF-8 with BOM, XLSX
@@ -12,40 +12,83 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import pandas as pd
-
+from countymap.cli.living_common import CommandError, database, parse_as_of, run
 from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
-from countymap.core.downloads import csv_bytes, geojson_bytes, xlsx_bytes
-from countymap.core.filters import apply_filters
-from countymap.core.geodata import Geodata
-from countymap.core.placement import place_projects
+from countymap.core.dataset import Dataset
+from countymap.core.downloads import csv_bytes, geojson_bytes, geopackage_bytes, xlsx_bytes
+from countymap.core.geodata import GeodataMissingError, load_geodata
+from countymap.living import LIVING_COLUMNS, state_as_of
+from countymap.validation import setup
 
-# Each writer gets the filtered rows, the geodata and the whole table (whose placement the map uses).
+# Each writer gets the Dataset and its filtered rows (placed as in the whole table, like the map).
 FORMATS = {
-    "csv": lambda result, geodata, projects: csv_bytes(result),
-    "xlsx": lambda result, geodata, projects: xlsx_bytes(result),
-    "geojson": lambda result, geodata, projects: geojson_bytes(result, geodata, place_projects(projects, geodata)),
+    "csv": lambda dataset, result: csv_bytes(result),
+    "xlsx": lambda dataset, result: xlsx_bytes(result),
+    "geojson": geojson_bytes,
+    "gpkg": geopackage_bytes,
 }
 
 
 def parser() -> argparse.ArgumentParser:
     """The ``export-table`` command line."""
     p = argparse.ArgumentParser(
-        prog="python -m countymap export-table", description="Write the filtered projects as CSV, XLSX or GeoJSON."
+        prog="python -m countymap export-table",
+        description="Write the filtered projects as CSV, XLSX, GeoJSON or GeoPackage.",
     )
-    add_input_flags(p)
-    p.add_argument("--format", required=True, choices=tuple(FORMATS), help="csv (UTF-8 with BOM), xlsx or geojson")
+    add_input_flags(p, projects_help="projects CSV or XLSX; without it, the living map database's items")
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=tuple(FORMATS),
+        help="csv (UTF-8 with BOM), xlsx, geojson or gpkg (GeoPackage)",
+    )
     p.add_argument("--out", required=True, help="file to write")
+    p.add_argument("--as-of", dest="as_of", help="database only: the items as of this date (default: latest)")
     add_filter_flags(p)
     return p
 
 
-def _write(args: argparse.Namespace, projects: pd.DataFrame, geodata: Geodata) -> str:
-    result = apply_filters(projects, state_from_args(args))
-    Path(args.out).write_bytes(FORMATS[args.format](result, geodata, projects))
-    return f" ({len(result)} rows)"
+def _write(args: argparse.Namespace, dataset: Dataset) -> int:
+    result = dataset.rows(state_from_args(args))
+    Path(args.out).write_bytes(FORMATS[args.format](dataset, result))
+    return len(result)
+
+
+# From the database: each item as of the date, with its latest update and that update's evidence.
+DATABASE_FORMATS = {
+    "csv": lambda dataset, result: csv_bytes(result, tuple(LIVING_COLUMNS)),
+    "xlsx": lambda dataset, result: xlsx_bytes(result, tuple(LIVING_COLUMNS)),
+    "geojson": lambda dataset, result: geojson_bytes(dataset, result, tuple(LIVING_COLUMNS)),
+    "gpkg": geopackage_bytes,
+}
+
+
+def _from_database(args: argparse.Namespace) -> int:
+    problems = setup.output_problems("--out", Path(args.out))
+    if problems:
+        raise CommandError(problems[0].text(args.lang))
+    try:
+        geodata = load_geodata(args.geodata)
+    except (GeodataMissingError, OSError, ValueError) as error:
+        raise CommandError(f"--geodata: {error}") from error
+    state = state_as_of(database(), parse_as_of(args.as_of))
+    dataset = Dataset.of(state.table, geodata)  # placed as a whole, like the map
+    result = dataset.rows(state_from_args(args))
+    Path(args.out).write_bytes(DATABASE_FORMATS[args.format](dataset, result))
+    print(f"wrote {args.out} ({len(result)} rows, edition {state.edition}, as of {state.as_of or 'latest'})")
+    return 0
+
+
+def _refuse_as_of(_args: argparse.Namespace) -> int:
+    raise CommandError("--as-of reads the database: leave out --projects")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m countymap export-table``; returns the exit code."""
-    return run_export(parser(), argv, _write)
+    command = parser()
+    args = command.parse_args(argv)
+    if args.projects is None:
+        return run(_from_database, args)
+    if args.as_of is not None:
+        return run(_refuse_as_of, args)
+    return run_export(command, argv, _write)

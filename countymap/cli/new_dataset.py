@@ -20,8 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from countymap import schema
 from countymap.cli.build_geodata import DATASET_TOML, UsageError, build_dataset, folder_problem, report_seats
-from countymap.core import schema
 from countymap.core.tables import TableError
 from countymap.draft.cli import read_report_text
 from countymap.draft.drafter import draft

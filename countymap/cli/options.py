@@ -15,11 +15,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
-
 from countymap import config
+from countymap.core.dataset import Dataset, read_identity
 from countymap.core.filters import FIELDS, FLAG_ON, FilterState, from_query_params
-from countymap.core.geodata import Geodata, GeodataMissingError, load_geodata
+from countymap.core.geodata import GeodataMissingError, load_geodata
+from countymap.text.message import Message
 from countymap.text.strings import t
 from countymap.validation import setup
 from countymap.validation.context import context_from_geodata
@@ -46,11 +46,20 @@ def state_from_args(args: argparse.Namespace) -> FilterState:
     return from_query_params(params)
 
 
-def add_input_flags(parser: argparse.ArgumentParser) -> None:
-    """``--projects``, ``--geodata`` and ``--lang`` of an export command (``--out`` is the command's own)."""
-    parser.add_argument("--projects", required=True, help="projects CSV or XLSX (e.g. projects.csv)")
+def add_input_flags(parser: argparse.ArgumentParser, projects_help: str | None = None, *, lang: bool = True) -> None:
+    """``--projects``, ``--geodata`` and ``--lang`` of an export command (``--out`` is the command's own).
+
+    ``projects_help`` makes ``--projects`` optional (``export-table`` reads the database without it);
+    ``lang=False``: the command takes ``--lang`` from its view flags (``export-html``).
+    """
+    parser.add_argument(
+        "--projects",
+        required=projects_help is None,
+        help=projects_help or "projects CSV or XLSX (e.g. projects.csv)",
+    )
     parser.add_argument("--geodata", default=None, help="folder with county.geojson etc. (default: geodata/)")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+    if lang:
+        parser.add_argument("--lang", choices=("zh", "en"), default="zh")
 
 
 def input_problems(args: argparse.Namespace) -> list[setup.SetupProblem]:
@@ -67,8 +76,10 @@ def input_problems(args: argparse.Namespace) -> list[setup.SetupProblem]:
     )
 
 
-def read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, Geodata] | int:
-    """The valid projects and the geodata, or the exit code after printing why there are none.
+def read_inputs(args: argparse.Namespace) -> Dataset | int:
+    """The Dataset of the valid projects, or the exit code after printing why there is none.
+
+    The county and edition come from the ``dataset.toml`` beside the geodata folder.
 
     Exit code 2: a setting or an input is wrong (one message). Exit code 1:
     the projects file has problems (every one printed, nothing exported).
@@ -78,24 +89,30 @@ def read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, Geodata] | int:
         return setup.print_problems(problems, args.lang)
     try:
         geodata = load_geodata(args.geodata)
-    except (GeodataMissingError, OSError, ValueError) as exc:
-        return setup.print_problems([setup.SetupProblem("--geodata", str(exc), str(exc))], args.lang)
+        county, edition = read_identity(Path(args.geodata).parent if args.geodata else None)
+    except (GeodataMissingError, OSError, ValueError) as exc:  # DatasetError is a ValueError
+        return setup.print_problems(
+            [setup.SetupProblem("--geodata", Message("s_geodata_unreadable", detail=str(exc)))], args.lang
+        )
     result = check_file(args.projects, context_from_geodata(geodata))
     if result.problems:
         return _print_file_problems(args, result.problems)
-    return result.valid, geodata
+    return Dataset(result.valid, geodata, county, edition, validation=result)
 
 
 def run_export(parser: argparse.ArgumentParser, argv: list[str] | None, write: Callable) -> int:
-    """Parse ``argv``, read the inputs and call ``write(args, projects, geodata)``; the command's exit code.
+    """Parse ``argv``, read the inputs and call ``write(args, dataset)``; the command's exit code.
 
-    ``write`` writes ``args.out`` and returns what to say about it.
+    ``write`` writes ``args.out`` and returns the number of rows it wrote (an
+    ``int``; anything else where rows are not the point, such as a map).
     """
     args = parser.parse_args(argv)
     inputs = read_inputs(args)
     if isinstance(inputs, int):
         return inputs
-    print(f"wrote {args.out}{write(args, *inputs)}")
+    written = write(args, inputs)
+    rows = Message("cli_rows", n=written) if isinstance(written, int) else ""
+    print(Message("cli_wrote", path=str(args.out), rows=rows).text(args.lang))
     return 0
 
 

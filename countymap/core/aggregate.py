@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from countymap.core.geodata import Geodata, TownshipArea
-from countymap.core.schema import INVESTMENT_KINDS, LOWER_BOUNDS, STATUSES
 from countymap.core.stats import counted_mask
+from countymap.schema import INVESTMENT_KINDS, LOWER_BOUNDS, STATUSES
 
 SIZE_COUNT = "count"
 

@@ -21,10 +21,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from countymap.core.geodata import township_names
-from countymap.core.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, YEARS, label
+from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, YEARS, label
 from countymap.text.format import amount, join_labels, township_label
 from countymap.text.pinyin import pinyin
 from countymap.text.strings import t
@@ -132,10 +133,6 @@ assert [f.name for f in fields(FilterState)] == [spec.attr for spec in FIELDS], 
 # --- matching ------------------------------------------------------------------
 
 
-def _any_in(values: Iterable[str], wanted: tuple[str, ...]) -> bool:
-    return any(v in wanted for v in values)
-
-
 @lru_cache(maxsize=4096)
 def _pinyin_cached(text: str) -> str:
     return pinyin(text)
@@ -146,21 +143,66 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
-def _row_matches_query(row: pd.Series, needle: str, squashed: str) -> bool:
-    townships = tuple(row.get("townships", ()) or ())
-    texts = [str(row.get(col, "") or "") for col in ("name_zh", "name_en", "summary_zh", "summary_en")]
-    texts += [*townships, *(township_label(name, "en") for name in townships)]
-    if any(needle in text.lower() for text in texts):
-        return True
-    spelled = [_pinyin_cached(str(row.get("name_zh", "") or "")), *(_pinyin_cached(n) for n in townships)]
-    return bool(squashed) and any(squashed in _squash(text) for text in spelled)
+_SEP = "\x00"  # joins a row's texts into one searchable string; never part of a query
 
 
-def _invest_mask(projects: pd.DataFrame, state: FilterState) -> pd.Series:
-    amounts = pd.to_numeric(projects["investment_yi"], errors="coerce")
-    mask = pd.Series(True, index=projects.index)
+@dataclass(frozen=True)
+class SearchIndex:
+    """Per row, every text a search looks in, joined: built once per table, then searched with vector ops.
+
+    ``plain`` holds names, summaries and townships (also their English labels),
+    lower-cased; ``spelled`` the squashed pinyin of the name and the townships.
+    """
+
+    plain: pd.Series
+    spelled: pd.Series
+
+
+def _text_column(projects: pd.DataFrame, column: str) -> pd.Series:
+    if column not in projects:
+        return pd.Series("", index=projects.index)
+    return projects[column].fillna("").astype(str)
+
+
+def search_index(projects: pd.DataFrame) -> SearchIndex:
+    """The :class:`SearchIndex` of a typed projects table."""
+    townships = projects["townships"] if "townships" in projects else pd.Series([()] * len(projects))
+    names = sorted({name for row in townships for name in (row or ())})
+    english = {name: township_label(name, "en") for name in names}
+    spelled_town = {name: _squash(_pinyin_cached(name)) for name in names}
+    joined_towns = townships.map(lambda row: _SEP.join([*(row or ()), *(english[n] for n in row or ())]))
+    plain = _text_column(projects, "name_zh")
+    for column in ("name_en", "summary_zh", "summary_en"):
+        plain = plain + _SEP + _text_column(projects, column)
+    plain = (plain + _SEP + joined_towns.to_numpy()).str.lower()
+    spelled_names = _text_column(projects, "name_zh").map(lambda name: _squash(_pinyin_cached(name)))
+    spelled = spelled_names + _SEP + townships.map(lambda row: _SEP.join(spelled_town[n] for n in row or ())).to_numpy()
+    return SearchIndex(plain.reset_index(drop=True), spelled.reset_index(drop=True))
+
+
+def _query_mask(index: SearchIndex, query: str) -> np.ndarray:
+    needle = query.replace(_SEP, "").strip().lower()
+    hits = index.plain.str.contains(needle, regex=False).to_numpy(dtype=bool)
+    squashed = _squash(needle)
+    if squashed:
+        hits = hits | index.spelled.str.contains(squashed, regex=False).to_numpy(dtype=bool)
+    return hits
+
+
+def _member_mask(column: pd.Series, wanted: tuple[str, ...]) -> np.ndarray:
+    """Rows whose tuple cell holds any of ``wanted`` (vectorised through one flat array of members)."""
+    lengths = column.map(len).to_numpy(dtype=np.int64)
+    members = np.fromiter((m for row in column for m in row), dtype=object, count=int(lengths.sum()))
+    hit = pd.Series(members).isin(wanted).to_numpy()
+    rows = np.repeat(np.arange(len(column)), lengths)
+    return np.bincount(rows[hit], minlength=len(column)) > 0
+
+
+def _invest_mask(projects: pd.DataFrame, state: FilterState) -> np.ndarray:
+    amounts = pd.to_numeric(projects["investment_yi"], errors="coerce").to_numpy(dtype=float)
+    mask = np.ones(len(projects), dtype=bool)
     if state.hides_undisclosed:
-        mask &= amounts.notna()
+        mask &= ~np.isnan(amounts)
     if state.invest_min is not None:
         mask &= amounts >= state.invest_min
     if state.invest_max is not None:
@@ -172,8 +214,8 @@ _LIST_COLUMNS = {"years": "years", "townships": "townships"}  # tuple cells: any
 _CODE_COLUMNS = {"categories": "category", "statuses": "status", "kinds": "item_kind", "precisions": "precision"}
 
 
-def apply_filters(projects: pd.DataFrame, state: FilterState) -> pd.DataFrame:
-    """Return the rows of a typed projects table that ``state`` selects.
+def filter_mask(projects: pd.DataFrame, state: FilterState, search: SearchIndex | None = None) -> np.ndarray:
+    """The rows of a typed projects table that ``state`` selects, as a boolean array (no per-row Python).
 
     Parameters
     ----------
@@ -182,23 +224,27 @@ def apply_filters(projects: pd.DataFrame, state: FilterState) -> pd.DataFrame:
         ``townships`` are tuples, ``investment_yi`` is float with NaN).
     state : FilterState
         The filter; empty fields do not restrict.
+    search : SearchIndex, optional
+        :func:`search_index` of ``projects``, if kept (a Dataset keeps it); made here otherwise.
     """
-    mask = pd.Series(True, index=projects.index)
+    mask = np.ones(len(projects), dtype=bool)
     for attr, column in _LIST_COLUMNS.items():
         wanted = getattr(state, attr)
         if wanted:
-            mask &= projects[column].map(lambda v, w=wanted: _any_in(v, w)).astype(bool)
+            mask &= _member_mask(projects[column], wanted)
     for attr, column in _CODE_COLUMNS.items():
         wanted = getattr(state, attr)
         if wanted:
-            mask &= projects[column].isin(wanted)
+            mask &= projects[column].isin(wanted).to_numpy()
     mask &= _invest_mask(projects, state)
-    needle = state.query.strip().lower()
-    if needle:
-        squashed = _squash(needle)
-        hits = [_row_matches_query(row, needle, squashed) for _, row in projects.iterrows()]
-        mask &= pd.Series(hits, index=projects.index, dtype=bool)
-    return projects[mask]
+    if state.query.strip():
+        mask &= _query_mask(search if search is not None else search_index(projects), state.query)
+    return mask
+
+
+def apply_filters(projects: pd.DataFrame, state: FilterState) -> pd.DataFrame:
+    """Return the rows of a typed projects table that ``state`` selects (see :func:`filter_mask`)."""
+    return projects[filter_mask(projects, state)]
 
 
 COUNTY_WIDE = "county"  # the precision of an item that covers the whole county, every township included
@@ -233,18 +279,19 @@ def to_query_params(state: FilterState) -> dict[str, str]:
 
     Lists are comma-joined (``year=2022,2023``); no allowed value contains a comma.
     """
-    params: dict[str, str] = {}
-    for spec in FIELDS:
-        value = getattr(state, spec.attr)
-        if spec.kind == "list" and value:
-            params[spec.param] = ",".join(value)
-        elif spec.kind == "number" and value is not None:
-            params[spec.param] = format_bound(value)
-        elif spec.kind == "flag" and value:
-            params[spec.param] = FLAG_ON
-        elif spec.kind == "text" and value:
-            params[spec.param] = value
-    return params
+    encoded = {spec.param: field_param(spec, getattr(state, spec.attr)) for spec in FIELDS}
+    return {param: value for param, value in encoded.items() if value is not None}
+
+
+def field_param(spec: FilterField, value: object) -> str | None:
+    """How one field's value reads in a link; ``None`` when it does not restrict (left out)."""
+    if spec.kind == "list":
+        return ",".join(value) if value else None
+    if spec.kind == "number":
+        return format_bound(value) if value is not None else None
+    if spec.kind == "flag":
+        return FLAG_ON if value else None
+    return value or None
 
 
 def _values(raw: str | Iterable[str] | None) -> list[str]:

@@ -13,18 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from countymap import config
-from countymap.text.strings import t
 
 MB = 1024 * 1024
 
-MAX_ROWS = config.NumberSetting(config.ENV_MAX_ROWS, 50_000, 1, 250_000, integer=True, unit_zh="行", unit_en="rows")
-MAX_COLUMNS = config.NumberSetting(config.ENV_MAX_COLUMNS, 100, 1, 1_000, integer=True, unit_zh="列", unit_en="columns")
-MAX_CELLS = config.NumberSetting(
-    config.ENV_MAX_CELLS, 1_000_000, 1, 6_000_000, integer=True, unit_zh="个单元格", unit_en="cells"
-)
-MAX_UNPACKED_MB = config.NumberSetting(
-    config.ENV_MAX_UNPACKED_MB, 50.0, 0.01, 200.0, unit_zh="兆字节", unit_en="megabytes"
-)
+MAX_ROWS = config.NumberSetting(config.ENV_MAX_ROWS, 50_000, 1, 250_000, integer=True, unit="unit_rows")
+MAX_COLUMNS = config.NumberSetting(config.ENV_MAX_COLUMNS, 100, 1, 1_000, integer=True, unit="unit_columns")
+MAX_CELLS = config.NumberSetting(config.ENV_MAX_CELLS, 1_000_000, 1, 6_000_000, integer=True, unit="unit_cells")
+MAX_UNPACKED_MB = config.NumberSetting(config.ENV_MAX_UNPACKED_MB, 50.0, 0.01, 200.0, unit="unit_megabytes")
 SETTINGS = (MAX_ROWS, MAX_COLUMNS, MAX_CELLS, MAX_UNPACKED_MB)
 
 # An XLSX member inflating more than this many times its packed size is a zip
@@ -36,23 +31,21 @@ RATIO_FLOOR_BYTES = 1 * MB  # a small member may have any ratio: it cannot hurt
 class TableError(ValueError):
     """A file that cannot be read as a table at all (encoding, format, a cap).
 
-    ``str(error)`` is the English message; :attr:`message_zh` the Chinese one.
+    It carries the key of its message in the string table and the message's
+    arguments (the readers sit below the string table; the layers above render
+    it with ``countymap.text.message.Message(error.key, **error.args)``).
+    ``row`` is the file's row where reading stopped, if any.
     """
 
-    def __init__(self, message_en: str, message_zh: str | None = None, row: int | None = None):
-        super().__init__(message_en)
-        self.message_en = message_en
-        self.message_zh = message_zh or message_en
+    def __init__(self, key: str, row: int | None = None, **args: object):
+        super().__init__(key, args)
+        self.key = key
+        self.message_args = args
         self.row = row
 
 
 class CapExceededError(TableError):
     """Reading stopped at a cap; the message names the cap and its variable."""
-
-    @classmethod
-    def of(cls, key: str, row: int | None = None, **fmt: object) -> CapExceededError:
-        """The error for the cap whose message is the string ``key``."""
-        return cls(t(key, "en", **fmt), t(key, "zh", **fmt), row)
 
 
 @dataclass(frozen=True)
@@ -87,9 +80,7 @@ class Budget:
     def check_bytes(self, size: int) -> None:
         """Refuse a file or archive whose (unpacked) size is known up front."""
         if size > self.limits.max_unpacked_bytes:
-            raise CapExceededError.of(
-                "cap_bytes", mb=self.limits.max_unpacked_bytes / MB, var=config.ENV_MAX_UNPACKED_MB
-            )
+            raise CapExceededError("cap_bytes", mb=self.limits.max_unpacked_bytes / MB, var=config.ENV_MAX_UNPACKED_MB)
 
     def add_bytes(self, size: int) -> None:
         """Count bytes as they are unpacked."""
@@ -99,18 +90,18 @@ class Budget:
     def check_strings(self, count: int) -> None:
         """A table of ``count`` distinct strings: a sheet cannot use more strings than it has cells."""
         if count > self.limits.max_cells:
-            raise CapExceededError.of("cap_cells", None, n=self.limits.max_cells, var=config.ENV_MAX_CELLS)
+            raise CapExceededError("cap_cells", None, n=self.limits.max_cells, var=config.ENV_MAX_CELLS)
 
     def add_row(self, row: int) -> None:
         """Count one row of the file (blank rows too: they cost reading time)."""
         self.rows += 1
         if self.rows > self.limits.max_rows:
-            raise CapExceededError.of("cap_rows", row, n=self.limits.max_rows, var=config.ENV_MAX_ROWS)
+            raise CapExceededError("cap_rows", row, n=self.limits.max_rows, var=config.ENV_MAX_ROWS)
 
     def add_cells(self, count: int, row: int, column: int) -> None:
         """Count ``count`` more cells, the last at 1-based ``column`` of ``row``."""
         if column > self.limits.max_columns:
-            raise CapExceededError.of("cap_columns", row, n=self.limits.max_columns, var=config.ENV_MAX_COLUMNS)
+            raise CapExceededError("cap_columns", row, n=self.limits.max_columns, var=config.ENV_MAX_COLUMNS)
         self.cells += count
         if self.cells > self.limits.max_cells:
-            raise CapExceededError.of("cap_cells", row, n=self.limits.max_cells, var=config.ENV_MAX_CELLS)
+            raise CapExceededError("cap_cells", row, n=self.limits.max_cells, var=config.ENV_MAX_CELLS)

@@ -21,11 +21,19 @@ says why with a code: ``fallback_site`` (its places have no coordinates),
 ``areas`` holds the indexes of the approximate township areas an item touches
 (what the township badges count).
 
+No spatial join is needed here: an item's areas come from the townships it
+names (``townships``, matched by name to the areas of
+:attr:`~countymap.core.geodata.Geodata.area_of`), never from where its point
+falls, so a point spread near a border is never counted in the neighbour's
+badge. The geodata build is where geometry decides membership (seats in
+Voronoi cells, with a geopandas ``sjoin``).
+
 Coordinates come out rounded to 5 decimals (about 1 m).
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections import namedtuple
 from collections.abc import Iterator
@@ -42,6 +50,8 @@ PLACEMENT_COLUMNS = ["id", "geometry", "drawn_precision", "note", "areas"]
 UNDRAWN = ("county", "unknown")  # drawn precisions listed beside the map instead
 SPREAD = ("township", "inferred")  # drawn precisions spread as points inside their townships' areas
 PLACEMENT_INPUTS = ["id", "precision", "place_ids", "townships"]
+# An editor's site (countymap.living's state table has them; a projects file has not).
+SITE_INPUTS = ["site_lon", "site_lat", "site_line"]
 COORD_DIGITS = 5  # about 1 m: finer than any position the data knows, and a smaller page
 
 
@@ -139,9 +149,22 @@ def _lookup_tables(places: pd.DataFrame, routes: dict) -> tuple[dict, dict]:
     return located, route_geoms
 
 
+def _editor_site(project) -> tuple[dict | None, str, str]:
+    """An editor's point (``site_lon``/``site_lat``) or line (``site_line``, JSON ``[[lon, lat], ...]``)."""
+    line = getattr(project, "site_line", "")
+    if isinstance(line, str) and line:
+        return {"type": "LineString", "coordinates": _round_coords(json.loads(line))}, "site", ""
+    lon, lat = getattr(project, "site_lon", math.nan), getattr(project, "site_lat", math.nan)
+    if pd.isna(lon) or pd.isna(lat):  # cannot come from the database (a site update has one or the other)
+        return None, "county", ""
+    return _point_geometry([[round(float(lon), COORD_DIGITS), round(float(lat), COORD_DIGITS)]]), "site", ""
+
+
 def _first_pass(project, located: dict, route_geoms: dict) -> tuple[dict | None, str, str]:
     """Geometry for sites and lines; ``None`` + "township" or "inferred" means: spread later."""
     precision = project.precision
+    if precision == "site":  # placed on the map by an editor, with evidence: drawn exactly there
+        return _editor_site(project)
     if precision in ("exact", "approximate"):
         points, approximate = _site_points(project.place_ids, located)
         if points:
@@ -169,7 +192,8 @@ def place_projects(projects: pd.DataFrame, geodata: Geodata) -> pd.DataFrame:
     located, route_geoms = _lookup_tables(geodata.places, geodata.routes)
     area_of = geodata.area_of
     rows, pending = [], []
-    for project in fast_rows(projects[PLACEMENT_INPUTS]):
+    inputs = PLACEMENT_INPUTS + [c for c in SITE_INPUTS if c in projects.columns]
+    for project in fast_rows(projects[inputs]):
         geometry, drawn, note = _first_pass(project, located, route_geoms)
         # Only what the map draws counts in a township's badge; a listed item belongs to no area.
         towns = () if drawn in UNDRAWN else project.townships
@@ -220,29 +244,17 @@ def placement_of(projects: pd.DataFrame, whole: pd.DataFrame) -> pd.DataFrame:
     return whole[among(whole["id"], projects["id"])].reset_index(drop=True)
 
 
-def undrawn(projects: pd.DataFrame, geodata: Geodata, whole: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The projects the map cannot draw (county-wide, or no place known): listed beside the map instead.
-
-    This is the one definition of "not on the map"; the map, its list and the
-    exports all use it. ``whole``, the placement of the table ``projects``
-    comes from, saves placing them again.
-    """
-    placement = place_projects(projects, geodata) if whole is None else placement_of(projects, whole)
-    ids = placement.loc[placement["drawn_precision"].isin(UNDRAWN), "id"]
-    return projects[among(projects["id"], ids)]
-
-
 UNDRAWN_REASONS = ("county_wide", "place_unknown", "seat_unknown")  # why an item is listed beside the map
 
 
-def undrawn_reasons(projects: pd.DataFrame, geodata: Geodata, whole: pd.DataFrame | None = None) -> pd.Series:
-    """Why each of :func:`undrawn`'s items is not on the map, a code of :data:`UNDRAWN_REASONS` by id.
+def undrawn_reasons(placement: pd.DataFrame) -> pd.Series:
+    """Why each undrawn item of ``placement`` is not on the map, a code of :data:`UNDRAWN_REASONS` by id.
 
     ``county_wide``: the report places it in the whole county; ``place_unknown``:
     its site or township is not yet known; ``seat_unknown``: its township is
     known but no source places that township's seat (no point, no area to draw in).
+    Which items are undrawn is :meth:`countymap.core.dataset.Dataset.undrawn`'s to say.
     """
-    placement = place_projects(projects, geodata) if whole is None else placement_of(projects, whole)
     listed = placement[placement["drawn_precision"].isin(UNDRAWN)]
     codes = [
         "place_unknown" if drawn == "unknown" else "seat_unknown" if note == "no_township" else "county_wide"

@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 
 from countymap.config import report_candidates
-from countymap.core.schema import REPORT_BYTES, REPORT_SHA256
 from countymap.core.tables import read_bytes_within
+from countymap.schema import REPORT_BYTES, REPORT_SHA256
 
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 # A page footer such as "— 4 —" that the PDF extraction left inside sentences (the drafter drops it too).
@@ -38,6 +38,8 @@ def load_report(path: str | Path | None) -> str | None:
     if not path:
         return None
     try:
+        if Path(path).stat().st_size != REPORT_BYTES:  # not the report, whatever its size: never read
+            return None
         data = Path(path).read_bytes()
     except OSError:
         return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from countymap.core.filters import FilterState, phrases
-from countymap.core.schema import INVESTMENT_KINDS, LOWER_BOUNDS, STATUSES, YEARS
+from countymap.schema import INVESTMENT_KINDS, LOWER_BOUNDS, STATUSES, YEARS
 from countymap.text.format import capitalised
 from countymap.text.strings import t, tn
 

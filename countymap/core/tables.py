@@ -1,4 +1,4 @@
-"""Reading the project's tables (CSV or XLSX), driven by :mod:`countymap.core.schema`.
+"""Reading the project's tables (CSV or XLSX), driven by :mod:`countymap.schema`.
 
 Two layers: :func:`read_raw` turns bytes into a frame of plain strings (every
 cell a ``str``, nothing guessed), which is what the validator inspects; and
@@ -24,18 +24,13 @@ from pathlib import Path
 import pandas as pd
 
 from countymap.core.limits import Budget, ReadLimits, TableError, configured_limits
-from countymap.core.schema import INDICATORS, MULTI_SEP, PROJECTS, Table
 from countymap.core.xlsx import xlsx_rows
-from countymap.text.strings import t
+from countymap.schema import INDICATORS, MULTI_SEP, PROJECTS, Table
 
 ENCODINGS = ("utf-8-sig", "gb18030")
 ZIP_MAGIC = b"PK\x03\x04"
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _DECODE_CHUNK = 1024 * 1024
-
-
-def _error(key: str, **fmt: object) -> TableError:
-    return TableError(t(key, "en", **fmt), t(key, "zh", **fmt))
 
 
 def _decodes(data: bytes, encoding: str, complete: bool) -> bool:
@@ -73,24 +68,39 @@ def detect_encoding(data: bytes, complete: bool = True) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             if not _decodes(data, encoding, complete):
-                raise _error("read_bad_utf16" if encoding == "utf-16" else "read_bad_encoding")
+                raise TableError("read_bad_utf16" if encoding == "utf-16" else "read_bad_encoding")
             return encoding
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16 is None:
-            raise _error("read_binary")
+            raise TableError("read_binary")
         if not _decodes(data, utf16, complete):
-            raise _error("read_bad_utf16")
+            raise TableError("read_bad_utf16")
         return utf16
     encoding = next((e for e in ENCODINGS if _decodes(data, e, complete)), None)
     if encoding is None:
-        raise _error("read_bad_encoding")
+        raise TableError("read_bad_encoding")
     return encoding
 
 
+# A text file (a report) that does not decode gets advice for text, not for a table.
+_TEXT_ERRORS = {
+    "read_bad_encoding": "text_bad_encoding",
+    "read_bad_utf16": "text_bad_utf16",
+    "read_binary": "text_binary",
+}
+
+
 def decode_text(data: bytes) -> str:
-    """Text bytes decoded in the encoding :func:`detect_encoding` finds (its codec drops a BOM)."""
-    return data.decode(detect_encoding(data))
+    """Text bytes decoded in the encoding :func:`detect_encoding` finds (its codec drops a BOM).
+
+    Raises :class:`TableError` whose message speaks of a text file, not a table.
+    """
+    try:
+        encoding = detect_encoding(data)
+    except TableError as exc:
+        raise TableError(_TEXT_ERRORS.get(exc.key, exc.key), **exc.message_args) from exc
+    return data.decode(encoding)
 
 
 def csv_rows(data: bytes, budget: Budget, complete: bool = True) -> Iterator[tuple[int, list[str]]]:
@@ -107,9 +117,9 @@ def csv_rows(data: bytes, budget: Budget, complete: bool = True) -> Iterator[tup
             budget.add_cells(len(record), row_no, len(record))
             yield row_no, record
     except csv.Error as exc:
-        raise _error("read_broken_csv", detail=str(exc)) from exc
+        raise TableError("read_broken_csv", detail=str(exc)) from exc
     except UnicodeDecodeError as exc:  # only a header read from cut-off bytes gets here
-        raise _error("read_bad_encoding") from exc
+        raise TableError("read_bad_encoding") from exc
 
 
 def table_rows(data: bytes, limits: ReadLimits | None = None, stop_after: int | None = None) -> Iterable:
@@ -150,7 +160,7 @@ def frame_from_rows(rows: Iterable[tuple[int, list[str]]], table: Table = PROJEC
     rows = (row for row in rows if not _is_blank(row[1]))
     first = next(rows, None)
     if first is None:
-        raise _error("read_empty", table=table.name)
+        raise TableError("read_empty", table=table.name)
     header = [str(name).strip() for name in first[1]]
     counts = Counter(header)
     first_of: dict[str, int] = {}

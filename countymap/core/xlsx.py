@@ -29,7 +29,6 @@ from collections.abc import Callable, Iterator
 from xml.parsers import expat
 
 from countymap.core.limits import MAX_RATIO, MB, RATIO_FLOOR_BYTES, Budget, CapExceededError, TableError
-from countymap.text.strings import t
 
 MAX_MEMBERS = 1_000  # a workbook has a dozen; thousands only slow the directory check down
 MAX_META_BYTES = 1 * MB  # workbook.xml and its relationships are a few kilobytes
@@ -49,7 +48,7 @@ ARCHIVE_ERRORS = (
 
 def damaged(detail: str) -> TableError:
     """The error for an archive that is not a readable XLSX file."""
-    return TableError(t("xlsx_damaged", "en", detail=detail), t("xlsx_damaged", "zh", detail=detail))
+    return TableError("xlsx_damaged", detail=detail)
 
 
 class _StopParsingError(Exception):
@@ -69,12 +68,12 @@ def check_directory(archive: zipfile.ZipFile, budget: Budget) -> None:
     """Refuse the archive from its directory alone: too many members, too large, or a zip bomb."""
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise CapExceededError.of("cap_members", n=MAX_MEMBERS)
+        raise CapExceededError("cap_members", n=MAX_MEMBERS)
     budget.check_bytes(sum(info.file_size for info in members))
     for info in members:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO:
-            raise CapExceededError.of("cap_ratio", name=info.filename[:60], ratio=ratio, max=MAX_RATIO)
+            raise CapExceededError("cap_ratio", name=info.filename[:60], ratio=ratio, max=MAX_RATIO)
 
 
 def _parse(

@@ -17,12 +17,16 @@ from countymap.core.report import REPORT_MAX_BYTES
 from countymap.core.tables import TableError, decode_text, read_raw
 from countymap.draft.drafter import draft
 from countymap.draft.evaluate import evaluate, report_lines
+from countymap.text.message import Message
+from countymap.validation.validate import report_too_large, table_error_message
 
 
 def read_report_text(path: Path) -> str:
     """A report text file, refused by its size before it is read, decoded as UTF-8, GBK or UTF-16."""
-    if path.stat().st_size > REPORT_MAX_BYTES:
-        raise TableError(f"{path}: larger than {REPORT_MAX_BYTES / 1024:,.0f} KB (a few times this year's report)")
+    size = path.stat().st_size
+    if size > REPORT_MAX_BYTES:
+        message = report_too_large(size, REPORT_MAX_BYTES)
+        raise TableError(message.key, **message.args)
     return decode_text(path.read_bytes())
 
 
@@ -46,7 +50,10 @@ def main(argv: list[str]) -> int:
         result = draft(raw, args.geodata or config.geodata_dir(), previous)
         seconds = time.perf_counter() - started
         curated = read_raw(args.evaluate) if args.evaluate else None
-    except (OSError, TableError, ValueError, KeyError) as exc:
+    except TableError as exc:
+        print(Message("cli_error", detail=table_error_message(exc)).text("en"), file=sys.stderr)
+        return 2
+    except (OSError, ValueError, KeyError) as exc:
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     if args.out:

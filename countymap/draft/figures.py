@@ -32,7 +32,7 @@ class Quantity:
 
 
 def _qualifier(before: str | None, after: str | None) -> str:
-    """A code of :data:`countymap.core.schema.QUALIFIERS`, or ``""``."""
+    """A code of :data:`countymap.schema.QUALIFIERS`, or ``""``."""
     if after == "以上":
         return "at_least"
     if before == "约" or after == "左右":

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from countymap.core.geodata import seats_table
-from countymap.core.schema import GEODATA_FILES, PLACES, VILLAGES
 from countymap.core.tables import load_table, read_raw
+from countymap.schema import GEODATA_FILES, PLACES, VILLAGES
 from countymap.text.format import township_short
 
 VILLAGE_SUFFIXES = ("社区", "村")

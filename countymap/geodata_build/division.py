@@ -16,7 +16,7 @@ import io
 import re
 from pathlib import Path
 
-from countymap.core import schema
+from countymap import schema
 from countymap.geodata_build.geojson_io import read_csv
 from countymap.geodata_build.sources import Division
 from countymap.text.format import township_short

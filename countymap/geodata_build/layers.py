@@ -9,7 +9,7 @@ import shapely
 from shapely.geometry import mapping
 from shapely.ops import polylabel
 
-from countymap.core import schema
+from countymap import schema
 from countymap.geodata_build.division import english_county_name, english_province, short_county_names
 from countymap.geodata_build.geojson_io import DECIMALS, WGS84, frame, round_geometry
 from countymap.geodata_build.seats import SeatPlacement

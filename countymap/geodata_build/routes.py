@@ -7,7 +7,7 @@ from pathlib import Path
 
 import shapely
 
-from countymap.core import schema
+from countymap import schema
 from countymap.geodata_build.geojson_io import feature, read_csv
 
 LITERAL_POINT = re.compile(r"\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*")

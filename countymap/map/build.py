@@ -14,17 +14,17 @@ selected: the selection is an overlay (:mod:`countymap.map.selection`).
 from __future__ import annotations
 
 import folium
-import pandas as pd
 from shapely.geometry import shape
 
-from countymap.core.aggregate import SIZE_COUNT, AreaSummary, class_breaks, statuses_present
-from countymap.core.geodata import Geodata
+from countymap.core.aggregate import AreaSummary, class_breaks, statuses_present
+from countymap.core.dataset import Dataset
 from countymap.map import context, items
 from countymap.map.atlas import AtlasData, ProjectAtlas
 from countymap.map.basemaps import add_basemap, attribution_html, needs_gcj02, resolve
-from countymap.map.decor import LegendSpec, MapDecor, legend_html, text
-from countymap.map.features import ProjectFeatures, project_features
+from countymap.map.decor import LegendSpec, MapDecor, data_credit, legend_html, map_title, text
+from countymap.map.features import ProjectFeatures
 from countymap.map.gcj02 import transform_geometry
+from countymap.map.view import DEFAULT_VIEW, View
 from countymap.text.escape import html_text
 from countymap.text.format import join_labels, township_label
 from countymap.text.strings import t
@@ -97,41 +97,31 @@ def _symbols(features: ProjectFeatures) -> list[str]:
 
 
 def build_map(
-    projects: pd.DataFrame,
-    geodata: Geodata,
+    dataset: Dataset,
+    features: ProjectFeatures,
+    view: View = DEFAULT_VIEW,
     *,
-    lang: str = "zh",
-    basemap: str = "none",
-    size_by: str = SIZE_COUNT,
-    shading: str = "",
-    presenter: bool = False,
     tianditu_key: str | None = None,
-    features: ProjectFeatures | None = None,
     title: bool = False,
 ) -> folium.Map:
-    """Draw the (already filtered) projects over the county context.
+    """Draw the (already filtered) projects over the county context, as ``view`` asks.
 
     Parameters
     ----------
-    projects : pandas.DataFrame
-        Typed projects (:func:`countymap.core.tables.load_projects`), already filtered.
-    geodata : Geodata
-        County, neighbours, seats, areas, rivers, places and routes (WGS-84).
-    lang : {"zh", "en"}
-        Language of labels, tooltips, popups and legend.
-    basemap : str
-        A code of :data:`countymap.map.basemaps.BASEMAPS`; ``none`` draws no tiles.
-        With a Gaode basemap every overlay is converted to GCJ-02.
-    size_by : str
-        What the township badges measure: ``count`` or an investment kind.
-    shading : str
-        What the approximate township areas are shaded by ("" for none; ``count`` or a kind).
-    presenter : bool
-        Larger labels and legend, for a projector.
+    dataset : Dataset
+        Its geodata (county, neighbours, seats, areas, rivers, places and
+        routes, WGS-84) is drawn under the items; its county and edition name the data.
+    features : ProjectFeatures
+        The drawable part of ``dataset`` (:func:`countymap.map.features.dataset_features`),
+        in the view's language and datum: placed as in the whole table.
+    view : View
+        The view settings (:data:`countymap.map.view.VIEW`): language, basemap
+        (with a Gaode basemap every overlay is converted to GCJ-02), what
+        badges and areas measure, presenter mode (larger labels and legend),
+        the selection and the zoom and centre (which the caller applies when
+        it shows the map: the map itself never depends on them).
     tianditu_key : str, optional
         Needed for the Tianditu basemaps (never logged).
-    features : ProjectFeatures, optional
-        :func:`project_features` of the same ``projects``, if already made (same language and datum).
     title : bool
         Put the title on the map itself (a standalone file has no page around it).
 
@@ -141,11 +131,11 @@ def build_map(
         Still referencing folium's CDN assets: pass it through
         :func:`countymap.map.assets.localize_assets` or ``inline_assets``.
     """
+    lang, basemap, size_by, shading, presenter = view.lang, view.basemap, view.size_by, view.shading, view.presenter
     used = resolve(basemap, tianditu_key)
     to_gcj02 = needs_gcj02(used)
-    if features is None:
-        features = project_features(projects, geodata, lang=lang, to_gcj02=to_gcj02)
-    elif (features.lang, features.to_gcj02) != (lang, to_gcj02):
+    geodata = dataset.geodata
+    if (features.lang, features.to_gcj02) != (lang, to_gcj02):
         raise ValueError("features were made for another language or datum")
     fmap = folium.Map(tiles=None, prefer_canvas=True, control_scale=False, zoomSnap=0.25, zoomDelta=0.5)
     add_basemap(fmap, used, tianditu_key=tianditu_key, lang=lang)
@@ -164,12 +154,9 @@ def build_map(
             {**item, **dict(zip(("lon", "lat"), _point(item["lon"], item["lat"], True), strict=True))}
             for item in labels
         ]
-    categories = [
-        (features.pages[c], items.project_shared(c), items.each_feature_js(c, lang)) for c in features.collections
-    ]
+    categories = [(page, items.project_shared(c), items.each_feature_js(c, lang)) for c, page in features.pages.items()]
     atlas = AtlasData(_area_data(features.summaries, size_by, lang, to_gcj02), labels, items.STATUS_COLOURS, presenter)
-    count = sum(len(collection["features"]) for collection in features.collections.values())
-    ProjectAtlas(categories, atlas, feature_count=count).add_to(fmap)
+    ProjectAtlas(categories, atlas, feature_count=features.feature_count).add_to(fmap)
     spec = LegendSpec(
         statuses=statuses_present(features.summaries) or list(items.STATUS_COLOURS),
         symbols=_symbols(features),
@@ -185,10 +172,10 @@ def build_map(
     MapDecor(
         legend=legend_html(spec, lang),
         attribution=t("attribution_join", lang).join(
-            part for part in (attribution_html(used, lang), html_text(text("data_attr", lang))) if part
+            part for part in (attribution_html(used, lang), html_text(data_credit(dataset, lang))) if part
         ),
         lang=lang,
-        title=text("title", lang) if title else "",
+        title=map_title(dataset, lang) if title else "",
         background=NO_TILES_BACKGROUND if used == "none" else "",
         presenter=presenter,
         bounds=[[south, west], [north, east]],

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from branca.element import MacroElement
 from jinja2 import Template
 
-from countymap.core.schema import INVESTMENT_KINDS, STATUSES, label
+from countymap.core.dataset import Dataset
+from countymap.schema import INVESTMENT_KINDS, STATUSES, label
 from countymap.text.escape import html_text, script_json
 from countymap.text.format import amount, number
 from countymap.text.strings import t
@@ -26,6 +27,16 @@ TILE_ERRORS_BEFORE_NOTICE = 3
 def text(key: str, lang: str = "zh") -> str:
     """A map string (legend, layer names, notes) in ``lang``, from :data:`countymap.text.strings.STRINGS`."""
     return t(f"map_{key}", lang)
+
+
+def map_title(dataset: Dataset, lang: str) -> str:
+    """The map's title: the dataset's county and report year."""
+    return text("title", lang).format(county=dataset.county.name(lang, short=True), year=dataset.edition.year)
+
+
+def data_credit(dataset: Dataset, lang: str) -> str:
+    """Where the items and the geodata come from, for the attribution line."""
+    return text("data_attr", lang).format(county=dataset.county.name(lang, short=True), year=dataset.edition.year)
 
 
 @dataclass(frozen=True)

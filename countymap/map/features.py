@@ -14,7 +14,9 @@ among the filtered ones. The exports follow the same rule.
 
 from __future__ import annotations
 
+import functools
 import gc
+import json
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -22,6 +24,8 @@ import numpy as np
 import pandas as pd
 
 from countymap.core.aggregate import AreaSummary, area_summaries
+from countymap.core.dataset import Dataset
+from countymap.core.filters import FilterState
 from countymap.core.geodata import Geodata
 from countymap.core.placement import UNDRAWN, among, place_projects
 from countymap.map import items
@@ -30,10 +34,13 @@ from countymap.map.compact_geojson import compact_feature, join_compact
 
 @dataclass(frozen=True)
 class WrittenLayer:
-    """One category's drawable features of a whole table, each also written for the page."""
+    """One category's drawable features of a whole table, each written for the page.
+
+    Only the written text is kept, not the feature dicts it was written from:
+    at 20,000 items the dicts took about as much memory again as the text.
+    """
 
     rows: np.ndarray  # the features' row positions in the table
-    features: list[dict]  # GeoJSON features (in the basemap's datum)
     texts: list[str]  # each feature written compactly (see :func:`compact_feature`)
 
 
@@ -63,10 +70,33 @@ class ProjectFeatures:
     lang: str
     to_gcj02: bool
     placement: pd.DataFrame  # id, geometry, drawn_precision, note, areas (WGS-84)
-    collections: dict[str, dict]  # category code -> FeatureCollection (in the basemap's datum)
-    pages: dict[str, str]  # category code -> compact page data
+    pages: dict[str, str]  # category code -> compact page data (schema order)
+    counts: dict[str, int]  # category code -> features in its page
     summaries: list[AreaSummary]
     undrawn: int  # filtered items the map cannot draw
+
+    @property
+    def feature_count(self) -> int:
+        """How many features the page holds."""
+        return sum(self.counts.values())
+
+    @functools.cached_property
+    def collections(self) -> dict[str, dict]:
+        """The pages read back as GeoJSON FeatureCollections (category code -> collection), for checks and tests."""
+        out = {}
+        for code, page in self.pages.items():
+            shared = items.project_shared(code)
+            features = [
+                {
+                    "type": "Feature",
+                    "id": item["id"],
+                    "geometry": item["geometry"],
+                    "properties": {"id": item["id"], **item["properties"], **shared},
+                }
+                for item in json.loads(page)
+            ]
+            out[code] = {"type": "FeatureCollection", "features": features}
+        return out
 
 
 @contextmanager
@@ -99,16 +129,20 @@ def write_table(
         raise ValueError("project ids must be unique to take filtered parts of a table")
     with _gc_paused():
         placement = place_projects(projects, geodata) if placement is None else placement
-        collections = items.project_collections(projects, placement, lang=lang, to_gcj02=to_gcj02)
         row_of = {project_id: row for row, project_id in enumerate(projects["id"])}
-        layers = {}
-        for code, collection in collections.items():
-            features, shared = collection["features"], items.project_shared(code)
-            layers[code] = WrittenLayer(
-                rows=np.fromiter((row_of[f["id"]] for f in features), dtype=np.int64, count=len(features)),
-                features=features,
-                texts=[compact_feature(f, shared) for f in features],
-            )
+        rows: dict[str, list[int]] = {}
+        texts: dict[str, list[str]] = {}
+        shared: dict[str, dict] = {}
+        # One feature at a time: written, then dropped (never all of them as dicts at once).
+        for code, feature in items.iter_project_features(projects, placement, lang=lang, to_gcj02=to_gcj02):
+            if code not in shared:
+                shared[code], rows[code], texts[code] = items.project_shared(code), [], []
+            rows[code].append(row_of[feature["id"]])
+            texts[code].append(compact_feature(feature, shared[code]))
+        layers = {
+            code: WrittenLayer(rows=np.asarray(rows[code], dtype=np.int64), texts=texts[code])
+            for code in items.category_order(texts)
+        }
     return WrittenTable(lang, to_gcj02, placement, layers)
 
 
@@ -145,20 +179,46 @@ def project_features(
         table = write_table(projects, geodata, lang=lang, to_gcj02=to_gcj02)
     elif (table.lang, table.to_gcj02) != (lang, to_gcj02):
         raise ValueError("the table was written for another language or datum")
-    kept = _kept_rows(table, projects)
-    collections, pages = {}, {}
+    return _part_of(table, _kept_rows(table, projects), projects, geodata)
+
+
+def _part_of(table: WrittenTable, kept: np.ndarray, projects: pd.DataFrame, geodata: Geodata) -> ProjectFeatures:
+    """The features of the rows ``kept`` (a boolean mask over the table) of a written table."""
+    pages, counts = {}, {}
     for code, layer in table.layers.items():
         chosen = np.flatnonzero(kept[layer.rows])
         if len(chosen):
-            collections[code] = {"type": "FeatureCollection", "features": [layer.features[i] for i in chosen]}
             pages[code] = join_compact(layer.texts[i] for i in chosen)
+            counts[code] = len(chosen)
     placement = table.placement[kept].reset_index(drop=True)  # as placement_of, from the mask in hand
     return ProjectFeatures(
-        lang=lang,
-        to_gcj02=to_gcj02,
+        lang=table.lang,
+        to_gcj02=table.to_gcj02,
         placement=placement,
-        collections=collections,
         pages=pages,
+        counts=counts,
         summaries=area_summaries(projects, placement, geodata),
         undrawn=int(placement["drawn_precision"].isin(UNDRAWN).sum()),
     )
+
+
+def written_table(dataset: Dataset, *, lang: str, to_gcj02: bool) -> WrittenTable:
+    """The dataset's whole table written for the page in ``lang`` and datum: made once, kept on the Dataset."""
+    return dataset.derived(
+        ("written", lang, to_gcj02),
+        lambda: write_table(dataset.table, dataset.geodata, lang=lang, to_gcj02=to_gcj02, placement=dataset.placement),
+    )
+
+
+def dataset_features(dataset: Dataset, state: FilterState, *, lang: str, to_gcj02: bool) -> ProjectFeatures:
+    """The drawable features of the part of ``dataset`` that ``state`` selects, placed as in the whole table.
+
+    The last few parts are kept on the Dataset (a rerun with the same filter,
+    language and datum reuses them); nothing outlives the Dataset.
+    """
+
+    def make() -> ProjectFeatures:
+        table = written_table(dataset, lang=lang, to_gcj02=to_gcj02)
+        return _part_of(table, dataset.mask(state), dataset.rows(state), dataset.geodata)
+
+    return dataset.recent(("features", state, lang, to_gcj02), make)

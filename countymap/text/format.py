@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from countymap.core.schema import INVESTMENT_KINDS, TOWNSHIP_KINDS, label
+from countymap.schema import INVESTMENT_KINDS, TOWNSHIP_KINDS, label
 from countymap.text.pinyin import pinyin_name
 from countymap.text.strings import UNITS, t
 
@@ -44,19 +44,19 @@ def amount(value: object, lang: str = "zh", qualifier: str = "") -> str:
 
     Chinese uses 亿元 from one 亿 up and 万元 below (``0.262`` -> ``2620万元``);
     English writes yuan in millions or billions (``0.262`` -> ``¥26.2 million``).
-    ``qualifier`` is a code of :data:`countymap.core.schema.QUALIFIERS`
+    ``qualifier`` is a code of :data:`countymap.schema.QUALIFIERS`
     (``at_least`` -> ``22亿元以上`` / ``at least ¥2.2 billion``; ``over`` -> ``超过22亿元`` / ``over ¥2.2 billion``).
     """
     if is_missing(value):
         return t("undisclosed", lang)
     yi = float(value)  # type: ignore[arg-type]
-    if lang == "en":
-        yuan = yi * 1e8
-        figure = f"¥{number(yuan / 1e9, lang, 3)} billion" if yuan >= 1e9 else f"¥{number(yuan / 1e6, lang, 3)} million"
-    elif yi >= 1 or yi == 0:
-        figure = f"{number(yi, lang)}亿元"
-    else:
-        figure = f"{number(yi * 1e4, lang, 2)}万元"
+    if lang == "en":  # billions from ¥1 billion (10 亿) up, millions below
+        large = yi >= 10
+        figure = number(yi / 10 if large else yi * 100, lang, 3)
+    else:  # 亿 from one 亿 up, 万 below
+        large = yi >= 1 or yi == 0
+        figure = number(yi, lang) if large else number(yi * 1e4, lang, 2)
+    figure = t("amount_large" if large else "amount_small", lang, v=figure)
     return t(f"qualifier_{qualifier}", lang, v=figure) if qualifier else figure
 
 

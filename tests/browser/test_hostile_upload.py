@@ -1,4 +1,4 @@
-"""A hostile upload in one session does not slow another session's page beyond 2x (issue 14).
+"""A hostile upload in one session does not slow another session's page beyond 2x.
 
 One session uploads a hostile file while a second opens the map page; the
 second session's time is compared with its time alone. The upload is checked

@@ -1,4 +1,4 @@
-"""One language on screen (issue 12): the visible text of every page, in both languages.
+"""One language on screen: the visible text of every page, in both languages.
 
 The test reads what a reader can see: the text of the main area and the
 sidebar (hidden elements, icon ligatures and tooltips left out), the visible
@@ -144,7 +144,7 @@ def read_view(page, base: str, name: str, lang: str, report_path=None) -> tuple[
     else:
         raise AssertionError(f"the text of {name} ({lang}) kept changing")
     grid = page.evaluate(GRID_JS, [", ".join(f"{selector}, {selector} *" for selector in NOT_SCANNED)])
-    screenshot(page, f"issue12-{name}-{lang}")
+    screenshot(page, f"one-language-{name}-{lang}")
     return texts, grid
 
 

@@ -1,6 +1,6 @@
 """The map page in a real browser: badges, labels, fit and layout at three sizes, clicks and selection.
 
-Expectations come from the data files (tests/oracle.py) and from the issue's numbers: no two
+Expectations come from the data files (tests/oracle.py) and from the product's rules: no two
 clickable markers or label boxes overlap at the default view; the county fills at least 70 % of
 the frame; 1440x900 shows at least 60 % of the window as map; a phone shows the search box and
 the map top within 300 px; presenter mode is the map under one title line.

@@ -1,10 +1,11 @@
-"""Every page in both languages, the phone and presenter layouts, and the CSV download."""
+"""Every page in both languages, the phone and presenter layouts, and the CSV and GeoPackage downloads."""
 
 from __future__ import annotations
 
 import csv
 import io
 
+import geopandas
 import oracle
 import pytest
 from conftest import (
@@ -102,4 +103,19 @@ def test_projects_csv_download_has_bom_and_filtered_rows(page, app_server, tmp_p
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert len(rows) == len(expected)
     assert sorted(row["id"] for row in rows) == expected
+    assert page.blocked_requests == []
+
+
+def test_projects_geopackage_download_holds_the_filtered_rows(page, app_server, tmp_path):
+    expected = oracle.selected_ids(oracle.read_rows(ROOT / "projects.csv"), years=("2023",), categories=("road",))
+    goto(page, app_url(app_server["url"], "项目列表", year="2023", cat="road"))
+    expect(page.locator(".cm-describe").first).to_have_attribute("data-count", str(len(expected)))
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name="下载 GeoPackage").click()
+    assert info.value.suggested_filename.endswith(".gpkg")
+    path = tmp_path / "download.gpkg"
+    info.value.save_as(path)
+    layer = geopandas.read_file(path, layer="projects")
+    assert sorted(layer["id"]) == expected
+    assert layer.crs.to_epsg() == 4326
     assert page.blocked_requests == []

@@ -1,4 +1,4 @@
-"""The planner's road task in 龙潭镇 ends in an answer, at a desk and on a phone, in both languages (issue 21).
+"""The planner's road task in 龙潭镇 ends in an answer, at a desk and on a phone, in both languages.
 
 Walks "2023 road works in 龙潭镇 and their money": the township has no road
 item of its own, and the five county-wide road programmes that reach it are

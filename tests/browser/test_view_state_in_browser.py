@@ -1,6 +1,6 @@
-"""Every view survives every click, in a real browser (issue 12).
+"""Every view survives every click, in a real browser.
 
-The presenter sequence of the issue (filter 文旅, switch to English, presenter
+The presenter sequence of a meeting (filter 文旅, switch to English, presenter
 mode on), the township page's own township choice, and the copy-link button.
 What the map should draw is worked out from the data files (tests/oracle.py).
 """
@@ -25,7 +25,7 @@ from conftest import (
 )
 from playwright.sync_api import expect
 
-from countymap.core.schema import CATEGORIES
+from countymap.schema import CATEGORIES
 
 pytestmark = pytest.mark.browser
 
@@ -82,7 +82,7 @@ def test_the_presenter_sequence_keeps_the_filter(page, app_server):
     assert "cat=scenic" in page.url
     assert kpi_count(page) == len(scenic)
     assert_map_shows(page, scenic)
-    screenshot(page, "issue12-presenter-scenic-en")
+    screenshot(page, "presenter-scenic-en")
     # and back: the room's language switch, then presenter mode off, keep the filter too
     page.locator(".st-key-cm_presenter_lang").get_by_text("中文", exact=True).click()
     wait_for_app(page)
@@ -111,7 +111,7 @@ def test_the_township_page_owns_the_township_choice(page, app_server):
     settle_on(page, "tw=龚滩镇")
     assert "town=" not in page.url
     assert kpi_count(page) == len(chosen(townships=("龚滩镇",)))
-    screenshot(page, "issue12-township-page")
+    screenshot(page, "view-state-township-page")
     sidebar(page).get_by_role("link", name="地图").click()
     wait_for_app(page)
     settle_on(page, "town=花田乡")

@@ -24,19 +24,21 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import openpyxl
 import pandas as pd
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
+from openpyxl.styles.numbers import BUILTIN_FORMATS
 from openpyxl.utils import get_column_letter
 
+from countymap.core.dataset import read_identity
 from countymap.core.downloads import neutralise
 from countymap.core.filters import FilterState, phrases
-from countymap.core.schema import CATEGORIES, INVESTMENT_KINDS, ITEM_KINDS, PRECISIONS, QUALIFIERS, STATUSES, label
 from countymap.core.stats import YEARLESS, describe
 from countymap.core.xlsx import ooxml_escape
+from countymap.schema import CATEGORIES, INVESTMENT_KINDS, ITEM_KINDS, PRECISIONS, QUALIFIERS, STATUSES, label
 from countymap.text.format import is_missing, item_names, kind_label, report_section, townships_text
 from countymap.text.strings import UNITS, t
 
@@ -45,8 +47,9 @@ HEADER_WIDTH = 16
 HEADER_FONT = Font(bold=True)
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
 WRAP = Alignment(wrap_text=True, vertical="top")
-AMOUNT_FORMAT = "#,##0.0###"  # up to four decimals: 0.262 亿元 is 2620 万元
-QUANTITY_FORMAT = "#,##0.####"
+THOUSANDS = BUILTIN_FORMATS[3]  # Excel's own whole-number format with a thousands separator
+AMOUNT_FORMAT = THOUSANDS + ".0###"  # up to four decimals: 0.262 亿元 is 2620 万元
+QUANTITY_FORMAT = THOUSANDS + ".####"
 NAME_SAFE = re.compile(r'[\\/:*?"<>|\s]+')  # characters a file name cannot hold on Windows, and blanks
 NAME_MAX = 80
 
@@ -162,12 +165,24 @@ def _write_table(sheet, columns: dict[str, list], formats: dict[str, str]) -> No
         )
 
 
-def about_rows(state: FilterState, result: pd.DataFrame, lang: str, today: dt.date) -> list[tuple[str, str]]:
-    """The about sheet: what was filtered, when, from which report, how to read the amounts, the terms."""
+def report_identity(lang: str) -> dict[str, object]:
+    """The county (short name), ``year`` and ``date`` of the report, from the data folder's ``dataset.toml``."""
+    county, edition = read_identity()
+    return {"county": county.name(lang, short=True), "year": edition.year, "date": edition.report_date}
+
+
+def about_rows(
+    state: FilterState, result: pd.DataFrame, lang: str, today: dt.date, identity: Mapping[str, object] | None = None
+) -> list[tuple[str, str]]:
+    """The about sheet: what was filtered, when, from which report, how to read the amounts, the terms.
+
+    ``identity`` names the report (``county``, ``year``, ``date``); by default the data folder's.
+    """
+    identity = report_identity(lang) if identity is None else identity
     return [
         (t("xl_filters", lang), describe(state, result, lang)),
         (t("xl_exported", lang), today.isoformat()),
-        (t("col_source", lang), t("src_items_source", lang)),
+        (t("col_source", lang), t("src_items_source", lang, **identity)),
         (t("xl_terms", lang), t("xl_terms_value", lang)),
         (t("xl_amounts", lang), t("xl_amounts_value", lang)),
         (t("xl_codes", lang), t("xl_codes_value", lang)),
@@ -180,6 +195,7 @@ def planner_xlsx(
     lang: str,
     everything: pd.DataFrame | None = None,
     today: Callable[[], dt.date] = dt.date.today,
+    identity: Mapping[str, object] | None = None,
 ) -> bytes:
     """The workbook (see the module docstring) of the filtered ``result`` of ``everything``."""
     everything = result if everything is None else everything
@@ -191,7 +207,7 @@ def planner_xlsx(
     _write_table(items, columns, formats)
     about = book.create_sheet(t("xl_sheet_about", lang))
     about.column_dimensions["A"].width, about.column_dimensions["B"].width = 16, 100
-    for key, value in about_rows(state, result, lang, today()):
+    for key, value in about_rows(state, result, lang, today(), identity):
         about.append([_text(about, key, font=HEADER_FONT), _text(about, value, alignment=WRAP)])
     buffer = io.BytesIO()
     book.save(buffer)

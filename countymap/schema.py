@@ -114,6 +114,7 @@ PRECISIONS: dict[str, tuple[str, str]] = {
     "inferred": ("据名推断", "Inferred from the name"),
     "county": ("全县范围", "County-wide"),
     "unknown": ("位置待查", "Place not yet known"),
+    "site": ("编辑标定位置", "Site placed by an editor"),
 }
 
 # What each precision means on the map (shown on the About page).
@@ -132,6 +133,11 @@ PRECISION_MEANINGS: dict[str, tuple[str, str]] = {
     ),
     "county": ("全县范围，不在图上标点", "county-wide: not pinned on the map"),
     "unknown": ("报告点名的地点，位置尚未查明：不在图上标点", "a named site not yet placed: not pinned on the map"),
+    "site": (
+        "县里的编辑在地图上标定的实际位置，附有依据（只来自数据库中的更新，不写在项目表里）",
+        "the site as placed on the map by a county editor, with evidence (only from an update in the database, "
+        "never in a projects file)",
+    ),
 }
 
 PLACE_PRECISIONS: dict[str, tuple[str, str]] = {
@@ -162,6 +168,32 @@ PLACE_TYPES: dict[str, tuple[str, str]] = {
 }
 
 YEARS = ("2022", "2023")
+
+# --- the living map: what an editor's update can change (countymap.living) ---------
+
+# Progress milestones an editor records with their date.
+MILESTONES: dict[str, tuple[str, str]] = {
+    "started": ("开工", "Work started"),
+    "structure_done": ("主体完工", "Main works finished"),
+    "in_service": ("通车/投用", "Opened / in service"),
+}
+
+# The fields of an update (countymap.living.values checks each one's value).
+UPDATE_FIELDS: dict[str, tuple[str, str]] = {
+    "status": ("状态", "Status"),
+    "milestone": ("进度节点", "Milestone"),
+    "progress": ("完成比例", "Progress (percent)"),
+    "site": ("实际位置", "Site"),
+    "townships": ("所在乡镇", "Townships"),
+    "amount": ("投资", "Investment"),
+    "name": ("名称", "Name"),
+    "note": ("说明", "Note"),
+}
+
+ROLES: dict[str, tuple[str, str]] = {
+    "editor": ("编辑", "Editor"),
+    "admin": ("管理员", "Administrator"),
+}
 
 # What an amount measures. Sums never mix kinds (see countymap.core.stats).
 INVESTMENT_KINDS: dict[str, tuple[str, str]] = {

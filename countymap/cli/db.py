@@ -1,0 +1,113 @@
+"""``python -m countymap db upgrade | status | import FILE --edition YEAR | backup FILE | audit --out FILE``.
+
+``upgrade`` creates or migrates the database (SQLite in ``$COUNTYMAP_DATA_HOME`` by default,
+``COUNTYMAP_DATABASE_URL`` for PostgreSQL). ``import`` stores a validated projects file as an
+edition's immutable baseline. ``backup`` copies a live SQLite database with SQLite's online
+backup (PostgreSQL: use ``pg_dump``). ``audit`` exports the audit log (the command line acts as an admin).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from countymap.cli.living_common import CommandError, add_lang, database, run
+from countymap.living import LOCAL_OPERATOR, BaselineError, current_revision, export_audit, import_edition, upgrade
+from countymap.living.database import DatabaseSettingError, describe, sqlite_path
+from countymap.living.tables import accounts, editions, items, updates
+
+PG_DUMP = "PostgreSQL: back up with pg_dump, e.g. `pg_dump --format=custom --file=countymap.dump DBNAME`"
+
+
+def parser() -> argparse.ArgumentParser:
+    """The ``db`` command line."""
+    p = argparse.ArgumentParser(prog="python -m countymap db", description=__doc__.splitlines()[0])
+    add_lang(p)
+    sub = p.add_subparsers(dest="action", required=True)
+    add_lang(sub.add_parser("upgrade", help="create or migrate the database to the code's schema"))
+    add_lang(sub.add_parser("status", help="where the database is, its revision, editions and counts"))
+    imp = sub.add_parser("import", help="import a projects file as an edition's baseline")
+    imp.add_argument("file")
+    imp.add_argument("--edition", required=True, help="the report's year, e.g. 2023")
+    add_lang(imp)
+    backup = sub.add_parser("backup", help="copy the SQLite database (online) to FILE")
+    backup.add_argument("file")
+    add_lang(backup)
+    audit = sub.add_parser("audit", help="export the audit log as CSV")
+    audit.add_argument("--out", required=True)
+    add_lang(audit)
+    return p
+
+
+def _new_file(path: Path) -> Path:
+    if path.exists():
+        raise CommandError(f"{path} exists already: give a new file")
+    if not path.parent.is_dir():
+        raise CommandError(f"not a folder: {path.parent}")
+    return path
+
+
+def _upgrade(_args) -> int:
+    try:
+        db = upgrade()
+    except DatabaseSettingError as error:
+        raise CommandError(str(error)) from error
+    print(f"{describe()}: schema at revision {current_revision(db)}")
+    return 0
+
+
+def _status(_args) -> int:
+    db = database()
+    with db.reading() as connection:
+        found = {name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+                 for name, table in (("items", items), ("updates", updates), ("accounts", accounts))}  # fmt: skip
+        kept = connection.execute(select(editions.c.edition, editions.c.rows).order_by(editions.c.edition)).all()
+    print(f"{describe()}: schema at revision {current_revision(db)} (the code's head)")
+    print(
+        "editions: "
+        + (", ".join(f"{e} ({n} items)" for e, n in kept) or "none (db import projects.csv --edition 2023)")
+    )
+    print(", ".join(f"{n} {name}" for name, n in found.items()))
+    return 0
+
+
+def _import(args) -> int:
+    if not Path(args.file).is_file():
+        raise CommandError(f"no such file: {args.file}")
+    try:
+        stored = import_edition(database(), args.file, args.edition)
+    except BaselineError as error:
+        raise CommandError(f"{args.file} not imported: " + " | ".join(error.lines)) from error
+    print(f"edition {args.edition}: {stored} items imported" if stored else f"edition {args.edition}: already imported")
+    return 0
+
+
+def _backup(args) -> int:
+    db = database()
+    source = sqlite_path(str(db.engine.url))
+    if source is None:
+        raise CommandError(PG_DUMP)
+    target = _new_file(Path(args.file))
+    with sqlite3.connect(source) as live, sqlite3.connect(target) as copy:
+        live.backup(copy)  # page by page while the app keeps writing: a consistent snapshot
+    print(f"backed up {source} to {target}")
+    return 0
+
+
+def _audit(args) -> int:
+    target = _new_file(Path(args.out))
+    target.write_bytes(export_audit(database(), LOCAL_OPERATOR))
+    print(f"wrote {target}")
+    return 0
+
+
+ACTIONS = {"upgrade": _upgrade, "status": _status, "import": _import, "backup": _backup, "audit": _audit}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m countymap db``."""
+    args = parser().parse_args(argv)
+    return run(ACTIONS[args.action], args)

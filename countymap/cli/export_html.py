@@ -1,0 +1,54 @@
+"""``python -m countymap export-html``: the filtered map as one offline HTML file (:mod:`countymap.map.export`)."""
+
+from __future__ import annotations
+
+import argparse
+
+from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
+from countymap.core.dataset import Dataset
+from countymap.map.export import export_html
+from countymap.map.view import VIEW, View, export_choices
+from countymap.text.strings import t
+
+
+def add_view_flags(parser: argparse.ArgumentParser) -> None:
+    """One flag per view setting a file can use (:data:`countymap.map.view.VIEW`), its values those allowed."""
+    offered = export_choices()
+    for spec in VIEW:
+        if not spec.flag:
+            continue
+        described = t(spec.label_key, "en")
+        if spec.kind == "flag":
+            parser.add_argument(spec.flag, dest=spec.attr, action="store_true", help=described)
+            continue
+        choices = [code for code in spec.allowed(offered) if code]  # "" (none) is the default, not a choice
+        default = f"; default {spec.default}" if spec.default else "; default none"
+        parser.add_argument(spec.flag, dest=spec.attr, choices=choices, default=spec.default, help=described + default)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The ``export-html`` command line."""
+    p = argparse.ArgumentParser(
+        prog="python -m countymap export-html",
+        description="Write the filtered map as one offline HTML file (tiles need a network: the default is none).",
+    )
+    add_input_flags(p, lang=False)
+    p.add_argument("--out", required=True, help="HTML file to write")
+    add_filter_flags(p)
+    add_view_flags(p)
+    return p
+
+
+def view_from_args(args: argparse.Namespace) -> View:
+    """The view the flags describe (settings without a flag keep their defaults)."""
+    return View(**{spec.attr: getattr(args, spec.attr) for spec in VIEW if spec.flag})
+
+
+def _write(args: argparse.Namespace, dataset: Dataset) -> str:
+    export_html(dataset, state_from_args(args), args.out, view_from_args(args))
+    return ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m countymap export-html``; returns the exit code."""
+    return run_export(parser(), argv, _write)

@@ -1,0 +1,236 @@
+"""One loaded projects table and everything derived from it, in one object.
+
+A :class:`Dataset` is made once per table: the configured file's (shared by
+every session, the app caches it by path and modification time) or an
+upload's (kept in the uploading session only, freed when that session ends).
+It owns the typed table, the validation result, the placement of the *whole*
+table (so a filter never moves an item), the filtered parts, and whatever a
+higher floor derives from it and wants to keep while the table lives (the
+map's written table, see :func:`countymap.map.features.dataset_features`).
+Nothing is cached anywhere under an ``id()``: what is derived lives on the
+Dataset and dies with it.
+
+It also carries its county and its edition, read from the dataset folder's
+``dataset.toml``, so titles, attributions and the About page name the county
+and the report they show.
+"""
+
+from __future__ import annotations
+
+import threading
+import tomllib
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from countymap import config
+from countymap.core.filters import FilterState, SearchIndex, filter_mask, search_index
+from countymap.core.geodata import Geodata
+from countymap.core.memory import return_freed_memory
+from countymap.core.placement import UNDRAWN, among, place_projects, undrawn_reasons
+
+DATASET_TOML = "dataset.toml"
+MAX_TOML_BYTES = 64_000  # a dataset.toml is a few hundred bytes; refuse anything absurd
+SELECTIONS_KEPT = 8  # filtered parts kept per Dataset (a session flips between a few filters)
+RECENT_KEPT = 2  # drawn parts kept per Dataset (the last filter and the one before): each holds its page strings
+
+
+class DatasetError(ValueError):
+    """The dataset folder's ``dataset.toml`` is missing, unreadable or incomplete."""
+
+
+@dataclass(frozen=True)
+class County:
+    """The county a dataset maps: its code, names in both languages and geodata folder."""
+
+    adcode: str
+    name_zh: str
+    name_en: str
+    short_zh: str
+    short_en: str
+    geodata_dir: Path
+
+    def name(self, lang: str, *, short: bool = False) -> str:
+        """The county's (short) name in ``lang``."""
+        if short:
+            return self.short_en if lang == "en" else self.short_zh
+        return self.name_en if lang == "en" else self.name_zh
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Which report the items come from: its year, date, file name and the file's sha256."""
+
+    year: int
+    report_date: str
+    report_file: str
+    report_sha256: str
+
+
+def read_identity(folder: Path | None = None) -> tuple[County, Edition]:
+    """The county and edition named by ``folder/dataset.toml`` (default: :func:`countymap.config.data_dir`).
+
+    Raises
+    ------
+    DatasetError
+        When the file is missing, too large, not TOML or lacks a field used here.
+    """
+    folder = config.data_dir() if folder is None else Path(folder)
+    path = folder / DATASET_TOML
+    try:
+        if path.stat().st_size > MAX_TOML_BYTES:
+            raise DatasetError(f"{path}: larger than {MAX_TOML_BYTES // 1000} KB")
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        county, edition = data["county"], data["edition"]
+        return (
+            County(
+                adcode=str(county["adcode"]),
+                name_zh=str(county["name_zh"]),
+                name_en=str(county["name_en"]),
+                short_zh=str(county["short_zh"]),
+                short_en=str(county["short_en"]),
+                geodata_dir=folder / "geodata",
+            ),
+            Edition(
+                year=int(edition["year"]),
+                report_date=str(edition["report_date"]),
+                report_file=str(edition["report_file"]),
+                report_sha256=str(edition["report_sha256"]),
+            ),
+        )
+    except OSError as exc:
+        raise DatasetError(f"{path}: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DatasetError(f"{path}: not valid TOML ({exc})") from None
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DatasetError(f"{path}: [county] or [edition] lacks {exc}") from None
+
+
+class Dataset:
+    """One projects table, its geodata, county and edition, and everything derived from them.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Typed projects (:func:`countymap.core.tables.load_projects`, or an
+        upload's valid rows). Read-only from now on: the Dataset may be shared
+        by many sessions.
+    geodata : Geodata
+        The county's geodata the table is placed on.
+    county, edition : County, Edition
+        From ``dataset.toml`` (:func:`read_identity`).
+    validation : object, optional
+        The validation result of the file the table came from (an upload's
+        :class:`~countymap.validation.upload.UploadResult`), ``None`` for the
+        configured file (checked by the test suite and ``validate``).
+    """
+
+    def __init__(self, table: pd.DataFrame, geodata: Geodata, county: County, edition: Edition, validation: Any = None):
+        if not table["id"].is_unique:
+            raise ValueError("project ids must be unique")
+        self.table = table.reset_index(drop=True)
+        self.geodata = geodata
+        self.county = county
+        self.edition = edition
+        self.validation = validation
+        self._lock = threading.RLock()
+        self._derived: dict[Hashable, Any] = {}
+        self._making: dict[Hashable, threading.Lock] = {}
+        self._selections: OrderedDict[FilterState, np.ndarray] = OrderedDict()
+        self._recent: OrderedDict[Hashable, Any] = OrderedDict()
+
+    @classmethod
+    def of(cls, table: pd.DataFrame, geodata: Geodata, folder: Path | None = None) -> Dataset:
+        """A Dataset of ``table`` whose county and edition come from ``folder/dataset.toml`` (default: the data folder)."""
+        return cls(table, geodata, *read_identity(folder))
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def derived(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """What ``make()`` returns, made once per Dataset and ``key`` (thread-safe) and freed with the Dataset."""
+        with self._lock:
+            if key in self._derived:
+                return self._derived[key]
+            making = self._making.setdefault(key, threading.Lock())
+        with making:  # one maker per key; other keys (and other sessions' reads) are not held up
+            if key not in self._derived:
+                made = make()
+                with self._lock:
+                    self._derived[key] = made
+                return_freed_memory()  # what was made is large and rare; its temporaries are gone
+        return self._derived[key]
+
+    def prepare_search(self) -> None:
+        """Build the search index in the background (50,000 names take seconds to spell in pinyin).
+
+        A search that comes before it is done waits for it (:meth:`derived`).
+        """
+        threading.Thread(target=lambda: self.search, name="dataset-search-index", daemon=True).start()
+
+    def recent(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """Like :meth:`derived`, but only the last :data:`RECENT_KEPT` keys are kept (a filter's drawn part)."""
+        with self._lock:
+            if key in self._recent:
+                self._recent.move_to_end(key)
+                return self._recent[key]
+            made = self._recent[key] = make()
+            while len(self._recent) > RECENT_KEPT:
+                self._recent.popitem(last=False)
+            return made
+
+    @property
+    def placement(self) -> pd.DataFrame:
+        """Where each item of the whole table is drawn (WGS-84), in table order: placed once."""
+        return self.derived("placement", lambda: place_projects(self.table, self.geodata))
+
+    @property
+    def search(self) -> SearchIndex:
+        """Every text a search looks in, per row (built on the first search)."""
+        return self.derived("search", lambda: search_index(self.table))
+
+    def mask(self, state: FilterState) -> np.ndarray:
+        """The rows ``state`` selects, as a boolean array over :attr:`table` (read-only; the last few kept)."""
+        with self._lock:
+            if state in self._selections:
+                self._selections.move_to_end(state)
+                return self._selections[state]
+        kept = filter_mask(self.table, state, self.search if state.query.strip() else None)
+        kept.flags.writeable = False
+        with self._lock:
+            self._selections[state] = kept
+            while len(self._selections) > SELECTIONS_KEPT:
+                self._selections.popitem(last=False)
+        return kept
+
+    def rows(self, state: FilterState | None = None) -> pd.DataFrame:
+        """The rows of the table ``state`` selects (all of them by default)."""
+        return self.table if state is None or state.is_default else self.table[self.mask(state)]
+
+    def placement_of(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """The placement of ``rows`` (a part of :attr:`table`), taken from the whole table's."""
+        return self.placement[self.mask_of(rows)].reset_index(drop=True)
+
+    def mask_of(self, rows: pd.DataFrame) -> np.ndarray:
+        """Which rows of the table ``rows`` holds; raises if one is not in it."""
+        kept = among(self.table["id"], rows["id"])
+        if int(kept.sum()) != len(rows):
+            raise ValueError("these rows are not a part of the dataset")
+        return kept
+
+    def undrawn(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """The items of ``rows`` the map cannot draw (county-wide, or no place known): listed beside the map.
+
+        This is the one definition of "not on the map"; the map, its list and the exports all use it.
+        """
+        placed = self.placement_of(rows)
+        return rows[among(rows["id"], placed.loc[placed["drawn_precision"].isin(UNDRAWN), "id"])]
+
+    def undrawn_reasons(self, rows: pd.DataFrame) -> pd.Series:
+        """Why each of :meth:`undrawn`'s items of ``rows`` is not on the map (see :func:`countymap.core.placement.undrawn_reasons`)."""
+        return undrawn_reasons(self.placement_of(rows))

@@ -1,0 +1,73 @@
+"""An edition's baseline: a report's projects file, imported once and never changed.
+
+The file passes the same validation as ``python -m countymap validate``; its
+rows are stored as the text cells the file holds (JSON per row), so what the
+report said stays exactly what it said. Re-importing the same edition is
+refused unless the file is byte-identical (then nothing happens).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from countymap.core.tables import read_raw
+from countymap.living.audit import now_utc, record
+from countymap.living.database import Database
+from countymap.living.tables import baseline_items, editions, items
+from countymap.schema import PROJECTS
+from countymap.validation.context import ValidationContext
+from countymap.validation.validate import validate_file
+
+EDITION_PATTERN = re.compile(r"\d{4}(-[a-z0-9]{1,10})?")
+
+
+class BaselineError(ValueError):
+    """The file or the edition cannot be imported; ``lines`` are the reasons (English, as for a command)."""
+
+    def __init__(self, lines: list[str]):
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+def import_edition(db: Database, path: str | Path, edition: str, context: ValidationContext | None = None) -> int:
+    """Import ``path`` as the baseline of ``edition``; returns the number of items stored (0 if already there)."""
+    if not EDITION_PATTERN.fullmatch(str(edition)):
+        raise BaselineError([f"edition {str(edition)[:20]!r}: give a year such as 2023 (optionally 2023-draft)"])
+    problems = validate_file(path, PROJECTS, context)
+    if problems:
+        where = [f"row {p.row}, {p.column}: " if p.row else "" for p in problems]
+        raise BaselineError([f"{w}{p.message.text('en')}" for w, p in zip(where, problems, strict=True)][:20])
+    data = Path(path).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    frame = read_raw(data, PROJECTS)
+    at = now_utc()
+    with db.writing() as connection:
+        known = connection.execute(select(editions.c.source_sha256).where(editions.c.edition == edition)).scalar()
+        if known == digest:
+            return 0
+        if known is not None:
+            raise BaselineError([f"edition {edition} was imported from another file: a baseline never changes"])
+        connection.execute(
+            insert(editions).values(edition=edition, source_sha256=digest, rows=len(frame), imported_at=at)
+        )
+        existing = set(connection.execute(select(items.c.item_id)).scalars())
+        new_items = [{"item_id": i, "first_edition": edition} for i in frame["id"] if i not in existing]
+        if new_items:
+            connection.execute(insert(items), new_items)
+        rows = [
+            {"edition": edition, "item_id": row["id"], "position": n, "row": json.dumps(row, ensure_ascii=False)}
+            for n, row in enumerate(frame.to_dict(orient="records"))
+        ]
+        connection.execute(insert(baseline_items), rows)
+        record(connection, "edition.import", edition, None, {"sha256": digest, "rows": len(frame)}, at)
+    return len(frame)
+
+
+def latest_edition(connection) -> str | None:
+    """The newest imported edition (by its name: years sort)."""
+    return connection.execute(select(editions.c.edition).order_by(editions.c.edition.desc()).limit(1)).scalar()

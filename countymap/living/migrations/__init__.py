@@ -1,0 +1,1 @@
+"""Alembic migrations of the living map's database (run by :func:`countymap.living.database.upgrade`)."""
