@@ -10,6 +10,7 @@ import streamlit as st
 from countymap.app import data, map_view, panels, selection, shell
 from countymap.app.filter_sidebar import filtered
 from countymap.app.map_page import current_selection, presenting, selected_values
+from countymap.core.filters import county_wide_reaching
 from countymap.core.stats import totals
 from countymap.text.strings import t
 
@@ -21,6 +22,7 @@ st.title(t("app_title", lang, **data.identity(lang)))
 # In presenter mode the controls keep their state in the (hidden) sidebar: the room sees only the map.
 bar = st.sidebar if present else st.container(horizontal=True, vertical_alignment="bottom", key="cm_bar")
 filters, result = filtered(lang, search_where=bar)
+wide = county_wide_reaching(data.projects(), filters)  # county-wide items that reach a filtered township
 choices = map_view.view_choices(result, every_item=present)
 view = map_view.view_controls(lang, choices, bar.popover(t("map_settings", lang)))
 map_view.presenter_toggle(lang, floating if present else bar)
@@ -28,10 +30,10 @@ if present:
     map_view.presenter_css()
     item, township = selected_values(choices)
 else:
-    panels.kpi_line(totals(result, data.projects()), lang)
+    panels.kpi_line(totals(result, data.projects()), lang, wide=len(wide))
     map_col, detail_col = st.columns([5, 2], gap="medium")
     with detail_col:
-        if result.empty:
+        if result.empty and wide.empty:
             st.info(t("no_results", lang))
         item = panels.project_picker(result, lang, choices) or ""
         township = selection.township(choices) or ""
@@ -41,6 +43,8 @@ else:
             panels.township_panel(township, result, lang)
         if item or township:
             st.button(t("clear_selection", lang), on_click=selection.clear)
+        panels.search_results(filters, result, lang)
+        panels.county_wide_list(filters, wide, lang)
 
 with st.container() if present else map_col:
     view = map_view.bind_position(replace(view, presenter=present, item=item, township=township), choices)

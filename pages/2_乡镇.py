@@ -2,20 +2,21 @@
 
 import streamlit as st
 
-from countymap.app import page_township, panels, selection, shell
+from countymap.app import data, page_township, panels, selection, shell
 from countymap.app.filter_sidebar import filtered
+from countymap.core.filters import county_wide_reaching
 from countymap.text.strings import t
 
 lang = shell.page_setup("page_township")
 selection.apply_requested()
 st.title(t("page_township", lang))
 township = page_township.township_picker(lang)
-state, result = filtered(lang, township=township)
+filters, result = filtered(lang, township=township)
 page_township.township_totals(township, result, lang)
 
 map_col, list_col = st.columns([3, 2])
 with map_col:
-    page_township.township_map(township, state, lang)
+    page_township.township_map(township, filters, lang)
 with list_col:
     st.subheader(t("township_projects", lang))
     if result.empty:
@@ -25,4 +26,5 @@ with list_col:
         item = page_township.selected_item(result)
         if item is not None:
             panels.detail_panel(item, lang)
+    panels.county_wide_list(filters, county_wide_reaching(data.projects(), filters), lang)
 page_township.report_mentions(township, lang)

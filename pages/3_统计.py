@@ -9,6 +9,6 @@ from countymap.text.strings import t
 lang = shell.page_setup("page_stats")
 st.title(t("page_stats", lang))
 page_stats.headline(data.indicators(), lang)
-state, result = filtered(lang)
+filters, result = filtered(lang)
 st.caption(t("year_note", lang))
 page_stats.charts(result, lang)

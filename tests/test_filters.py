@@ -260,7 +260,11 @@ def test_describe_reads_as_one_sentence(projects):
 def test_describe_all_none_and_bounds(projects):
     assert describe(FilterState(), projects, "zh").startswith("全部项目：12 个项目，其中 6 个披露投资")
     none = FilterState(townships=("两罾乡",))
-    assert describe(none, apply_filters(projects, none), "zh") == "两罾乡：1 个项目，均未披露投资"
+    assert describe(none, apply_filters(projects, none), "zh") == "两罾乡：1 个项目，未披露投资"
+    assert (
+        describe(none, apply_filters(projects, none), "en")
+        == "Liangzeng Township: 1 item, its investment not disclosed"
+    )
     bound = FilterState(invest_min=1)
     text = describe(bound, apply_filters(projects, bound), "zh")
     assert "投资 ≥ 1亿元" in text and "未披露投资的项目已排除" in text

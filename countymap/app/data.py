@@ -148,6 +148,17 @@ def secret(name: str) -> str | None:
 
 
 @st.cache_data(show_spinner=False)
+def _namesakes_cached(path: str, mtime: float) -> dict:
+    return report.load_namesakes(path)
+
+
+def namesakes() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """Phrases of the report that name something other than a township (``namesakes.csv`` beside the projects)."""
+    path = config.data_dir() / report.NAMESAKES_FILE
+    return _namesakes_cached(str(path), _mtime(path) if path.is_file() else 0.0)
+
+
+@st.cache_data(show_spinner=False)
 def _report_cached(path: str) -> str | None:
     return report.load_report(path)
 

@@ -16,6 +16,7 @@ from countymap.core.filters import (
     QUERY_MAX_CHARS,
     FilterField,
     FilterState,
+    county_wide_reaching,
     from_query_params,
 )
 from countymap.core.stats import describe
@@ -118,5 +119,6 @@ def filtered(lang: str, township: str | None = None, search_where=None) -> tuple
     if township:
         filters = replace(filters, townships=(township,))
     result = data.dataset().rows(filters)
-    describe_line(describe(filters, result, lang), len(result))
+    wide = county_wide_reaching(data.projects(), filters)
+    describe_line(describe(filters, result, lang, wide=len(wide)), len(result))
     return filters, result

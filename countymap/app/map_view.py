@@ -34,6 +34,7 @@ from countymap.core.aggregate import measures
 from countymap.core.dataset import Dataset
 from countymap.core.filters import FilterState
 from countymap.core.memory import return_freed_memory
+from countymap.core.workbook import export_name
 from countymap.map.assets import LEAFLET_SOURCE_DIR, localize_assets
 from countymap.map.basemaps import available as available_basemaps
 from countymap.map.basemaps import needs_gcj02, resolve
@@ -229,11 +230,11 @@ def export_page(dataset: Dataset, filters: FilterState, view: View) -> str:
 
 
 def export_button(filters: FilterState, view: View) -> None:
-    """Offer the current filtered map as one standalone HTML file (built only on click)."""
+    """Offer the current filtered map as one standalone HTML file (built only on click), named by its filter."""
     dataset = data.dataset()
     st.download_button(
         t("export_html", view.lang),
         lambda: export_page(dataset, filters, view),
-        file_name="youyang-map.html",
+        file_name=export_name(filters, view.lang, "html"),
         mime="text/html",
     )

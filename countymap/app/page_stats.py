@@ -7,12 +7,25 @@ import pandas as pd
 import streamlit as st
 
 from countymap.app import data
-from countymap.core.stats import by_year, invest_by_category
-from countymap.schema import CATEGORIES, INDICATOR_KINDS, STATUSES, label
-from countymap.text.format import amount, bracketed, capitalised, kind_label, quantity, township_label
+from countymap.core.geodata import township_names
+from countymap.core.stats import by_year, invest_rows, township_counts, unplaced_counts
+from countymap.schema import CATEGORIES, INDICATOR_KINDS, PRECISIONS, STATUSES, label
+from countymap.text.format import (
+    amount,
+    bracketed,
+    capitalised,
+    item_names,
+    join_labels,
+    kind_label,
+    labelled,
+    quantity,
+    township_label,
+)
 from countymap.text.strings import t
 
 PER_ROW = 4
+ROW_PX = 26  # height of one row of a horizontal bar chart
+LABEL_PX = 300  # a bar's label (with its figure) is cut only beyond this width
 
 
 def figure(value: float, unit: str, lang: str, qualifier: str = "") -> str:
@@ -70,7 +83,7 @@ def bar_chart(table: pd.DataFrame, titles: tuple[str, str, str], value_format: s
         alt.Chart(long)
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", title=None, sort=list(table.index)),
+            y=alt.Y("label:N", title=None, sort=list(table.index), axis=alt.Axis(labelLimit=LABEL_PX)),
             x=alt.X("value:Q", title=value_title),
             yOffset=alt.YOffset("series:N", sort=[str(c) for c in table.columns]),
             color=alt.Color(
@@ -104,8 +117,7 @@ def _status_label(code: object, lang: str) -> str:
 
 
 def charts(result: pd.DataFrame, lang: str) -> None:
-    """Bar charts of the filtered items, 2022 beside 2023."""
-    county = t("county_wide_short", lang)
+    """Bar charts of the filtered items, 2022 beside 2023; then the amounts, one kind per chart."""
     count = t("count", lang)
     left, right = st.columns(2)
     with left:
@@ -114,11 +126,51 @@ def charts(result: pd.DataFrame, lang: str) -> None:
         statuses = by_year(result, "status", lambda s: _status_label(s, lang))
         _bar(t("by_status", lang), statuses, (t("d_status", lang), t("year", lang), count), lang)
     with right:
-        towns = by_year(result, "townships", lambda n: township_label(n, lang) if n else county)
-        _bar(t("by_township", lang), towns, (t("d_townships", lang), t("year", lang), count), lang)
-        invest = invest_by_category(
-            result, lambda c: label(CATEGORIES, c, lang), lambda k: kind_label(k, lang), data.projects()
-        )
-        titles = (t("d_category", lang), t("invest_kind", lang), t("invest_axis", lang))
-        if _bar(t("by_category_invest", lang), invest, titles, lang, value_format=",.4~g"):
-            st.caption(t("invest_chart_note", lang))
+        township_chart(result, lang)
+    amount_charts(invest_rows(result, data.projects()), lang)
+
+
+def township_chart(result: pd.DataFrame, lang: str) -> None:
+    """Every township (zeros included), most items first; items with no township counted in a line apart."""
+    towns = township_counts(result, township_names())
+    towns.index = [township_label(name, lang) for name in towns.index]
+    titles = (t("d_townships", lang), t("year", lang), t("count", lang))
+    st.markdown(f"**{t('by_township', lang)}**")
+    st.altair_chart(bar_chart(towns, titles).properties(height=ROW_PX * len(towns)), width="stretch")
+    apart = unplaced_counts(result)
+    if apart:
+        parts = [t("unplaced_part", lang, what=label(PRECISIONS, code, lang), n=n) for code, n in apart.items()]
+        st.caption(t("unplaced_note", lang, parts=join_labels(parts, lang)))
+
+
+def _row_label(row: pd.Series, names: dict[str, str], lang: str) -> str:
+    """A sector, or a county-wide item by name (its own row, never folded into a sector)."""
+    if row["wide"]:
+        return t("wide_row", lang, name=names.get(row["row"], row["row"]))
+    return label(CATEGORIES, row["row"], lang)
+
+
+def amount_charts(rows: pd.DataFrame, lang: str) -> None:
+    """One chart per kind of amount (and report year), each on its own axis; a lower bound reads 以上 / at least.
+
+    Each bar's label carries its figure as the app writes it, so 以上 stands
+    where the report says it.
+    """
+    st.subheader(t("by_category_invest", lang))
+    if rows.empty:
+        st.caption(t("no_results", lang))
+        return
+    projects = data.projects()
+    names = dict(zip(projects["id"], item_names(projects, lang), strict=True))
+    titles = (t("d_category", lang), t("invest_kind", lang), t("invest_axis", lang))
+    for (kind, year), group in rows.groupby(["kind", "year"], sort=False):
+        title = f"{kind_label(kind, lang)} {year}".strip()
+        labels = [
+            labelled(_row_label(row, names, lang), amount(row["yi"], lang, "at_least" if row["floor"] else ""), lang)
+            for _, row in group.iterrows()
+        ]
+        table = pd.DataFrame({title: group["yi"].to_numpy()}, index=labels)
+        st.markdown(f"**{title}**")
+        chart = bar_chart(table, titles, value_format=",.4~g").properties(height=ROW_PX * max(len(table), 2))
+        st.altair_chart(chart, width="stretch")
+    st.caption(t("invest_chart_note", lang))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from countymap.app import data
-from countymap.core.downloads import csv_bytes, geojson_bytes, geopackage_bytes, xlsx_bytes
+from countymap.app import data, selection, state
+from countymap.core.downloads import csv_bytes, geojson_bytes, geopackage_bytes
+from countymap.core.filters import FilterState
+from countymap.core.workbook import export_name, planner_xlsx
 from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
 from countymap.text.format import item_names, quantity, row_amounts, townships_text
 from countymap.text.strings import t
@@ -52,41 +54,60 @@ def display_frame(result: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def table(result: pd.DataFrame, lang: str) -> None:
-    """The sortable table (Streamlit escapes cell text itself); nothing when there is no row."""
+    """The sortable table (Streamlit escapes cell text itself); a row opens its item on the map."""
     if result.empty:
         return
     numeric = t("col_invest_num", lang)
     if not sortable_amounts(result):
         st.caption(t("sort_by_amount_hint", lang, switch=t("f_disclosed", lang)))
-    st.dataframe(
+    st.caption(t("table_opens_map", lang))
+    event = st.dataframe(
         display_frame(result, lang),
         hide_index=True,
         width="stretch",
         column_config={numeric: st.column_config.NumberColumn(numeric, format="%.4g")},
+        key="projects_table",
+        on_select="rerun",
+        selection_mode="single-row",
     )
+    rows = event.selection.rows if event else []
+    if rows:
+        state.pop("projects_table")  # coming back, the table shows no stale choice
+        selection.open_on_map(str(result["id"].iloc[rows[0]]))
 
 
-def downloads(result: pd.DataFrame, lang: str) -> None:
-    """CSV (UTF-8 BOM), GeoJSON, Excel and GeoPackage of exactly the rows shown, each made only when clicked."""
-    cols = st.columns(4)
+def downloads(result: pd.DataFrame, filters: FilterState, lang: str) -> None:
+    """CSV (codes, UTF-8 BOM), GeoJSON, Excel (labels, numbers) and GeoPackage of exactly the rows shown, named by the filter.
+
+    Each file is written only when its button is clicked (off the script
+    thread): the Excel file of 20,000 items takes seconds, and no rerun waits for it.
+    """
     dataset = data.dataset()
-    cols[0].download_button(t("download_csv", lang), lambda: csv_bytes(result), "youyang-projects.csv", "text/csv")
+    everything, identity = dataset.table, data.identity(lang)
+    cols = st.columns(4)
+    cols[0].download_button(
+        t("download_csv", lang), lambda: csv_bytes(result), export_name(filters, lang, "csv"), "text/csv", key="dl_csv"
+    )
     cols[1].download_button(
         t("download_geojson", lang),
         lambda: geojson_bytes(dataset, result),
-        "youyang-projects.geojson",
+        export_name(filters, lang, "geojson"),
         "application/geo+json",
+        key="dl_geojson",
     )
     cols[3].download_button(  # written only when clicked: a GeoPackage takes a tenth of a second
         t("download_gpkg", lang),
         lambda: geopackage_bytes(dataset, result),
-        "youyang-projects.gpkg",
+        export_name(filters, lang, "gpkg"),
         "application/geopackage+sqlite3",
+        key="dl_gpkg",
     )
     cols[2].download_button(
         t("download_xlsx", lang),
-        lambda: xlsx_bytes(result),
-        "youyang-projects.xlsx",
+        lambda: planner_xlsx(result, filters, lang, everything, identity=identity),
+        export_name(filters, lang, "xlsx"),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="dl_xlsx",
     )
+    st.caption(t("csv_note", lang))
     st.caption(t("geojson_note", lang))

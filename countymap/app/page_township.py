@@ -14,7 +14,15 @@ from countymap.core.geodata import township_names
 from countymap.core.stats import alone_and_shared, totals
 from countymap.map.selection import Selection
 from countymap.map.view import SETTING, View
-from countymap.text.format import item_name, join_labels, row_amount, township_label, township_short, townships_text
+from countymap.text.format import (
+    bracketed,
+    item_name,
+    join_labels,
+    row_amount,
+    township_label,
+    township_short,
+    townships_text,
+)
 from countymap.text.strings import t
 
 MAP_HEIGHT = 420
@@ -72,12 +80,19 @@ def report_mentions(township: str, lang: str) -> None:
     if text is None:
         st.caption(t("d_no_report", lang))
         return
-    spans = sorted({span for name in report_names(township) for span in report.mentions(text, name)})
-    if not spans:
+    others = data.namesakes().get(township, ())
+    phrases = tuple(phrase for phrase, _, _ in others)
+    found = {span for name in report_names(township) for span in report.mentions(text, name, namesakes=phrases)}
+    if found:
+        quotes = "".join(f"<blockquote>{esc(report.passage(text, s, e))}</blockquote>" for s, e in sorted(found))
+        html_block(f'<div class="cm-passage">{quotes}</div>')
+    else:
         st.caption(t("township_no_mentions", lang))
-        return
-    quotes = "".join(f"<blockquote>{esc(report.passage(text, s, e))}</blockquote>" for s, e in spans)
-    html_block(f'<div class="cm-passage">{quotes}</div>')
+    if others:
+        named = join_labels(
+            [bracketed(phrase, what_en if lang == "en" else what_zh, lang) for phrase, what_zh, what_en in others], lang
+        )
+        st.caption(t("township_namesakes", lang, names=named))
 
 
 def selected_item(result: pd.DataFrame) -> pd.Series | None:

@@ -8,6 +8,7 @@ import streamlit as st
 from countymap.app import data, selection, state
 from countymap.app.shell import esc, html_block
 from countymap.core import report
+from countymap.core.filters import FilterState
 from countymap.core.stats import totals
 from countymap.map.view import SETTING, Choices
 from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISION_MEANINGS, PRECISIONS, STATUSES, label
@@ -25,21 +26,27 @@ from countymap.text.format import (
     township_label,
     townships_text,
 )
-from countymap.text.strings import t
+from countymap.text.strings import t, tn
+
+LIST_NAME_WIDTH = 200  # px: a long name is cut here, so status and year stay in view on a phone
+SHORT_NAME_WIDTH = 150  # px: name and size fit the 264-px column beside the map at 1440 px
 
 
-def kpi_line(sums: dict, lang: str, key: str = "kpi") -> None:
+def kpi_line(sums: dict, lang: str, key: str = "kpi", wide: int = 0) -> None:
     """One compact line: the statuses, then a button that opens one sum per kind of amount.
 
     Kinds are never added together, so they are listed one under the other in
     the popover, never as one total. The number of items is in the filter
-    sentence just above the line.
+    sentence just above the line. ``wide`` county-wide items that reach the
+    filtered townships get their own chip (they are not the township's items).
     """
     chips = [
         f'<span class="cm-kpi-status">{esc(label(STATUSES, code, lang))} {n}</span>'
         for code, n in sums["by_status"].items()
         if n
     ]
+    if wide:
+        chips.append(f'<span class="cm-kpi-wide">{esc(tn("kpi_wide", lang, wide))}</span>')
     line = st.container(horizontal=True, vertical_alignment="center", gap="small", key=f"cm_{key}")
     with line:
         html_block(f'<div class="cm-kpi">{" · ".join(chips) or esc(t("none", lang))}</div>')
@@ -51,7 +58,7 @@ def kpi_line(sums: dict, lang: str, key: str = "kpi") -> None:
                     figure = amount(kind.total_yi, lang, "at_least" if floor else "")
                     name = kind_label(kind.kind, lang)
                     name = f"{kind.year} {name}" if kind.year else name
-                    words = t("kpi_kind", lang, kind=name, v=figure, n=kind.items)
+                    words = tn("kpi_kind", lang, kind.items, kind=name, v=figure)
                     if kind.may_overlap:
                         words += " " + t("kpi_may_overlap", lang)
                     html_block(f'<div class="cm-kpi-amount" data-kind="{esc(kind.kind)}">{esc(words)}</div>')
@@ -133,26 +140,47 @@ def passages(spans: tuple[tuple[int, int], ...], lang: str) -> None:
         html_block(f'<div class="cm-passage"><b>{esc(t("d_passage", lang))}</b>{body}</div>')
 
 
-def item_list(items: pd.DataFrame, lang: str, key: str) -> None:
-    """A compact list of items (name, sector, years, status, amount); a row click selects the item.
+def item_list(
+    items: pd.DataFrame, lang: str, key: str, reasons: list[str] | None = None, size_first: bool = False
+) -> None:
+    """A compact list of items (name, status, years, size, amount, sector); a row click selects the item.
 
+    ``reasons`` (one per item) adds a column saying why an item is not on the map;
+    ``size_first`` puts the size right after a shorter name (programmes: 50 公里 is the answer).
     Streamlit escapes the cells itself. No items: a note, not an empty grid
     (which would say "empty" in English whatever the language).
     """
     if items.empty:
         st.caption(t("no_results", lang))
         return
+    name, status, years, size = t("col_name", lang), t("d_status", lang), t("d_years", lang), t("d_quantity", lang)
     frame = pd.DataFrame(
         {
-            t("col_name", lang): item_names(items, lang),
-            t("d_category", lang): [label(CATEGORIES, c, lang) for c in items["category"]],
-            t("d_years", lang): [" / ".join(y) for y in items["years"]],
-            t("d_status", lang): [label(STATUSES, s, lang) if s else t("none", lang) for s in items["status"]],
+            name: item_names(items, lang),
+            status: [label(STATUSES, s, lang) if s else t("none", lang) for s in items["status"]],
+            years: [" / ".join(y) for y in items["years"]],
+            size: [
+                quantity(v, u, lang) or t("none", lang)
+                for v, u in zip(items["quantity"], items["quantity_unit"], strict=True)
+            ],
             t("d_investment", lang): row_amounts(items, lang),
+            t("d_category", lang): [label(CATEGORIES, c, lang) for c in items["category"]],
         }
     )
+    if reasons is not None:
+        frame.insert(1, t("undrawn_reason", lang), reasons)
+    if size_first:
+        frame.insert(1, size, frame.pop(size))
+    # A long name is cut (in full on hover and in the detail panel): what follows stays in view in a narrow column.
+    widths = {name: SHORT_NAME_WIDTH if size_first else LIST_NAME_WIDTH, size: "small", status: "small", years: "small"}
     event = st.dataframe(
-        frame, hide_index=True, width="stretch", key=key, on_select="rerun", selection_mode="single-row"
+        frame,
+        hide_index=True,
+        width="stretch",
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={column: st.column_config.TextColumn(column, width=w) for column, w in widths.items()},
     )
     rows = event.selection.rows if event else []
     if rows:
@@ -168,7 +196,30 @@ def undrawn_list(result: pd.DataFrame, lang: str) -> None:
     if wide.empty:
         st.caption(t("county_wide_none", lang))
         return
-    item_list(wide, lang, key="undrawn_list")
+    why = data.dataset().undrawn_reasons(wide)
+    item_list(wide, lang, key="undrawn_list", reasons=[t(f"reason_{why[i]}", lang) for i in wide["id"]])
+
+
+def search_results(filters: FilterState, result: pd.DataFrame, lang: str) -> None:
+    """What a search found, as a list to open (never hidden in a select).
+
+    Placed beside the map on a desk and under it on a phone (Streamlit stacks
+    columns on a narrow screen).
+    """
+    query = filters.query.strip()
+    if query and len(result):
+        st.markdown(f"**{esc(tn('search_results', lang, len(result), q=query))}**")
+        item_list(result, lang, key="search_list")
+
+
+def county_wide_list(filters: FilterState, wide: pd.DataFrame, lang: str) -> None:
+    """The county-wide items that reach the filtered townships (see :func:`countymap.core.filters.county_wide_reaching`), apart."""
+    if wide.empty:
+        return
+    towns = join_labels([township_label(name, lang) for name in filters.townships], lang)
+    html_block(f'<p class="cm-list-title"><b>{esc(tn("wide_reaching", lang, len(wide), towns=towns))}</b></p>')
+    st.caption(t("wide_reaching_note", lang))
+    item_list(wide, lang, key="wide_list", size_first=True)
 
 
 def project_picker(result: pd.DataFrame, lang: str, choices: Choices) -> str | None:

@@ -14,6 +14,7 @@ from countymap.app import state
 from countymap.map.view import SETTING, Choices
 
 ITEM_KEY, TOWNSHIP_KEY = SETTING["item"].param, SETTING["township"].param
+MAP_PAGE = "app.py"
 REQUEST_KEY = "_selection_request"  # a click parked for the next run (also set by the benchmark)
 
 
@@ -21,6 +22,12 @@ def request(kind: str, value: str) -> None:
     """Ask for a new selection (``kind`` is ``item`` or ``township``) and rerun to show it."""
     state.put(REQUEST_KEY, (kind, value))
     st.rerun()
+
+
+def open_on_map(item: str) -> None:
+    """Show an item on the map page (a row of another page's list): parked, then applied there on arrival."""
+    state.put(REQUEST_KEY, ("item", item))
+    st.switch_page(MAP_PAGE)
 
 
 def apply_requested() -> None:

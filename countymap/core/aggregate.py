@@ -36,6 +36,10 @@ class AreaSummary:
         """The number a badge or choropleth shows: the count, or the amount of one kind (0 when none)."""
         return float(self.count) if measure == SIZE_COUNT else self.amounts.get(measure, 0.0)
 
+    def is_floor(self, measure: str) -> bool:
+        """Whether :meth:`value` is a lower bound (an "at least" or "over" figure is in the sum)."""
+        return measure != SIZE_COUNT and measure in self.lower_bound
+
 
 def _qualifiers(projects: pd.DataFrame) -> list[str]:
     if "investment_qualifier" in projects.columns:
@@ -107,3 +111,58 @@ def statuses_present(summaries: list[AreaSummary]) -> list[str]:
     """Status codes that occur in any area, in schema order."""
     seen = {code for s in summaries for code in s.by_status}
     return [code for code in STATUSES if code in seen]
+
+
+@dataclass(frozen=True)
+class MeasureKey:
+    """What a map key needs for one measure (the count, or one kind of amount, in 亿元) over the areas.
+
+    ``size_steps``: a few round values, smallest to largest, to draw as badges
+    of their size in a size key; ``breaks``: the shading classes' upper bounds
+    (:func:`class_breaks`); ``areas``: how many areas have a value above 0;
+    ``only_area``: the index of that area when it is the only one (a shading
+    of one area says so, rather than draw classes); ``lower_bound``: a value
+    in the key is a lower bound (以上).
+    """
+
+    measure: str
+    size_steps: tuple[float, ...]
+    breaks: tuple[float, ...]
+    areas: int
+    only_area: int | None
+    lower_bound: bool
+
+
+def round_step(value: float) -> float:
+    """The 1-2-5 number nearest ``value`` from below (a size key's step): 137 -> 100, 0.262 -> 0.2, 7.2 -> 5."""
+    if value <= 0:
+        return 0.0
+    power = 10.0 ** math.floor(math.log10(value))
+    return max(step * power for step in (1, 2, 5) if step * power <= value * (1 + 1e-9))
+
+
+def size_steps(values: list[float]) -> tuple[float, ...]:
+    """Round values for a size key: the smallest, the geometric middle and the largest positive value.
+
+    Badges grow with the square root of their value, so the geometric middle
+    sits visually between the two ends. Rounded by :func:`round_step`, deduplicated, ascending.
+    """
+    positive = [v for v in values if v > 0]
+    if not positive:
+        return ()
+    low, high = min(positive), max(positive)
+    return tuple(sorted({round_step(v) for v in (low, math.sqrt(low * high), high)}))
+
+
+def measure_key(summaries: list[AreaSummary], measure: str) -> MeasureKey:
+    """The key of one measure over the areas (see :class:`MeasureKey`); the map draws it."""
+    values = [s.value(measure) for s in summaries]
+    holding = [s.area.index for s, v in zip(summaries, values, strict=True) if v > 0]
+    return MeasureKey(
+        measure=measure,
+        size_steps=size_steps(values),
+        breaks=tuple(class_breaks(values)),
+        areas=len(holding),
+        only_area=holding[0] if len(holding) == 1 else None,
+        lower_bound=any(s.is_floor(measure) for s in summaries if s.value(measure) > 0),
+    )

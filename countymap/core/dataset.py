@@ -32,7 +32,7 @@ from countymap import config
 from countymap.core.filters import FilterState, SearchIndex, filter_mask, search_index
 from countymap.core.geodata import Geodata
 from countymap.core.memory import return_freed_memory
-from countymap.core.placement import UNDRAWN, among, place_projects
+from countymap.core.placement import UNDRAWN, among, place_projects, undrawn_reasons
 
 DATASET_TOML = "dataset.toml"
 MAX_TOML_BYTES = 64_000  # a dataset.toml is a few hundred bytes; refuse anything absurd
@@ -230,3 +230,7 @@ class Dataset:
         """
         placed = self.placement_of(rows)
         return rows[among(rows["id"], placed.loc[placed["drawn_precision"].isin(UNDRAWN), "id"])]
+
+    def undrawn_reasons(self, rows: pd.DataFrame) -> pd.Series:
+        """Why each of :meth:`undrawn`'s items of ``rows`` is not on the map (see :func:`countymap.core.placement.undrawn_reasons`)."""
+        return undrawn_reasons(self.placement_of(rows))

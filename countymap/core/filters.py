@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 import numpy as np
@@ -246,6 +246,24 @@ def filter_mask(projects: pd.DataFrame, state: FilterState, search: SearchIndex 
 def apply_filters(projects: pd.DataFrame, state: FilterState) -> pd.DataFrame:
     """Return the rows of a typed projects table that ``state`` selects (see :func:`filter_mask`)."""
     return projects[filter_mask(projects, state)]
+
+
+COUNTY_WIDE = "county"  # the precision of an item that covers the whole county, every township included
+
+
+def county_wide_reaching(projects: pd.DataFrame, state: FilterState) -> pd.DataFrame:
+    """County-wide items that reach the filtered townships: every other filter selects them.
+
+    A county-wide programme (``precision`` ``county``, no township named) is
+    carried out in every township, so "2023 roads in 龙潭镇" must name the
+    county's road programmes beside 龙潭镇's own items. They are listed apart,
+    never counted as the township's items or its money. Empty without a
+    township filter (then :func:`apply_filters` already selects them).
+    """
+    if not state.townships:
+        return projects.iloc[0:0]
+    wide = projects[projects["precision"] == COUNTY_WIDE]
+    return apply_filters(wide, replace(state, townships=()))
 
 
 # --- URL round trip (and any other string source: command line, forms) -------------

@@ -242,3 +242,22 @@ def placement_of(projects: pd.DataFrame, whole: pd.DataFrame) -> pd.DataFrame:
     it is shown: a filter never moves a township's spread points.
     """
     return whole[among(whole["id"], projects["id"])].reset_index(drop=True)
+
+
+UNDRAWN_REASONS = ("county_wide", "place_unknown", "seat_unknown")  # why an item is listed beside the map
+
+
+def undrawn_reasons(placement: pd.DataFrame) -> pd.Series:
+    """Why each undrawn item of ``placement`` is not on the map, a code of :data:`UNDRAWN_REASONS` by id.
+
+    ``county_wide``: the report places it in the whole county; ``place_unknown``:
+    its site or township is not yet known; ``seat_unknown``: its township is
+    known but no source places that township's seat (no point, no area to draw in).
+    Which items are undrawn is :meth:`countymap.core.dataset.Dataset.undrawn`'s to say.
+    """
+    listed = placement[placement["drawn_precision"].isin(UNDRAWN)]
+    codes = [
+        "place_unknown" if drawn == "unknown" else "seat_unknown" if note == "no_township" else "county_wide"
+        for drawn, note in zip(listed["drawn_precision"], listed["note"], strict=True)
+    ]
+    return pd.Series(codes, index=listed["id"].tolist(), dtype=object)

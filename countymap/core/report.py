@@ -7,11 +7,14 @@ text itself is not shipped with the app.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import re
 from pathlib import Path
 
 from countymap.config import report_candidates
+from countymap.core.tables import read_bytes_within
 from countymap.schema import REPORT_BYTES, REPORT_SHA256
 
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
@@ -73,17 +76,27 @@ def passage(text: str, start: int, end: int) -> str:
     return tidy(text[start:end]) if end > start else ""
 
 
-def mentions(text: str, term: str, limit: int = 20) -> list[tuple[int, int]]:
+def _loose(term: str) -> re.Pattern:
+    """``term`` matched with any whitespace between its characters (the PDF breaks lines anywhere)."""
+    return re.compile(r"\s*".join(re.escape(ch) for ch in term))
+
+
+def mentions(text: str, term: str, limit: int = 20, namesakes: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """Spans of the sentences (or clauses) of ``text`` that contain ``term``.
 
     Whitespace inside the text is ignored while matching, since the PDF breaks
-    lines anywhere; each span is widened to the nearest sentence ends.
+    lines anywhere; each span is widened to the nearest sentence ends. An
+    occurrence inside one of ``namesakes`` (phrases that name something else:
+    桃花源旅投集团 is a company, not 桃花源街道) does not count.
     """
     if not term:
         return []
-    pattern = re.compile(r"\s*".join(re.escape(ch) for ch in term))
+    pattern = _loose(term)
+    elsewhere = [m.span() for phrase in namesakes if term in phrase for m in _loose(phrase).finditer(text)]
     spans: list[tuple[int, int]] = []
     for match in pattern.finditer(text):
+        if any(start <= match.start() and match.end() <= end for start, end in elsewhere):
+            continue
         start = max(text.rfind(ch, 0, match.start()) for ch in _SENTENCE_END) + 1
         ends = [i for i in (text.find(ch, match.end()) for ch in _SENTENCE_END) if i >= 0]
         end = min(ends) + 1 if ends else len(text)
@@ -92,3 +105,27 @@ def mentions(text: str, term: str, limit: int = 20) -> list[tuple[int, int]]:
         if len(spans) >= limit:
             break
     return spans
+
+
+NAMESAKES_FILE = "namesakes.csv"  # beside projects.csv: township,phrase,what_zh,what_en
+NAMESAKE_COLUMNS = ("township", "phrase", "what_zh", "what_en")
+
+
+def load_namesakes(path: str | Path) -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """Phrases of the report that name something other than a township: township -> ``(phrase, what_zh, what_en)``.
+
+    The file is curated per report (a county may have none: no file, no
+    namesakes). Read within the configured byte cap; a file without the four
+    columns raises ``ValueError`` naming it.
+    """
+    path = Path(path)
+    if not path.is_file():
+        return {}
+    rows = list(csv.reader(io.StringIO(read_bytes_within(path).decode("utf-8-sig"))))
+    if not rows or tuple(rows[0]) != NAMESAKE_COLUMNS:
+        raise ValueError(f"{path.name}: the header must be {','.join(NAMESAKE_COLUMNS)}")
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for row in rows[1:]:
+        if len(row) == len(NAMESAKE_COLUMNS) and row[0].strip() and row[1].strip():
+            found.setdefault(row[0].strip(), []).append((row[1].strip(), row[2].strip(), row[3].strip()))
+    return {township: tuple(items) for township, items in found.items()}

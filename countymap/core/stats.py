@@ -15,7 +15,7 @@ import pandas as pd
 from countymap.core.filters import FilterState, phrases
 from countymap.schema import INVESTMENT_KINDS, LOWER_BOUNDS, STATUSES, YEARS
 from countymap.text.format import capitalised
-from countymap.text.strings import t
+from countymap.text.strings import t, tn
 
 
 @dataclass(frozen=True)
@@ -155,23 +155,28 @@ def totals(result: pd.DataFrame, everything: pd.DataFrame | None = None) -> dict
     }
 
 
-def describe(state: FilterState, result: pd.DataFrame, lang: str = "zh") -> str:
+def describe(state: FilterState, result: pd.DataFrame, lang: str = "zh", wide: int = 0) -> str:
     """State the active filters and what they select, in one sentence.
 
     e.g. ``2023 计划 · 公路交通 · 龚滩镇：4 个项目，其中 1 个披露投资``. Amounts are
-    not summed here (they come in kinds; see :func:`amounts_by_kind`). The text
-    is plain (not escaped): render it through an escaping helper.
+    not summed here (they come in kinds; see :func:`amounts_by_kind`). ``wide``
+    county-wide items that also reach the filtered townships (see
+    :func:`countymap.core.filters.county_wide_reaching`) are named after the
+    count, so a township without items of its own never reads as a bare 0.
+    The text is plain (not escaped): render it through an escaping helper.
     """
     parts = phrases(state, lang) or [t("desc_all", lang)]
     sums = totals(result)
     if not sums["count"]:
         counts = t("desc_counts_zero", lang)
     elif sums["disclosed_count"]:
-        counts = t("desc_counts", lang, n=sums["count"], d=sums["disclosed_count"])
+        counts = tn("desc_counts", lang, sums["count"], d=sums["disclosed_count"])
     else:
-        counts = t("desc_counts_none", lang, n=sums["count"])
+        counts = tn("desc_counts_none", lang, sums["count"])
     if state.has_invest_bound and not state.disclosed:  # the switch's own phrase already says so
         counts += t("desc_excluded", lang)
+    if wide:
+        counts += tn("desc_wide", lang, wide)
     colon = "：" if lang == "zh" else ": "
     return capitalised(" · ".join(parts) + colon + counts)
 
@@ -212,6 +217,70 @@ def invest_by_category(
     ]
     frame = pd.DataFrame({"label": [to_label(c) for c in kept["category"]], "kind": kinds, "yi": amounts.to_numpy()})
     return frame.pivot_table(index="label", columns="kind", values="yi", aggfunc="sum") if len(frame) else frame
+
+
+def invest_rows(result: pd.DataFrame, everything: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Disclosed amounts per kind (and report year) and row: a sector's sum, or one county-wide item.
+
+    One row of the result per (kind, year, row): ``row`` (a sector code, or
+    the id of a county-wide item), ``wide`` (the row is a county-wide item:
+    its own row, named, never folded into a sector), ``yi`` (the sum),
+    ``items`` and ``floor`` (a figure is "at least" or "over": a lower bound).
+    A sector sums its own items as :func:`amounts_by_kind` does: a part is
+    left out only where its programme is summed in the same row, and so is
+    a county-wide part of a county-wide programme. A chart draws one kind at a
+    time (never two kinds or two years on one axis).
+    """
+    columns = ["kind", "year", "row", "wide", "yi", "items", "floor"]
+    everything = result if everything is None else everything
+    wide = (result["precision"] == "county").to_numpy() if len(result) else []
+    rows = result["category"].where(~pd.Series(wide, index=result.index, dtype=bool), "")
+    keep = pd.Series(False, index=result.index)
+    for _, group in result.groupby(rows, sort=False):
+        keep |= counted_mask(group, everything).reindex(result.index, fill_value=False)
+    kept = result[keep]
+    if kept.empty:
+        return pd.DataFrame(columns=columns)
+    keys = _sum_keys(kept)
+    qualifiers = kept.get("investment_qualifier", pd.Series("", index=kept.index)).fillna("")
+    is_wide = kept["precision"].eq("county").to_numpy()
+    frame = pd.DataFrame(
+        {
+            "kind": [k for k, _ in keys],
+            "year": [y for _, y in keys],
+            "row": [i if w else c for i, c, w in zip(kept["id"], kept["category"], is_wide, strict=True)],
+            "wide": is_wide,
+            "yi": pd.to_numeric(kept["investment_yi"], errors="coerce").to_numpy(),
+            "floor": qualifiers.isin(LOWER_BOUNDS).to_numpy(),
+        }
+    )
+    sums = frame.groupby(["kind", "year", "row", "wide"], sort=False).agg(
+        yi=("yi", "sum"), items=("yi", "size"), floor=("floor", "any")
+    )
+    order = {kind: n for n, kind in enumerate(INVESTMENT_KINDS)}
+    sums = sums.reset_index()
+    sums["_kind"] = sums["kind"].map(lambda k: order.get(k, 99))
+    return sums.sort_values(["_kind", "year", "yi"], ascending=[True, True, False]).drop(columns="_kind")[columns]
+
+
+def township_counts(result: pd.DataFrame, names: tuple[str, ...]) -> pd.DataFrame:
+    """Items per township (all of ``names``, zeros included) and report year, most items first.
+
+    Items without a township (county-wide, or place not yet known) are left
+    out: they are no township's items (:func:`unplaced_counts` counts them).
+    Ties keep the order of ``names`` (the county's own order of its townships).
+    """
+    table = by_year(result[result["townships"].map(len) > 0], "townships", lambda name: name)
+    table = table.reindex(index=list(names), fill_value=0).fillna(0).astype(int)
+    totals_ = table.sum(axis=1)
+    ranked = sorted(range(len(names)), key=lambda n: (-int(totals_.iloc[n]), n))
+    return table.iloc[ranked]
+
+
+def unplaced_counts(result: pd.DataFrame) -> dict[str, int]:
+    """Items with no township, by precision (``county``: county-wide, ``unknown``: place not yet known)."""
+    alone = result[result["townships"].map(len) == 0]
+    return {code: int(n) for code, n in alone["precision"].value_counts().items()}
 
 
 def alone_and_shared(result: pd.DataFrame, township: str) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -17,7 +17,7 @@ import pandas as pd
 from branca.element import Element
 
 from countymap.core.dataset import Dataset
-from countymap.core.filters import FilterState
+from countymap.core.filters import FilterState, county_wide_reaching
 from countymap.core.stats import describe
 from countymap.map.assets import inline_assets
 from countymap.map.basemaps import needs_gcj02, resolve
@@ -58,7 +58,8 @@ def export_html(
     ----------
     dataset : Dataset
         The projects, their geodata, county and edition; items keep the places
-        they have in the whole table.
+        they have in the whole table, and the county-wide items that reach a
+        filtered township are found in it too.
     state : FilterState, optional
         The filter; ``None`` exports everything.
     out_path : path, optional
@@ -72,7 +73,10 @@ def export_html(
     to_gcj02 = needs_gcj02(resolve(view.basemap, None))
     features = dataset_features(dataset, state, lang=view.lang, to_gcj02=to_gcj02)
     fmap = build_map(dataset, features, view, title=True)
-    panel = _panel_html(describe(state, result, view.lang), dataset.undrawn(result), view.lang)
+    # County-wide items that reach a filtered township: named in the sentence and listed with the undrawn ones.
+    wide = county_wide_reaching(dataset.table, state)
+    listed = pd.concat([dataset.undrawn(result), wide]) if len(wide) else dataset.undrawn(result)
+    panel = _panel_html(describe(state, result, view.lang, wide=len(wide)), listed, view.lang)
     fmap.get_root().html.add_child(Element(panel), name="cm_panel")
     fmap.get_root().title = map_title(dataset, view.lang)
     page = inline_assets(fmap).get_root().render()

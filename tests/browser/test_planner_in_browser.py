@@ -1,0 +1,132 @@
+"""The planner's road task in 龙潭镇 ends in an answer, at a desk and on a phone, in both languages.
+
+Walks "2023 road works in 龙潭镇 and their money": the township has no road
+item of its own, and the five county-wide road programmes that reach it are
+named (by hand from projects.csv: 县乡道改造提质 50 km, 四好农村路 200 km,
+窄路面拓宽 70 km, 农村公路安全防护 200 km, 景点直连线 70 km). Then the table
+hands over an Excel file named by its filter, and a table row opens its item on the map.
+"""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+from conftest import (
+    MAP_IFRAME,
+    MOBILE,
+    app_url,
+    console_problems,
+    exceptions_on_page,
+    goto,
+    map_frame,
+    screenshot,
+    wait_for_app,
+)
+from playwright.sync_api import expect
+from test_view_state_in_browser import settle_on
+
+pytestmark = pytest.mark.browser
+
+DESK = {"width": 1440, "height": 900}
+ROADS_2023 = {"year": "2023", "cat": "road"}
+ANSWER = {
+    "zh": ("0 个项目；另有 5 个全县范围项目覆盖所选乡镇", "县乡道改造提质（2023年）", "50 公里"),
+    "en": ("no items; plus 5 county-wide items that reach it", "County and township road upgrades (2023)", "50 km"),
+}
+
+
+def _wide_list(page, name: str):
+    """The grid that lists ``name`` (its cells stand in the page for screen readers)."""
+    grid = page.locator('[data-testid="stDataFrame"]').filter(has=page.locator("td", has_text=name))
+    grid.first.wait_for(state="visible")
+    return grid.first
+
+
+def pick_option(page, label: str, option: str) -> None:
+    """Type into the sidebar multiselect labelled ``label`` and choose ``option`` (a long list only shows a part)."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=label)
+    box.locator("input").first.click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+
+
+def _walk_by_clicks(page, base: str) -> None:
+    """Year, sector and township chosen in the sidebar, as a planner would."""
+    goto(page, app_url(base))
+    pick_option(page, "报告年份", "2023")
+    pick_option(page, "类别", "公路交通")
+    pick_option(page, "乡镇（街道）", "龙潭镇")
+    settle_on(page, "town=龙潭镇")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", ["desk", "phone"])
+def test_longtan_road_task_names_the_county_wide_programmes(page_factory, app_server, size, lang):
+    page = page_factory(DESK if size == "desk" else MOBILE)
+    if size == "desk" and lang == "zh":
+        _walk_by_clicks(page, app_server["url"])
+    else:
+        goto(page, app_url(app_server["url"], **ROADS_2023, town="龙潭镇", lang=lang))
+    map_frame(page)
+    sentence, name, size_text = ANSWER[lang]
+    assert page.locator(".cm-describe").inner_text().endswith(sentence)
+    grid = _wide_list(page, name)
+    assert grid.locator("td", has_text=size_text).count() >= 1  # the programme's size stands in its row
+    listed = grid.locator("td").all_inner_texts()
+    assert sum(1 for cell in listed if cell in ("计划", "Planned")) == 5  # five rows, each with its status
+    box, frame_box = grid.bounding_box(), page.locator(MAP_IFRAME).bounding_box()
+    if size == "desk":
+        assert box["x"] >= frame_box["x"] + frame_box["width"], "the list stands beside the map on a desk"
+    else:
+        assert box["y"] >= frame_box["y"] + frame_box["height"], "the list comes under the map on a phone"
+    screenshot(page, f"planner-longtan-roads-{size}-{lang}")
+    assert exceptions_on_page(page) == []
+    assert console_problems(page) == []
+
+
+def test_the_table_hands_over_a_named_workbook_and_a_row_opens_the_map(page_factory, app_server):
+    page = page_factory(DESK)
+    goto(page, app_url(app_server["url"], "项目列表", **ROADS_2023))
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载 Excel").click()
+    download = info.value
+    assert download.suggested_filename == "酉阳县项目_2023_公路交通.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(download.path().read_bytes()))
+    items = book["项目"]
+    rows = {row[0].value: row for row in items.iter_rows(min_row=2)}
+    headers = [cell.value for cell in items[1]]
+    roads = rows["县乡道改造提质（2023年）"]
+    assert roads[headers.index("规模（数值）")].value == 50 and roads[headers.index("规模（数值）")].data_type == "n"
+    assert roads[headers.index("类别")].value == "公路交通"
+    assert items.freeze_panes == "B2" and items.auto_filter.ref.startswith("A1:")
+    screenshot(page, "planner-table-zh")
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    box = grid.bounding_box()
+    first_name = grid.locator("td").first.inner_text()
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # the first row's selection box
+    page.wait_for_url("**/?*sel=*")
+    wait_for_app(page)
+    map_frame(page)
+    expect(page.locator(".cm-detail h3").first).to_have_text(first_name)  # the item's details beside the map
+    screenshot(page, "planner-table-row-opens-map")
+    assert exceptions_on_page(page) == []
+
+
+@pytest.mark.parametrize("size", ["desk", "phone"])
+def test_township_list_keeps_status_and_year_in_view(page_factory, app_server, size):
+    page = page_factory(DESK if size == "desk" else MOBILE)
+    goto(page, app_url(app_server["url"], "乡镇", tw="桃花源街道"))
+    map_frame(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for(state="visible")
+    # The grid renders (for screen readers) the columns in view: a long name must not push status and year out.
+    shown = grid.locator("th").all_inner_texts()
+    assert {"状态", "年份"} <= set(shown), f"in view at {size}: {shown}"
+    quoted = page.locator(".cm-passage").first.inner_text()
+    assert "桃花源新城" in quoted and "旅投集团" not in quoted and "美食节" not in quoted
+    screenshot(page, f"planner-township-taohuayuan-{size}")
+    assert exceptions_on_page(page) == []
