@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import MAP_DATA
 from drawing import dataset_of
 
 from countymap.core.geodata import load_geodata
 from countymap.core.tables import load_projects
+
+MAP_DATA = Path(__file__).parent / "data" / "map"  # the small map fixture (not imported from a conftest:
+# under a full run, `conftest` names tests/browser/conftest.py)
 
 SEATLESS = "龙潭镇"
 
