@@ -16,7 +16,7 @@ from pathlib import Path
 
 from countymap.bench.measure import median, timed
 from countymap.bench.run import reading_limits_for, synthetic_csv
-from countymap.bench.sessions import write_section
+from countymap.bench.sessions import add_report_flag, write_section
 from countymap.config import REPO_ROOT
 from countymap.core.dataset import Dataset
 from countymap.core.filters import FilterState
@@ -25,7 +25,7 @@ from countymap.core.tables import load_projects
 from countymap.map.build import build_map
 from countymap.map.features import dataset_features
 from countymap.schema import PROJECTS
-from countymap.validation.arguments import output_file, parse_checked
+from countymap.validation.arguments import parse_checked
 
 SECTION = "## Filters on a large table"
 SEARCHES = ("龚滩", "gongtan", "水库")
@@ -83,7 +83,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m countymap bench-filters", description="Search and filter timings.")
     p.add_argument("--rows", type=int, default=50_000, help="rows of the synthetic table (default 50,000)")
     p.add_argument("--runs", type=int, default=3, help="runs (default 3)")
-    p.add_argument("--out", default=str(REPO_ROOT / "BENCHMARKS.md"), type=output_file, help="report file (Markdown)")
+    add_report_flag(p)
     return p
 
 

@@ -95,13 +95,20 @@ def write_section(text: str, out: Path) -> None:
     out.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
 
 
+def add_report_flag(parser: argparse.ArgumentParser) -> None:
+    """``--out``: the Markdown file whose section :func:`write_section` replaces (checked before any work)."""
+    parser.add_argument(
+        "--out", default=str(REPO_ROOT / "BENCHMARKS.md"), type=output_file, help="report file (Markdown)"
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """The ``bench-sessions`` command line."""
     p = argparse.ArgumentParser(prog="python -m countymap bench-sessions", description="Upload sessions and memory.")
     p.add_argument("--rows", type=int, default=20_000, help="rows of the uploaded file (default 20,000)")
     p.add_argument("--sessions", type=int, default=10, help="upload sessions, one after another (default 10)")
     p.add_argument("--wait", type=float, default=60.0, help="seconds after the last session closed (default 60)")
-    p.add_argument("--out", default=str(REPO_ROOT / "BENCHMARKS.md"), type=output_file, help="report file (Markdown)")
+    add_report_flag(p)
     return p
 
 
