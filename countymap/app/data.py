@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from countymap import config
+from countymap.app import janitor
 from countymap.app import state as session
 from countymap.core import report
 from countymap.core.dataset import Dataset, DatasetError, read_identity
@@ -60,6 +61,7 @@ def upload_dataset(result: UploadResult) -> Dataset:
     county, edition = read_identity(config.data_dir())
     made = Dataset(result.valid, geodata(), county, edition, validation=result)
     made.prepare_search()
+    janitor.watch(made)  # freed soon after its session is dropped
     return made
 
 
