@@ -7,7 +7,9 @@ cyclic collector, which runs rarely once the heap is large. Ten closed
 20,000-row upload sessions left the server 427 MB larger 60 s later
 (``python -m countymap bench-sessions``). While an uploaded Dataset lives
 anywhere, one background thread collects every :data:`PERIOD_S` seconds and
-returns what was freed; with none alive it does nothing.
+returns what was freed; with none alive it does nothing. A new session's
+first run sweeps too: Streamlit drops expired sessions when a session comes
+or goes, so that is when a closed upload has just become garbage.
 """
 
 from __future__ import annotations
@@ -47,3 +49,10 @@ def _sweep_forever() -> None:
     while True:
         time.sleep(PERIOD_S)
         sweep()
+
+
+def at_run_start(new_session: bool) -> None:
+    """At the start of every script run: sweep when a session has just come, and return freed memory."""
+    if new_session:
+        sweep()
+    return_freed_memory()  # the last run's page strings (megabytes each on a large table) go back to the system
