@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from countymap import config
+from countymap.app import living_data
 from countymap.app import state as session
 from countymap.core import report
 from countymap.core.dataset import Dataset, DatasetError, read_identity
@@ -47,12 +48,24 @@ def _dataset_cached(path: str, mtime: float, limits: ReadLimits, geodata_version
 
 
 def dataset() -> Dataset:
-    """The session's uploaded Dataset if any, else the configured file's (shared by every session)."""
+    """The session's Dataset: its upload, else the living map's latest state, else the report's view.
+
+    The latest state counts when the session chose it and the database has one
+    (:mod:`countymap.app.living_data`); the report's view is the configured file's (shared by every session).
+    """
     upload = session.get(UPLOAD_KEY)
     if upload is not None:
         return upload
+    found = living_view() if living_data.wants_latest() else None
+    if found is not None:
+        return found.dataset
     path = config.projects_path()
     return _dataset_cached(str(path), _mtime(path), configured_limits(), geodata_version())
+
+
+def living_view() -> living_data.LivingView | None:
+    """The living map's latest state (its Dataset on this geodata), or ``None`` when the database has none."""
+    return living_data.latest(lambda table: Dataset.of(table, geodata()), geodata_version())
 
 
 def upload_dataset(result: UploadResult) -> Dataset:
