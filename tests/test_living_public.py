@@ -6,26 +6,15 @@ expectations are written by hand from projects.csv and the updates the tests rec
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from apptest_run import ROOT, run
+from apptest_run import run
+from living_app_home import EVIDENCE, make_home, record, url
 
 from countymap import config
-from countymap.config import DATABASE_FILENAME
 from countymap.core.dataset import Dataset
 from countymap.core.filters import FilterState
 from countymap.core.geodata import load_geodata
-from countymap.living import (
-    LOCAL_OPERATOR,
-    Change,
-    add_account,
-    import_edition,
-    latest_update_of,
-    save_update_as,
-    state_as_of,
-    upgrade,
-)
+from countymap.living import state_as_of
 from countymap.living.database import close
 from countymap.map.build import build_map
 from countymap.map.features import dataset_features
@@ -34,27 +23,17 @@ from countymap.map.view import View
 pytestmark = pytest.mark.usefixtures("small_fixture_app")
 ITEM = "scenic-dingshi-qiandangtian"  # planned, drawn in its township (丁市镇) in the report
 SITE = {"lon": 108.37, "lat": 28.95, "basemap": "none"}  # inside the county, by hand from its outline
-PROJECTS = ROOT / "projects.csv"
-EDITOR = "editor-wang"
-EVIDENCE = "https://example.org/youyang/notice-2023-06"
 
 
 @pytest.fixture
 def living_home(tmp_path, monkeypatch):
-    """A database with the fixture as edition 2023, a site and a completion recorded for ITEM."""
-    monkeypatch.setenv("COUNTYMAP_DATA_HOME", str(tmp_path))
-    monkeypatch.setenv("COUNTYMAP_PROJECTS", str(PROJECTS))  # an edition is validated against the report
-    url = f"sqlite:///{tmp_path / DATABASE_FILENAME}"
-    database = upgrade(url)
-    import_edition(database, PROJECTS, "2023")
-    add_account(database, LOCAL_OPERATOR, EDITOR, "a long enough password", "editor")
-    yield database
-    close(url)
+    """A database with projects.csv as edition 2023 (nothing recorded yet)."""
+    yield make_home(tmp_path, monkeypatch)
+    close(url(tmp_path))
 
 
 def _record(database, field, value, day="2023-06-30"):
-    change = Change(ITEM, field, value, dt.date.fromisoformat(day), EVIDENCE)
-    return save_update_as(database, EDITOR, change, latest_update_of(database, ITEM))
+    return record(database, ITEM, field, value, day)
 
 
 def _html(at) -> str:
