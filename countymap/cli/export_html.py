@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from countymap.cli.living_common import add_as_of, database_dataset, refuse_as_of, run
-from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
+from countymap.cli.living_common import add_as_of, database_dataset, export_main
+from countymap.cli.options import add_filter_flags, add_input_flags, state_from_args
 from countymap.core.dataset import Dataset
 from countymap.map.export import export_html
 from countymap.map.view import VIEW, View, export_choices
@@ -64,10 +64,4 @@ def main(argv: list[str] | None = None) -> int:
 
     Without ``--projects`` the map shows the living map database's items, latest or as of ``--as-of``.
     """
-    command = parser()
-    args = command.parse_args(argv)
-    if args.projects is None:
-        return run(_from_database, args)
-    if args.as_of is not None:
-        return run(refuse_as_of, args)
-    return run_export(command, argv, _write)
+    return export_main(parser(), argv, _write, _from_database)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from countymap.cli.living_common import add_as_of, database_dataset, refuse_as_of, run
-from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
+from countymap.cli.living_common import add_as_of, database_dataset, export_main
+from countymap.cli.options import add_filter_flags, add_input_flags, state_from_args
 from countymap.core.dataset import Dataset
 from countymap.core.downloads import csv_bytes, geojson_bytes, geopackage_bytes, xlsx_bytes
 from countymap.living import LIVING_COLUMNS
@@ -72,10 +72,4 @@ def _from_database(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m countymap export-table``; returns the exit code."""
-    command = parser()
-    args = command.parse_args(argv)
-    if args.projects is None:
-        return run(_from_database, args)
-    if args.as_of is not None:
-        return run(refuse_as_of, args)
-    return run_export(command, argv, _write)
+    return export_main(parser(), argv, _write, _from_database)

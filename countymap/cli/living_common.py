@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from countymap.cli.options import run_export
 from countymap.core.dataset import Dataset
 from countymap.core.geodata import GeodataMissingError, load_geodata
 from countymap.living import (
@@ -81,6 +82,16 @@ def add_as_of(parser: argparse.ArgumentParser) -> None:
 def refuse_as_of(_args: argparse.Namespace) -> int:
     """``--as-of`` with ``--projects``: a file has no history."""
     raise CommandError("--as-of reads the database: leave out --projects")
+
+
+def export_main(command: argparse.ArgumentParser, argv: list[str] | None, from_file, from_database) -> int:
+    """An export's entry point: ``--projects`` (``from_file``, see ``run_export``) or the database (``from_database``)."""
+    args = command.parse_args(argv)
+    if args.projects is None:
+        return run(from_database, args)
+    if args.as_of is not None:
+        return run(refuse_as_of, args)
+    return run_export(command, argv, from_file)
 
 
 def run(main_body, args: argparse.Namespace) -> int:
