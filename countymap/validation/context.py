@@ -12,7 +12,8 @@ from shapely.geometry import Point, shape
 from shapely.prepared import prep
 
 from countymap.config import data_dir as default_data_dir
-from countymap.core.report import default_report_path, load_report
+from countymap.core.identity import DATASET_TOML, read_identity
+from countymap.core.report import dataset_report, default_report_path, load_report
 from countymap.core.tables import read_raw
 from countymap.schema import GEODATA_FILES, PLACES
 
@@ -41,6 +42,17 @@ def read_report(explicit: str | Path | None = None) -> str | None:
     return load_report(explicit) if explicit else load_report(default_report_path())
 
 
+def folder_report(root: Path, explicit: str | Path | None = None) -> str | None:
+    """The report of the dataset in ``root``: its ``dataset.toml``'s edition, verified by its sha256.
+
+    A folder without ``dataset.toml`` (a bare geodata folder) is checked against the embedded report.
+    """
+    if not (root / DATASET_TOML).is_file():
+        return read_report(explicit)
+    _, edition = read_identity(root)
+    return dataset_report(root, edition.report_file, edition.report_sha256, explicit)
+
+
 def _place_coords(path: Path) -> dict[str, tuple[float | None, float | None]]:
     if not path.is_file():
         return {}
@@ -60,7 +72,7 @@ def _geojson(path: Path) -> dict | None:
 
 
 def load_context(data_dir: str | Path | None = None, report: str | Path | None = None) -> ValidationContext:
-    """Build the context from ``data_dir`` (default: the repo) and the report file."""
+    """Build the context from ``data_dir`` (default: the repo) and its report (:func:`folder_report`)."""
     root = Path(data_dir) if data_dir else default_data_dir()
     townships = _geojson(root / GEODATA_FILES["townships"])
     routes = _geojson(root / GEODATA_FILES["routes"])
@@ -71,7 +83,7 @@ def load_context(data_dir: str | Path | None = None, report: str | Path | None =
         place_coords=_place_coords(root / GEODATA_FILES["places"]),
         route_ids=frozenset(f["properties"]["route_id"] for f in routes["features"]) if routes else frozenset(),
         county=prep(shape(county["features"][0]["geometry"])) if county else None,
-        report_text=read_report(report),
+        report_text=folder_report(root, report),
     )
 
 
