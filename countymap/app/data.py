@@ -82,9 +82,9 @@ def sources() -> tuple[Source, ...]:
 
 
 def counties() -> tuple[str, ...]:
-    """The adcodes a reader may choose among: the loaded datasets' when there are several, else none."""
+    """The adcodes a reader may choose besides the first dataset's (which needs no choice): empty with one dataset."""
     loaded = config.dataset_dirs()
-    return tuple(source.county.adcode for source in sources()) if len(loaded) > 1 else ()
+    return tuple(source.county.adcode for source in sources()[1:]) if len(loaded) > 1 else ()
 
 
 def current_folder() -> Path:

@@ -64,20 +64,23 @@ def page_setup(title_key: str, *, floating=None) -> str:
 
 
 def county_switch(lang: str) -> str:
-    """The county whose dataset the whole app shows (``county=ADCODE``); a choice only when several are loaded."""
+    """The county whose dataset the whole app shows (``county=ADCODE``); a choice only when several are loaded.
+
+    The first dataset is the one shown when none is chosen (``""``, no parameter in the link).
+    """
     counties = data.counties()
     names = {source.county.adcode: source.county.name(lang) for source in data.sources()} if counties else {}
     first = next(iter(names.values()), "")
 
     def draw() -> str:
-        label = functools.partial(_county_label, names=names, first=first, lang=lang)
+        label = functools.partial(_county_label, names=names, first=first)
         return st.sidebar.selectbox(t("county", lang), ("", *counties), key=COUNTY_KEY, format_func=label)
 
     return state.bind_view(SETTING["county"], Choices(counties=counties), draw if counties else None)
 
 
-def _county_label(code: str, *, names: dict[str, str], first: str, lang: str) -> str:
-    return names.get(code) or t("county_first", lang, county=first)
+def _county_label(code: str, *, names: dict[str, str], first: str) -> str:
+    return names[code] if code else first
 
 
 def _stop_on(problems: list[SetupProblem], lang: str) -> None:

@@ -51,7 +51,7 @@ class Choices:
     bounds : tuple of float
         ``(west, south, east, north)`` of the county (WGS-84): where a centre may lie.
     counties : tuple of str
-        Adcodes of the loaded datasets when there are several (a county is chosen among them), else empty.
+        Adcodes of the loaded datasets a reader may choose besides the first (shown when none is chosen).
     """
 
     basemaps: tuple[str, ...] = ()
@@ -116,7 +116,7 @@ class ViewSetting:
 
 VIEW: tuple[ViewSetting, ...] = (
     ViewSetting("lang", "lang", "zh", "choice", "language", "radio", lambda c: LANGS, None, "--lang"),
-    # The county whose dataset the whole app shows ("": none chosen, the first one); labelled by the app,
+    # The county whose dataset the whole app shows ("": none chosen, the first dataset); labelled by the app,
     # which knows the loaded datasets' names.
     ViewSetting("county", "county", "", "choice", "county", "selectbox", lambda c: ("", *c.counties)),
     ViewSetting(

@@ -291,7 +291,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- about page --------------------------------------------------------------------
     "page_about": ("数据说明", "About the data"),
     "county": ("区县", "County"),
-    "county_first": ("{county}（默认）", "{county} (default)"),
     "about_sources": ("数据来源与许可", "Sources and licences"),
     "about_precision": ("位置精度", "Location precision"),
     "about_status": ("状态判定规则（截至报告日 2023-02-08）", "How a status is assigned (as of 2023-02-08)"),
