@@ -92,9 +92,14 @@ def choose_dataset(folder: Path | None) -> None:
     _CHOSEN_DATASET.set(folder)
 
 
+def dataset_dir() -> Path:
+    """The dataset folder this thread works on (:func:`choose_dataset`), else :func:`data_dir`."""
+    return _CHOSEN_DATASET.get() or data_dir()
+
+
 def geodata_dir() -> Path:
-    """The ``geodata/`` folder of the dataset this thread works on (:func:`choose_dataset`), else of :func:`data_dir`."""
-    return (_CHOSEN_DATASET.get() or data_dir()) / "geodata"
+    """The ``geodata/`` folder of :func:`dataset_dir`."""
+    return dataset_dir() / "geodata"
 
 
 def projects_path() -> Path:

@@ -18,6 +18,8 @@ from apptest_run import ROOT, run
 from countymap import config
 from countymap.cli import new_dataset
 from countymap.schema import PROJECTS
+from countymap.validation.checks import check_years
+from countymap.validation.context import load_context
 from countymap.validation.setup import dataset_problems
 
 REPORT = ROOT / "tests" / "data" / "chengkou" / "report.txt"
@@ -147,3 +149,12 @@ def test_about_names_the_countys_report_and_sources(two_counties):
     assert "Chengkou County 2032 government work report (2032-01-18)" in set(sources.iloc[:, 1])
     texts = " ".join(str(m.value) for m in at.markdown)
     assert "Report text: loaded" in texts  # report.txt beside dataset.toml, sha256 as recorded
+
+
+def test_years_are_the_editions_review_and_plan_years(chengkou):
+    """城口县's 2032 edition reviews 2031 and plans 2032; 酉阳县's 2023 edition speaks of 2022 and 2023."""
+    assert load_context(chengkou).years == ("2031", "2032")
+    assert load_context(ROOT).years == ("2022", "2023")
+    row = {"years": "2031|2032"}
+    assert list(check_years(row, load_context(chengkou))) == []
+    assert [found[0] for found in check_years(row, load_context(ROOT))] == ["years", "years"]

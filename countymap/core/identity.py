@@ -6,11 +6,13 @@ an upload can read it without importing pandas' and geopandas' worth of modules.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from countymap import config
+from countymap.schema import YEARS
 
 DATASET_TOML = "dataset.toml"
 MAX_TOML_BYTES = 64_000  # a dataset.toml is a few hundred bytes; refuse anything absurd
@@ -124,3 +126,22 @@ def read_credits(folder: Path | None = None) -> tuple[Credit, ...]:
         )
     except (KeyError, TypeError) as exc:
         raise DatasetError(f"{folder / DATASET_TOML}: a [[sources]] table lacks {exc}") from None
+
+
+def edition_years(folder: Path | None = None) -> tuple[str, ...]:
+    """The years an edition's items speak of: the year it reviews and the year it plans (``("2022", "2023")``).
+
+    ``folder`` defaults to :func:`countymap.config.dataset_dir`; without a readable
+    ``dataset.toml`` there, the embedded edition's years (:data:`countymap.schema.YEARS`).
+    """
+    path = (config.dataset_dir() if folder is None else Path(folder)) / DATASET_TOML
+    try:
+        return _edition_years(str(path), path.stat().st_mtime)
+    except (OSError, DatasetError):
+        return YEARS
+
+
+@functools.lru_cache(maxsize=64)
+def _edition_years(path: str, mtime: float) -> tuple[str, ...]:
+    _, edition = read_identity(Path(path).parent)
+    return (str(edition.year - 1), str(edition.year))

@@ -12,10 +12,10 @@ from shapely.geometry import Point, shape
 from shapely.prepared import prep
 
 from countymap.config import data_dir as default_data_dir
-from countymap.core.identity import DATASET_TOML, read_identity
+from countymap.core.identity import DATASET_TOML, edition_years, read_identity
 from countymap.core.report import dataset_report, default_report_path, load_report
 from countymap.core.tables import read_raw
-from countymap.schema import GEODATA_FILES, PLACES
+from countymap.schema import GEODATA_FILES, PLACES, YEARS
 
 if TYPE_CHECKING:  # an upload's check runs in a fresh process: geopandas would add 0.2-0.6 s to each
     from countymap.core.geodata import Geodata
@@ -31,6 +31,7 @@ class ValidationContext:
     route_ids: frozenset[str] = frozenset()
     county: object | None = None  # a prepared shapely geometry
     report_text: str | None = None
+    years: tuple[str, ...] = YEARS  # the edition's review and plan years (dataset.toml)
 
     def inside_county(self, lon: float, lat: float) -> bool:
         """True when no outline is known, else whether the point is inside it."""
@@ -84,6 +85,7 @@ def load_context(data_dir: str | Path | None = None, report: str | Path | None =
         route_ids=frozenset(f["properties"]["route_id"] for f in routes["features"]) if routes else frozenset(),
         county=prep(shape(county["features"][0]["geometry"])) if county else None,
         report_text=folder_report(root, report),
+        years=edition_years(root),
     )
 
 
