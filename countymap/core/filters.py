@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 from countymap.core.geodata import township_names
-from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, YEARS, label
+from countymap.core.identity import edition_years
+from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
 from countymap.text.format import amount, join_labels, township_label
 from countymap.text.pinyin import pinyin, pinyin_many
 from countymap.text.strings import t
@@ -76,7 +77,7 @@ def _vocab_label(vocab: dict) -> Callable[[str, str], str]:
 
 
 FIELDS: tuple[FilterField, ...] = (
-    FilterField("years", "year", "--year", "f_years", "list", lambda: YEARS, lambda code, lang: code),
+    FilterField("years", "year", "--year", "f_years", "list", edition_years, lambda code, lang: code),
     FilterField(
         "categories", "cat", "--category", "f_categories", "list", lambda: tuple(CATEGORIES), _vocab_label(CATEGORIES)
     ),

@@ -91,6 +91,7 @@ def _symbols(features: ProjectFeatures) -> list[str]:
             ("site", {"exact", "approximate"}),
             ("line", {"line"}),
             ("inferred", {"inferred"}),
+            ("placed", {"site"}),
         )
         if drawn & precisions
     ]

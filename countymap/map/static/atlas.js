@@ -20,8 +20,9 @@
             cat.features = expand(cat.features, cat.shared);
             L.geoJson(cat.features, {filter: isLine, onEachFeature: cat.each, renderer: renderer, style: function(f) {
                 var guessed = f.properties.p === "inferred";  // ends guessed from the name: dotted and lighter
-                return {color: A.palette[f.properties.s] || "#777777", weight: guessed ? 3 : 4,
-                    opacity: guessed ? 0.75 : 0.9, dashArray: guessed ? "1 7" : "8 6", lineCap: "round"};
+                var placed = f.properties.p === "site";  // traced by a county editor: solid and heavier
+                return {color: A.palette[f.properties.s] || "#777777", weight: guessed ? 3 : (placed ? 5 : 4),
+                    opacity: guessed ? 0.75 : 0.9, dashArray: guessed ? "1 7" : (placed ? null : "8 6"), lineCap: "round"};
             }}).addTo(lines);
         });
     };
@@ -39,14 +40,19 @@
                 var marker = f.properties.p === "inferred"
                     ? L.circleMarker(latlng, {renderer: renderer, radius: C.markerPx - 1, fillColor: "#ffffff",
                         fillOpacity: 0.85, color: colour, weight: 3, dashArray: "3 3"})
-                    : L.circleMarker(latlng, {renderer: renderer, radius: C.markerPx,
-                        fillColor: colour, fillOpacity: 1, color: "#ffffff", weight: 1.5});
+                    : (f.properties.p === "site"  // placed by a county editor: larger, with a heavy dark ring
+                        ? L.circleMarker(latlng, {renderer: renderer, radius: C.markerPx + 2,
+                            fillColor: colour, fillOpacity: 1, color: "#111111", weight: 3})
+                        : L.circleMarker(latlng, {renderer: renderer, radius: C.markerPx,
+                            fillColor: colour, fillOpacity: 1, color: "#ffffff", weight: 1.5}));
+                marker._cmFixed = f.properties.p === "site";  // a recorded site is never moved aside
                 marker.feature = f;  // a click on one point of a MultiPoint reports the item
                 marker._cmHome = latlng;  // where the data puts it; spreadDots may draw it a little aside
                 dots.push(marker);
                 return marker;
             }}).addTo(points);
         });
+        dots.sort(function(a, b) { return (b._cmFixed ? 1 : 0) - (a._cmFixed ? 1 : 0); });
     };
     var metresPerPixel = function(lat) {
         return 40075016.686 * Math.cos(lat * Math.PI / 180) / Math.pow(2, map.getZoom() + 8);
@@ -194,6 +200,10 @@
         };
         dots.forEach(function(dot) {
             var home = map.latLngToContainerPoint(dot._cmHome), x = home.x, y = home.y;
+            if (dot._cmFixed) {  // placed first (see makePoints): the others make room around it
+                (grid[cellOf(x, y)] = grid[cellOf(x, y)] || []).push([x, y]);
+                return;
+            }
             if (x < -margin || y < -margin || x > size.x + margin || y > size.y + margin) {
                 if (dot.getLatLng() !== dot._cmHome) { dot.setLatLng(dot._cmHome); }
                 return;
