@@ -213,9 +213,9 @@ def _spread_township_points(rows: list[dict], pending: list[int], areas: list[To
             members.setdefault(area, []).append(rows[row_index]["id"])
     position: dict[tuple[int, str], list[float]] = {}
     for index, ids in members.items():
-        area = areas[index]
-        for rank, project_id in enumerate(sorted(set(ids))):
-            east, north = spread_offset(rank, len(set(ids)), area.inscribed_m * DISC_SHARE)
+        area, ranked = areas[index], sorted(set(ids))  # counted once: per point it made 200,000 items take 12 s
+        for rank, project_id in enumerate(ranked):
+            east, north = spread_offset(rank, len(ranked), area.inscribed_m * DISC_SHARE)
             position[(index, project_id)] = offset_lonlat(area.label_lon, area.label_lat, east, north)
     for row_index in pending:
         row = rows[row_index]
