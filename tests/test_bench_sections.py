@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from countymap.bench.markdown import kept_sections
+from countymap.bench.sessions import write_section
 
 FILE = """# Benchmarks
 
@@ -41,3 +42,13 @@ def test_the_sections_of_other_benchmarks_are_kept_in_order(tmp_path):
     assert kept[0].endswith("| 50,000 | 4.62 |")
     assert kept[1].endswith("| 302 |")
     assert "old table" not in "".join(kept)
+
+
+def test_a_section_written_under_its_heading_stops_before_a_marked_section(tmp_path):
+    path = tmp_path / "BENCHMARKS.md"
+    path.write_text(FILE, encoding="utf-8")
+    write_section("## Upload sessions\n\nnew figures\n", path)
+    text = path.read_text(encoding="utf-8")
+    assert "new figures\n\n<!-- living -->\n## Living map database" in text
+    assert "| 302 |" not in text
+    assert [section.splitlines()[0] for section in kept_sections(path)][-1] == "<!-- living -->"
