@@ -95,6 +95,19 @@ def _latest_cached(
     return LivingView(made, found.edition, found.log_position, counted, str(dates.max()) if len(dates) else "")
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _changes_cached(url: str, position: int) -> tuple[living.UpdateRecord, ...]:
+    return tuple(living.history(_opened(url), public=True))
+
+
+def changes() -> tuple[living.UpdateRecord, ...]:
+    """Every update recorded since the report, oldest first, without editors' names (read once per log position)."""
+    db = database()
+    if db is None:
+        return ()
+    return _changes_cached(config.database_url(), living.log_position(db))
+
+
 def status() -> str:
     """Why there is no "latest" (a string-table key), or :data:`READY`."""
     db = database()
