@@ -143,3 +143,19 @@ def test_an_editor_does_not_get_the_admin_tools_but_an_admin_does(home):
     assert "Accounts (admin)" not in _texts(editor.subheader)
     admin = _sign_in(ADMIN)
     assert "Accounts (admin)" in _texts(admin.subheader)
+
+
+def test_the_command_line_identity_in_the_session_counts_for_nothing(home):
+    at = _page(edit_token=LOCAL_OPERATOR, edit_item=ITEM)  # only a string token can stand for a session
+    assert [b.key for b in at.button] == ["ed_sign_in"]
+    assert log_position(home) == 0
+
+
+def test_an_admin_adds_an_editor_who_can_then_sign_in(home):
+    at = _sign_in(ADMIN)
+    at.text_input(key="ed_new_name").set_value("editor-liu")
+    at.text_input(key="ed_new_password").set_value("another long password")
+    at.button(key="ed_add").click().run()
+    assert "Account added: editor-liu" in _texts(at.success)
+    assert [d.label for d in at.get("download_button")] == ["Download the audit log (CSV)"]
+    assert "Signed in: editor-liu" in _texts(_sign_in("editor-liu", "another long password").markdown)

@@ -102,16 +102,16 @@ def admin_panel(db: living.Database, lang: str) -> None:
     st.subheader(t("ed_admin", lang))
     with st.form("ed_add_account_form", clear_on_submit=True):
         st.markdown(esc(t("ed_add_account", lang)))
-        name = st.text_input(t("ed_name", lang), max_chars=64)
-        password = st.text_input(t("ed_password", lang), type="password", max_chars=200)
+        name = st.text_input(t("ed_name", lang), max_chars=64, key="ed_new_name")
+        password = st.text_input(t("ed_password", lang), type="password", max_chars=200, key="ed_new_password")
         role = st.radio(t("ed_role", lang), ("editor", "admin"), format_func=lambda r: t(f"ed_role_{r}", lang))
-        if st.form_submit_button(t("ed_add_account", lang)):
+        if st.form_submit_button(t("ed_add_account", lang), key="ed_add"):
             _account_action(
                 lambda: living.add_account(db, token(), name.strip(), password, role), "ed_added", name, lang
             )
     with st.form("ed_deactivate_form", clear_on_submit=True):
-        name = st.text_input(t("ed_deactivate", lang), max_chars=64)
-        if st.form_submit_button(t("ed_deactivate", lang)):
+        name = st.text_input(t("ed_deactivate", lang), max_chars=64, key="ed_deactivate_name")
+        if st.form_submit_button(t("ed_deactivate", lang), key="ed_deactivate"):
             _account_action(lambda: living.set_active(db, token(), name.strip(), False), "ed_deactivated", name, lang)
     try:
         audit = living.export_audit(db, token())  # made now, for this admin only
