@@ -69,7 +69,8 @@ def _texts(elements) -> str:
 def test_without_a_database_the_page_names_the_commands(tmp_path, monkeypatch):
     monkeypatch.setenv("COUNTYMAP_DATA_HOME", str(tmp_path))
     at = _page()
-    assert "python -m countymap db upgrade" in _texts(at.info)
+    assert "No map database yet" in _texts(at.info)
+    assert "python -m countymap db upgrade" in _texts(at.code)
     assert not at.button
 
 

@@ -30,7 +30,8 @@ def editor_page(lang: str) -> None:
     """The whole page: sign in, then the item editor (and, for an admin, the accounts)."""
     db = living_data.database()
     if db is None or living_data.status():
-        st.info(t("ed_no_database", lang, upgrade=UPGRADE_COMMAND, import_cmd=IMPORT_COMMAND))
+        st.info(t("ed_no_database", lang))
+        st.code(f"{UPGRADE_COMMAND}\n{IMPORT_COMMAND}", language=None)  # highlighting fails AA contrast
         return
     st.caption(t("ed_intro", lang))
     account = current_account(db)

@@ -760,8 +760,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "nothing saved is ever changed (a correction is a new update).",
     ),
     "ed_no_database": (
-        "尚未建立地图数据库。请先运行 {upgrade}，再运行 {import_cmd}。",
-        "No map database yet. Run {upgrade}, then {import_cmd}.",
+        "尚未建立地图数据库。请在服务器上依次运行下面两条命令：",
+        "No map database yet. Run these two commands on the server, in this order:",
     ),
     "ed_name": ("账号", "Account name"),
     "ed_password": ("密码", "Password"),
