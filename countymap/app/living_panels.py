@@ -16,7 +16,7 @@ from countymap import living
 from countymap.app import data, living_data, selection, state
 from countymap.app.shell import esc, html_block
 from countymap.living.overdue import last_year, overdue_mask
-from countymap.map.view import AS_OF_LATEST, Choices
+from countymap.map.view import AS_OF_LATEST, AS_OF_REPORT, Choices
 from countymap.schema import UPDATE_FIELDS, label
 from countymap.text.format import item_names, labelled, update_value
 from countymap.text.strings import t
@@ -40,18 +40,22 @@ def as_of_switch(lang: str, where) -> str:
         format_func=functools.partial(AS_OF.option_label, lang=lang),
         horizontal=True,
     )
-    chosen = state.bind_view(AS_OF, Choices(), draw if living_data.status() == living_data.READY else None)
-    return chosen if living_data.status() == living_data.READY else "report"
+    ready = data.living_here() and living_data.status() == living_data.READY
+    chosen = state.bind_view(AS_OF, Choices(), draw if ready else None)
+    return chosen if ready else AS_OF_REPORT
 
 
 def as_of_note(lang: str) -> None:
-    """One line above the map: which state it shows and as of when (or why there is no latest state)."""
+    """One line above the map: which state it shows and as of when (or why there is no latest state).
+
+    Another county than the first shows its report: the database holds one county's editions.
+    """
     identity = data.identity(lang)
     why = living_data.status()
-    if why:
+    if why and data.living_here():
         st.caption(t(why, lang))
         return
-    if living_data.wants_latest():
+    if showing_latest():
         view = data.living_view()
         if view is not None and view.newest:
             text = t("lvp_latest_note", lang, date=view.newest, n=view.updates)
@@ -59,7 +63,8 @@ def as_of_note(lang: str) -> None:
             text = t("lvp_latest_none", lang, date=identity.get("date", ""))
     else:
         text = t("lvp_report_note", lang, year=identity.get("year", ""), date=identity.get("date", ""))
-    html_block(f'<p class="cm-as-of" data-as-of="{esc(living_data.chosen())}">{esc(text)}</p>')
+    shown = AS_OF_LATEST if showing_latest() else AS_OF_REPORT
+    html_block(f'<p class="cm-as-of" data-as-of="{esc(shown)}">{esc(text)}</p>')
 
 
 def _evidence_html(evidence: str) -> str:
@@ -95,7 +100,7 @@ def timeline_rows(records: list[living.UpdateRecord], lang: str, names: dict[str
 def timeline(row: pd.Series, lang: str) -> None:
     """An item's timeline: the report, then each update with its date and evidence (latest view only)."""
     db = living_data.database()
-    if db is None or living_data.status() or living_data.chosen() != AS_OF_LATEST:
+    if db is None or not showing_latest():
         return
     overdue_badge(row, lang)
     records = living.history(db, str(row["id"]), public=True)
@@ -107,7 +112,7 @@ def timeline(row: pd.Series, lang: str) -> None:
 
 def showing_latest() -> bool:
     """Whether this session shows the latest state (a database with an edition, and "latest" chosen)."""
-    return not living_data.status() and living_data.chosen() == AS_OF_LATEST
+    return data.living_here() and not living_data.status() and living_data.chosen() == AS_OF_LATEST
 
 
 def overdue_badge(row: pd.Series, lang: str) -> None:

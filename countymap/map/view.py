@@ -50,6 +50,8 @@ class Choices:
         The county's townships.
     bounds : tuple of float
         ``(west, south, east, north)`` of the county (WGS-84): where a centre may lie.
+    counties : tuple of str
+        Adcodes of the loaded datasets a reader may choose besides the first (shown when none is chosen).
     """
 
     basemaps: tuple[str, ...] = ()
@@ -57,6 +59,7 @@ class Choices:
     items: tuple[str, ...] = ()
     townships: tuple[str, ...] = ()
     bounds: tuple[float, float, float, float] = (-180.0, -90.0, 180.0, 90.0)
+    counties: tuple[str, ...] = ()
 
 
 def export_choices(bounds: tuple[float, float, float, float] = (-180.0, -90.0, 180.0, 90.0)) -> Choices:
@@ -121,6 +124,9 @@ class ViewSetting:
 
 VIEW: tuple[ViewSetting, ...] = (
     ViewSetting("lang", "lang", "zh", "choice", "language", "radio", lambda c: LANGS, None, "--lang"),
+    # The county whose dataset the whole app shows ("": none chosen, the first dataset); labelled by the app,
+    # which knows the loaded datasets' names.
+    ViewSetting("county", "county", "", "choice", "county", "selectbox", lambda c: ("", *c.counties)),
     ViewSetting(
         "basemap", "basemap", "none", "choice", "basemap", "selectbox", lambda c: c.basemaps, basemap_label, "--basemap"
     ),
@@ -147,6 +153,7 @@ class View:
     """How the map is shown; the default is the county in Chinese, no tiles, badges counting items."""
 
     lang: str = "zh"
+    county: str = ""  # an adcode among the loaded datasets; "" for none chosen
     basemap: str = "none"
     size_by: str = SIZE_COUNT
     shading: str = ""

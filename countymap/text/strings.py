@@ -290,6 +290,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # --- about page --------------------------------------------------------------------
     "page_about": ("数据说明", "About the data"),
+    "county": ("区县", "County"),
     "about_sources": ("数据来源与许可", "Sources and licences"),
     "about_precision": ("位置精度", "Location precision"),
     "about_status": ("状态判定规则（截至报告日 2023-02-08）", "How a status is assigned (as of 2023-02-08)"),
@@ -599,6 +600,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "s_dataset_identity": (
         "数据集说明文件 dataset.toml 有误：{detail}",
         "the dataset's dataset.toml is wrong: {detail}",
+    ),
+    "s_too_many_datasets": (
+        "列出了 {n} 个数据集文件夹，最多 {most} 个",
+        "{n} dataset folders are listed; at most {most} can be served",
+    ),
+    "s_county_twice": (
+        "{path} 与 {other} 是同一个县（{adcode}）：每个县只能列一个数据集",
+        "{path} and {other} are the same county ({adcode}): list one dataset per county",
     ),
     "s_file_not_folder": ("{path} 是文件，不是文件夹", "{path} is a file, not a folder"),
     "s_cannot_write": ("无法在 {path} 中写入文件（{reason}）", "cannot write files in {path} ({reason})"),
