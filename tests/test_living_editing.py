@@ -160,3 +160,23 @@ def test_an_admin_adds_an_editor_who_can_then_sign_in(home):
     assert "Account added: editor-liu" in _texts(at.success)
     assert [d.label for d in at.get("download_button")] == ["Download the audit log (CSV)"]
     assert "Signed in: editor-liu" in _texts(_sign_in("editor-liu", "another long password").markdown)
+
+
+def test_a_signed_in_editor_opens_an_item_from_its_details_and_the_public_gets_no_link(home):
+    signed = _sign_in()
+    token = signed.session_state["edit_token"]
+    public = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    public.query_params.update({"lang": "en", "sel": ITEM})
+    public.run()
+    assert not [link for link in public.get("page_link") if "Edit this item" in str(link.proto.label)]
+    editor = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    editor.query_params.update({"lang": "en", "sel": ITEM})
+    editor.session_state["edit_token"] = token
+    editor.run()
+    (link,) = [link for link in editor.get("page_link") if "Edit this item" in str(link.proto.label)]
+    assert link.proto.query_string == f"sel={ITEM}"
+    opened = AppTest.from_file(PAGE, default_timeout=120)
+    opened.query_params.update({"lang": "en", "sel": ITEM})
+    opened.session_state["edit_token"] = token
+    opened.run()
+    assert opened.selectbox(key="edit_item").value == ITEM

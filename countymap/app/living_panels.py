@@ -13,15 +13,16 @@ import pandas as pd
 import streamlit as st
 
 from countymap import living
-from countymap.app import data, living_data, selection, state
+from countymap.app import data, edit_session, living_data, selection, state
 from countymap.app.shell import esc, html_block
 from countymap.living.overdue import last_year, overdue_mask
-from countymap.map.view import AS_OF_LATEST, AS_OF_REPORT, Choices
+from countymap.map.view import AS_OF_LATEST, AS_OF_REPORT, SETTING, Choices
 from countymap.schema import UPDATE_FIELDS, label
 from countymap.text.format import item_names, labelled, update_value
 from countymap.text.strings import t
 
 AS_OF = living_data.AS_OF
+EDIT_PAGE = "pages/6_编辑.py"
 MAX_CHANGES_LISTED = 500  # newest first; the history export has them all
 MAX_TOWNSHIP_UPDATES = 20
 
@@ -103,11 +104,21 @@ def timeline(row: pd.Series, lang: str) -> None:
     if db is None or not showing_latest():
         return
     overdue_badge(row, lang)
+    edit_link(row, lang)
     records = living.history(db, str(row["id"]), public=True)
     date = data.identity(lang).get("date", "")
     items = [f"<li>{esc(t('lvp_timeline_report', lang, date=date))}</li>", *timeline_rows(records, lang)]
     empty = "" if records else f"<p>{esc(t('lvp_timeline_empty', lang))}</p>"
     html_block(f'<div class="cm-timeline"><b>{esc(t("lvp_timeline", lang))}</b><ul>{"".join(items)}</ul>{empty}</div>')
+
+
+def edit_link(row: pd.Series, lang: str) -> None:
+    """For a signed-in editor only (asked of the database): a link that opens this item on the editing page."""
+    db = living_data.database()
+    if db is None or edit_session.token() is None or not showing_latest():
+        return
+    if edit_session.current_account(db) is not None:
+        st.page_link(EDIT_PAGE, label=t("ed_edit_item", lang), query_params={SETTING["item"].param: str(row["id"])})
 
 
 def showing_latest() -> bool:

@@ -19,10 +19,12 @@ from countymap.app import data, living_data, page_edit_forms, state
 from countymap.app.edit_session import current_account, forget, keep, token
 from countymap.app.shell import esc
 from countymap.living.database import UPGRADE_COMMAND
+from countymap.map.view import SETTING
 from countymap.text.format import item_names
 from countymap.text.strings import t
 
 ITEM_KEY = "edit_item"
+ITEM_PARAM = SETTING["item"].param  # the link's item (an editor's "edit this item" link)
 IMPORT_COMMAND = "python -m countymap db import projects.csv --edition 2023"
 
 
@@ -30,12 +32,14 @@ def editor_page(lang: str) -> None:
     """The whole page: sign in, then the item editor (and, for an admin, the accounts)."""
     db = living_data.database()
     if db is None or living_data.status():
+        state.set_param(ITEM_PARAM, None)
         st.info(t("ed_no_database", lang))
         st.code(f"{UPGRADE_COMMAND}\n{IMPORT_COMMAND}", language=None)  # highlighting fails AA contrast
         return
     st.caption(t("ed_intro", lang))
     account = current_account(db)
     if account is None:
+        state.set_param(ITEM_PARAM, None)  # an editor's link names the item; nobody else's keeps it
         sign_in_form(db, lang)
         return
     signed_in_bar(db, account, lang)
@@ -86,7 +90,10 @@ def pick_item(lang: str) -> str | None:
     table = view.dataset.table
     names = dict(zip(table["id"], item_names(table, lang), strict=True))
     options = ["", *table["id"]]
-    if state.get(ITEM_KEY) not in options:
+    wanted = state.url_value(ITEM_PARAM) if state.url_is_fresh() else None  # a link from an item's details
+    if wanted in options:
+        state.put(ITEM_KEY, wanted)
+    elif state.get(ITEM_KEY) not in options:
         state.put(ITEM_KEY, "")
     chosen = st.selectbox(
         t("ed_pick", lang),
@@ -95,6 +102,7 @@ def pick_item(lang: str) -> str | None:
         help=t("ed_pick_help", lang),
         format_func=lambda i: f"{names[i]} ({i})" if i else t("select_none", lang),
     )
+    state.set_param(ITEM_PARAM, chosen or None)
     return chosen or None
 
 

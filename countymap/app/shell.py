@@ -100,6 +100,7 @@ PAGE_LINKS = {
     "page_table": FILTERED,
     "page_township": FILTERED | {SETTING["township"].param, SETTING["item"].param},
     "page_stats": FILTERED,
+    "page_edit": EVERY_PAGE | {SETTING["item"].param},
 }
 
 

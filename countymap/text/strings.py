@@ -820,6 +820,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ed_deactivated": ("已停用账号：{name}", "Account deactivated: {name}"),
     "ed_audit": ("下载审计日志（CSV）", "Download the audit log (CSV)"),
     "ed_history": ("此项目的全部更新", "Every update of this item"),
+    "ed_edit_item": ("编辑此项目", "Edit this item"),
     "lv_bad_code": ("不是可选的值：{value}", "not one of the allowed values: {value}"),
     "lv_bad_field": ("不能更改的字段：{value}", "a field that cannot be changed: {value}"),
     "lv_bad_progress": ("完成比例须为 0 到 100 的整数", "progress must be a whole number from 0 to 100"),
