@@ -155,8 +155,8 @@ def dataset() -> Dataset:
 
 
 def living_here() -> bool:
-    """Whether the living map's database covers the county shown (the first dataset only)."""
-    return current().folder == config.dataset_dirs()[0]
+    """Whether the living map's database covers what is shown: the first dataset's county, and no upload of its own."""
+    return current().folder == config.dataset_dirs()[0] and not has_upload()
 
 
 def living_view() -> living_data.LivingView | None:
