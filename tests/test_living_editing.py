@@ -13,8 +13,10 @@ from apptest_run import ROOT
 from living_app_home import ADMIN, EDITOR, EVIDENCE, PASSWORD, make_home, record, url
 from streamlit.testing.v1 import AppTest
 
+from countymap.app.page_edit_map import stored_point
 from countymap.living import LOCAL_OPERATOR, history, log_position, set_active
 from countymap.living.database import close
+from countymap.map.gcj02 import wgs84_to_gcj02
 
 pytestmark = pytest.mark.usefixtures("small_fixture_app")
 PAGE = str(ROOT / "pages" / "6_编辑.py")
@@ -180,3 +182,10 @@ def test_a_signed_in_editor_opens_an_item_from_its_details_and_the_public_gets_n
     opened.session_state["edit_token"] = token
     opened.run()
     assert opened.selectbox(key="edit_item").value == ITEM
+
+
+def test_a_click_on_a_gcj02_basemap_is_stored_in_wgs84():
+    shown = wgs84_to_gcj02(*INSIDE)  # where a Gaode basemap draws the WGS-84 point INSIDE
+    lon, lat = stored_point(*shown, "gaode_vec")
+    assert abs(lon - INSIDE[0]) < 1e-5 and abs(lat - INSIDE[1]) < 1e-5
+    assert stored_point(*INSIDE, "none") == INSIDE  # the offline basemap is WGS-84 already
