@@ -59,4 +59,5 @@ with st.container() if present else map_col:
             selection.request(*clicked)
 if not present:
     panels.undrawn_list(result, lang)
+    living_panels.changes_list(result, lang)
     map_view.export_button(filters, view)

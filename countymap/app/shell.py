@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from countymap import config
-from countymap.app import data, share, state
+from countymap.app import data, living_data, share, state
 from countymap.app.data import COUNTY_KEY
 from countymap.app.state import note_language, sync_origin
 from countymap.core.filters import PARAM_NAMES as FILTER_PARAMS
@@ -36,6 +36,7 @@ def page_setup(title_key: str, *, floating=None) -> str:
         page_title=t(title_key, "zh", **data.identity("zh")), layout="wide", initial_sidebar_state="auto"
     )
     sync_origin(title_key)
+    living_data.new_run()
     return_freed_memory()  # the last run's page strings (megabytes each on a large table) go back to the system
     state.keep_only(PAGE_LINKS.get(title_key, EVERY_PAGE))
     names = {"zh": "中文", "en": "English"}
@@ -99,6 +100,7 @@ PAGE_LINKS = {
     "page_table": FILTERED,
     "page_township": FILTERED | {SETTING["township"].param, SETTING["item"].param},
     "page_stats": FILTERED,
+    "page_edit": EVERY_PAGE | {SETTING["item"].param},
 }
 
 
