@@ -20,6 +20,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from countymap import config
+from countymap.app import living_data
 from countymap.app import state as session
 from countymap.core import report
 from countymap.core.dataset import Dataset
@@ -135,12 +136,28 @@ def dataset_of(source: Source) -> Dataset:
 
 
 def dataset() -> Dataset:
-    """The session's uploaded Dataset of the current county if any, else the current folder's (shared)."""
+    """The session's Dataset: its upload of the current county, else the living map's latest state, else the report's.
+
+    The latest state counts for the first dataset only (the database holds the
+    editions of one county, the one the app serves first), when the session chose
+    it and the database has one (:mod:`countymap.app.living_data`); the report's
+    view is the current folder's projects file (shared by every session).
+    """
     upload = session.get(UPLOAD_KEY)
     source = current()
     if upload is not None and upload.county.geodata_dir == source.geodata_dir:
         return upload
+    if source.folder == config.dataset_dirs()[0] and living_data.wants_latest():
+        found = living_view()
+        if found is not None:
+            return found.dataset
     return dataset_of(source)
+
+
+def living_view() -> living_data.LivingView | None:
+    """The living map's latest state (its Dataset on the first dataset's geodata), or ``None`` when there is none."""
+    folder = config.dataset_dirs()[0]
+    return living_data.latest(lambda table: Dataset.of(table, _geodata_of(folder), folder), geodata_version(folder))
 
 
 def upload_dataset(result: UploadResult) -> Dataset:

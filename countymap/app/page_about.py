@@ -36,7 +36,7 @@ def sources(lang: str) -> None:
     st.subheader(t("about_sources", lang))
     named = data.identity(lang)  # the items' source names the county and the report's year and date
     keyed = [tuple(t(cell, lang, **named) if cell in STRINGS else cell for cell in row) for row in SHARED_SOURCES]
-    own = [(credit.name(lang), credit.origin, credit.licence) for credit in data.current().credits]
+    own = [(credit.name(lang), credit.origin, credit.licence(lang)) for credit in data.current().credits]
     items = tuple(t(cell, lang, **named) for cell in ITEMS_SOURCE)
     columns = [t("col_what", lang), t("col_source", lang), t("col_licence", lang)]
     st.dataframe(pd.DataFrame([items, *own, *keyed], columns=columns), hide_index=True, width="stretch")

@@ -120,6 +120,7 @@ PAGES = (
     ("pages/3_统计.py", "page_stats"),
     ("pages/4_数据说明.py", "page_about"),
     ("pages/5_草稿审核.py", "page_review"),
+    ("pages/6_编辑.py", "page_edit"),
 )
 
 

@@ -28,7 +28,7 @@ from countymap.core.geodata import township_names
 from countymap.core.identity import edition_years
 from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
 from countymap.text.format import amount, join_labels, township_label
-from countymap.text.pinyin import pinyin
+from countymap.text.pinyin import pinyin, pinyin_many
 from countymap.text.strings import t
 
 QUERY_MAX_CHARS = 100  # the search box's own limit; a longer link is cut to it
@@ -176,7 +176,8 @@ def search_index(projects: pd.DataFrame) -> SearchIndex:
     for column in ("name_en", "summary_zh", "summary_en"):
         plain = plain + _SEP + _text_column(projects, column)
     plain = (plain + _SEP + joined_towns.to_numpy(dtype=object)).str.lower()  # object: an empty table's map is float
-    spelled_names = _text_column(projects, "name_zh").map(lambda name: _squash(_pinyin_cached(name)))
+    names_zh = _text_column(projects, "name_zh")
+    spelled_names = pd.Series([_squash(s) for s in pinyin_many(names_zh)], index=names_zh.index, dtype="str")
     spelled_towns = townships.map(lambda row: _SEP.join(spelled_town[n] for n in row or ()))
     spelled = spelled_names + _SEP + spelled_towns.to_numpy(dtype=object)
     return SearchIndex(plain.reset_index(drop=True), spelled.reset_index(drop=True))

@@ -101,12 +101,17 @@ class Credit:
 
     name_zh: str
     name_en: str
-    licence: str
+    licence_zh: str
+    licence_en: str
     origin: str
 
     def name(self, lang: str) -> str:
         """What the source gave, in ``lang``."""
         return self.name_en if lang == "en" else self.name_zh
+
+    def licence(self, lang: str) -> str:
+        """Its licence, in ``lang``."""
+        return self.licence_en if lang == "en" else self.licence_zh
 
 
 def read_credits(folder: Path | None = None) -> tuple[Credit, ...]:
@@ -121,7 +126,7 @@ def read_credits(folder: Path | None = None) -> tuple[Credit, ...]:
     data = _read_toml(folder / DATASET_TOML)
     try:
         return tuple(
-            Credit(str(s["name_zh"]), str(s["name_en"]), str(s["licence"]), str(s["origin"]))
+            Credit(*(str(s[key]) for key in ("name_zh", "name_en", "licence_zh", "licence_en", "origin")))
             for s in data.get("sources", [])
         )
     except (KeyError, TypeError) as exc:

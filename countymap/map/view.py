@@ -73,6 +73,14 @@ def measure_label(measure: str, lang: str) -> str:
     return t("size_count", lang) if measure == SIZE_COUNT else kind_label(measure, lang)
 
 
+AS_OF_LATEST, AS_OF_REPORT = "latest", "report"
+AS_OF_CHOICES = (AS_OF_LATEST, AS_OF_REPORT)
+
+
+def _as_of_label(code: str, lang: str) -> str:
+    return t("as_of_" + code, lang)
+
+
 def _shade_label(measure: str, lang: str) -> str:
     return measure_label(measure, lang) if measure else t("shade_none", lang)
 
@@ -133,6 +141,8 @@ VIEW: tuple[ViewSetting, ...] = (
     ViewSetting("township", "tw", "", "choice", allowed=lambda c: ("", *c.townships), option_label=township_label),
     ViewSetting("zoom", "z", None, "zoom"),
     ViewSetting("centre", "c", None, "centre"),
+    # The living map: the items as the report gave them, or with every update recorded since (countymap.living).
+    ViewSetting("as_of", "as_of", AS_OF_LATEST, "choice", "as_of", "radio", lambda c: AS_OF_CHOICES, _as_of_label),
 )
 SETTING = {spec.attr: spec for spec in VIEW}
 PARAM_NAMES = frozenset(spec.param for spec in VIEW)
@@ -152,6 +162,7 @@ class View:
     township: str = ""
     zoom: float | None = None
     centre: tuple[float, float] | None = None  # (lat, lon), WGS-84
+    as_of: str = "latest"  # AS_OF_LATEST or AS_OF_REPORT: which state of the items the map shows
 
 
 DEFAULT_VIEW = View()
