@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from countymap.app import data, map_view, panels, selection, shell
+from countymap.app import data, living_panels, map_view, panels, selection, shell
 from countymap.app.filter_sidebar import filtered
 from countymap.app.map_page import current_selection, presenting, selected_values
 from countymap.core.filters import county_wide_reaching
@@ -21,6 +21,7 @@ selection.apply_requested()
 st.title(t("app_title", lang, **data.identity(lang)))
 # In presenter mode the controls keep their state in the (hidden) sidebar: the room sees only the map.
 bar = st.sidebar if present else st.container(horizontal=True, vertical_alignment="bottom", key="cm_bar")
+living_panels.as_of_switch(lang, bar)
 filters, result = filtered(lang, search_where=bar)
 wide = county_wide_reaching(data.projects(), filters)  # county-wide items that reach a filtered township
 choices = map_view.view_choices(result, every_item=present)
@@ -47,6 +48,7 @@ else:
         panels.county_wide_list(filters, wide, lang)
 
 with st.container() if present else map_col:
+    living_panels.as_of_note(lang)
     view = map_view.bind_position(replace(view, presenter=present, item=item, township=township), choices)
     fmap = map_view.map_or_notice(filters, view)
     if fmap is not None:

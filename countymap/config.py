@@ -7,10 +7,12 @@ environment variable means the same thing everywhere.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +33,8 @@ ENV_MAX_CELLS = "COUNTYMAP_MAX_CELLS"
 ENV_MAX_UNPACKED_MB = "COUNTYMAP_MAX_UNPACKED_MB"
 ENV_DATABASE_URL = "COUNTYMAP_DATABASE_URL"
 ENV_DATA_HOME = "COUNTYMAP_DATA_HOME"
+ENV_DATASETS = "COUNTYMAP_DATASETS"
+MAX_DATASETS = 60  # every county-level unit of a province (Chongqing has 38) with room to spare
 DATABASE_FILENAME = "countymap.sqlite3"
 
 
@@ -78,9 +82,24 @@ def data_dir() -> Path:
     return Path(os.environ.get(ENV_DATA_DIR) or REPO_ROOT)
 
 
+# The dataset folder this thread works on (the app sets it at the start of each script run, which has a
+# thread of its own); unset, it is data_dir(). So a filter's township list is the current county's.
+_CHOSEN_DATASET: ContextVar[Path | None] = ContextVar("countymap_dataset", default=None)
+
+
+def choose_dataset(folder: Path | None) -> None:
+    """Make ``folder`` the dataset this thread works on (``None``: :func:`data_dir`); see :func:`geodata_dir`."""
+    _CHOSEN_DATASET.set(folder)
+
+
+def dataset_dir() -> Path:
+    """The dataset folder this thread works on (:func:`choose_dataset`), else :func:`data_dir`."""
+    return _CHOSEN_DATASET.get() or data_dir()
+
+
 def geodata_dir() -> Path:
-    """The ``geodata/`` folder inside :func:`data_dir`."""
-    return data_dir() / "geodata"
+    """The ``geodata/`` folder of :func:`dataset_dir`."""
+    return dataset_dir() / "geodata"
 
 
 def projects_path() -> Path:
@@ -89,9 +108,48 @@ def projects_path() -> Path:
     return Path(explicit) if explicit else data_dir() / "projects.csv"
 
 
-def report_candidates() -> list[Path]:
-    """Where the report text may be: ``$COUNTYMAP_REPORT``, then ``../shared/report/`` beside the repo."""
-    candidates = [REPO_ROOT.parent / "shared" / "report" / REPORT_FILENAME]
+def dataset_entries() -> list[str]:
+    """The folders ``$COUNTYMAP_DATASETS`` names, as written (``os.pathsep``-separated, blanks dropped)."""
+    raw = os.environ.get(ENV_DATASETS, "")
+    return [entry.strip() for entry in raw.split(os.pathsep) if entry.strip()]
+
+
+def dataset_dirs() -> tuple[Path, ...]:
+    """The dataset folders the app serves, in order; the first is shown when no county is chosen.
+
+    :func:`data_dir` (the embedded Youyang dataset by default) comes first, then
+    the folders of ``$COUNTYMAP_DATASETS``; a list that names :func:`data_dir`
+    itself puts it where it stands in the list. Checked (count, folders, their
+    ``dataset.toml``) by :func:`countymap.validation.setup.dataset_problems`.
+    """
+    return _dataset_dirs(tuple(dataset_entries()), data_dir())
+
+
+@functools.lru_cache(maxsize=8)  # asked many times a run; the folders' real paths are looked up once
+def _dataset_dirs(entries: tuple[str, ...], default: Path) -> tuple[Path, ...]:
+    listed = [Path(entry) for entry in entries[: MAX_DATASETS + 1]]  # more is a setup problem, never all read
+    named = any(_same_folder(path, default) for path in listed)
+    return tuple(listed if named else [default, *listed])
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
+
+
+def is_default_dataset(folder: Path) -> bool:
+    """Whether ``folder`` is :func:`data_dir` (the one whose projects file ``$COUNTYMAP_PROJECTS`` may replace)."""
+    return _same_folder(folder, data_dir())
+
+
+def dataset_projects_path(folder: Path) -> Path:
+    """The projects table of a dataset folder: :func:`projects_path` for :func:`data_dir`, else its ``projects.csv``."""
+    return projects_path() if is_default_dataset(folder) else folder / "projects.csv"
+
+
+def report_candidates(file_name: str = REPORT_FILENAME, folder: Path | None = None) -> list[Path]:
+    """Where a report text may be: ``$COUNTYMAP_REPORT``, then ``folder`` (a dataset's), then ``../shared/report/``."""
+    beside = [Path(folder) / file_name] if folder is not None else []
+    candidates = [*beside, REPO_ROOT.parent / "shared" / "report" / file_name]
     explicit = os.environ.get(ENV_REPORT)
     return ([Path(explicit)] if explicit else []) + candidates
 

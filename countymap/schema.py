@@ -305,9 +305,9 @@ PROJECT_FIELDS: tuple[Field, ...] = (
         "years",
         kind="list",
         required=True,
-        vocab={y: (y, y) for y in YEARS},
-        doc_zh="报告年份",
-        doc_en="2022 review and/or 2023 plan",
+        pattern=r"\d{4}( ?\| ?\d{4})*",  # which years: the edition's (dataset.toml), checked with its context
+        doc_zh="报告年份：回顾之年和/或计划之年（酉阳 2023 年版为 2022、2023）",
+        doc_en="the edition's review year and/or plan year (2022 and 2023 in Youyang's 2023 edition)",
     ),
     Field(
         "townships",

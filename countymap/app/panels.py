@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from countymap.app import data, selection, state
+from countymap.app import data, living_panels, selection, state
 from countymap.app.shell import esc, html_block
 from countymap.core import report
 from countymap.core.filters import FilterState
@@ -126,6 +126,7 @@ def detail_panel(row: pd.Series, lang: str) -> None:
         f"<p><b>{esc(t('d_summary', lang))}</b>{esc(labelled('', summary, lang))}</p></div>"  # "：" or ": "
     )
     passages(row.get("source_spans") or (), lang)
+    living_panels.timeline(row, lang)
 
 
 def passages(spans: tuple[tuple[int, int], ...], lang: str) -> None:

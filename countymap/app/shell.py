@@ -6,11 +6,14 @@ Only :mod:`countymap.app` imports Streamlit; everything it shows is computed in
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from countymap import config
 from countymap.app import data, share, state
+from countymap.app.data import COUNTY_KEY
 from countymap.app.state import note_language, sync_origin
 from countymap.core.filters import PARAM_NAMES as FILTER_PARAMS
 from countymap.core.memory import return_freed_memory
@@ -34,7 +37,7 @@ def page_setup(title_key: str, *, floating=None) -> str:
     )
     sync_origin(title_key)
     return_freed_memory()  # the last run's page strings (megabytes each on a large table) go back to the system
-    state.keep_only(PAGE_LINKS.get(title_key, LANGUAGE_ONLY))
+    state.keep_only(PAGE_LINKS.get(title_key, EVERY_PAGE))
     names = {"zh": "中文", "en": "English"}
     where = floating if floating is not None else st.sidebar
     label_visibility = "collapsed" if floating is not None else "visible"
@@ -46,7 +49,11 @@ def page_setup(title_key: str, *, floating=None) -> str:
         ),
     )
     note_language(lang)
-    _stop_on_setup_problems(lang)
+    _stop_on(setup_problems(), lang)
+    county_switch(lang)
+    config.choose_dataset(data.current_folder())  # the filters' township lists are the chosen county's
+    st.set_page_config(page_title=t(title_key, "zh", **data.identity("zh")))  # the chosen county's
+    _stop_on(data.projects_problems() or _database_problems(), lang)
     _page_links(lang)
     if floating is None:  # presenter mode shows the room the map, not the controls
         share.copy_link_button(lang)
@@ -56,9 +63,28 @@ def page_setup(title_key: str, *, floating=None) -> str:
     return lang
 
 
-def _stop_on_setup_problems(lang: str) -> None:
+def county_switch(lang: str) -> str:
+    """The county whose dataset the whole app shows (``county=ADCODE``); a choice only when several are loaded.
+
+    The first dataset is the one shown when none is chosen (``""``, no parameter in the link).
+    """
+    counties = data.counties()
+    names = {source.county.adcode: source.county.name(lang) for source in data.sources()} if counties else {}
+    first = next(iter(names.values()), "")
+
+    def draw() -> str:
+        label = functools.partial(_county_label, names=names, first=first)
+        return st.sidebar.selectbox(t("county", lang), ("", *counties), key=COUNTY_KEY, format_func=label)
+
+    return state.bind_view(SETTING["county"], Choices(counties=counties), draw if counties else None)
+
+
+def _county_label(code: str, *, names: dict[str, str], first: str) -> str:
+    return names[code] if code else first
+
+
+def _stop_on(problems: list[SetupProblem], lang: str) -> None:
     """Show what is wrong with the operator's settings, once, instead of a page that would fail."""
-    problems = setup_problems() or data.projects_problems() or _database_problems()
     if problems:
         st.error(t("setup_problems", lang) + "\n\n" + "\n".join(f"- {p.text(lang, public=True)}" for p in problems))
         st.stop()
@@ -66,8 +92,8 @@ def _stop_on_setup_problems(lang: str) -> None:
 
 # What each page's link may carry (anything else is dropped from the address bar); a page not named
 # here carries only the language.
-LANGUAGE_ONLY = frozenset({"lang"})
-FILTERED = FILTER_PARAMS | LANGUAGE_ONLY
+EVERY_PAGE = frozenset({"lang", SETTING["county"].param})  # the language, and the county every page shows
+FILTERED = FILTER_PARAMS | EVERY_PAGE
 PAGE_LINKS = {
     "app_title": state.URL_PARAMS,
     "page_table": FILTERED,
@@ -94,6 +120,7 @@ PAGES = (
     ("pages/3_统计.py", "page_stats"),
     ("pages/4_数据说明.py", "page_about"),
     ("pages/5_草稿审核.py", "page_review"),
+    ("pages/6_编辑.py", "page_edit"),
 )
 
 

@@ -107,6 +107,11 @@ def remember(widget_key: str, value: object) -> None:
     st.session_state["_keep"][widget_key] = value
 
 
+def kept(widget_key: str, default: object = None) -> object:
+    """A setting's value as last bound on any page (:func:`remember`), for pages that do not draw its widget."""
+    return st.session_state.get("_keep", {}).get(widget_key, default)
+
+
 def keep_undrawn(widget_key: str, from_url: object) -> None:
     """For a widget this page does not draw: keep its value for the pages that do (a fresh link sets it)."""
     if st.session_state["_url_fresh"]:

@@ -32,7 +32,7 @@ def upload_section(lang: str) -> None:
             max_upload_size=max(1, math.ceil(limit / 1024 / 1024)),  # the browser refuses larger files
         )
         if file is not None:
-            digest = f"{file.file_id}:{file.size}"
+            digest = f"{file.file_id}:{file.size}:{data.current().folder}"  # checked again in another county
             if session.get("upload_digest") != digest:
                 session.put("upload_digest", digest)
                 session.put(UPLOAD_KEY, data.upload_dataset(_check(file, limit)))
@@ -45,7 +45,7 @@ def _check(file, limit: int) -> UploadResult:
     """Refuse a file above the limit by its size alone; check the others in a child process."""
     if file.size > limit:
         return failed([too_large(limit)])
-    return check_upload_isolated(file.getvalue())
+    return check_upload_isolated(file.getvalue(), data.current().folder)  # against the current county's geodata
 
 
 def _show_result(result, lang: str) -> None:

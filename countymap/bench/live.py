@@ -27,8 +27,10 @@ SETTLED_JS = """() => {
         && !document.querySelector('[data-testid="stSkeleton"]');
 }"""
 # The map is drawn: Leaflet is loaded, the projects' atlas built and its labels placed.
+# Ready: badges and labels drawn, and the items' data read (the app serves it beside the map).
 MAP_READY_JS = (
-    "() => window.map && window.map._loaded && window.cmAtlas && document.querySelector('.cm-label') !== null"
+    "() => window.map && window.map._loaded && window.cmAtlas && window.cmAtlas.loaded"
+    " && document.querySelector('.cm-label') !== null"
 )
 # The view has come to rest: the same size, centre and zoom on two polls in a row and no zoom animating
 # (the frame is resized and the county fitted after the first draw; badges and labels follow each change).

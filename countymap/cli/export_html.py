@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
+from countymap.cli.living_common import add_as_of, database_dataset, export_main
+from countymap.cli.options import add_filter_flags, add_input_flags, state_from_args
 from countymap.core.dataset import Dataset
 from countymap.map.export import export_html
 from countymap.map.view import VIEW, View, export_choices
@@ -33,8 +34,9 @@ def parser() -> argparse.ArgumentParser:
         prog="python -m countymap export-html",
         description="Write the filtered map as one offline HTML file (tiles need a network: the default is none).",
     )
-    add_input_flags(p, lang=False)
+    add_input_flags(p, projects_help="projects CSV or XLSX; without it, the living map database's items", lang=False)
     p.add_argument("--out", required=True, type=output_file, help="HTML file to write")
+    add_as_of(p)
     add_filter_flags(p)
     add_view_flags(p)
     return p
@@ -50,6 +52,16 @@ def _write(args: argparse.Namespace, dataset: Dataset) -> str:
     return ""
 
 
+def _from_database(args: argparse.Namespace) -> int:
+    dataset, state = database_dataset(args)
+    _write(args, dataset)
+    print(f"wrote {args.out} (edition {state.edition}, as of {state.as_of or 'latest'})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``python -m countymap export-html``; returns the exit code."""
-    return run_export(parser(), argv, _write)
+    """Entry point of ``python -m countymap export-html``; returns the exit code.
+
+    Without ``--projects`` the map shows the living map database's items, latest or as of ``--as-of``.
+    """
+    return export_main(parser(), argv, _write, _from_database)

@@ -12,13 +12,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from countymap.cli.living_common import CommandError, database, parse_as_of, run
-from countymap.cli.options import add_filter_flags, add_input_flags, run_export, state_from_args
+from countymap.cli.living_common import add_as_of, database_dataset, export_main
+from countymap.cli.options import add_filter_flags, add_input_flags, state_from_args
 from countymap.core.dataset import Dataset
 from countymap.core.downloads import csv_bytes, geojson_bytes, geopackage_bytes, xlsx_bytes
-from countymap.core.geodata import GeodataMissingError, load_geodata
-from countymap.living import LIVING_COLUMNS, state_as_of
-from countymap.validation import setup
+from countymap.living import LIVING_COLUMNS
 from countymap.validation.arguments import output_file
 
 # Each writer gets the Dataset and its filtered rows (placed as in the whole table, like the map).
@@ -44,7 +42,7 @@ def parser() -> argparse.ArgumentParser:
         help="csv (UTF-8 with BOM), xlsx, geojson or gpkg (GeoPackage)",
     )
     p.add_argument("--out", required=True, type=output_file, help="file to write")
-    p.add_argument("--as-of", dest="as_of", help="database only: the items as of this date (default: latest)")
+    add_as_of(p)
     add_filter_flags(p)
     return p
 
@@ -65,31 +63,13 @@ DATABASE_FORMATS = {
 
 
 def _from_database(args: argparse.Namespace) -> int:
-    problems = setup.output_problems("--out", Path(args.out))
-    if problems:
-        raise CommandError(problems[0].text(args.lang))
-    try:
-        geodata = load_geodata(args.geodata)
-    except (GeodataMissingError, OSError, ValueError) as error:
-        raise CommandError(f"--geodata: {error}") from error
-    state = state_as_of(database(), parse_as_of(args.as_of))
-    dataset = Dataset.of(state.table, geodata)  # placed as a whole, like the map
+    dataset, state = database_dataset(args)
     result = dataset.rows(state_from_args(args))
     Path(args.out).write_bytes(DATABASE_FORMATS[args.format](dataset, result))
     print(f"wrote {args.out} ({len(result)} rows, edition {state.edition}, as of {state.as_of or 'latest'})")
     return 0
 
 
-def _refuse_as_of(_args: argparse.Namespace) -> int:
-    raise CommandError("--as-of reads the database: leave out --projects")
-
-
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m countymap export-table``; returns the exit code."""
-    command = parser()
-    args = command.parse_args(argv)
-    if args.projects is None:
-        return run(_from_database, args)
-    if args.as_of is not None:
-        return run(_refuse_as_of, args)
-    return run_export(command, argv, _write)
+    return export_main(parser(), argv, _write, _from_database)

@@ -5,12 +5,25 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from countymap.living import AccessError, Database, InvalidChangeError, SchemaBehindError, open_database
+from countymap.cli.options import run_export
+from countymap.core.dataset import Dataset
+from countymap.core.geodata import GeodataMissingError, load_geodata
+from countymap.living import (
+    AccessError,
+    Database,
+    InvalidChangeError,
+    LivingState,
+    SchemaBehindError,
+    open_database,
+    state_as_of,
+)
 from countymap.living.database import DatabaseSettingError, describe
 from countymap.living.values import MAX_FUTURE_DAYS
+from countymap.validation import setup
 
 
 class CommandError(Exception):
@@ -46,6 +59,39 @@ def parse_as_of(text: str | None) -> dt.date | None:
     if day > dt.date.today() + dt.timedelta(days=MAX_FUTURE_DAYS) or day.year < 2000:
         raise CommandError(f"--as-of {text}: give a date from 2000 to a year from today")
     return day
+
+
+def database_dataset(args: argparse.Namespace) -> tuple[Dataset, LivingState]:
+    """The database's items as of ``--as-of`` (default: latest) as a Dataset on ``--geodata``, placed as a whole."""
+    problems = setup.output_problems("--out", Path(args.out))
+    if problems:
+        raise CommandError(problems[0].text(args.lang))
+    try:
+        geodata = load_geodata(args.geodata)
+    except (GeodataMissingError, OSError, ValueError) as error:
+        raise CommandError(f"--geodata: {error}") from error
+    state = state_as_of(database(), parse_as_of(args.as_of))
+    return Dataset.of(state.table, geodata), state
+
+
+def add_as_of(parser: argparse.ArgumentParser) -> None:
+    """``--as-of DATE`` of the exports that read the database."""
+    parser.add_argument("--as-of", dest="as_of", help="database only: the items as of this date (default: latest)")
+
+
+def refuse_as_of(_args: argparse.Namespace) -> int:
+    """``--as-of`` with ``--projects``: a file has no history."""
+    raise CommandError("--as-of reads the database: leave out --projects")
+
+
+def export_main(command: argparse.ArgumentParser, argv: list[str] | None, from_file, from_database) -> int:
+    """An export's entry point: ``--projects`` (``from_file``, see ``run_export``) or the database (``from_database``)."""
+    args = command.parse_args(argv)
+    if args.projects is None:
+        return run(from_database, args)
+    if args.as_of is not None:
+        return run(refuse_as_of, args)
+    return run_export(command, argv, from_file)
 
 
 def run(main_body, args: argparse.Namespace) -> int:

@@ -16,9 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from countymap import config
-from countymap.core.dataset import Dataset, read_identity
+from countymap.core.dataset import Dataset
 from countymap.core.filters import FIELDS, FLAG_ON, FilterState, from_query_params
 from countymap.core.geodata import GeodataMissingError, load_geodata
+from countymap.core.identity import read_identity
 from countymap.schema import PROJECTS
 from countymap.text.message import Message
 from countymap.text.strings import t

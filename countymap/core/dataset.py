@@ -10,7 +10,7 @@ map's written table, see :func:`countymap.map.features.dataset_features`).
 Nothing is cached anywhere under an ``id()``: what is derived lives on the
 Dataset and dies with it.
 
-It also carries its county and its edition, read from the dataset folder's
+It also carries its county and its edition (:mod:`countymap.core.identity`), read from the dataset folder's
 ``dataset.toml``, so titles, attributions and the About page name the county
 and the report they show.
 """
@@ -18,97 +18,22 @@ and the report they show.
 from __future__ import annotations
 
 import threading
-import tomllib
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from countymap import config
 from countymap.core.filters import FilterState, SearchIndex, filter_mask, search_index
 from countymap.core.geodata import Geodata
+from countymap.core.identity import County, Edition, read_identity
 from countymap.core.memory import return_freed_memory
 from countymap.core.placement import UNDRAWN, among, place_projects, undrawn_reasons
 
-DATASET_TOML = "dataset.toml"
-MAX_TOML_BYTES = 64_000  # a dataset.toml is a few hundred bytes; refuse anything absurd
 SELECTIONS_KEPT = 8  # filtered parts kept per Dataset (a session flips between a few filters)
 RECENT_KEPT = 2  # drawn parts kept per Dataset (the last filter and the one before): each holds its page strings
-
-
-class DatasetError(ValueError):
-    """The dataset folder's ``dataset.toml`` is missing, unreadable or incomplete."""
-
-
-@dataclass(frozen=True)
-class County:
-    """The county a dataset maps: its code, names in both languages and geodata folder."""
-
-    adcode: str
-    name_zh: str
-    name_en: str
-    short_zh: str
-    short_en: str
-    geodata_dir: Path
-
-    def name(self, lang: str, *, short: bool = False) -> str:
-        """The county's (short) name in ``lang``."""
-        if short:
-            return self.short_en if lang == "en" else self.short_zh
-        return self.name_en if lang == "en" else self.name_zh
-
-
-@dataclass(frozen=True)
-class Edition:
-    """Which report the items come from: its year, date, file name and the file's sha256."""
-
-    year: int
-    report_date: str
-    report_file: str
-    report_sha256: str
-
-
-def read_identity(folder: Path | None = None) -> tuple[County, Edition]:
-    """The county and edition named by ``folder/dataset.toml`` (default: :func:`countymap.config.data_dir`).
-
-    Raises
-    ------
-    DatasetError
-        When the file is missing, too large, not TOML or lacks a field used here.
-    """
-    folder = config.data_dir() if folder is None else Path(folder)
-    path = folder / DATASET_TOML
-    try:
-        if path.stat().st_size > MAX_TOML_BYTES:
-            raise DatasetError(f"{path}: larger than {MAX_TOML_BYTES // 1000} KB")
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        county, edition = data["county"], data["edition"]
-        return (
-            County(
-                adcode=str(county["adcode"]),
-                name_zh=str(county["name_zh"]),
-                name_en=str(county["name_en"]),
-                short_zh=str(county["short_zh"]),
-                short_en=str(county["short_en"]),
-                geodata_dir=folder / "geodata",
-            ),
-            Edition(
-                year=int(edition["year"]),
-                report_date=str(edition["report_date"]),
-                report_file=str(edition["report_file"]),
-                report_sha256=str(edition["report_sha256"]),
-            ),
-        )
-    except OSError as exc:
-        raise DatasetError(f"{path}: {exc.strerror or exc}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise DatasetError(f"{path}: not valid TOML ({exc})") from None
-    except (KeyError, TypeError, ValueError) as exc:
-        raise DatasetError(f"{path}: [county] or [edition] lacks {exc}") from None
 
 
 class Dataset:

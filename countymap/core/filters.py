@@ -25,9 +25,10 @@ import numpy as np
 import pandas as pd
 
 from countymap.core.geodata import township_names
-from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, YEARS, label
+from countymap.core.identity import edition_years
+from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
 from countymap.text.format import amount, join_labels, township_label
-from countymap.text.pinyin import pinyin
+from countymap.text.pinyin import pinyin, pinyin_many
 from countymap.text.strings import t
 
 QUERY_MAX_CHARS = 100  # the search box's own limit; a longer link is cut to it
@@ -76,7 +77,7 @@ def _vocab_label(vocab: dict) -> Callable[[str, str], str]:
 
 
 FIELDS: tuple[FilterField, ...] = (
-    FilterField("years", "year", "--year", "f_years", "list", lambda: YEARS, lambda code, lang: code),
+    FilterField("years", "year", "--year", "f_years", "list", edition_years, lambda code, lang: code),
     FilterField(
         "categories", "cat", "--category", "f_categories", "list", lambda: tuple(CATEGORIES), _vocab_label(CATEGORIES)
     ),
@@ -175,7 +176,8 @@ def search_index(projects: pd.DataFrame) -> SearchIndex:
     for column in ("name_en", "summary_zh", "summary_en"):
         plain = plain + _SEP + _text_column(projects, column)
     plain = (plain + _SEP + joined_towns.to_numpy(dtype=object)).str.lower()  # object: an empty table's map is float
-    spelled_names = _text_column(projects, "name_zh").map(lambda name: _squash(_pinyin_cached(name)))
+    names_zh = _text_column(projects, "name_zh")
+    spelled_names = pd.Series([_squash(s) for s in pinyin_many(names_zh)], index=names_zh.index, dtype="str")
     spelled_towns = townships.map(lambda row: _SEP.join(spelled_town[n] for n in row or ()))
     spelled = spelled_names + _SEP + spelled_towns.to_numpy(dtype=object)
     return SearchIndex(plain.reset_index(drop=True), spelled.reset_index(drop=True))

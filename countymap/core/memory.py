@@ -34,3 +34,18 @@ def return_freed_memory() -> None:
     trim = getattr(_LIBC, "malloc_trim", None)
     if trim is not None:
         trim(0)
+
+
+def use_returnable_arrow_memory() -> None:
+    """Let pandas' text columns (Arrow arrays) allocate from the C library, so :func:`return_freed_memory` frees them.
+
+    Arrow's default pool (mimalloc) keeps what it freed for reuse: loading a
+    20,000-row table left about 13 MB more resident than with the system pool
+    (measured with ``/proc`` before and after :func:`countymap.core.tables.load_projects`).
+    Process-wide and idempotent; without pyarrow there is nothing to do.
+    """
+    try:
+        import pyarrow
+    except ImportError:
+        return
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())

@@ -28,11 +28,14 @@ _SENTENCE_END = "。！？；"
 REPORT_MAX_BYTES = 4 * REPORT_BYTES
 
 
-def verify(data: bytes) -> str | None:
-    """Return ``data`` decoded as UTF-8 if it is the report (sha256 matches), else ``None``."""
-    if hashlib.sha256(data).hexdigest() != REPORT_SHA256:
+def verify(data: bytes, sha256: str = REPORT_SHA256) -> str | None:
+    """Return ``data`` decoded as UTF-8 if it is the report (its sha256 is ``sha256``), else ``None``."""
+    if hashlib.sha256(data).hexdigest() != sha256:
         return None
-    return data.decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def load_report(path: str | Path | None) -> str | None:
@@ -46,6 +49,30 @@ def load_report(path: str | Path | None) -> str | None:
     except OSError:
         return None
     return verify(data)
+
+
+DATASET_REPORT_MAX_BYTES = 2 * 1024 * 1024  # a county's report is tens of KB; a larger file is not one
+
+
+def read_verified(path: str | Path, sha256: str, max_bytes: int = DATASET_REPORT_MAX_BYTES) -> str | None:
+    """The text at ``path`` if its sha256 is ``sha256`` (read only when no larger than ``max_bytes``), else ``None``."""
+    try:
+        if Path(path).stat().st_size > max_bytes:
+            return None
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    return verify(data, sha256)
+
+
+def dataset_report(folder: Path, file_name: str, sha256: str, explicit: str | Path | None = None) -> str | None:
+    """The report of a dataset's edition: the first of ``explicit``, :func:`~countymap.config.report_candidates` whose sha256 is the edition's.
+
+    Another county's report is looked for beside its ``dataset.toml`` (``new-dataset`` records its
+    file name and sha256 there); the embedded Youyang report in ``../shared/report/``.
+    """
+    candidates = ([Path(explicit)] if explicit else []) + report_candidates(file_name, folder)
+    return next((text for path in candidates if (text := read_verified(path, sha256)) is not None), None)
 
 
 def default_report_path() -> Path | None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from countymap.core.filters import FilterState, phrases
-from countymap.schema import INVESTMENT_KINDS, LOWER_BOUNDS, STATUSES, YEARS
+from countymap.core.identity import edition_years
+from countymap.schema import INVESTMENT_KINDS, LOWER_BOUNDS, STATUSES
 from countymap.text.format import capitalised
 from countymap.text.strings import t, tn
 
@@ -193,7 +194,7 @@ def by_year(result: pd.DataFrame, column: str, to_label: Callable[[str], str]) -
             rows.extend((to_label(key), year) for key in members or ("",))
     frame = pd.DataFrame(rows, columns=["label", "year"])
     table = pd.crosstab(frame["label"], frame["year"]) if rows else pd.DataFrame()
-    return table.reindex(columns=list(YEARS), fill_value=0)
+    return table.reindex(columns=list(edition_years()), fill_value=0)
 
 
 def invest_by_category(

@@ -17,6 +17,7 @@ import codecs
 import csv
 import io
 import math
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from countymap.core.limits import Budget, ReadLimits, TableError, configured_limits
+from countymap.core.memory import use_returnable_arrow_memory
 from countymap.core.xlsx import xlsx_rows
 from countymap.schema import INDICATORS, MULTI_SEP, PROJECTS, Table
 
@@ -31,6 +33,7 @@ ENCODINGS = ("utf-8-sig", "gb18030")
 ZIP_MAGIC = b"PK\x03\x04"
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _DECODE_CHUNK = 1024 * 1024
+use_returnable_arrow_memory()  # every table's text columns are Arrow arrays: make their memory returnable
 
 
 def _decodes(data: bytes, encoding: str, complete: bool) -> bool:
@@ -168,7 +171,9 @@ def frame_from_rows(rows: Iterable[tuple[int, list[str]]], table: Table = PROJEC
         first_of.setdefault(name, index)
     keep = list(first_of.values())
     width = len(header)
-    body, numbers, ragged = [], [], []
+    # Row numbers go into a C array, not a list of ints: the ints would sit in the
+    # allocator's arenas among the cells' strings and keep them from being returned.
+    body, numbers, ragged = [], array("q"), []
     for row_no, cells in rows:
         if len(cells) > width and not _is_blank(cells[width:]):
             ragged.append(row_no)
@@ -176,9 +181,10 @@ def frame_from_rows(rows: Iterable[tuple[int, list[str]]], table: Table = PROJEC
         body.append([padded[i] for i in keep])
         numbers.append(row_no)
     frame = pd.DataFrame(body, columns=[header[i] for i in keep], dtype=str)
+    del body  # freed before the row numbers become objects (see above)
     frame.attrs.update(
         header_row=first[0],
-        row_numbers=RowList(numbers),
+        row_numbers=RowList(numbers.tolist()),
         ragged_rows=RowList(ragged),
         duplicate_columns={name: count for name, count in counts.items() if count > 1},
     )

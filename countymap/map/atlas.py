@@ -68,6 +68,14 @@ class ProjectAtlas(RawScriptElement):
         that binds its tooltip and popup.
     data : AtlasData
         Areas, other labels, the status palette and whether this is a presenter map.
+    feature_count : int
+        How many features the categories hold (for checks and the benchmark).
+    pages_url : str, optional
+        Where the page reads the categories' features from (one JSON array
+        per category, in order; see :meth:`countymap.map.features.ProjectFeatures.write_pages`)
+        instead of carrying them in its script: the app serves them beside
+        the map, so the large data is not copied into every message of a run.
+        The ``page_data`` of ``categories`` is then left out.
     """
 
     _template = Template(
@@ -75,17 +83,23 @@ class ProjectAtlas(RawScriptElement):
         "{{ this.categories }}, {{ this.expand_js }}, {{ this.constants }});{% endmacro %}"
     )
 
-    def __init__(self, categories: list[tuple[str, dict, str]], data: AtlasData, feature_count: int = 0):
+    def __init__(
+        self,
+        categories: list[tuple[str, dict, str]],
+        data: AtlasData,
+        feature_count: int = 0,
+        pages_url: str | None = None,
+    ):
         super().__init__()
         self.feature_count = feature_count
         self._name = "ProjectAtlas"
         parts = (
-            f"{{features: {page}, shared: {script_json(shared)}, each: {each}}}" for page, shared, each in categories
+            f"{{features: {'[]' if pages_url else page}, shared: {script_json(shared)}, each: {each}}}"
+            for page, shared, each in categories
         )
         self.categories = "[" + ",".join(parts) + "]"
         self.expand_js = EXPAND_JS
-        self.data = script_json(
-            {"areas": data.areas, "labels": data.labels, "palette": data.palette, "presenter": data.presenter}
-        )
+        plain = {"areas": data.areas, "labels": data.labels, "palette": data.palette, "presenter": data.presenter}
+        self.data = script_json({**plain, "pagesUrl": pages_url} if pages_url else plain)
         self.code = static_text(ATLAS_JS)
         self.constants = script_json(_CONSTANTS)

@@ -91,6 +91,7 @@ def _symbols(features: ProjectFeatures) -> list[str]:
             ("site", {"exact", "approximate"}),
             ("line", {"line"}),
             ("inferred", {"inferred"}),
+            ("placed", {"site"}),
         )
         if drawn & precisions
     ]
@@ -104,6 +105,7 @@ def build_map(
     *,
     tianditu_key: str | None = None,
     title: bool = False,
+    pages_url: str | None = None,
 ) -> folium.Map:
     """Draw the (already filtered) projects over the county context, as ``view`` asks.
 
@@ -125,6 +127,10 @@ def build_map(
         Needed for the Tianditu basemaps (never logged).
     title : bool
         Put the title on the map itself (a standalone file has no page around it).
+    pages_url : str, optional
+        Where the page reads the items' features (:meth:`ProjectFeatures.write_pages
+        <countymap.map.features.ProjectFeatures.write_pages>` served there) instead
+        of carrying them inline; a standalone file carries them.
 
     Returns
     -------
@@ -157,7 +163,7 @@ def build_map(
         ]
     categories = [(page, items.project_shared(c), items.each_feature_js(c, lang)) for c, page in features.pages.items()]
     atlas = AtlasData(_area_data(features.summaries, size_by, lang, to_gcj02), labels, items.STATUS_COLOURS, presenter)
-    ProjectAtlas(categories, atlas, feature_count=features.feature_count).add_to(fmap)
+    ProjectAtlas(categories, atlas, feature_count=features.feature_count, pages_url=pages_url).add_to(fmap)
     spec = LegendSpec(
         statuses=statuses_present(features.summaries) or list(items.STATUS_COLOURS),
         symbols=_symbols(features),

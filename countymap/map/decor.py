@@ -63,6 +63,7 @@ _SYMBOLS = {
     "site": '<circle cx="9" cy="8" r="6" fill="#777" stroke="#222" stroke-width="2"/>',
     "line": '<line x1="0" y1="8" x2="18" y2="8" stroke="#555" stroke-width="3" stroke-dasharray="5 3"/>',
     "inferred": '<circle cx="9" cy="8" r="5" fill="#fff" stroke="#555" stroke-width="2.5" stroke-dasharray="2.5 2"/>',
+    "placed": '<circle cx="9" cy="8" r="6" fill="#777" stroke="#111" stroke-width="3"/>',
     "river": '<path d="M0 11 Q5 3 9 8 T18 5" fill="none" stroke="#6a9fc9" stroke-width="2.5"/>',
     "area": '<rect x="1" y="2" width="16" height="12" fill="none" stroke="#7a7a7a" stroke-dasharray="3 2"/>',
 }

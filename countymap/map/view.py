@@ -50,6 +50,8 @@ class Choices:
         The county's townships.
     bounds : tuple of float
         ``(west, south, east, north)`` of the county (WGS-84): where a centre may lie.
+    counties : tuple of str
+        Adcodes of the loaded datasets a reader may choose besides the first (shown when none is chosen).
     """
 
     basemaps: tuple[str, ...] = ()
@@ -57,6 +59,7 @@ class Choices:
     items: tuple[str, ...] = ()
     townships: tuple[str, ...] = ()
     bounds: tuple[float, float, float, float] = (-180.0, -90.0, 180.0, 90.0)
+    counties: tuple[str, ...] = ()
 
 
 def export_choices(bounds: tuple[float, float, float, float] = (-180.0, -90.0, 180.0, 90.0)) -> Choices:
@@ -68,6 +71,14 @@ def export_choices(bounds: tuple[float, float, float, float] = (-180.0, -90.0, 1
 def measure_label(measure: str, lang: str) -> str:
     """What a badge or an area shows: the item count, or the amount of one investment kind."""
     return t("size_count", lang) if measure == SIZE_COUNT else kind_label(measure, lang)
+
+
+AS_OF_LATEST, AS_OF_REPORT = "latest", "report"
+AS_OF_CHOICES = (AS_OF_LATEST, AS_OF_REPORT)
+
+
+def _as_of_label(code: str, lang: str) -> str:
+    return t("as_of_" + code, lang)
 
 
 def _shade_label(measure: str, lang: str) -> str:
@@ -113,6 +124,9 @@ class ViewSetting:
 
 VIEW: tuple[ViewSetting, ...] = (
     ViewSetting("lang", "lang", "zh", "choice", "language", "radio", lambda c: LANGS, None, "--lang"),
+    # The county whose dataset the whole app shows ("": none chosen, the first dataset); labelled by the app,
+    # which knows the loaded datasets' names.
+    ViewSetting("county", "county", "", "choice", "county", "selectbox", lambda c: ("", *c.counties)),
     ViewSetting(
         "basemap", "basemap", "none", "choice", "basemap", "selectbox", lambda c: c.basemaps, basemap_label, "--basemap"
     ),
@@ -127,6 +141,8 @@ VIEW: tuple[ViewSetting, ...] = (
     ViewSetting("township", "tw", "", "choice", allowed=lambda c: ("", *c.townships), option_label=township_label),
     ViewSetting("zoom", "z", None, "zoom"),
     ViewSetting("centre", "c", None, "centre"),
+    # The living map: the items as the report gave them, or with every update recorded since (countymap.living).
+    ViewSetting("as_of", "as_of", AS_OF_LATEST, "choice", "as_of", "radio", lambda c: AS_OF_CHOICES, _as_of_label),
 )
 SETTING = {spec.attr: spec for spec in VIEW}
 PARAM_NAMES = frozenset(spec.param for spec in VIEW)
@@ -137,6 +153,7 @@ class View:
     """How the map is shown; the default is the county in Chinese, no tiles, badges counting items."""
 
     lang: str = "zh"
+    county: str = ""  # an adcode among the loaded datasets; "" for none chosen
     basemap: str = "none"
     size_by: str = SIZE_COUNT
     shading: str = ""
@@ -145,6 +162,7 @@ class View:
     township: str = ""
     zoom: float | None = None
     centre: tuple[float, float] | None = None  # (lat, lon), WGS-84
+    as_of: str = "latest"  # AS_OF_LATEST or AS_OF_REPORT: which state of the items the map shows
 
 
 DEFAULT_VIEW = View()

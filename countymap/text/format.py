@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from countymap.schema import INVESTMENT_KINDS, TOWNSHIP_KINDS, label
+from countymap.schema import INVESTMENT_KINDS, MILESTONES, STATUSES, TOWNSHIP_KINDS, label
 from countymap.text.pinyin import pinyin_name
 from countymap.text.strings import UNITS, t
 
@@ -250,3 +250,27 @@ def badge_number(value: float, measure: str, lang: str, floor: bool = False) -> 
     if value <= 0:
         return "–"
     return compact_number(key_amount(value, lang)) + ("+" if floor else "")
+
+
+def update_value(field: str, value: object, lang: str = "zh") -> str:
+    """What one recorded update says, for a reader (``field`` of :data:`countymap.schema.UPDATE_FIELDS`).
+
+    A site reads as its coordinates (a point) or its number of points (a line), never as a place name it lacks.
+    """
+    if field == "status":
+        return label(STATUSES, str(value), lang)
+    if field == "milestone":
+        return label(MILESTONES, str(value), lang)
+    if field == "progress":
+        return f"{value}%"
+    if field == "site" and isinstance(value, dict):
+        if "line" in value:
+            return t("lvp_site_line", lang, n=len(value["line"]))
+        return t("lvp_site_point", lang, lon=f"{float(value['lon']):.5f}", lat=f"{float(value['lat']):.5f}")
+    if field == "townships" and isinstance(value, list):
+        return join_labels([township_label(str(name), lang) for name in value], lang)
+    if field == "amount" and isinstance(value, dict):
+        return amount_with_kind(value.get("yi"), str(value.get("kind", "")), lang)
+    if field == "name" and isinstance(value, dict):
+        return " / ".join(str(value[k]) for k in ("zh", "en") if value.get(k))
+    return str(value)

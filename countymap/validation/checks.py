@@ -117,6 +117,14 @@ def _split(row: dict[str, str], column: str) -> list[str]:
     return [i.strip() for i in str(row.get(column, "") or "").split("|") if i.strip()]
 
 
+def check_years(row: dict[str, str], context) -> Iterator[Found]:
+    """Each year of ``years`` is one the edition speaks of (its review year or its plan year)."""
+    allowed = getattr(context, "years", ())
+    for year in _split(row, "years") if allowed else ():
+        if re.fullmatch(r"\d{4}", year, flags=re.ASCII) and year not in allowed:  # a malformed one: its format
+            yield "years", Message("v_not_in_vocab", value=year[:40])
+
+
 def check_townships(row: dict[str, str], context) -> Iterator[Found]:
     """Every township must be one of the 39 official names."""
     if not context.townships:
@@ -308,6 +316,7 @@ def check_own_words(row: dict[str, str], context) -> Iterator[Found]:
 
 RowCheck = Callable[[dict[str, str], object], Iterator[Found]]
 PROJECT_ROW_CHECKS: tuple[RowCheck, ...] = (
+    check_years,
     check_status_fits,
     check_townships,
     check_place_refs,

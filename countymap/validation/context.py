@@ -12,9 +12,10 @@ from shapely.geometry import Point, shape
 from shapely.prepared import prep
 
 from countymap.config import data_dir as default_data_dir
-from countymap.core.report import default_report_path, load_report
+from countymap.core.identity import DATASET_TOML, edition_years, read_identity
+from countymap.core.report import dataset_report, default_report_path, load_report
 from countymap.core.tables import read_raw
-from countymap.schema import GEODATA_FILES, PLACES
+from countymap.schema import GEODATA_FILES, PLACES, YEARS
 
 if TYPE_CHECKING:  # an upload's check runs in a fresh process: geopandas would add 0.2-0.6 s to each
     from countymap.core.geodata import Geodata
@@ -30,6 +31,7 @@ class ValidationContext:
     route_ids: frozenset[str] = frozenset()
     county: object | None = None  # a prepared shapely geometry
     report_text: str | None = None
+    years: tuple[str, ...] = YEARS  # the edition's review and plan years (dataset.toml)
 
     def inside_county(self, lon: float, lat: float) -> bool:
         """True when no outline is known, else whether the point is inside it."""
@@ -39,6 +41,17 @@ class ValidationContext:
 def read_report(explicit: str | Path | None = None) -> str | None:
     """Return the report text from ``explicit`` or the default location, if its sha256 matches."""
     return load_report(explicit) if explicit else load_report(default_report_path())
+
+
+def folder_report(root: Path, explicit: str | Path | None = None) -> str | None:
+    """The report of the dataset in ``root``: its ``dataset.toml``'s edition, verified by its sha256.
+
+    A folder without ``dataset.toml`` (a bare geodata folder) is checked against the embedded report.
+    """
+    if not (root / DATASET_TOML).is_file():
+        return read_report(explicit)
+    _, edition = read_identity(root)
+    return dataset_report(root, edition.report_file, edition.report_sha256, explicit)
 
 
 def _place_coords(path: Path) -> dict[str, tuple[float | None, float | None]]:
@@ -60,7 +73,7 @@ def _geojson(path: Path) -> dict | None:
 
 
 def load_context(data_dir: str | Path | None = None, report: str | Path | None = None) -> ValidationContext:
-    """Build the context from ``data_dir`` (default: the repo) and the report file."""
+    """Build the context from ``data_dir`` (default: the repo) and its report (:func:`folder_report`)."""
     root = Path(data_dir) if data_dir else default_data_dir()
     townships = _geojson(root / GEODATA_FILES["townships"])
     routes = _geojson(root / GEODATA_FILES["routes"])
@@ -71,7 +84,8 @@ def load_context(data_dir: str | Path | None = None, report: str | Path | None =
         place_coords=_place_coords(root / GEODATA_FILES["places"]),
         route_ids=frozenset(f["properties"]["route_id"] for f in routes["features"]) if routes else frozenset(),
         county=prep(shape(county["features"][0]["geometry"])) if county else None,
-        report_text=read_report(report),
+        report_text=folder_report(root, report),
+        years=edition_years(root),
     )
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from countymap import config
 from countymap.core import limits, report
+from countymap.core.identity import DatasetError, read_identity
 from countymap.core.limits import TableError
 from countymap.core.tables import read_header
 from countymap.schema import GEODATA_FILES, INDICATORS, PROJECTS, Table
@@ -169,11 +170,41 @@ def _writable_problems(flag: str, folder: Path) -> list[SetupProblem]:
         return [SetupProblem(flag, Message("s_cannot_write", path=folder, reason=exc.strerror))]
 
 
+def dataset_problems() -> list[SetupProblem]:
+    """Problems of ``$COUNTYMAP_DATASETS``: too many folders, or one that is not a dataset, or two of one county.
+
+    Each listed folder needs ``dataset.toml``, the geodata files and a projects table (its
+    ``projects.csv``; the data folder's may be replaced by ``$COUNTYMAP_PROJECTS``).
+    """
+    variable, entries = config.ENV_DATASETS, config.dataset_entries()
+    if len(entries) > config.MAX_DATASETS:
+        return [SetupProblem(variable, Message("s_too_many_datasets", n=len(entries), most=config.MAX_DATASETS))]
+    problems: list[SetupProblem] = []
+    seen: dict[str, Path] = {}
+    for folder in config.dataset_dirs() if entries else ():
+        if not folder.is_dir():
+            problems.append(SetupProblem(variable, Message("s_not_folder", path=folder)))
+            continue
+        try:
+            county, _ = read_identity(folder)
+        except DatasetError as exc:
+            problems.append(SetupProblem(variable, Message("s_dataset_identity", detail=str(exc))))
+            continue
+        if county.adcode in seen:
+            twice = Message("s_county_twice", adcode=county.adcode, path=folder, other=seen[county.adcode])
+            problems.append(SetupProblem(variable, twice))
+        seen.setdefault(county.adcode, folder)
+        problems += geodata_problems(folder / "geodata", variable)
+        if not config.is_default_dataset(folder):  # the data folder's table is checked by setup_problems
+            problems += _table_problems(variable, folder / PROJECTS.path, PROJECTS)
+    return problems
+
+
 def setup_problems() -> list[SetupProblem]:
-    """Every problem with the data folder, the projects file, the report and the numeric settings (empty when all is well)."""
+    """Every problem with the data folder, the datasets, the projects file, the report and the numeric settings."""
     problems = data_dir_problems()
     problems += _table_problems(projects_variable(), config.projects_path(), PROJECTS)
-    return problems + report_problems() + number_problems()
+    return problems + dataset_problems() + report_problems() + number_problems()
 
 
 def print_problems(problems: list[SetupProblem], lang: str = "zh") -> int:

@@ -42,6 +42,7 @@ PAGES = {
     "统计": "统计",
     "数据说明": "数据说明",
     "草稿审核": "草稿审核",
+    "编辑": "编辑",
 }
 # Chromium's own noise about the sandboxed component iframe's feature policy: not app errors.
 BENIGN_CONSOLE = ("Unrecognized feature:", "allow-scripts and allow-same-origin")

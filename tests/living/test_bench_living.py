@@ -13,6 +13,7 @@ def test_bench_living_writes_its_section_and_keeps_the_rest(tmp_path):
     text = report.read_text(encoding="utf-8")
     assert text.startswith("# Benchmarks\n\nother figures\n") and "| SQLite |" in text
     assert "30 updates in the log" in text
+    assert "Filter change on the map" in text and "on the report's state of the same items" in text
 
 
 def test_a_section_is_replaced_in_place_and_found_for_keeping(tmp_path):

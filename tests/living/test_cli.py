@@ -217,3 +217,21 @@ def test_a_server_that_does_not_answer_is_one_line_and_exit_2(home, capsys, monk
     for command in (("db", "upgrade"), ("history",), ("db", "status")):
         code, _, err = run(capsys, monkeypatch, *command)
         assert (code, len(err.strip().splitlines())) == (2, 1) and "postgresql+psycopg" in err, err
+
+
+def test_export_html_draws_the_database_items_latest_or_as_of_a_date(ready, capsys, monkeypatch):
+    assert _update(capsys, monkeypatch, "--site", INSIDE)[0] == 0
+    latest, report = ready / "latest.html", ready / "report.html"
+    assert run(capsys, monkeypatch, "export-html", "--out", str(latest))[0] == 0
+    code, out, _ = run(capsys, monkeypatch, "export-html", "--out", str(report), "--as-of", "2023-02-08")
+    assert code == 0 and "as of 2023-02-08" in out
+    assert "[108.77,28.84]" in latest.read_text(encoding="utf-8")  # the site, where the editor put it
+    assert "[108.77,28.84]" not in report.read_text(encoding="utf-8")
+
+
+def test_export_html_refuses_as_of_with_a_projects_file(ready, capsys, monkeypatch):
+    code, _, err = run(
+        capsys, monkeypatch, "export-html", "--projects", str(PROJECTS_CSV), "--out", str(ready / "x.html"),
+        "--as-of", "2023-02-08",
+    )  # fmt: skip
+    assert code == 2 and "--as-of reads the database" in err

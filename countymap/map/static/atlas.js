@@ -4,6 +4,7 @@
 //   map   the Leaflet map
 //   A     {areas, labels, palette, presenter} (AtlasData)
 //   CATS  per category {features, shared, each}: compact features and their onEachFeature function
+//         (empty when A.pagesUrl names a file that holds them, one array per category, in order)
 //   expand  restores what the compact features leave out (expand.js)
 //   C     constants: reveal zoom, font sizes, badge and marker sizes, hit tolerance
 (function(map, A, CATS, expand, C) {
@@ -14,19 +15,23 @@
     var badges = L.featureGroup();
     var isPoint = function(f) { return f.geometry.type.indexOf("Point") >= 0; };
     var isLine = function(f) { return !isPoint(f); };
-    CATS.forEach(function(cat) {
-        cat.features = expand(cat.features, cat.shared);
-        L.geoJson(cat.features, {filter: isLine, onEachFeature: cat.each, renderer: renderer, style: function(f) {
-            var guessed = f.properties.p === "inferred";  // ends guessed from the name: dotted and lighter
-            return {color: A.palette[f.properties.s] || "#777777", weight: guessed ? 3 : 4, opacity: guessed ? 0.75 : 0.9,
-                dashArray: guessed ? "1 7" : "8 6", lineCap: "round"};
-        }}).addTo(lines);
-    });
+    var addLines = function() {
+        CATS.forEach(function(cat) {
+            cat.features = expand(cat.features, cat.shared);
+            L.geoJson(cat.features, {filter: isLine, onEachFeature: cat.each, renderer: renderer, style: function(f) {
+                var guessed = f.properties.p === "inferred";  // ends guessed from the name: dotted and lighter
+                var placed = f.properties.p === "site";  // traced by a county editor: solid and heavier
+                return {color: A.palette[f.properties.s] || "#777777", weight: guessed ? 3 : (placed ? 5 : 4),
+                    opacity: guessed ? 0.75 : 0.9, dashArray: guessed ? "1 7" : (placed ? null : "8 6"), lineCap: "round"};
+            }}).addTo(lines);
+        });
+    };
+    if (!A.pagesUrl) { addLines(); }
     // The county view shows badges only: the item markers are made the first time they are shown,
     // so that a large set opens as fast as a small one.
-    var pointsMade = false, dots = [];
+    var pointsMade = false, dots = [], loaded = !A.pagesUrl;
     var makePoints = function() {
-        if (pointsMade) { return; }
+        if (pointsMade || !loaded) { return; }
         pointsMade = true;
         CATS.forEach(function(cat) {
             L.geoJson(cat.features, {filter: isPoint, onEachFeature: cat.each, pointToLayer: function(f, latlng) {
@@ -35,14 +40,19 @@
                 var marker = f.properties.p === "inferred"
                     ? L.circleMarker(latlng, {renderer: renderer, radius: C.markerPx - 1, fillColor: "#ffffff",
                         fillOpacity: 0.85, color: colour, weight: 3, dashArray: "3 3"})
-                    : L.circleMarker(latlng, {renderer: renderer, radius: C.markerPx,
-                        fillColor: colour, fillOpacity: 1, color: "#ffffff", weight: 1.5});
+                    : (f.properties.p === "site"  // placed by a county editor: larger, with a heavy dark ring
+                        ? L.circleMarker(latlng, {renderer: renderer, radius: C.markerPx + 2,
+                            fillColor: colour, fillOpacity: 1, color: "#111111", weight: 3})
+                        : L.circleMarker(latlng, {renderer: renderer, radius: C.markerPx,
+                            fillColor: colour, fillOpacity: 1, color: "#ffffff", weight: 1.5}));
+                marker._cmFixed = f.properties.p === "site";  // a recorded site is never moved aside
                 marker.feature = f;  // a click on one point of a MultiPoint reports the item
                 marker._cmHome = latlng;  // where the data puts it; spreadDots may draw it a little aside
                 dots.push(marker);
                 return marker;
             }}).addTo(points);
         });
+        dots.sort(function(a, b) { return (b._cmFixed ? 1 : 0) - (a._cmFixed ? 1 : 0); });
     };
     var metresPerPixel = function(lat) {
         return 40075016.686 * Math.cos(lat * Math.PI / 180) / Math.pow(2, map.getZoom() + 8);
@@ -190,6 +200,10 @@
         };
         dots.forEach(function(dot) {
             var home = map.latLngToContainerPoint(dot._cmHome), x = home.x, y = home.y;
+            if (dot._cmFixed) {  // placed first (see makePoints): the others make room around it
+                (grid[cellOf(x, y)] = grid[cellOf(x, y)] || []).push([x, y]);
+                return;
+            }
             if (x < -margin || y < -margin || x > size.x + margin || y > size.y + margin) {
                 if (dot.getLatLng() !== dot._cmHome) { dot.setLatLng(dot._cmHome); }
                 return;
@@ -217,6 +231,19 @@
     map.on("zoomend", update);
     map.on("moveend resize cmcontrols", arrange);
     map.whenReady(update);
-    window.cmAtlas = {group: group, points: points, lines: lines, badges: badges, labels: labels,
+    window.cmAtlas = {group: group, points: points, lines: lines, badges: badges, labels: labels, loaded: loaded,
         reveal: REVEAL, update: update, areas: A.areas, makePoints: makePoints, dots: dots, step: 2 * (C.markerPx + 1) + 2};
+    // The items' data served beside the page (the app's large tables): badges and labels are drawn
+    // at once from A.areas; lines and points follow as soon as the file is read.
+    if (A.pagesUrl) {
+        fetch(A.pagesUrl).then(function(response) {
+            if (!response.ok) { throw new Error("items' data: HTTP " + response.status); }
+            return response.json();
+        }).then(function(pages) {
+            CATS.forEach(function(cat, i) { cat.features = pages[i] || []; });
+            addLines();
+            loaded = window.cmAtlas.loaded = true;
+            map.whenReady(update);
+        }).catch(function(err) { console.error("the map's items could not be loaded", err); });
+    }
 })
