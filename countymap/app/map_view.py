@@ -264,6 +264,6 @@ def export_button(filters: FilterState, view: View) -> None:
     st.download_button(
         t("export_html", view.lang),
         lambda: export_page(dataset, filters, view),
-        file_name=export_name(filters, view.lang, "html"),
+        file_name=export_name(filters, view.lang, "html", dataset.county.name(view.lang, short=True)),
         mime="text/html",
     )
