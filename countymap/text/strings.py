@@ -260,7 +260,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- Excel download ----------------------------------------------------------------
     "xl_sheet_items": ("项目", "Items"),
     "xl_sheet_about": ("说明", "About"),
-    "xl_file_prefix": ("酉阳县项目", "youyang-items"),
+    "xl_file_prefix": ("{county}项目", "{county}-items"),
     "xl_amount": ("{kind}（亿元）", "{kind} (¥ million)"),
     "xl_qualifier": ("金额限定（以上等）", "Amount qualifier (at least ...)"),
     "xl_quantity": ("规模（数值）", "Size (number)"),
