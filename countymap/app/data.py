@@ -20,7 +20,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from countymap import config
-from countymap.app import living_data
+from countymap.app import janitor, living_data
 from countymap.app import state as session
 from countymap.core import report
 from countymap.core.dataset import Dataset
@@ -123,7 +123,6 @@ def _only_version(cached, kind: str, folder: str, key: tuple) -> None:
 def _dataset_cached(folder: str, path: str, mtime: float, limits: ReadLimits, geodata_version: float) -> Dataset:
     county, edition = read_identity(Path(folder))
     made = Dataset(load_projects(path, limits), _geodata_of(Path(folder)), county, edition)
-    made.prepare_search()
     return made
 
 
@@ -169,7 +168,7 @@ def upload_dataset(result: UploadResult) -> Dataset:
     """A Dataset of an upload's valid rows for the current county: kept in the uploading session only."""
     source = current()
     made = Dataset(result.valid, geodata(), source.county, source.edition, validation=result)
-    made.prepare_search()
+    janitor.watch(made)  # freed soon after its session is dropped
     return made
 
 

@@ -102,7 +102,6 @@ def _latest_cached(
     found = living.state_as_of(_opened(url), None, edition)
     table = found.table
     made = _make(table)
-    made.prepare_search()
     dates = table["last_update_date"].replace("", pd.NA).dropna()
     counted = int(table["last_update_id"].notna().sum())
     return LivingView(made, found.edition, found.log_position, counted, str(dates.max()) if len(dates) else "")

@@ -12,11 +12,10 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from countymap import config
-from countymap.app import data, living_data, share, state
+from countymap.app import data, janitor, living_data, share, state
 from countymap.app.data import COUNTY_KEY
 from countymap.app.state import note_language, sync_origin
 from countymap.core.filters import PARAM_NAMES as FILTER_PARAMS
-from countymap.core.memory import return_freed_memory
 from countymap.living.database import schema_problem
 from countymap.map.static_files import static_text
 from countymap.map.view import SETTING, Choices
@@ -37,7 +36,8 @@ def page_setup(title_key: str, *, floating=None) -> str:
     )
     sync_origin(title_key)
     living_data.new_run()
-    return_freed_memory()  # the last run's page strings (megabytes each on a large table) go back to the system
+    janitor.at_run_start(new_session=state.get("_session_seen") is None)
+    state.put("_session_seen", True)
     state.keep_only(PAGE_LINKS.get(title_key, EVERY_PAGE))
     names = {"zh": "中文", "en": "English"}
     where = floating if floating is not None else st.sidebar

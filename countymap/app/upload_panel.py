@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from countymap.app import data
 from countymap.app import state as session
@@ -36,9 +37,23 @@ def upload_section(lang: str) -> None:
             if session.get("upload_digest") != digest:
                 session.put("upload_digest", digest)
                 session.put(UPLOAD_KEY, data.upload_dataset(_check(file, limit)))
-            _show_result(data.dataset().validation, lang)
+                _forget_bytes(file)
         if data.has_upload():
+            _show_result(data.dataset().validation, lang)
             st.button(t("upload_reset", lang), on_click=_reset, key="upload_reset")
+
+
+def _forget_bytes(file) -> None:
+    """Drop the uploaded file's bytes from Streamlit's store once its Dataset is made.
+
+    Streamlit keeps them until the session is shut down, which a closed tab's
+    session never is (it is dropped after ``server.disconnectedSessionTTL``):
+    every closed upload session left its file in memory. The uploader shows
+    no file on the next run; the result and the reset button stay.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        ctx.uploaded_file_mgr.remove_file(ctx.session_id, file.file_id)
 
 
 def _check(file, limit: int) -> UploadResult:

@@ -192,9 +192,20 @@ def targets(rows: list[dict], embedded: dict) -> list[str]:
 SECTION = re.compile(r"<!-- ([a-z][a-z-]*) -->\n.*?<!-- /\1 -->", flags=re.S)
 
 
+# The sections ``bench-filters`` and ``bench-sessions`` write under their headings
+# (:func:`countymap.bench.sessions.write_section`): up to the next heading or marked section.
+HEADED_SECTION = re.compile(
+    r"^## (?:Filters on a large table|Upload sessions)\n.*?(?=^## |^<!-- |\Z)", flags=re.S | re.M
+)
+
+
 def kept_sections(path: Path) -> list[str]:
-    """The marked sections other benchmarks wrote into ``path`` (``bench`` keeps them when it rewrites the file)."""
-    return [m.group(0) for m in SECTION.finditer(path.read_text(encoding="utf-8"))] if path.is_file() else []
+    """The sections other benchmarks wrote into ``path``, in file order (``bench`` keeps them when it rewrites the file)."""
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    found = [*SECTION.finditer(text), *HEADED_SECTION.finditer(text)]
+    return [m.group(0).rstrip("\n") for m in sorted(found, key=lambda m: m.start())]
 
 
 def replace_section(path: Path, name: str, lines: list[str]) -> None:

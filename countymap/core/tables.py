@@ -151,6 +151,11 @@ def _is_blank(cells: list[str]) -> bool:
     return not any(str(cell).strip() for cell in cells)
 
 
+# Cells become a frame's compact text columns every this many rows: a cell as a Python string
+# costs about five times its text, and 200,000 rows of them at once peaked at about 600 MB.
+CHUNK_ROWS = 10_000
+
+
 def frame_from_rows(rows: Iterable[tuple[int, list[str]]], table: Table = PROJECTS) -> pd.DataFrame:
     """A frame of strings from ``(row number, cells)``: the first non-blank row is the header.
 
@@ -171,17 +176,23 @@ def frame_from_rows(rows: Iterable[tuple[int, list[str]]], table: Table = PROJEC
         first_of.setdefault(name, index)
     keep = list(first_of.values())
     width = len(header)
+    columns = [header[i] for i in keep]
     # Row numbers go into a C array, not a list of ints: the ints would sit in the
     # allocator's arenas among the cells' strings and keep them from being returned.
-    body, numbers, ragged = [], array("q"), []
+    body, chunks, numbers, ragged = [], [], array("q"), []
     for row_no, cells in rows:
         if len(cells) > width and not _is_blank(cells[width:]):
             ragged.append(row_no)
         padded = cells + [""] * (width - len(cells)) if len(cells) < width else cells
         body.append([padded[i] for i in keep])
         numbers.append(row_no)
-    frame = pd.DataFrame(body, columns=[header[i] for i in keep], dtype=str)
+        if len(body) == CHUNK_ROWS:
+            chunks.append(pd.DataFrame(body, columns=columns, dtype=str))
+            body = []
+    chunks.append(pd.DataFrame(body, columns=columns, dtype=str))
     del body  # freed before the row numbers become objects (see above)
+    frame = chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
+    del chunks
     frame.attrs.update(
         header_row=first[0],
         row_numbers=RowList(numbers.tolist()),

@@ -52,9 +52,15 @@ class WrittenLayer:
     lengths: np.ndarray  # bytes of each feature's text in ``text``, its comma included
 
     def page(self, chosen: np.ndarray) -> str:
-        """The features ``chosen`` (a boolean mask over this layer's features) as one JS array literal."""
+        """The features ``chosen`` (a boolean mask over this layer's features) as one JS array literal.
+
+        Assembled in one byte array and decoded from it: no intermediate copies of the text.
+        """
         picked = self.text[np.repeat(chosen, self.lengths)]
-        return "[" + picked[:-1].tobytes().decode() + "]"  # less the last comma
+        out = np.empty(len(picked) + 1, dtype=np.uint8)
+        out[0], out[1:] = ord("["), picked
+        out[-1] = ord("]")  # in place of the last feature's comma
+        return str(memoryview(out), "utf-8")
 
 
 @dataclass(frozen=True)
@@ -185,10 +191,12 @@ def write_table(
             lengths[code].append(len(written))
             texts[code] += written
         order = items.category_order(texts)
+        for code in order:  # shared by sessions: read-only from now on
+            texts[code] = memoryview(texts[code]).toreadonly()
         layers = {
             code: WrittenLayer(
                 rows=np.array(rows[code], dtype=np.int64),
-                text=np.frombuffer(bytes(texts.pop(code)), dtype=np.uint8),
+                text=np.frombuffer(texts.pop(code), dtype=np.uint8),  # shares the buffer: no copy
                 lengths=np.array(lengths[code], dtype=np.int64),
             )
             for code in order
