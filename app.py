@@ -29,6 +29,8 @@ view = map_view.view_controls(lang, choices, bar.popover(t("map_settings", lang)
 map_view.presenter_toggle(lang, floating if present else bar)
 if present:
     map_view.presenter_css()
+    with floating:  # the room sees which state the map shows; a line above the map would push it off the screen
+        living_panels.as_of_note(lang)
     item, township = selected_values(choices)
 else:
     panels.kpi_line(totals(result, data.projects()), lang, wide=len(wide))
@@ -46,9 +48,9 @@ else:
             st.button(t("clear_selection", lang), on_click=selection.clear)
         panels.search_results(filters, result, lang)
         panels.county_wide_list(filters, wide, lang)
+        living_panels.as_of_note(lang)  # beside the map, not above it: the map fills the window's height
 
 with st.container() if present else map_col:
-    living_panels.as_of_note(lang)
     view = map_view.bind_position(replace(view, presenter=present, item=item, township=township), choices)
     fmap = map_view.map_or_notice(filters, view)
     if fmap is not None:
@@ -57,4 +59,5 @@ with st.container() if present else map_col:
             selection.request(*clicked)
 if not present:
     panels.undrawn_list(result, lang)
+    living_panels.changes_list(result, lang)
     map_view.export_button(filters, view)

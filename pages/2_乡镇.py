@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from countymap.app import data, page_township, panels, selection, shell
+from countymap.app import data, living_panels, page_township, panels, selection, shell
 from countymap.app.filter_sidebar import filtered
 from countymap.core.filters import county_wide_reaching
 from countymap.text.strings import t
@@ -27,4 +27,5 @@ with list_col:
         if item is not None:
             panels.detail_panel(item, lang)
     panels.county_wide_list(filters, county_wide_reaching(data.projects(), filters), lang)
+    living_panels.township_updates((township,), lang)
 page_township.report_mentions(township, lang)

@@ -27,6 +27,7 @@ EXPECTED = {
     "pages/3_统计.py": KEPT_FILTERS,
     "pages/4_数据说明.py": {"lang": "en"},
     "pages/5_草稿审核.py": {"lang": "en"},
+    "pages/6_编辑.py": {"lang": "en"},
 }
 
 

@@ -158,3 +158,19 @@ def test_years_are_the_editions_review_and_plan_years(chengkou):
     row = {"years": "2031|2032"}
     assert list(check_years(row, load_context(chengkou))) == []
     assert [found[0] for found in check_years(row, load_context(ROOT))] == ["years", "years"]
+
+
+def upload_problems(page_params: dict, data: bytes) -> set[str]:
+    at = run("pages/1_项目列表.py", lang="en", **page_params)
+    at.file_uploader(key="projects_upload").set_value(("ck.csv", data, "text/csv")).run()
+    assert not at.exception
+    return set(at.dataframe[0].value["problem"]) if at.dataframe else set()
+
+
+def test_an_upload_is_checked_against_the_chosen_county(two_counties):
+    """城口县's drafts (published unreviewed: no summaries) name its townships, which 酉阳县 does not have."""
+    data = (two_counties / "projects.csv").read_bytes()
+    unknown = "unknown township: '明通镇'"  # 明通镇 is 城口县's
+    in_chengkou = upload_problems({"county": "500229"}, data)
+    assert unknown not in in_chengkou and "required value is empty" in in_chengkou
+    assert unknown in upload_problems({}, data)

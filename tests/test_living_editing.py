@@ -13,8 +13,10 @@ from apptest_run import ROOT
 from living_app_home import ADMIN, EDITOR, EVIDENCE, PASSWORD, make_home, record, url
 from streamlit.testing.v1 import AppTest
 
+from countymap.app.page_edit_map import stored_point
 from countymap.living import LOCAL_OPERATOR, history, log_position, set_active
 from countymap.living.database import close
+from countymap.map.gcj02 import wgs84_to_gcj02
 
 pytestmark = pytest.mark.usefixtures("small_fixture_app")
 PAGE = str(ROOT / "pages" / "6_编辑.py")
@@ -69,7 +71,8 @@ def _texts(elements) -> str:
 def test_without_a_database_the_page_names_the_commands(tmp_path, monkeypatch):
     monkeypatch.setenv("COUNTYMAP_DATA_HOME", str(tmp_path))
     at = _page()
-    assert "python -m countymap db upgrade" in _texts(at.info)
+    assert "No map database yet" in _texts(at.info)
+    assert "python -m countymap db upgrade" in _texts(at.code)
     assert not at.button
 
 
@@ -143,3 +146,46 @@ def test_an_editor_does_not_get_the_admin_tools_but_an_admin_does(home):
     assert "Accounts (admin)" not in _texts(editor.subheader)
     admin = _sign_in(ADMIN)
     assert "Accounts (admin)" in _texts(admin.subheader)
+
+
+def test_the_command_line_identity_in_the_session_counts_for_nothing(home):
+    at = _page(edit_token=LOCAL_OPERATOR, edit_item=ITEM)  # only a string token can stand for a session
+    assert [b.key for b in at.button] == ["ed_sign_in"]
+    assert log_position(home) == 0
+
+
+def test_an_admin_adds_an_editor_who_can_then_sign_in(home):
+    at = _sign_in(ADMIN)
+    at.text_input(key="ed_new_name").set_value("editor-liu")
+    at.text_input(key="ed_new_password").set_value("another long password")
+    at.button(key="ed_add").click().run()
+    assert "Account added: editor-liu" in _texts(at.success)
+    assert [d.label for d in at.get("download_button")] == ["Download the audit log (CSV)"]
+    assert "Signed in: editor-liu" in _texts(_sign_in("editor-liu", "another long password").markdown)
+
+
+def test_a_signed_in_editor_opens_an_item_from_its_details_and_the_public_gets_no_link(home):
+    signed = _sign_in()
+    token = signed.session_state["edit_token"]
+    public = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    public.query_params.update({"lang": "en", "sel": ITEM})
+    public.run()
+    assert not [link for link in public.get("page_link") if "Edit this item" in str(link.proto.label)]
+    editor = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    editor.query_params.update({"lang": "en", "sel": ITEM})
+    editor.session_state["edit_token"] = token
+    editor.run()
+    (link,) = [link for link in editor.get("page_link") if "Edit this item" in str(link.proto.label)]
+    assert link.proto.query_string == f"sel={ITEM}"
+    opened = AppTest.from_file(PAGE, default_timeout=120)
+    opened.query_params.update({"lang": "en", "sel": ITEM})
+    opened.session_state["edit_token"] = token
+    opened.run()
+    assert opened.selectbox(key="edit_item").value == ITEM
+
+
+def test_a_click_on_a_gcj02_basemap_is_stored_in_wgs84():
+    shown = wgs84_to_gcj02(*INSIDE)  # where a Gaode basemap draws the WGS-84 point INSIDE
+    lon, lat = stored_point(*shown, "gaode_vec")
+    assert abs(lon - INSIDE[0]) < 1e-5 and abs(lat - INSIDE[1]) < 1e-5
+    assert stored_point(*INSIDE, "none") == INSIDE  # the offline basemap is WGS-84 already

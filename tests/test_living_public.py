@@ -40,6 +40,10 @@ def _html(at) -> str:
     return " ".join(str(block.proto.body) for block in at.get("html"))
 
 
+def _texts(elements) -> str:
+    return " ".join(str(e.value) for e in elements)
+
+
 def _captions(at) -> str:
     return " ".join(c.value for c in at.caption)
 
@@ -80,3 +84,29 @@ def test_a_placed_site_is_drawn_at_its_site_with_its_own_legend_entry(living_hom
     features = dataset_features(dataset, FilterState(), lang="en", to_gcj02=False)
     html = build_map(dataset, features, View(lang="en")).get_root().render()
     assert "the real site, placed by a county editor" in html
+
+
+def test_the_changes_since_the_report_are_listed_and_filtered_by_kind(living_home):
+    _record(living_home, "note", "fields terraced again after the floods", "2023-04-01")
+    _record(living_home, "status", "completed", "2023-06-30")
+    at = run("app.py", lang="en")
+    assert "Changes since the report (2)" in _html(at)
+    (changes,) = [d for d in at.dataframe if "Evidence" in d.value.columns]
+    assert list(changes.value["New value"]) == ["Completed", "fields terraced again after the floods"]
+    at.multiselect(key="lvp_changes_field").set_value(["note"]).run()
+    (changes,) = [d for d in at.dataframe if "Evidence" in d.value.columns]
+    assert list(changes.value["New value"]) == ["fields terraced again after the floods"]
+
+
+def test_the_township_page_lists_its_recent_updates(living_home):
+    _record(living_home, "status", "completed")
+    at = run("pages/2_乡镇.py", lang="en", tw="丁市镇")
+    assert "Recent updates in this township" in _texts(at.subheader)
+    assert EVIDENCE in _html(at) and "county editor" in _html(at)
+
+
+def test_an_item_planned_for_a_past_year_without_completion_is_overdue(living_home):
+    at = run("app.py", lang="en", sel=ITEM)  # planned for 2023 in the report; the tests run after 2023
+    assert "Overdue" in _html(at) and "planned for 2023, no completion recorded" in _html(at)
+    _record(living_home, "status", "completed")
+    assert "Overdue" not in _html(run("app.py", lang="en", sel=ITEM))

@@ -23,7 +23,7 @@ from countymap.map.decor import LegendSpec, legend_html
 from countymap.map.features import project_features
 from countymap.map.gcj02 import wgs84_to_gcj02
 from countymap.map.items import STATUS_COLOURS
-from countymap.map.selection import Selection, selection_overlay, selection_view
+from countymap.map.selection import Selection, selection_overlay
 from countymap.schema import CATEGORIES, STATUSES
 from countymap.text.strings import t
 
@@ -227,24 +227,28 @@ def test_hostile_strings_never_appear_unescaped(projects, geodata, lang):
 # --- selection -------------------------------------------------------------------
 
 
-def test_a_township_level_item_zooms_to_its_township_not_to_a_fake_site(projects, geodata):
+def test_a_township_level_item_is_ringed_in_its_township_not_at_a_fake_site(projects, geodata):
     placed = place_projects(projects, geodata).set_index("id")
     area = geodata.area_of["龙潭镇"]
     item = Selection(placed.at["township-a", "geometry"], (area,))
-    assert selection_view(item) == ((area.label_lat, area.label_lon), 11.5)
     host = folium.Map()
     selection_overlay(item).add_to(host)
     html = host.get_root().render()
     assert html.count("L.circleMarker(") == 1 and html.count("L.geoJson(") == 1  # a ring round the item, its area
+    # the browser fits the view to what the overlay holds (its area and ring), after both are in it
+    assert html.count("window.cmFocus(") == 1
+    assert html.index("window.cmFocus(") > max(html.rindex("L.circleMarker("), html.rindex("L.geoJson("))
 
 
-def test_a_line_fits_the_line_and_a_county_wide_item_leaves_the_view_alone(projects, geodata):
+def test_a_line_is_drawn_over_and_an_item_without_a_place_fits_nothing(projects, geodata):
     placed = place_projects(projects, geodata).set_index("id")
-    line = placed.at["road-line", "geometry"]
-    (lat, lon), zoom = selection_view(Selection(line, ()))
-    lons, lats = zip(*line["coordinates"], strict=True)
-    assert min(lats) <= lat <= max(lats) and min(lons) <= lon <= max(lons) and 8 <= zoom <= 13
-    assert selection_view(Selection(None, ())) == (None, None)
+    host = folium.Map()
+    selection_overlay(Selection(placed.at["road-line", "geometry"], ())).add_to(host)
+    html = host.get_root().render()
+    assert html.count("L.geoJson(") == 1 and "window.cmFocus(" in html
+    empty = folium.Map()
+    selection_overlay(Selection(None, ())).add_to(empty)
+    assert "L.geoJson(" not in empty.get_root().render()  # an empty group: cmFocus finds no bounds, moves nothing
 
 
 def test_the_map_script_does_not_depend_on_the_selection(projects, geodata):

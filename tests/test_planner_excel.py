@@ -15,8 +15,9 @@ import pytest
 from apptest_run import ROOT, run
 
 from countymap.core.filters import FilterState, apply_filters
+from countymap.core.identity import County, Edition, read_identity
 from countymap.core.tables import load_projects
-from countymap.core.workbook import AMOUNT_FORMAT, export_name, planner_xlsx
+from countymap.core.workbook import AMOUNT_FORMAT, about_rows, export_name, planner_xlsx, report_identity
 
 DAY = dt.date(2024, 3, 1)
 
@@ -27,7 +28,10 @@ def projects():
 
 
 def _book(result, state, lang, projects):
-    return openpyxl.load_workbook(io.BytesIO(planner_xlsx(result, state, lang, projects, today=lambda: DAY)))
+    identity = report_identity(*read_identity(), lang)
+    return openpyxl.load_workbook(
+        io.BytesIO(planner_xlsx(result, state, lang, projects, identity=identity, today=lambda: DAY))
+    )
 
 
 def _rows(sheet) -> dict[str, dict[str, object]]:
@@ -93,11 +97,21 @@ def test_english_headers_units_and_the_about_sheet(projects):
 
 @pytest.mark.parametrize(
     ("lang", "name"),
-    [("zh", "酉阳县项目_2023_公路交通_龙潭镇.xlsx"), ("en", "youyang-items_2023_Roads_Longtan-Town.xlsx")],
+    [("zh", "酉阳县项目_2023_公路交通_龙潭镇.xlsx"), ("en", "Youyang-items_2023_Roads_Longtan-Town.xlsx")],
 )
 def test_the_file_name_says_what_was_filtered(lang, name):
-    assert export_name(FilterState(years=("2023",), categories=("road",), townships=("龙潭镇",)), lang, "xlsx") == name
-    assert export_name(FilterState(), lang, "csv").endswith(("全部项目.csv", "All-items.csv"))
+    county = "酉阳县" if lang == "zh" else "Youyang"  # dataset.toml's short names
+    chosen = FilterState(years=("2023",), categories=("road",), townships=("龙潭镇",))
+    assert export_name(chosen, lang, "xlsx", county) == name
+    assert export_name(FilterState(), lang, "csv", county).endswith(("全部项目.csv", "All-items.csv"))
+
+
+def test_the_file_name_and_the_about_sheet_name_another_county_and_year():
+    other_county = County("500241", "秀山土家族苗族自治县", "Xiushan County", "秀山县", "Xiushan", ROOT)
+    identity = report_identity(other_county, Edition(2024, "2024-01-20", "", ""), "zh")
+    assert export_name(FilterState(), "zh", "xlsx", str(identity["county"])).startswith("秀山县项目_")
+    source = dict(about_rows(FilterState(), load_projects(ROOT / "projects.csv").iloc[0:0], "zh", DAY, identity))
+    assert "秀山县" in source["来源"] and "2024" in source["来源"] and "酉阳" not in source["来源"]
 
 
 def test_table_page_offers_the_workbook_named_by_the_filter(monkeypatch):

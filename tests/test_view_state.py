@@ -181,6 +181,7 @@ class View:
     sel: str = ""
     tw: str = ""
     filters: dict = field(default_factory=dict)
+    map_seen: tuple[str, str] | None = None  # the selection the map page last showed
 
     def filter_value(self, attr: str) -> object:
         default = () if attr in LISTS else (None if attr in NUMBERS else (False if attr == "disclosed" else ""))
@@ -262,6 +263,17 @@ def settle(view: View) -> View:
     shade = view.shade if view.shade in measures_of(ids) else ""
     sel = view.sel if (view.present or view.sel in ids) else ""
     return replace(view, size=size, shade=shade, sel=sel)
+
+
+def fit_new_selection(view: View) -> View:
+    """Something new selected (on the map or the township page) drops the kept zoom and centre on the map page:
+    the map fits the selection instead; clearing a selection keeps the view."""
+    if view.page != "map":
+        return view
+    now = (view.sel, view.tw)
+    if view.map_seen is not None and now != view.map_seen and any(now):
+        view = replace(view, zoom=None, centre=None)
+    return replace(view, map_seen=now)
 
 
 # --- interactions --------------------------------------------------------------------------
@@ -396,10 +408,10 @@ def check(browser: Browser, view: View) -> None:
 @example([("pan", (9.5, (29.1, 108.5))), ("basemap", "gaode_vec"), ("pan", (9.5, (29.1, 108.5)))])
 def test_random_interactions_keep_the_view(sequence):
     browser = Browser()
-    view = View()
+    view = fit_new_selection(View())
     check(browser, view)
     for step in sequence:
-        view = settle(act(browser, view, step))
+        view = fit_new_selection(settle(act(browser, view, step)))
         check(browser, view)
 
 

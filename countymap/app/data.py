@@ -146,11 +146,16 @@ def dataset() -> Dataset:
     source = current()
     if upload is not None and upload.county.geodata_dir == source.geodata_dir:
         return upload
-    if source.folder == config.dataset_dirs()[0] and living_data.wants_latest():
+    if living_here() and living_data.wants_latest():
         found = living_view()
         if found is not None:
             return found.dataset
     return dataset_of(source)
+
+
+def living_here() -> bool:
+    """Whether the living map's database covers what is shown: the first dataset's county, and no upload of its own."""
+    return current().folder == config.dataset_dirs()[0] and not has_upload()
 
 
 def living_view() -> living_data.LivingView | None:

@@ -75,10 +75,23 @@ def _opened(url: str) -> living.Database:
     return living.open_database(url)
 
 
+RUN_KEY = "_living_position"  # this run's (edition, log position): one look at the database per run
+
+
+def new_run() -> None:
+    """Forget the last run's look at the database (called once at the top of every page's run)."""
+    state.pop(RUN_KEY)
+
+
 def _position(db: living.Database) -> tuple[str | None, int]:
-    """The newest edition and the newest update id, read together."""
-    with db.reading() as connection:
-        return latest_edition(connection), living.log_position(db)
+    """The newest edition and the newest update id, read once per run (every part of a page shows one state)."""
+    found = state.get(RUN_KEY)
+    if found is None:
+        with db.reading() as connection:
+            edition = latest_edition(connection)
+        found = (edition, living.log_position(db))
+        state.put(RUN_KEY, found)
+    return found
 
 
 # Shared by every session (read-only): a new log position or edition makes a new entry, the old one is dropped.
@@ -92,6 +105,19 @@ def _latest_cached(
     dates = table["last_update_date"].replace("", pd.NA).dropna()
     counted = int(table["last_update_id"].notna().sum())
     return LivingView(made, found.edition, found.log_position, counted, str(dates.max()) if len(dates) else "")
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _changes_cached(url: str, position: int) -> tuple[living.UpdateRecord, ...]:
+    return tuple(living.history(_opened(url), public=True))
+
+
+def changes() -> tuple[living.UpdateRecord, ...]:
+    """Every update recorded since the report, oldest first, without editors' names (read once per log position)."""
+    db = database()
+    if db is None:
+        return ()
+    return _changes_cached(config.database_url(), _position(db)[1])
 
 
 def status() -> str:

@@ -6,20 +6,25 @@ Public pages never name an editor: every update reads "county editor" and its da
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 import pandas as pd
 import streamlit as st
 
 from countymap import living
-from countymap.app import data, living_data, state
+from countymap.app import data, edit_session, living_data, selection, state
 from countymap.app.shell import esc, html_block
-from countymap.map.view import AS_OF_LATEST, Choices
+from countymap.living.overdue import last_year, overdue_mask
+from countymap.map.view import AS_OF_LATEST, AS_OF_REPORT, SETTING, Choices
 from countymap.schema import UPDATE_FIELDS, label
-from countymap.text.format import update_value
+from countymap.text.format import item_names, labelled, update_value
 from countymap.text.strings import t
 
 AS_OF = living_data.AS_OF
+EDIT_PAGE = "pages/6_编辑.py"
+MAX_CHANGES_LISTED = 500  # newest first; the history export has them all
+MAX_TOWNSHIP_UPDATES = 20
 
 
 def as_of_switch(lang: str, where) -> str:
@@ -36,18 +41,22 @@ def as_of_switch(lang: str, where) -> str:
         format_func=functools.partial(AS_OF.option_label, lang=lang),
         horizontal=True,
     )
-    chosen = state.bind_view(AS_OF, Choices(), draw if living_data.status() == living_data.READY else None)
-    return chosen if living_data.status() == living_data.READY else "report"
+    ready = data.living_here() and living_data.status() == living_data.READY
+    chosen = state.bind_view(AS_OF, Choices(), draw if ready else None)
+    return chosen if ready else AS_OF_REPORT
 
 
 def as_of_note(lang: str) -> None:
-    """One line above the map: which state it shows and as of when (or why there is no latest state)."""
+    """One line above the map: which state it shows and as of when (or why there is no latest state).
+
+    Another county than the first shows its report: the database holds one county's editions.
+    """
     identity = data.identity(lang)
     why = living_data.status()
-    if why:
+    if why and data.living_here():
         st.caption(t(why, lang))
         return
-    if living_data.wants_latest():
+    if showing_latest():
         view = data.living_view()
         if view is not None and view.newest:
             text = t("lvp_latest_note", lang, date=view.newest, n=view.updates)
@@ -55,7 +64,8 @@ def as_of_note(lang: str) -> None:
             text = t("lvp_latest_none", lang, date=identity.get("date", ""))
     else:
         text = t("lvp_report_note", lang, year=identity.get("year", ""), date=identity.get("date", ""))
-    html_block(f'<p class="cm-as-of" data-as-of="{esc(living_data.chosen())}">{esc(text)}</p>')
+    shown = AS_OF_LATEST if showing_latest() else AS_OF_REPORT
+    html_block(f'<p class="cm-as-of" data-as-of="{esc(shown)}">{esc(text)}</p>')
 
 
 def _evidence_html(evidence: str) -> str:
@@ -65,21 +75,22 @@ def _evidence_html(evidence: str) -> str:
     return esc(evidence)
 
 
-def timeline_rows(records: list[living.UpdateRecord], lang: str) -> list[str]:
-    """One HTML line per update, oldest first; a corrected update struck through (it no longer counts)."""
+def timeline_rows(records: list[living.UpdateRecord], lang: str, names: dict[str, str] | None = None) -> list[str]:
+    """One HTML line per update, in the order given; a corrected update struck through (it no longer counts).
+
+    ``names`` (item id -> name) puts each item's name first (a list of several items' updates).
+    """
     corrected_by = {r.corrects: r.update_id for r in records if r.corrects is not None}
     rows = []
     for record in records:
-        what = (
-            f"{label(UPDATE_FIELDS, record.field, lang)}："
-            if lang == "zh"
-            else f"{label(UPDATE_FIELDS, record.field, lang)}: "
-        )
+        what = labelled(label(UPDATE_FIELDS, record.field, lang), update_value(record.field, record.value, lang), lang)
         body = (
-            f"<b>{esc(record.effective_date.isoformat())}</b> {esc(what)}{esc(update_value(record.field, record.value, lang))}"
+            f"<b>{esc(record.effective_date.isoformat())}</b> {esc(what)}"
             f" · {esc(t('lvp_evidence', lang))}: {_evidence_html(record.evidence)}"
             f" · {esc(t('lv_county_editor', lang))} · {esc(t('lvp_update_no', lang, n=record.update_id))}"
         )
+        if names is not None:
+            body = f"<b>{esc(names.get(record.item_id, record.item_id))}</b> · {body}"
         later = corrected_by.get(record.update_id)
         if later is not None:
             body = f"<s>{body}</s> <i>({esc(t('lvp_corrected', lang, n=later))})</i>"
@@ -90,10 +101,90 @@ def timeline_rows(records: list[living.UpdateRecord], lang: str) -> list[str]:
 def timeline(row: pd.Series, lang: str) -> None:
     """An item's timeline: the report, then each update with its date and evidence (latest view only)."""
     db = living_data.database()
-    if db is None or living_data.status() or living_data.chosen() != AS_OF_LATEST:
+    if db is None or not showing_latest():
         return
+    overdue_badge(row, lang)
+    edit_link(row, lang)
     records = living.history(db, str(row["id"]), public=True)
     date = data.identity(lang).get("date", "")
     items = [f"<li>{esc(t('lvp_timeline_report', lang, date=date))}</li>", *timeline_rows(records, lang)]
     empty = "" if records else f"<p>{esc(t('lvp_timeline_empty', lang))}</p>"
     html_block(f'<div class="cm-timeline"><b>{esc(t("lvp_timeline", lang))}</b><ul>{"".join(items)}</ul>{empty}</div>')
+
+
+def edit_link(row: pd.Series, lang: str) -> None:
+    """For a signed-in editor only (asked of the database): a link that opens this item on the editing page."""
+    db = living_data.database()
+    if db is None or edit_session.token() is None or not showing_latest():
+        return
+    if edit_session.current_account(db) is not None:
+        st.page_link(EDIT_PAGE, label=t("ed_edit_item", lang), query_params={SETTING["item"].param: str(row["id"])})
+
+
+def showing_latest() -> bool:
+    """Whether this session shows the latest state (a database with an edition, and "latest" chosen)."""
+    return data.living_here() and not living_data.status() and living_data.chosen() == AS_OF_LATEST
+
+
+def overdue_badge(row: pd.Series, lang: str) -> None:
+    """Say so when the item is overdue today (planned for a past year, no completion recorded)."""
+    if not showing_latest() or not overdue_mask(pd.DataFrame([row]), dt.date.today()).iloc[0]:
+        return
+    note = t("lvp_overdue_note", lang, year=last_year(row["years"]))
+    html_block(f'<p class="cm-overdue"><b>{esc(t("lvp_overdue", lang))}</b>: {esc(note)}</p>')
+
+
+def _live(records: tuple[living.UpdateRecord, ...], ids: set[str]) -> list[living.UpdateRecord]:
+    """The updates of ``ids`` that still count (a corrected one is no fact), newest first."""
+    corrected = {r.corrects for r in records if r.corrects is not None}
+    kept = [r for r in records if r.item_id in ids and r.update_id not in corrected]
+    return sorted(kept, key=lambda r: (r.effective_date, r.update_id), reverse=True)
+
+
+def changes_list(result: pd.DataFrame, lang: str) -> None:
+    """The changes since the report of the filtered items, newest first; a row opens its item."""
+    if not showing_latest():
+        return
+    records = _live(living_data.changes(), set(result["id"]))
+    html_block(f'<h3 class="cm-list-title">{esc(t("lvp_changes", lang, n=len(records)))}</h3>')
+    fields = st.multiselect(
+        t("lvp_changes_field", lang), tuple(UPDATE_FIELDS), key="lvp_changes_field",
+        format_func=lambda f: label(UPDATE_FIELDS, f, lang),
+    )  # fmt: skip
+    shown = [r for r in records if not fields or r.field in fields][:MAX_CHANGES_LISTED]
+    if not shown:
+        st.caption(t("lvp_changes_none", lang))
+        return
+    if len(records) > MAX_CHANGES_LISTED:
+        st.caption(t("lvp_changes_more", lang, n=MAX_CHANGES_LISTED))
+    names = dict(zip(result["id"], item_names(result, lang), strict=True))
+    frame = pd.DataFrame(
+        {
+            t("ed_date", lang): [r.effective_date.isoformat() for r in shown],
+            t("col_name", lang): [names.get(r.item_id, r.item_id) for r in shown],
+            t("ed_kind", lang): [label(UPDATE_FIELDS, r.field, lang) for r in shown],
+            t("lvp_value", lang): [update_value(r.field, r.value, lang) for r in shown],
+            t("lvp_evidence", lang): [r.evidence for r in shown],
+        }
+    )
+    event = st.dataframe(frame, hide_index=True, width="stretch", key="changes_list", on_select="rerun",
+                         selection_mode="single-row")  # fmt: skip
+    rows = event.selection.rows if event else []
+    if rows:
+        state.pop("changes_list")  # the list forgets the click; the selection keeps it
+        selection.request("item", shown[rows[0]].item_id)
+
+
+def township_updates(townships: tuple[str, ...], lang: str) -> None:
+    """The newest updates of the items in ``townships`` (the township page), each with its date and evidence."""
+    if not showing_latest():
+        return
+    table = data.projects()
+    here = table[table["townships"].map(lambda towns: any(name in towns for name in townships))]
+    records = _live(living_data.changes(), set(here["id"]))[:MAX_TOWNSHIP_UPDATES]
+    st.subheader(t("lvp_township_updates", lang))
+    if not records:
+        st.caption(t("lvp_changes_none", lang))
+        return
+    names = dict(zip(here["id"], item_names(here, lang), strict=True))
+    html_block(f'<ul class="cm-township-updates">{"".join(timeline_rows(records, lang, names))}</ul>')

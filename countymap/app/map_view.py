@@ -3,12 +3,14 @@
 ``streamlit_folium`` 0.27.4 reports a click as ``last_active_drawing``
 (``layer.toGeoJSON()`` of the clicked layer, i.e. the GeoJSON feature *with
 its properties*): an item carries its ``id``, a township badge its
-``townships``. Returning only that key means pan and zoom do not rerun the
-script. A link's zoom and centre (``z``, ``c``) are kept across reruns and
-applied (:func:`bind_position`); a position the map reports (its ``zoom`` and
-``center``, when they are returned) is taken the same way, but they are not
-returned yet: with them, the rerun a pan causes raced presenter mode's own
-rerun in Chromium and dropped ``present=1`` (tests/browser/test_view_state_in_browser.py).
+``townships``. It also reports the map's ``zoom`` and ``center`` after a move,
+and the app keeps them like a link's ``z`` and ``c`` (:func:`bind_position`),
+so the view survives every rerun and travels in links. Only the reader's own
+moves are reported: the map marks every other move (fitting the county or a
+selection, a resized frame, the app setting the view) as already known, so
+no rerun follows it. (When the map's first position was reported, its rerun
+raced the one that had just switched presenter mode or the language, and
+Chromium's next rerun request carried the address bar from before the switch.)
 
 Leaflet comes from the installed ``django-js-lib-leaflet`` package: its folder
 is declared as a Streamlit component, so Streamlit serves its files at
@@ -43,12 +45,14 @@ from countymap.map.build import build_map
 from countymap.map.export import export_html
 from countymap.map.features import dataset_features
 from countymap.map.gcj02 import gcj02_to_wgs84, wgs84_to_gcj02
-from countymap.map.selection import Selection, selection_overlay, selection_view
+from countymap.map.selection import Selection, selection_overlay
 from countymap.map.static_files import static_text
 from countymap.map.view import SETTING, Choices, View, clean, encode
 from countymap.text.strings import t
 
 LOG = logging.getLogger(__name__)
+CLICK_ONLY = ("last_active_drawing",)  # a map whose view is not kept (the township page's)
+RETURNED = (*CLICK_ONLY, "zoom", "center")  # a click, and where the reader has moved the map
 MAP_HEIGHT = 600  # before the page's CSS stretches the map to the window
 # Streamlit serves a declared component's folder; the map's iframe lives at
 # /component/streamlit_folium.st_folium/, so a relative link reaches ours.
@@ -160,7 +164,10 @@ def bind_position(view: View, choices: Choices, key: str = "map") -> View:
 
     A move shows in the map's reported position; it counts only when it
     differs from the one last seen, so a link's view wins on its first run.
+    A new selection drops the kept view: the map fits the selection instead
+    (see :mod:`countymap.map.selection`).
     """
+    _forget_position_on_new_selection(view, key)
     reported = reported_position(key)
     seen = state.get(f"_seen_position_{key}")
     state.put(f"_seen_position_{key}", reported)
@@ -178,25 +185,46 @@ def bind_position(view: View, choices: Choices, key: str = "map") -> View:
     return replace(view, **values)
 
 
+def _forget_position_on_new_selection(view: View, key: str) -> None:
+    """Drop the kept zoom and centre when something new is selected since the last run (a link's view stays).
+
+    Clearing the selection (or a filter hiding it) keeps the reader's view.
+    """
+    now, seen_key = (view.item, view.township), f"_seen_selection_{key}"
+    changed = state.has(seen_key) and state.get(seen_key) != now and any(now) and not state.url_is_fresh()
+    state.put(seen_key, now)
+    if changed:
+        for attr in ("zoom", "centre"):
+            state.put(SETTING[attr].param, None)
+
+
 def show(
-    fmap: folium.Map, view: View, selection: Selection, *, key: str = "map", height: int = MAP_HEIGHT
+    fmap: folium.Map,
+    view: View,
+    selection: Selection,
+    *,
+    key: str = "map",
+    height: int = MAP_HEIGHT,
+    returned: tuple[str, ...] = RETURNED,
 ) -> tuple[str, str] | None:
     """Display the map with the selection as an overlay; return a new click (see :func:`clicked`).
 
     The map's own script does not depend on the selection, so streamlit-folium
-    keeps the same map and only swaps the overlay and moves the view. The main
-    map (``key="map"``) is stretched to the window by the page's CSS.
+    keeps the same map and only swaps the overlay, which fits the view to the
+    selection in the browser. The reader's own view (kept, or from a link) is
+    applied after it. The main map (``key="map"``) is stretched to the window by the page's CSS.
+    A map that keeps no view returns only clicks (``returned=CLICK_ONLY``): a pan does not rerun its page.
     """
     to_gcj02 = needs_gcj02(resolve(view.basemap, tianditu_key()))
-    center, zoom = selection_view(selection, to_gcj02)
-    if view.zoom is not None and view.centre is not None:  # the reader's own view (kept, or from a link)
+    center, zoom = None, None
+    if view.zoom is not None and view.centre is not None:
         center, zoom = _datum_point(view.centre, to_gcj02), view.zoom
     return_freed_memory()  # building the map freed its temporaries; rendering it is the run's peak
     with st.container(key=f"cm_{key}"):
         payload = st_folium(
             fmap,
             key=key,
-            returned_objects=["last_active_drawing"],
+            returned_objects=list(returned),
             height=height,
             use_container_width=True,
             feature_group_to_add=selection_overlay(selection, to_gcj02),
@@ -236,6 +264,6 @@ def export_button(filters: FilterState, view: View) -> None:
     st.download_button(
         t("export_html", view.lang),
         lambda: export_page(dataset, filters, view),
-        file_name=export_name(filters, view.lang, "html"),
+        file_name=export_name(filters, view.lang, "html", dataset.county.name(view.lang, short=True)),
         mime="text/html",
     )

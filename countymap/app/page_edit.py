@@ -19,10 +19,12 @@ from countymap.app import data, living_data, page_edit_forms, state
 from countymap.app.edit_session import current_account, forget, keep, token
 from countymap.app.shell import esc
 from countymap.living.database import UPGRADE_COMMAND
+from countymap.map.view import SETTING
 from countymap.text.format import item_names
 from countymap.text.strings import t
 
 ITEM_KEY = "edit_item"
+ITEM_PARAM = SETTING["item"].param  # the link's item (an editor's "edit this item" link)
 IMPORT_COMMAND = "python -m countymap db import projects.csv --edition 2023"
 
 
@@ -30,11 +32,14 @@ def editor_page(lang: str) -> None:
     """The whole page: sign in, then the item editor (and, for an admin, the accounts)."""
     db = living_data.database()
     if db is None or living_data.status():
-        st.info(t("ed_no_database", lang, upgrade=UPGRADE_COMMAND, import_cmd=IMPORT_COMMAND))
+        state.set_param(ITEM_PARAM, None)
+        st.info(t("ed_no_database", lang))
+        st.code(f"{UPGRADE_COMMAND}\n{IMPORT_COMMAND}", language=None)  # highlighting fails AA contrast
         return
     st.caption(t("ed_intro", lang))
     account = current_account(db)
     if account is None:
+        state.set_param(ITEM_PARAM, None)  # an editor's link names the item; nobody else's keeps it
         sign_in_form(db, lang)
         return
     signed_in_bar(db, account, lang)
@@ -85,7 +90,10 @@ def pick_item(lang: str) -> str | None:
     table = view.dataset.table
     names = dict(zip(table["id"], item_names(table, lang), strict=True))
     options = ["", *table["id"]]
-    if state.get(ITEM_KEY) not in options:
+    wanted = state.url_value(ITEM_PARAM) if state.url_is_fresh() else None  # a link from an item's details
+    if wanted in options:
+        state.put(ITEM_KEY, wanted)
+    elif state.get(ITEM_KEY) not in options:
         state.put(ITEM_KEY, "")
     chosen = st.selectbox(
         t("ed_pick", lang),
@@ -94,6 +102,7 @@ def pick_item(lang: str) -> str | None:
         help=t("ed_pick_help", lang),
         format_func=lambda i: f"{names[i]} ({i})" if i else t("select_none", lang),
     )
+    state.set_param(ITEM_PARAM, chosen or None)
     return chosen or None
 
 
@@ -102,16 +111,16 @@ def admin_panel(db: living.Database, lang: str) -> None:
     st.subheader(t("ed_admin", lang))
     with st.form("ed_add_account_form", clear_on_submit=True):
         st.markdown(esc(t("ed_add_account", lang)))
-        name = st.text_input(t("ed_name", lang), max_chars=64)
-        password = st.text_input(t("ed_password", lang), type="password", max_chars=200)
+        name = st.text_input(t("ed_name", lang), max_chars=64, key="ed_new_name")
+        password = st.text_input(t("ed_password", lang), type="password", max_chars=200, key="ed_new_password")
         role = st.radio(t("ed_role", lang), ("editor", "admin"), format_func=lambda r: t(f"ed_role_{r}", lang))
-        if st.form_submit_button(t("ed_add_account", lang)):
+        if st.form_submit_button(t("ed_add_account", lang), key="ed_add"):
             _account_action(
                 lambda: living.add_account(db, token(), name.strip(), password, role), "ed_added", name, lang
             )
     with st.form("ed_deactivate_form", clear_on_submit=True):
-        name = st.text_input(t("ed_deactivate", lang), max_chars=64)
-        if st.form_submit_button(t("ed_deactivate", lang)):
+        name = st.text_input(t("ed_deactivate", lang), max_chars=64, key="ed_deactivate_name")
+        if st.form_submit_button(t("ed_deactivate", lang), key="ed_deactivate"):
             _account_action(lambda: living.set_active(db, token(), name.strip(), False), "ed_deactivated", name, lang)
     try:
         audit = living.export_audit(db, token())  # made now, for this admin only

@@ -18,7 +18,7 @@ from countymap.app.edit_session import token
 from countymap.app.shell import esc, html_block
 from countymap.living.place import geodata_check
 from countymap.living.values import EARLIEST_DATE, MAX_EVIDENCE, MAX_FUTURE_DAYS, MAX_NOTE, MIN_CITATION, NAME_LIMITS
-from countymap.schema import INVESTMENT_KINDS, MILESTONES, STATUSES, UPDATE_FIELDS, label
+from countymap.schema import INVESTMENT_KINDS, MILESTONES, PRECISIONS, STATUSES, UPDATE_FIELDS, label
 from countymap.text.format import join_labels, township_label, update_value
 from countymap.text.strings import t
 
@@ -110,7 +110,7 @@ def current_state_table(row, lang: str) -> None:
         (t("d_status", lang), label(STATUSES, row["status"], lang) if row["status"] else t("none", lang)),
         (label(UPDATE_FIELDS, "milestone", lang), label(MILESTONES, row.get("milestone") or "", lang)),
         (label(UPDATE_FIELDS, "progress", lang), progress),
-        (t("d_precision", lang), row["precision"]),
+        (t("d_precision", lang), label(PRECISIONS, row["precision"], lang)),
         (t("d_townships", lang), join_labels([township_label(n, lang) for n in row["townships"]], lang)),
     ]
     body = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in facts if v)

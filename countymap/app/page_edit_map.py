@@ -50,9 +50,14 @@ def clicked_point(payload: object, basemap: str) -> tuple[float, float] | None:
     if not all(isinstance(v, int | float) and math.isfinite(v) for v in (lat, lon)):
         return None
     state.put(LAST_CLICK_KEY, click)
+    return stored_point(float(lon), float(lat), basemap)
+
+
+def stored_point(lon: float, lat: float, basemap: str) -> tuple[float, float]:
+    """A clicked position as stored: WGS-84 (from GCJ-02 on a Gaode basemap), to 6 decimals (about 0.1 m)."""
     if needs_gcj02(basemap):
-        lon, lat = gcj02_to_wgs84(float(lon), float(lat))
-    return round(float(lon), 6), round(float(lat), 6)
+        lon, lat = gcj02_to_wgs84(lon, lat)
+    return round(lon, 6), round(lat, 6)
 
 
 def site_picker(lang: str) -> dict | None:

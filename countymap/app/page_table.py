@@ -8,7 +8,7 @@ import streamlit as st
 from countymap.app import data, selection, state
 from countymap.core.downloads import csv_bytes, geojson_bytes, geopackage_bytes
 from countymap.core.filters import FilterState
-from countymap.core.workbook import export_name, planner_xlsx
+from countymap.core.workbook import export_name, planner_xlsx, report_identity
 from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
 from countymap.text.format import item_names, quantity, row_amounts, townships_text
 from countymap.text.strings import t
@@ -83,29 +83,34 @@ def downloads(result: pd.DataFrame, filters: FilterState, lang: str) -> None:
     thread): the Excel file of 20,000 items takes seconds, and no rerun waits for it.
     """
     dataset = data.dataset()
-    everything, identity = dataset.table, data.identity(lang)
+    everything, identity = dataset.table, report_identity(dataset.county, dataset.edition, lang)
+    county = str(identity["county"])
     cols = st.columns(4)
     cols[0].download_button(
-        t("download_csv", lang), lambda: csv_bytes(result), export_name(filters, lang, "csv"), "text/csv", key="dl_csv"
+        t("download_csv", lang),
+        lambda: csv_bytes(result),
+        export_name(filters, lang, "csv", county),
+        "text/csv",
+        key="dl_csv",
     )
     cols[1].download_button(
         t("download_geojson", lang),
         lambda: geojson_bytes(dataset, result),
-        export_name(filters, lang, "geojson"),
+        export_name(filters, lang, "geojson", county),
         "application/geo+json",
         key="dl_geojson",
     )
     cols[3].download_button(  # written only when clicked: a GeoPackage takes a tenth of a second
         t("download_gpkg", lang),
         lambda: geopackage_bytes(dataset, result),
-        export_name(filters, lang, "gpkg"),
+        export_name(filters, lang, "gpkg", county),
         "application/geopackage+sqlite3",
         key="dl_gpkg",
     )
     cols[2].download_button(
         t("download_xlsx", lang),
         lambda: planner_xlsx(result, filters, lang, everything, identity=identity),
-        export_name(filters, lang, "xlsx"),
+        export_name(filters, lang, "xlsx", county),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="dl_xlsx",
     )

@@ -62,7 +62,9 @@ def township_map(township: str, filters: FilterState, lang: str) -> None:
     fmap = map_view.map_or_notice(filters, view)
     if fmap is None:
         return
-    clicked = map_view.show(fmap, view, Selection(None, (area,)), key="township_map", height=MAP_HEIGHT)
+    clicked = map_view.show(
+        fmap, view, Selection(None, (area,)), key="township_map", height=MAP_HEIGHT, returned=map_view.CLICK_ONLY
+    )
     if clicked and clicked[0] == "item":
         selection.request(*clicked)
 

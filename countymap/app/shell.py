@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from countymap import config
-from countymap.app import data, janitor, share, state
+from countymap.app import data, janitor, living_data, share, state
 from countymap.app.data import COUNTY_KEY
 from countymap.app.state import note_language, sync_origin
 from countymap.core.filters import PARAM_NAMES as FILTER_PARAMS
@@ -35,6 +35,7 @@ def page_setup(title_key: str, *, floating=None) -> str:
         page_title=t(title_key, "zh", **data.identity("zh")), layout="wide", initial_sidebar_state="auto"
     )
     sync_origin(title_key)
+    living_data.new_run()
     janitor.at_run_start(new_session=state.get("_session_seen") is None)
     state.put("_session_seen", True)
     state.keep_only(PAGE_LINKS.get(title_key, EVERY_PAGE))
@@ -99,6 +100,7 @@ PAGE_LINKS = {
     "page_table": FILTERED,
     "page_township": FILTERED | {SETTING["township"].param, SETTING["item"].param},
     "page_stats": FILTERED,
+    "page_edit": EVERY_PAGE | {SETTING["item"].param},
 }
 
 

@@ -16,6 +16,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from countymap import config
 from countymap.config import REPO_ROOT
 
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -74,7 +75,9 @@ def start_server(tmp_dir: Path, env_extra: dict[str, str] | None = None) -> tupl
     """Start ``streamlit run app.py`` on a free port; return its URL, process and log path."""
     port = free_port()
     log = tmp_dir / f"streamlit-{port}.log"
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env_extra or {})}
+    # The living map's database of its own (none unless ``env_extra`` names one): never the user's data folder.
+    home = {config.ENV_DATA_HOME: str(tmp_dir / "data-home")}
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **home, **(env_extra or {})}
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
     command += [f"--server.port={port}", "--server.address=127.0.0.1"]
     with log.open("wb") as handle:

@@ -35,7 +35,7 @@ from openpyxl.utils import get_column_letter
 
 from countymap.core.downloads import neutralise
 from countymap.core.filters import FilterState, phrases
-from countymap.core.identity import read_identity
+from countymap.core.identity import County, Edition
 from countymap.core.stats import YEARLESS, describe
 from countymap.core.xlsx import ooxml_escape
 from countymap.schema import CATEGORIES, INVESTMENT_KINDS, ITEM_KINDS, PRECISIONS, QUALIFIERS, STATUSES, label
@@ -165,20 +165,18 @@ def _write_table(sheet, columns: dict[str, list], formats: dict[str, str]) -> No
         )
 
 
-def report_identity(lang: str) -> dict[str, object]:
-    """The county (short name), ``year`` and ``date`` of the report, from the data folder's ``dataset.toml``."""
-    county, edition = read_identity()
+def report_identity(county: County, edition: Edition, lang: str) -> dict[str, object]:
+    """The county (short name), ``year`` and ``date`` of the report: a Dataset's ``county`` and ``edition``."""
     return {"county": county.name(lang, short=True), "year": edition.year, "date": edition.report_date}
 
 
 def about_rows(
-    state: FilterState, result: pd.DataFrame, lang: str, today: dt.date, identity: Mapping[str, object] | None = None
+    state: FilterState, result: pd.DataFrame, lang: str, today: dt.date, identity: Mapping[str, object]
 ) -> list[tuple[str, str]]:
     """The about sheet: what was filtered, when, from which report, how to read the amounts, the terms.
 
-    ``identity`` names the report (``county``, ``year``, ``date``); by default the data folder's.
+    ``identity`` names the report (``county``, ``year``, ``date``; :func:`report_identity` of the Dataset shown).
     """
-    identity = report_identity(lang) if identity is None else identity
     return [
         (t("xl_filters", lang), describe(state, result, lang)),
         (t("xl_exported", lang), today.isoformat()),
@@ -194,8 +192,9 @@ def planner_xlsx(
     state: FilterState,
     lang: str,
     everything: pd.DataFrame | None = None,
+    *,
+    identity: Mapping[str, object],
     today: Callable[[], dt.date] = dt.date.today,
-    identity: Mapping[str, object] | None = None,
 ) -> bytes:
     """The workbook (see the module docstring) of the filtered ``result`` of ``everything``."""
     everything = result if everything is None else everything
@@ -214,8 +213,12 @@ def planner_xlsx(
     return buffer.getvalue()
 
 
-def export_name(state: FilterState, lang: str, extension: str) -> str:
-    """A file name that says what was filtered: ``酉阳县项目_2023_公路交通_龙潭镇.xlsx``."""
+def export_name(state: FilterState, lang: str, extension: str, county: str) -> str:
+    """A file name that says which county and what was filtered: ``酉阳县项目_2023_公路交通_龙潭镇.xlsx``.
+
+    ``county`` is the Dataset's short name in ``lang`` (``report_identity(...)["county"]``).
+    """
     words = [NAME_SAFE.sub("-", phrase).strip("-") for phrase in phrases(state, lang) or [t("desc_all", lang)]]
-    stem = "_".join([t("xl_file_prefix", lang), *words])[:NAME_MAX].rstrip("_-")
+    prefix = NAME_SAFE.sub("-", t("xl_file_prefix", lang, county=county)).strip("-")
+    stem = "_".join([prefix, *words])[:NAME_MAX].rstrip("_-")
     return f"{stem}.{extension}"

@@ -24,6 +24,7 @@ from countymap.text.strings import t
 LEGEND_FOLD_BELOW_PX = 720  # a narrow map (a phone, a desk page with the details panel) starts folded
 LEGEND_FOLD_BELOW_HEIGHT_PX = 480
 TILE_ERRORS_BEFORE_NOTICE = 3
+FOCUS_MAX_ZOOM = 14  # a selection is fitted to the frame, never closer than this (a short line, one site)
 
 
 def text(key: str, lang: str = "zh") -> str:
@@ -150,6 +151,7 @@ class MapDecor(MacroElement):
                 "undrawn": text("undrawn_link", lang).format(n=undrawn) if undrawn else "",
                 "tileNotice": text("tile_notice", lang),
                 "tileErrors": TILE_ERRORS_BEFORE_NOTICE,
+                "focusMaxZoom": FOCUS_MAX_ZOOM,
                 "names": {key: text(key, lang) for key in ("frame_name", "zoom_in", "zoom_out", "layers")},
             }
         )

@@ -1,26 +1,27 @@
 """The selection, drawn as a small overlay on top of an unchanged map.
 
 A selected item or township never rebuilds the project layers: the app hands
-:func:`selection_overlay` to streamlit-folium as ``feature_group_to_add`` and
-moves the view with :func:`selection_view` (``center`` and ``zoom``). The view
-is honest about what is known: a township-level item zooms to its township's
-approximate area (not to a fake site), a line fits the line, and an item
-without a place leaves the view alone.
+:func:`selection_overlay` to streamlit-folium as ``feature_group_to_add``.
+The overlay also moves the view: its last element asks the map to fit the
+overlay's own bounds (``window.cmFocus`` in ``decor.js``) in the browser,
+where the frame's size is known, so a township's whole area and its items fill
+the frame at every size, the same on every load. The view is honest about
+what is known: a township-level item fits its township's approximate area
+(not a fake site), a line fits the line, and an item without a place leaves
+the view alone (an empty overlay fits nothing).
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import folium
+from branca.element import MacroElement
+from jinja2 import Template
 
 from countymap.core.geodata import TownshipArea
 from countymap.map.gcj02 import transform_geometry
 
-TOWNSHIP_ZOOM = 11.5  # a township's area fills a desk-sized map
-MAX_LINE_ZOOM = 13.0
-ASSUMED_MAP_PX = 640  # the smaller side of the map: enough to fit a line, never to hide it
 HIGHLIGHT = "#d62728"
 
 
@@ -32,11 +33,6 @@ class Selection:
     areas: tuple[TownshipArea, ...]
 
 
-def _bounds(coords: list[list[float]]) -> tuple[float, float, float, float]:
-    lons, lats = [c[0] for c in coords], [c[1] for c in coords]
-    return min(lons), min(lats), max(lons), max(lats)
-
-
 def _positions(geometry: dict) -> list[list[float]]:
     kind, coords = geometry["type"], geometry["coordinates"]
     if kind == "Point":
@@ -46,27 +42,18 @@ def _positions(geometry: dict) -> list[list[float]]:
     return [pair for part in coords for pair in part]
 
 
-def _fit_zoom(west: float, south: float, east: float, north: float) -> float:
-    """The zoom at which a box spans about :data:`ASSUMED_MAP_PX` pixels (capped for short lines)."""
-    lat = (south + north) / 2
-    width_m = max((east - west) * 111_320 * math.cos(math.radians(lat)), (north - south) * 110_574, 1.0)
-    metres_per_px = width_m / ASSUMED_MAP_PX
-    zoom = math.log2(40_075_016.686 * math.cos(math.radians(lat)) / (256 * metres_per_px))
-    return min(MAX_LINE_ZOOM, math.floor(zoom * 4) / 4)
+class FocusOnSelection(MacroElement):
+    """Fits the map to its parent layer group, in the browser (``window.cmFocus``; absent in other maps)."""
 
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "if (window.cmFocus) { window.cmFocus({{ this._parent.get_name() }}); }"
+        "{% endmacro %}"
+    )
 
-def selection_view(selection: Selection, to_gcj02: bool = False) -> tuple[tuple[float, float] | None, float | None]:
-    """``(center, zoom)`` to show the selection, or ``(None, None)`` to leave the view as it is."""
-    geometry = selection.geometry
-    if geometry is not None and geometry["type"].endswith("LineString"):
-        west, south, east, north = _bounds(_positions(_shifted(geometry, to_gcj02)))
-        return ((south + north) / 2, (west + east) / 2), _fit_zoom(west, south, east, north)
-    if selection.areas:
-        area = selection.areas[0]
-        point = _shifted({"type": "Point", "coordinates": [area.label_lon, area.label_lat]}, to_gcj02)
-        lon, lat = point["coordinates"]
-        return (lat, lon), TOWNSHIP_ZOOM
-    return None, None
+    def __init__(self):
+        super().__init__()
+        self._name = "FocusOnSelection"
 
 
 def _shifted(geometry: dict, to_gcj02: bool) -> dict:
@@ -82,11 +69,10 @@ def selection_overlay(selection: Selection, to_gcj02: bool = False) -> folium.Fe
             style_function=lambda _: {"color": HIGHLIGHT, "weight": 3, "fillColor": HIGHLIGHT, "fillOpacity": 0.08},
             interactive=False,
         ).add_to(group)
-    geometry = selection.geometry
+    geometry = _shifted(selection.geometry, to_gcj02) if selection.geometry is not None else None
     if geometry is None:
-        return group
-    geometry = _shifted(geometry, to_gcj02)
-    if geometry["type"].endswith("LineString"):
+        pass
+    elif geometry["type"].endswith("LineString"):
         folium.GeoJson(
             geometry, style_function=lambda _: {"color": "#000000", "weight": 8, "opacity": 0.35}, interactive=False
         ).add_to(group)
@@ -95,4 +81,5 @@ def selection_overlay(selection: Selection, to_gcj02: bool = False) -> folium.Fe
             folium.CircleMarker([lat, lon], radius=13, color="#000000", weight=3, fill=False, interactive=False).add_to(
                 group
             )
+    FocusOnSelection().add_to(group)  # last: it fits what the group holds
     return group

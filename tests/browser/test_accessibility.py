@@ -25,7 +25,8 @@ RUN_AXE_JS = """async () => {
 }"""
 
 
-def _violations(where) -> list[dict]:
+def violations(where) -> list[dict]:
+    """Serious and critical axe-core violations of a page or frame."""
     where.add_script_tag(path=str(AXE))
     return where.evaluate(RUN_AXE_JS)
 
@@ -36,8 +37,8 @@ def test_no_serious_or_critical_violations(page_factory, app_server, page_name, 
     assert AXE.is_file(), "axe-core is missing: npm ci --prefix tests/browser/axe"
     page = page_factory(DESKTOP)
     goto(page, app_url(app_server["url"], page_name, **({"lang": "en"} if lang == "en" else {})))
-    found = {"page": _violations(page)}
+    found = {"page": violations(page)}
     if page_name in MAP_PAGES:
         page.locator(MAP_IFRAME).first.wait_for()
-        found["map"] = _violations(map_frame(page))
+        found["map"] = violations(map_frame(page))
     assert not any(found.values()), json.dumps(found, ensure_ascii=False, indent=1)

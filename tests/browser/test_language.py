@@ -99,6 +99,7 @@ VIEWS = {
     "about": ("数据说明", {}),
     "review": ("草稿审核", {}),
     "review-drafts": ("草稿审核", {}),  # the report uploaded, its first section of drafts opened
+    "edit": ("编辑", {}),  # no database on this server: the page names the commands that start one
 }
 # Views that need more than an address: what a reader does after the page has opened.
 UPLOADS_THE_REPORT = {"review-drafts"}

@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT, app_url, console_problems, goto, map_frame, screenshot, start_server, stop_server
 from conftest import wait_for_app as settled
 from playwright.sync_api import expect
+from test_accessibility import AXE, violations
 
 from countymap.config import DATABASE_FILENAME
 from countymap.living import LOCAL_OPERATOR, add_account, history, import_edition, open_database, upgrade
@@ -96,6 +97,8 @@ def test_an_editor_places_a_site_and_records_completion_then_the_public_sees_it(
     settled(editor)
     _click_on_map(editor, *TARGET)
     screenshot(editor, "living-editor-site")
+    assert AXE.is_file(), "axe-core is missing: npm ci --prefix tests/browser/axe"
+    assert violations(editor) == []  # the signed-in page: forms, the placing map's frame aside
     _save(editor, EVIDENCE)
     editor.get_by_role("radiogroup", name="要记录的内容").get_by_text("状态", exact=True).click()
     settled(editor)
@@ -118,6 +121,7 @@ def test_an_editor_places_a_site_and_records_completion_then_the_public_sees_it(
     drawn_at = drawn["coordinates"][0] if isinstance(drawn["coordinates"][0], list) else drawn["coordinates"]
     assert abs(drawn_at[0] - lon) < 1e-5 and abs(drawn_at[1] - lat) < 1e-5  # the map writes 5 decimals
     screenshot(public, "living-public-latest")
+    assert violations(public) == []  # the as-of line, the timeline, the changes list
 
     report = page_factory({"width": 1440, "height": 900})
     goto(report, app_url(living_server["url"], sel=ITEM, as_of="report"))

@@ -33,6 +33,7 @@ TITLES = {
     "统计": ("统计", "Statistics"),
     "数据说明": ("数据说明", "About the data"),
     "草稿审核": ("草稿审核", "Review drafts"),
+    "编辑": ("编辑登录", "Editors"),
 }
 ERROR_TEXTS = ("地图绘制出错", "could not be drawn", "Traceback")
 

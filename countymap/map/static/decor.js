@@ -1,7 +1,8 @@
 // Background, attribution, metric scale, legend, the undrawn-items link, tile notice, fit and title
 // (see countymap/map/decor.py). Called with the Leaflet map and D, plain escaped JSON:
 //   background, title, undrawn (text or ""), presenter, attribution and legend (escaped HTML),
-//   foldBelow, foldBelowHeight (px), tileNotice, tileErrors, bounds ([[s, w], [n, e]] or null).
+//   foldBelow, foldBelowHeight (px), tileNotice, tileErrors, bounds ([[s, w], [n, e]] or null),
+//   focusMaxZoom (the closest a selection is fitted).
 (function(map, D) {
     "use strict";
     var box = map.getContainer();
@@ -90,10 +91,10 @@
         return out;
     };
 
-    // Would a view (padding) put a township badge under a control? Badges are measured as the atlas
-    // sizes them: at most 22 px across the radius, never larger than the area's inscribed circle.
-    var coversBadge = function(pad, controls) {
-        var view = map._getBoundsCenterZoom(L.latLngBounds(D.bounds), {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
+    // Would a view (padding) of ``target`` put a township badge under a control? Badges are measured as
+    // the atlas sizes them: at most 22 px across the radius, never larger than the area's inscribed circle.
+    var coversBadge = function(pad, controls, target) {
+        var view = map._getBoundsCenterZoom(target, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
         var half = map.getSize().divideBy(2), centre = map.project(view.center, view.zoom);
         var areas = ((window.cmAtlas && window.cmAtlas.areas) || []).filter(function(a) { return a.total; });
         return areas.some(function(a) {
@@ -104,9 +105,19 @@
         });
     };
 
-    // Nothing covers the county's badges: the plain fit if no control covers one; else each corner's
-    // controls are kept clear beside or above/below the county, the choice that leaves it largest and clear.
-    var clearPadding = function() {
+    // Would a view (padding) of ``target`` put any of the target itself under a control (a selected area)?
+    var coversTarget = function(pad, controls, target) {
+        var view = map._getBoundsCenterZoom(target, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
+        var half = map.getSize().divideBy(2), centre = map.project(view.center, view.zoom);
+        var nw = map.project(target.getNorthWest(), view.zoom).subtract(centre).add(half);
+        var se = map.project(target.getSouthEast(), view.zoom).subtract(centre).add(half);
+        return controls.some(function(c) { return se.x > c.x && nw.x < c.x + c.w && se.y > c.y && nw.y < c.y + c.h; });
+    };
+
+    // Nothing covers what the view is fitted to: the plain fit if no control covers it; else each corner's
+    // controls are kept clear beside or above/below it, the choice that leaves it largest and clear.
+    // The county is clear when no badge is covered; a selection when no control touches its box.
+    var clearPadding = function(target, covers) {
         var sizes = cornerSizes(), corners = Object.keys(sizes), size = map.getSize(), controls = controlBoxes();
         var choices = [{tl: [6, 6], br: [6, 6]}];
         for (var choice = 0; choice < 16; choice++) {
@@ -120,12 +131,12 @@
             choices.push({tl: tl, br: br});
         }
         choices.forEach(function(c) {
-            c.zoom = map.getBoundsZoom(D.bounds, false, L.point(c.tl[0] + c.br[0], c.tl[1] + c.br[1]));
+            c.zoom = map.getBoundsZoom(target, false, L.point(c.tl[0] + c.br[0], c.tl[1] + c.br[1]));
         });
         choices = choices.filter(function(c) { return isFinite(c.zoom); });
         choices.sort(function(x, y) { return y.zoom - x.zoom; });
         for (var k = 0; k < choices.length; k++) {
-            if (!coversBadge(choices[k], controls)) { return choices[k]; }
+            if (!covers(choices[k], controls, target)) { return choices[k]; }
         }
         return choices[choices.length - 1] || {tl: [6, 6], br: [6, 6]};
     };
@@ -140,26 +151,63 @@
         if (s.right > c.left && s.bottom > c.top) { corner.style.bottom = Math.ceil(s.bottom - c.top + 2) + "px"; }
     };
 
-    // Fit the county to the frame; streamlit-folium sizes its iframe late, so re-fit on every
-    // resize until the reader has moved the map.
+    // The view is the reader's: streamlit-folium reports the map's zoom and centre after every move, and
+    // the app keeps what it reports. Only the reader's own moves may be reported: a move that starts
+    // within READER_MS of the reader's input (pointer, wheel, key) is theirs; any other (a fit, the frame
+    // resized, the app setting the view) is marked as already known, so streamlit-folium sends nothing
+    // and no rerun races the one that caused it.
+    var READER_MS = 700, lastInput = -1e9, readerMove = false;
+    ["pointerdown", "mousedown", "touchstart", "wheel", "keydown"].forEach(function(ev) {
+        box.addEventListener(ev, function() { lastInput = Date.now(); }, {passive: true, capture: true});
+    });
+    var known = function() {  // what streamlit-folium's updateComponentValue would send now, as already sent
+        var g = window.__GLOBAL_DATA__, wanted = g && g.returned_objects;
+        if (!wanted) { return; }
+        var now = {last_active_drawing: g.last_active_drawing, zoom: map.getZoom(), center: map.getCenter()};
+        if (wanted.some(function(k) { return !(k in now); })) { return; }  // another key: leave it be
+        var sent = {};
+        Object.keys(now).forEach(function(k) { if (wanted.indexOf(k) >= 0) { sent[k] = now[k]; } });
+        g.previous_data = sent;
+    };
+    map.on("movestart", function() { readerMove = readerMove || Date.now() - lastInput < READER_MS; });
+    map.on("moveend", function() {
+        if (!readerMove) { known(); }
+        readerMove = false;
+    });
+    window.cmReaderMoves = function() { return lastInput > 0; };  // for tests: whether the reader has acted
+
+    // Fit the county (or a selection, window.cmFocus) to the frame; streamlit-folium sizes its iframe
+    // late, so re-fit on every resize until the reader (or the app) has moved the map.
     var fitBounds = function() {
-        var moved = false, fitting = false;
+        var moved = false, fitting = false, target = L.latLngBounds(D.bounds), covers = coversBadge;
         ["mousedown", "touchstart", "wheel", "keydown"].forEach(function(ev) {
             box.addEventListener(ev, function() { moved = true; }, {passive: true});
         });
-        // Any other move (the app showing a selection, a badge click) also ends the re-fitting.
+        // Any other move (the app setting the view, a badge click) also ends the re-fitting.
         map.on("movestart", function() { if (!fitting) { moved = true; } });
         window.cmFit = D.bounds;  // what the view fits (tests measure it)
         var fit = function() {  // a frame not laid out yet has no size to fit into: wait for one
             var size = map.getSize();
             liftScale();
             if (size.x > 0 && size.y > 0 && !moved) {
-                var clear = clearPadding();
+                var clear = clearPadding(target, covers);
                 fitting = true;
-                map.fitBounds(D.bounds, {paddingTopLeft: clear.tl, paddingBottomRight: clear.br, animate: false});
+                map.fitBounds(target, {paddingTopLeft: clear.tl, paddingBottomRight: clear.br, animate: false,
+                    maxZoom: covers === coversTarget ? D.focusMaxZoom : 18});
                 fitting = false;
             }
             map.fire("cmcontrols");  // labels and dots keep clear of the controls as they are now
+        };
+        // The app's selection overlay calls this with its layer group: the view fits the selected area and
+        // items whatever the frame's size, the same on every load, until the reader moves the map.
+        window.cmFocus = function(layers) {
+            var bounds = layers.getBounds();
+            if (!bounds.isValid()) { return; }
+            target = bounds;
+            covers = coversTarget;
+            window.cmFit = [[bounds.getSouth(), bounds.getWest()], [bounds.getNorth(), bounds.getEast()]];
+            moved = false;
+            fit();
         };
         fit();
         setTimeout(fit, 0);  // once the controls added after this script (layers) are there
@@ -181,6 +229,7 @@
     if (D.undrawn) { addUndrawnLink(); }
     watchTiles();
     if (D.bounds) { fitBounds(); }
+    known();  // the first position is the app's, not the reader's (streamlit-folium reports it next)
     // Leaflet's own controls and the frame itself named in the map's language; the layer
     // control is added after this script, so the names are set once the page's scripts have run.
     var nameControls = function() {
