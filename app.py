@@ -48,7 +48,7 @@ else:
         panels.county_wide_list(filters, wide, lang)
 
 with st.container() if present else map_col:
-    living_panels.as_of_note(lang)
+    living_panels.as_of_note(lang, presenter=present)
     view = map_view.bind_position(replace(view, presenter=present, item=item, township=township), choices)
     fmap = map_view.map_or_notice(filters, view)
     if fmap is not None:

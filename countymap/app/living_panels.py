@@ -46,11 +46,15 @@ def as_of_switch(lang: str, where) -> str:
     return chosen if ready else AS_OF_REPORT
 
 
-def as_of_note(lang: str) -> None:
+def as_of_note(lang: str, *, presenter: bool = False) -> None:
     """One line above the map: which state it shows and as of when (or why there is no latest state).
 
     Another county than the first shows its report: the database holds one county's editions.
+    In presenter mode the line is kept only when the map is not the report's (the room must know that);
+    otherwise the map stays right under the title.
     """
+    if presenter and not showing_latest():
+        return
     identity = data.identity(lang)
     why = living_data.status()
     if why and data.living_here():
