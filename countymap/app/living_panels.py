@@ -47,9 +47,11 @@ def as_of_switch(lang: str, where) -> str:
 
 
 def as_of_note(lang: str) -> None:
-    """One line above the map: which state it shows and as of when (or why there is no latest state).
+    """One line beside the map: which state it shows and as of when (or why there is no latest state).
 
     Another county than the first shows its report: the database holds one county's editions.
+    The page puts it beside the map (in presenter mode, in the top bar): a line above the
+    window-high map would push the map's lower edge off the screen.
     """
     identity = data.identity(lang)
     why = living_data.status()
