@@ -163,7 +163,10 @@
     var known = function() {  // what streamlit-folium's updateComponentValue would send now, as already sent
         var g = window.__GLOBAL_DATA__, wanted = g && g.returned_objects;
         if (!wanted) { return; }
-        var now = {last_active_drawing: g.last_active_drawing, zoom: map.getZoom(), center: map.getCenter()};
+        // a click not sent yet stays unsent: only the position is marked as known
+        var clickSent = g.previous_data ? g.previous_data.last_active_drawing : null;
+        var now = {last_active_drawing: clickSent === undefined ? null : clickSent, zoom: map.getZoom(),
+            center: map.getCenter()};
         if (wanted.some(function(k) { return !(k in now); })) { return; }  // another key: leave it be
         var sent = {};
         Object.keys(now).forEach(function(k) { if (wanted.indexOf(k) >= 0) { sent[k] = now[k]; } });
