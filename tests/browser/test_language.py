@@ -135,7 +135,9 @@ def read_view(page, base: str, name: str, lang: str, report_path=None) -> tuple[
     if page_name in ("map", "乡镇") and "q" not in params:
         map_frame(page)
     page.wait_for_function("() => [...document.querySelectorAll('iframe')].every(f => f.contentDocument?.body)")
-    page.wait_for_load_state("networkidle")  # Streamlit fetches some widgets' code (uploader, grid) on first use
+    # No "networkidle" wait: a fetch the page keeps making (seen once on the review page, a 30 s timeout on a fresh
+    # clone) never lets the network go idle. Widgets whose code Streamlit fetches on first use (uploader, grid) show
+    # skeletons until it arrives, and wait_for_app below waits for those.
     texts = []
     for _ in range(READS):  # the same text twice in a row: the page has finished drawing
         wait_for_app(page)  # also waits for widgets whose code is still loading (skeletons)
