@@ -228,6 +228,9 @@
     map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
     map.attributionControl.addAttribution(D.attribution);
     L.control.scale({imperial: false, metric: true}).addTo(map);
+    // The attribution may wrap after the first fit (a basemap's credit, a font arriving): lift the scale again then.
+    var credit = box.querySelector(".leaflet-control-attribution");
+    if (credit && window.ResizeObserver) { new ResizeObserver(function() { liftScale(); }).observe(credit); }
     addLegend();
     if (D.undrawn) { addUndrawnLink(); }
     watchTiles();
