@@ -34,6 +34,7 @@ from countymap.core.geodata import Geodata
 from countymap.core.placement import UNDRAWN, among, place_projects
 from countymap.map import items
 from countymap.map.compact_geojson import compact_feature
+from countymap.text.format import join_labels, township_label
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,9 @@ def write_table(
         texts: dict[str, bytearray] = {}
         shared: dict[str, dict] = {}
         # One feature at a time: written into its layer's buffer, then dropped (never all of them as objects).
-        for code, feature in items.iter_project_features(projects, placement, lang=lang, to_gcj02=to_gcj02):
+        area_names = {a.index: join_labels([township_label(n, lang) for n in a.townships], lang) for a in geodata.areas}
+        features = items.iter_project_features(projects, placement, lang=lang, to_gcj02=to_gcj02, area_names=area_names)
+        for code, feature in features:
             if code not in shared:
                 shared[code], rows[code], lengths[code], texts[code] = (
                     items.project_shared(code),

@@ -1,0 +1,46 @@
+"""An item drawn in several townships says, at each of its points, where else it is drawn.
+
+By hand from projects.csv: 菖蒲花田农旅融合示范项目 (scenic-changpu-huatian-nonglv-ronghe) lies in
+花田乡 and 双泉乡, two areas, so it is drawn twice; an item of one township is drawn once and says
+nothing of the kind.
+"""
+
+from __future__ import annotations
+
+import pytest
+from apptest_run import ROOT
+
+from countymap.core.geodata import load_geodata
+from countymap.core.tables import load_projects
+from countymap.map.features import project_features
+from countymap.map.items import each_feature_js
+
+TWICE = "scenic-changpu-huatian-nonglv-ronghe"
+
+
+@pytest.fixture(scope="module")
+def table():
+    return load_projects(ROOT / "projects.csv"), load_geodata(ROOT / "geodata")
+
+
+def _feature(table, lang: str, project_id: str) -> dict:
+    projects, geodata = table
+    features = project_features(projects, geodata, lang=lang)
+    return next(f for c in features.collections.values() for f in c["features"] if f["id"] == project_id)
+
+
+def test_each_point_of_an_item_in_two_townships_names_its_township(table):
+    zh = _feature(table, "zh", TWICE)
+    assert zh["geometry"]["type"] == "MultiPoint" and zh["properties"]["pa"] == ["花田乡", "双泉乡"]
+    assert _feature(table, "en", TWICE)["properties"]["pa"] == ["Huatian Township", "Shuangquan Township"]
+
+
+def test_an_item_of_one_township_says_nothing_of_the_kind(table):
+    projects, _ = table
+    single = projects[(projects["precision"] == "township") & (projects["townships"].map(len) == 1)]["id"].iloc[0]
+    assert "pa" not in _feature(table, "zh", single)["properties"]
+
+
+def test_the_popup_words_are_in_both_languages_and_escaped():
+    assert '"also":["也在","（跨多个乡镇的项目）"]' in each_feature_js("scenic", "zh")
+    assert '"also":["also in "," (spans several townships)"]' in each_feature_js("scenic", "en")
