@@ -18,7 +18,7 @@ click handler through Leaflet's event propagation.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jinja2 import Template
 
@@ -65,7 +65,8 @@ class AtlasData:
     labels: list[dict]  # other labels: text, lat, lon, kind (neighbour, river), priority
     palette: dict[str, str]
     presenter: bool
-    dot_names: dict  # how a dot is named for the keyboard: template ({name}, {status}) and status labels (plain)
+    # how a dot is named for the keyboard: template ({name}, {status}) and status labels (plain); none without dots
+    dot_names: dict = field(default_factory=lambda: {"template": "{name}", "status": {}})
 
 
 ATLAS_JS = "atlas.js"  # in countymap/map/static/

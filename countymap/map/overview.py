@@ -17,9 +17,10 @@ from shapely.ops import unary_union
 
 from countymap.core.overview import CountyCount
 from countymap.map import items
-from countymap.map.atlas import AtlasData, ProjectAtlas
+from countymap.map.atlas import AtlasData, ProjectAtlas, badge_radius
 from countymap.map.context import COUNTY_STYLE, _layer
-from countymap.map.decor import LegendSpec, MapDecor, legend_html, text
+from countymap.map.decor import MapDecor, text
+from countymap.map.legend import LegendSpec, legend_html
 from countymap.text.escape import html_text
 from countymap.text.strings import t
 
@@ -34,7 +35,7 @@ def _inscribed_m(count: CountyCount) -> float:
     return 0.5 * math.sqrt(area_m2 / math.pi)
 
 
-def _badge(index: int, count: CountyCount, lang: str) -> dict:
+def _badge(index: int, count: CountyCount, lang: str, largest: int) -> dict:
     """What atlas.js needs for one county's badge and label (tips escaped; labels are set as text)."""
     west, south, east, north = count.outline.bounds
     name = count.county.name(lang)
@@ -48,7 +49,8 @@ def _badge(index: int, count: CountyCount, lang: str) -> dict:
         "townships": [count.adcode],  # what a click reports: the app opens this county
         "total": count.count,
         "st": count.by_status,
-        "size": count.count,
+        "want": badge_radius(count.count, largest),
+        "num": str(count.count),
         "bounds": [[south, west], [north, east]],
         "tip": html_text(f"{name} · {count.count} {unit}"),
         "name": t("overview_badge_name", lang).format(county=name, n=count.count),
@@ -74,7 +76,8 @@ def overview_map(counts: list[CountyCount], lang: str) -> folium.Map:
     """
     fmap = folium.Map(tiles=None, prefer_canvas=True, control_scale=False, zoomSnap=0.25, zoomDelta=0.5)
     _outlines(counts, lang).add_to(fmap)
-    areas = [_badge(i, c, lang) for i, c in enumerate(counts)]
+    largest = max((c.count for c in counts), default=0)
+    areas = [_badge(i, c, lang, largest) for i, c in enumerate(counts)]
     ProjectAtlas([], AtlasData(areas, [], items.STATUS_COLOURS, False)).add_to(fmap)
     shown = [code for code in items.STATUS_COLOURS if any(c.by_status.get(code) for c in counts)]
     spec = LegendSpec(statuses=shown or list(items.STATUS_COLOURS), symbols=["badge"], palette=items.STATUS_COLOURS)
