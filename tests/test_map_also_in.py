@@ -7,11 +7,15 @@ nothing of the kind.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from apptest_run import ROOT
+from drawing import draw
 
 from countymap.core.geodata import load_geodata
 from countymap.core.tables import load_projects
+from countymap.map.atlas import ProjectAtlas
 from countymap.map.features import project_features
 from countymap.map.items import each_feature_js
 
@@ -21,6 +25,10 @@ TWICE = "scenic-changpu-huatian-nonglv-ronghe"
 @pytest.fixture(scope="module")
 def table():
     return load_projects(ROOT / "projects.csv"), load_geodata(ROOT / "geodata")
+
+
+def atlas_of(fmap) -> ProjectAtlas:
+    return next(child for child in fmap._children.values() if isinstance(child, ProjectAtlas))
 
 
 def _feature(table, lang: str, project_id: str) -> dict:
@@ -44,3 +52,14 @@ def test_an_item_of_one_township_says_nothing_of_the_kind(table):
 def test_the_popup_words_are_in_both_languages_and_escaped():
     assert '"also":["也在","（跨多个乡镇的项目）"]' in each_feature_js("scenic", "zh")
     assert '"also":["also in "," (spans several townships)"]' in each_feature_js("scenic", "en")
+
+
+def test_a_badge_says_how_many_of_its_items_span_several_townships(table):
+    projects, geodata = table
+    only = projects[projects["id"] == TWICE]
+    areas = atlas_of(draw(only, geodata)).data
+    tips = {a["label"]: a["tip"] for a in json.loads(areas)["areas"] if a["total"]}
+    assert tips == {
+        "花田": "花田乡（大致范围） · 1 个项目（其中 1 个跨多个乡镇，也画在别处）",
+        "双泉": "双泉乡（大致范围） · 1 个项目（其中 1 个跨多个乡镇，也画在别处）",
+    }

@@ -13,6 +13,8 @@ selected: the selection is an overlay (:mod:`countymap.map.selection`).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import folium
 from shapely.geometry import shape
 
@@ -42,13 +44,25 @@ def _point(lon: float, lat: float, to_gcj02: bool) -> tuple[float, float]:
     return shifted[0], shifted[1]
 
 
-def _area_data(summaries: list[AreaSummary], measure: str, lang: str, to_gcj02: bool, presenter: bool) -> list[dict]:
+def _spanning(features: ProjectFeatures) -> Counter:
+    """Per area index, how many of its (drawn, filtered) items are drawn in other areas too."""
+    return Counter(index for areas in features.placement["areas"] if len(areas) > 1 for index in areas)
+
+
+def _badge_tip(s: AreaSummary, spanning: int, lang: str) -> str:
+    """A badge's tooltip (escaped): the area, its count and, when some of them are, how many span several townships."""
+    tip = f"{context.area_name(s.area.townships, lang)} · {s.count} {text('projects_unit', lang)}"
+    return html_text(tip + (text("badge_spanning", lang).format(n=spanning) if spanning else ""))
+
+
+def _area_data(
+    summaries: list[AreaSummary], measure: str, lang: str, to_gcj02: bool, presenter: bool, spanning: Counter
+) -> list[dict]:
     """Per area, what a badge and its label need (labels and numbers are set as text, tips are escaped).
 
     ``want`` is the badge's radius for its value (:func:`countymap.map.atlas.badge_radius`), ``num`` the
     number it shows: the count, or the amount it is sized by (:func:`countymap.map.keys.badge_texts`).
     """
-    unit = text("projects_unit", lang)
     numbers = badge_texts(summaries, measure, lang)
     largest = max((s.value(measure) for s in summaries), default=0.0)
     out = []
@@ -70,7 +84,7 @@ def _area_data(summaries: list[AreaSummary], measure: str, lang: str, to_gcj02: 
                 "want": badge_radius(s.value(measure), largest, presenter),
                 "num": numbers[s.area.index],
                 "bounds": [[south, west], [north, east]],
-                "tip": html_text(f"{context.area_name(s.area.townships, lang)} · {s.count} {unit}"),
+                "tip": _badge_tip(s, spanning[s.area.index], lang),
                 "name": text("badge_name", lang).format(area=context.area_name(s.area.townships, lang), n=s.count),
             }
         )
@@ -172,7 +186,7 @@ def build_map(
             for item in labels
         ]
     categories = [(page, items.project_shared(c), items.each_feature_js(c, lang)) for c, page in features.pages.items()]
-    areas = _area_data(features.summaries, size_by, lang, to_gcj02, presenter)
+    areas = _area_data(features.summaries, size_by, lang, to_gcj02, presenter, _spanning(features))
     dot_names = {"template": text("dot_name", lang), "status": {c: label(STATUSES, c, lang) for c in STATUSES}}
     atlas = AtlasData(areas, labels, items.STATUS_COLOURS, presenter, dot_names)
     ProjectAtlas(categories, atlas, feature_count=features.feature_count, pages_url=pages_url).add_to(fmap)

@@ -442,6 +442,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "map_badge_name": ("{area}，{n} 个项目", "{area}, {n} items"),
     "map_dot_name": ("{name}，{status}", "{name}, {status}"),
+    "map_badge_spanning": (
+        "（其中 {n} 个跨多个乡镇，也画在别处）",
+        " ({n} of them span several townships, drawn there too)",
+    ),
     "map_also_in": ("也在{towns}（跨多个乡镇的项目）", "also in {towns} (spans several townships)"),
     "map_frame_name": ("项目地图", "Project map"),
     "map_zoom_in": ("放大", "Zoom in"),
