@@ -163,10 +163,10 @@ def test_dots_are_reached_by_keyboard_with_names_and_open_with_enter(page_factor
         assert focused["label"].startswith(name + sep), (focused, name)
         if status in STATUS_NAMES[lang]:
             assert focused["label"] == name + sep + STATUS_NAMES[lang][status]
+    assert violations(frame) == [], "axe-core in the zoomed map frame, its dots' buttons in it"
     page.keyboard.press("Enter")  # the focused (last) dot opens its popup, as a click does
     popup = frame.locator(".leaflet-popup-content .cm-popup-title")
     popup.wait_for()
     assert popup.inner_text() == (rows[seen[-1]["id"]]["name_zh"] if lang == "zh" else rows[seen[-1]["id"]]["name_en"])
-    assert violations(frame) == [], "axe-core in the zoomed map frame"
     screenshot(page, f"keyboard-dots-{lang}")
     assert console_problems(page) == [] and exceptions_on_page(page) == []
