@@ -75,7 +75,7 @@ def test_the_command_writes_its_section_and_keeps_the_rest(prepared, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Benchmarks\n\n## Results\n\nkept\n")
     assert "<!-- counties -->\n## Several counties at once" in text and text.rstrip().endswith("<!-- /counties -->")
-    assert "| 2 | 40 | — | — | — | — | — |" in text
+    assert "| 2 | 40 | — | — | — | — | — | — |" in text
     assert "| first view drawn in Chromium < 1.5 s | — | — | not measured |" in text
 
 

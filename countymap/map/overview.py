@@ -48,7 +48,7 @@ def _badge(index: int, count: CountyCount, lang: str) -> dict:
         "townships": [count.adcode],  # what a click reports: the app opens this county
         "total": count.count,
         "st": count.by_status,
-        "size": count.count,
+        "size": 1 if count.count else 0,  # one size for all: the number tells the count, and stays legible
         "bounds": [[south, west], [north, east]],
         "tip": html_text(f"{name} · {count.count} {unit}"),
         "name": t("overview_badge_name", lang).format(county=name, n=count.count),
@@ -77,7 +77,9 @@ def overview_map(counts: list[CountyCount], lang: str) -> folium.Map:
     areas = [_badge(i, c, lang) for i, c in enumerate(counts)]
     ProjectAtlas([], AtlasData(areas, [], items.STATUS_COLOURS, False)).add_to(fmap)
     shown = [code for code in items.STATUS_COLOURS if any(c.by_status.get(code) for c in counts)]
-    spec = LegendSpec(statuses=shown or list(items.STATUS_COLOURS), symbols=["badge"], palette=items.STATUS_COLOURS)
+    spec = LegendSpec(
+        statuses=shown or list(items.STATUS_COLOURS), symbols=["county_badge"], palette=items.STATUS_COLOURS
+    )
     west, south, east, north = unary_union([c.outline for c in counts]).bounds
     MapDecor(
         legend=legend_html(spec, lang),

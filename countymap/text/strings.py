@@ -418,6 +418,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "乡镇圆：项目数与状态占比，大小 = {measure}；点击放大",
         "Township badge: items and their statuses, size = {measure}; click to zoom in",
     ),
+    "map_sym_county_badge": (
+        "区县圆：该区县的项目数与状态占比（各圆同样大小）；点击进入该区县",
+        "County badge: its items and their statuses (all the same size); click to open the county",
+    ),
     "map_sym_township": (
         "圆点：项目，画在所在乡镇范围内，非实际地点",
         "Dot: an item drawn inside its township, not at its site",
