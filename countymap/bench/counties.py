@@ -249,6 +249,7 @@ def targets(row: dict) -> list[str]:
     lines = ["| target (all counties loaded) | measured | CPU time | result |", "|---|---|---|---|"]
     for name, key, cpu_key, bound in (
         (f"first view drawn in Chromium < {FIRST_VIEW_TARGET_S} s", "view_s", None, FIRST_VIEW_TARGET_S),
+        (f"… the map's frame alone < {FIRST_VIEW_TARGET_S} s", "frame_s", None, FIRST_VIEW_TARGET_S),
         (f"filter change < {FILTER_TARGET_S} s", "filter_s", "filter_cpu_s", FILTER_TARGET_S),
     ):
         wall, cpu = row.get(key), row.get(cpu_key) if cpu_key else None
