@@ -36,6 +36,35 @@ def return_freed_memory() -> None:
         trim(0)
 
 
+# glibc's mallopt parameters (malloc.h) and what the server sets them to (see keep_allocator_returnable).
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_ARENA_MAX = -1, -3, -8
+ALLOCATOR_SETTINGS = {M_ARENA_MAX: 2, M_MMAP_THRESHOLD: 128 * 1024, M_TRIM_THRESHOLD: 128 * 1024}
+
+
+def keep_allocator_returnable() -> bool:
+    """Make the C allocator hand large freed blocks straight back and keep few arenas; whether it took (glibc only).
+
+    Process-wide: the app calls it when the server first imports it. Measured
+    on a live server after five closed 20,000-row upload sessions (``/proc``,
+    ``malloc_info`` and tracemalloc): Python held 1.1 MB more than before
+    them, yet the process 130 MB more. glibc had spread the sessions' blocks
+    over 16 arenas (one per thread that ran a session's script: Streamlit runs
+    each run in a thread of its own), which held 564 MB, 474 MB of it free in
+    24,000 chunks; even trimmed, each chunk keeps its partial pages. Two
+    settings stop that: at most two arenas (threads share them, so a later
+    session reuses what an earlier one freed), and a fixed mmap threshold
+    (glibc raises it up to 32 MB when a large block is freed, after which the
+    tables, masks and pages of megabytes are carved out of the arenas; fixed,
+    each goes back to the system when freed). The trim threshold is fixed with it.
+    The same as ``MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=131072``
+    in the server's environment.
+    """
+    mallopt = getattr(_LIBC, "mallopt", None)
+    if mallopt is None:
+        return False
+    return all([mallopt(parameter, value) == 1 for parameter, value in ALLOCATOR_SETTINGS.items()])
+
+
 def use_returnable_arrow_memory() -> None:
     """Let pandas' text columns (Arrow arrays) allocate from the C library, so :func:`return_freed_memory` frees them.
 
