@@ -44,20 +44,25 @@ ALLOCATOR_SETTINGS = {M_ARENA_MAX: 2, M_MMAP_THRESHOLD: 128 * 1024, M_TRIM_THRES
 def keep_allocator_returnable() -> bool:
     """Make the C allocator hand large freed blocks straight back and keep few arenas; whether it took (glibc only).
 
-    Process-wide: the app calls it when the server first imports it. Measured
-    on a live server after five closed 20,000-row upload sessions (``/proc``,
-    ``malloc_info`` and tracemalloc): Python held 1.1 MB more than before
-    them, yet the process 130 MB more. glibc had spread the sessions' blocks
-    over 16 arenas (one per thread that ran a session's script: Streamlit runs
-    each run in a thread of its own), which held 564 MB, 474 MB of it free in
-    24,000 chunks; even trimmed, each chunk keeps its partial pages. Two
-    settings stop that: at most two arenas (threads share them, so a later
-    session reuses what an earlier one freed), and a fixed mmap threshold
-    (glibc raises it up to 32 MB when a large block is freed, after which the
-    tables, masks and pages of megabytes are carved out of the arenas; fixed,
-    each goes back to the system when freed). The trim threshold is fixed with it.
-    The same as ``MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=131072``
-    in the server's environment.
+    Process-wide: the app calls it when the server first imports it. glibc
+    raises its mmap threshold up to 32 MB once a large block is freed; after
+    that the tables, masks and pages of megabytes are carved out of its arenas
+    and stay there as free chunks (tests/test_allocator.py: 150 freed 1 MB
+    blocks among small live ones leave 150 MB resident by default, none with
+    these settings). It also makes an arena per thread that runs a session's
+    script (Streamlit runs each run in a thread), up to 16 on two cores.
+
+    What it does and does not do on a live server (``bench-sessions``, five or
+    ten closed 20,000-row upload sessions): after them tracemalloc found 1.1 MB
+    of Python allocations still live and no Dataset alive, yet the process held
+    about 130 MB more; ``malloc_info`` showed 16 arenas holding 564 MB, 474 MB
+    of it free in 24,000 chunks. With these settings the server's memory was
+    about 25 MB lower before and after the sessions, but grew by as much
+    (+100 MB against +90). The same sessions run through AppTest (the same
+    script runs and threads, no browser) leave 2 MB: what stays comes from
+    serving them (Tornado, the websocket, protobuf), not from the app's data.
+    The same as ``MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
+    MALLOC_TRIM_THRESHOLD_=131072`` in the server's environment.
     """
     mallopt = getattr(_LIBC, "mallopt", None)
     if mallopt is None:
