@@ -27,17 +27,11 @@ from conftest import (
 )
 from playwright.sync_api import expect
 from shapely.geometry import shape
+from test_map_clear import SIZES  # the five sizes, presenter mode at 1920x1080
 from test_map_page import boxes_overlap
 
 pytestmark = pytest.mark.browser
 
-SIZES = {
-    "1440x900": ({"width": 1440, "height": 900}, {}),
-    "1280x720": ({"width": 1280, "height": 720}, {}),
-    "1920x1080-presenter": ({"width": 1920, "height": 1080}, {"present": "1"}),
-    "768x1024": ({"width": 768, "height": 1024}, {}),
-    "390x844": ({"width": 390, "height": 844}, {}),
-}
 LONGTAN_ROADS = {"year": "2023", "cat": "road", "town": "龙潭镇"}
 CHIPS = {  # by hand: the schema's labels of road and 龙潭镇, and the "clear all" button
     "zh": {"2023 ×", "公路交通 ×", "龙潭镇 ×", "全部清除"},
