@@ -93,3 +93,21 @@ def test_one_chip_has_no_clear_all_and_a_search_that_finds_nothing_says_what_to_
     assert set(_chips(at)) == {"搜索“zzzz”" + " ×"}
     notes = " ".join(i.value for i in at.info)
     assert "zzzz" in notes and "拼音" in notes
+
+
+def test_presenter_mode_has_the_chips_and_a_drawer_with_the_same_filters():
+    at = run(present="1", cat="road")
+    assert set(_chips(at)) == {"公路交通 ×"}
+    assert not at.sidebar.multiselect  # the sidebar is hidden in presenter mode: the widgets are in the drawer
+    keys = {m.key for m in at.multiselect}
+    assert {"f_years", "f_categories", "f_townships"} <= keys
+    at.multiselect(key="f_categories").set_value(["road", "water"]).run()
+    assert at.query_params["cat"] == "road,water" and at.query_params["present"] == "1"
+    assert set(_chips(at)) == {"公路交通 ×", "供水水利 ×", "全部清除"}
+
+
+def test_a_new_search_drops_the_kept_view_so_the_map_fits_what_it_found():
+    at = run(z="12", c="28.8,108.7")
+    assert at.query_params["z"] == "12"
+    at.text_input(key="f_query").set_value("gongtan").run()
+    assert at.query_params["q"] == "gongtan" and "z" not in at.query_params and "c" not in at.query_params
