@@ -132,6 +132,9 @@ def sidebar_filters(lang: str, search_where=None, hidden: frozenset[str] = froze
     values are kept for the pages that show them. The URL is updated to match,
     so the address bar always holds a link to this view.
     """
+    if state.moved("filters", "sidebar" if panel is None else "drawer"):  # presenter mode on or off
+        for spec in FIELDS:
+            state.reseed(widget_key(spec))
     if panel is None:
         panel = st.sidebar
         panel.header(t("filters", lang))

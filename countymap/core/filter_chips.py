@@ -35,8 +35,13 @@ def chips(state: FilterState, lang: str) -> list[Chip]:
         if spec.kind == "list":
             found += [Chip(spec.attr, code, spec.option_label(code, lang)) for code in value]
         else:
-            found.append(Chip(spec.attr, value, field_phrase(spec, value, lang)))
+            found.append(Chip(spec.attr, value, _capitalised(field_phrase(spec, value, lang))))
     return found
+
+
+def _capitalised(phrase: str) -> str:
+    """A phrase of the sentence as a label of its own: 'search "x"' reads 'Search "x"' (Chinese is unchanged)."""
+    return phrase[:1].upper() + phrase[1:]
 
 
 def without(state: FilterState, chip: Chip) -> FilterState:
