@@ -29,7 +29,8 @@ def test_one_chip_per_value_in_each_language():
         "搜索“花田”",
     ]
     english = [c.text for c in chips(STATE, "en")]
-    assert english[:4] == ["2023", "Roads", "Water supply & works", "Longtan Town"] and english[-2:] == ["Investment ≥ ¥200 million", 'Search "花田"']
+    assert english[:4] == ["2023", "Roads", "Water supply & works", "Longtan Town"]
+    assert english[-2:] == ["Investment ≥ ¥200 million", 'Search "花田"']
 
 
 def test_no_chip_without_a_filter_and_zero_is_a_bound():
