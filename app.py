@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from countymap.app import data, living_panels, map_view, panels, selection, shell
+from countymap.app import data, living_panels, map_view, overview_page, panels, selection, shell
 from countymap.app.filter_sidebar import filter_chips, filtered
 from countymap.app.map_page import current_selection, presenting, search_focus, selected_values
 from countymap.core.filters import county_wide_reaching
@@ -17,6 +17,9 @@ from countymap.text.strings import t
 present = presenting()
 floating = st.container(key="cm_presenter_lang", horizontal=True, vertical_alignment="center") if present else None
 lang = shell.page_setup("app_title", floating=floating)
+if data.overview():  # several counties loaded, none chosen: every county at once
+    overview_page.show(lang)
+    st.stop()
 selection.apply_requested()
 st.title(t("app_title", lang, **data.identity(lang)))
 # In presenter mode the controls keep their state in the (hidden) sidebar: the room sees only the map.

@@ -38,6 +38,10 @@ COMMANDS = {
         "countymap.bench.geodata_coverage",
         "Build a sample of counties; seat coverage to docs/coverage.md",
     ),
+    "bench-counties": (
+        "countymap.bench.counties",
+        "Serve Chongqing's 38 counties with 400 synthetic items each: first view, filter change, memory",
+    ),
 }
 
 

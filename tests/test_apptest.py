@@ -333,7 +333,7 @@ def _review_with_edits(at: AppTest) -> str:
     at.run()
     key = at.data_editor[0].key
     first = {"decision": "accept", "summary_zh": "编辑自写的简介。", "summary_en": "The editor's own words."}
-    first |= {"years": "2023", "status": "in_progress"}
+    first |= {"years": "2031", "status": "in_progress"}  # a year of that report (2030 reviewed, 2031 planned)
     at.session_state[key] = {"edited_rows": {0: first, 1: {"decision": "reject"}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.exception, [e.value for e in at.exception]

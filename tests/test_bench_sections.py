@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from countymap.bench import sessions
 from countymap.bench.markdown import kept_sections
-from countymap.bench.sessions import write_section
+from countymap.bench.section import write_section
 
 FILE = """# Benchmarks
 
@@ -17,11 +18,17 @@ old table
 |---|---|
 | 50,000 | 4.62 |
 
-## Upload sessions
+## Upload sessions, 20,000 rows
 
 | before (MB) |
 |---|
 | 302 |
+
+## Upload sessions, 50,000 rows
+
+| before (MB) |
+|---|
+| 410 |
 
 <!-- living -->
 ## Living map database
@@ -36,19 +43,33 @@ def test_the_sections_of_other_benchmarks_are_kept_in_order(tmp_path):
     kept = kept_sections(path)
     assert [section.splitlines()[0] for section in kept] == [
         "## Filters on a large table",
-        "## Upload sessions",
+        "## Upload sessions, 20,000 rows",
+        "## Upload sessions, 50,000 rows",
         "<!-- living -->",
     ]
     assert kept[0].endswith("| 50,000 | 4.62 |")
-    assert kept[1].endswith("| 302 |")
+    assert kept[1].endswith("| 302 |") and kept[2].endswith("| 410 |")
     assert "old table" not in "".join(kept)
 
 
 def test_a_section_written_under_its_heading_stops_before_a_marked_section(tmp_path):
     path = tmp_path / "BENCHMARKS.md"
     path.write_text(FILE, encoding="utf-8")
-    write_section("## Upload sessions\n\nnew figures\n", path)
+    write_section("## Upload sessions, 50,000 rows\n\nnew figures\n", path)
     text = path.read_text(encoding="utf-8")
     assert "new figures\n\n<!-- living -->\n## Living map database" in text
-    assert "| 302 |" not in text
+    assert "| 410 |" not in text and "| 302 |" in text, "the other size's section is another section"
     assert [section.splitlines()[0] for section in kept_sections(path)][-1] == "<!-- living -->"
+
+
+FIGURES = {"rows": 50_000, "sessions": 5, "wait_s": 60.0, "file_mb": 19.3, "cold_mb": 300.0, "before_mb": 350.0}
+
+
+def test_the_sessions_section_names_its_size_and_says_whether_the_target_is_met():
+    figures = FIGURES | {"peak_mb": 900.0, "after_mb": 440.0, "upload_s": 8.25, "map_s": 3.04, "load": 2.5}
+    text = sessions.report(figures)
+    assert text.splitlines()[0] == "## Upload sessions, 50,000 rows"
+    assert "| 300 | 350 | 900 | 440 | +90 | +140 | 8.2 | 3.0 |" in text
+    assert "within 100 MB: **met**" in text
+    assert "within 50 MB: **not met**" in sessions.report(figures | {"rows": 20_000})
+    assert "Target" not in sessions.report(figures | {"rows": 2_000}), "no target for that size"

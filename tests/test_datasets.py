@@ -110,17 +110,23 @@ def test_one_dataset_offers_no_switch_and_drops_a_county_link(small_fixture_app,
     assert at.title[0].value.startswith("酉阳县 2023")
 
 
-def test_without_a_choice_the_first_county_is_shown(two_counties):
+def test_without_a_choice_every_county_is_shown(two_counties):
     at = run("app.py")
-    assert at.title[0].value.startswith("酉阳县 2023")
+    assert at.title[0].value == "2 个区县 · 项目总览"
     switch = next(box for box in at.selectbox if box.key == "county")
-    assert switch.options == ["酉阳土家族苗族自治县", "城口县"]
+    assert switch.options == ["全部区县（2 个）", "酉阳土家族苗族自治县", "城口县"]
+    assert "county" not in at.query_params
 
 
-@pytest.mark.parametrize("junk", ["999999", "500242", "50022<", ""])
+def test_the_first_county_is_a_choice_like_the_others(two_counties):
+    at = run("app.py", county="500242")
+    assert at.query_params["county"] == "500242" and at.title[0].value.startswith("酉阳县 2023")
+
+
+@pytest.mark.parametrize("junk", ["999999", "50022<", "all", ""])
 def test_a_county_the_app_does_not_serve_leaves_the_link(two_counties, junk):
-    at = run("app.py", county=junk)  # the first county needs no parameter: its link carries none
-    assert "county" not in at.query_params and at.title[0].value.startswith("酉阳县 2023")
+    at = run("app.py", county=junk)  # the overview needs no parameter: its link carries none
+    assert "county" not in at.query_params and at.title[0].value == "2 个区县 · 项目总览"
 
 
 def test_the_switch_changes_title_and_table(two_counties):
@@ -136,7 +142,7 @@ def test_every_page_shows_the_chosen_county(two_counties):
     assert set(table.dataframe[0].value["名称"]) == CHENGKOU_ITEMS
     township = run("pages/2_乡镇.py", county="500229", tw="巴山镇")
     assert township.query_params["tw"] == "巴山镇" and township.query_params["county"] == "500229"
-    youyang = run("pages/2_乡镇.py", tw="巴山镇")  # not a township of 酉阳县
+    youyang = run("pages/2_乡镇.py", county="500242", tw="巴山镇")  # not a township of 酉阳县
     assert "tw" not in youyang.query_params or youyang.query_params["tw"] != "巴山镇"
 
 
@@ -173,4 +179,52 @@ def test_an_upload_is_checked_against_the_chosen_county(two_counties):
     unknown = "unknown township: '明通镇'"  # 明通镇 is 城口县's
     in_chengkou = upload_problems({"county": "500229"}, data)
     assert unknown not in in_chengkou and "required value is empty" in in_chengkou
-    assert unknown in upload_problems({}, data)
+    assert unknown in upload_problems({"county": "500242"}, data)
+
+
+def _counts_by_hand(path: Path, status: str | None = None) -> int:
+    """Rows of a projects file (with ``status``, when given), counted from the file itself."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return sum(1 for row in csv.DictReader(handle) if status is None or row["status"] == status)
+
+
+def test_the_overview_has_one_entry_per_county_with_its_count(two_counties):
+    from apptest_run import FIXTURE
+
+    at = run("app.py")
+    youyang, chengkou = _counts_by_hand(FIXTURE), _counts_by_hand(two_counties / "projects.csv")
+    assert chengkou == len(CHENGKOU_ITEMS)
+    labels = [b.label for b in at.button if b.key and b.key.startswith("open_")]
+    assert labels == [f"酉阳土家族苗族自治县：{youyang} 个项目", f"城口县：{chengkou} 个项目"]
+    assert not [box for box in at.multiselect if box.key == "f_townships"]  # a township list is one county's
+
+
+def test_a_filter_counts_every_county_again(two_counties):
+    from apptest_run import FIXTURE
+
+    at = run("app.py", lang="en", status="planned")
+    expected = [
+        f"Youyang Tujia and Miao Autonomous County: {_counts_by_hand(FIXTURE, 'planned')} items",
+        f"Chengkou County: {_counts_by_hand(two_counties / 'projects.csv', 'planned')} items",
+    ]
+    assert [b.label for b in at.button if b.key and b.key.startswith("open_")] == expected
+
+
+def test_a_county_opened_from_the_overview_is_the_whole_apps(two_counties):
+    at = run("app.py")
+    at.button(key="open_500229").click().run()
+    assert at.query_params["county"] == "500229" and at.title[0].value.startswith("城口县 2032")
+    at.session_state["_county_request"] = "500242"  # what a click on 酉阳县's badge parks
+    at.run()
+    assert at.query_params["county"] == "500242" and at.title[0].value.startswith("酉阳县 2023")
+    next(box for box in at.selectbox if box.key == "county").set_value("").run()
+    assert "county" not in at.query_params and at.title[0].value == "2 个区县 · 项目总览"
+
+
+@pytest.mark.parametrize("page", ["pages/1_项目列表.py", "pages/2_乡镇.py", "pages/4_数据说明.py"])
+def test_other_pages_ask_for_a_county_in_the_overview(two_counties, page):
+    at = run(page, lang="en")
+    assert [i.value for i in at.info] == [
+        "Several counties are loaded. Choose one under “County” in the sidebar to see this page for it."
+    ]
+    assert not at.dataframe

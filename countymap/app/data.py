@@ -83,13 +83,27 @@ def sources() -> tuple[Source, ...]:
 
 
 def counties() -> tuple[str, ...]:
-    """The adcodes a reader may choose besides the first dataset's (which needs no choice): empty with one dataset."""
+    """The adcodes a reader may choose: every loaded county's when several are loaded (none chosen: the overview), else none."""
     loaded = config.dataset_dirs()
-    return tuple(source.county.adcode for source in sources()[1:]) if len(loaded) > 1 else ()
+    return tuple(source.county.adcode for source in sources()) if len(loaded) > 1 else ()
+
+
+def overview() -> bool:
+    """Whether this session shows every loaded county at once: several are loaded and none is chosen."""
+    return len(config.dataset_dirs()) > 1 and not session.get(COUNTY_KEY)
+
+
+def every_dataset() -> tuple[Dataset, ...]:
+    """The shared Dataset of every loaded county, in order (the overview counts them)."""
+    return tuple(dataset_of(source) for source in sources())
 
 
 def current_folder() -> Path:
-    """The folder of the dataset this session shows: the chosen county's, else the first loaded one."""
+    """The folder of the dataset this session shows: the chosen county's, else the first loaded one.
+
+    In the overview (none chosen) the first folder stands for the settings every page reads
+    (the filters' vocabularies); no page shows its items as if they were every county's.
+    """
     chosen = session.get(COUNTY_KEY) or ""
     folders = config.dataset_dirs()
     if not chosen or len(folders) == 1:

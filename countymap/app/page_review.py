@@ -6,7 +6,6 @@ written on the server. The drafting itself is :mod:`countymap.draft`.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 
 import pandas as pd
@@ -14,14 +13,14 @@ import streamlit as st
 
 from countymap.app import data
 from countymap.app import state as session
-from countymap.app.data import validation_context
+from countymap.app.review_publish import draft_context, publish_panel
 from countymap.app.shell import esc, html_block
 from countymap.core import report
 from countymap.core.downloads import csv_bytes, schema_frame
 from countymap.core.tables import TableError, decode_text
 from countymap.draft.drafter import DRAFT_TIMEOUT_S, DraftError, draft_in_worker
-from countymap.draft.previous import status_changes
-from countymap.draft.review import DECISIONS, PENDING, accepted, keep_edits, passage_html, sections_in_order
+from countymap.draft.previous import linked_ids, status_changes
+from countymap.draft.review import ACCEPT, DECISIONS, PENDING, accepted, keep_edits, passage_html, sections_in_order
 from countymap.schema import CATEGORIES, PRECISIONS, PROJECTS, STATUSES, label
 from countymap.text.format import item_names, join_labels, report_section
 from countymap.text.message import Message
@@ -235,8 +234,8 @@ def result(drafts: pd.DataFrame, lang: str) -> None:
         st.info(t("review_nothing", lang))
         return
     st.success(t("review_result", lang, n=len(chosen)))
-    context = dataclasses.replace(validation_context(), report_text=session.get("review_raw"))
-    problems = validate_frame(chosen, PROJECTS, context)
+    raw = session.get("review_raw")
+    problems = validate_frame(chosen, PROJECTS, draft_context(raw))
     if problems:
         st.warning(t("review_problems", lang))
         st.dataframe(problems_frame(problems, lang), hide_index=True, width="stretch")
@@ -244,6 +243,7 @@ def result(drafts: pd.DataFrame, lang: str) -> None:
     st.download_button(
         t("review_download", lang), csv_bytes(chosen), "projects-draft.csv", "text/csv", key="review_download"
     )
+    publish_panel(chosen, linked_ids(drafts[drafts["decision"] == ACCEPT]), raw, lang)
 
 
 def review(lang: str) -> None:

@@ -53,6 +53,9 @@ def page_setup(title_key: str, *, floating=None) -> str:
     _stop_on(setup_problems(), lang)
     county_switch(lang)
     config.choose_dataset(data.current_folder())  # the filters' township lists are the chosen county's
+    if data.overview() and title_key != "app_title":  # only the map page shows every county at once
+        st.info(t("overview_choose", lang))
+        st.stop()
     st.set_page_config(page_title=t(title_key, "zh", **data.identity("zh")))  # the chosen county's
     _stop_on(data.projects_problems() or _database_problems(), lang)
     _page_links(lang)
@@ -67,21 +70,34 @@ def page_setup(title_key: str, *, floating=None) -> str:
 def county_switch(lang: str) -> str:
     """The county whose dataset the whole app shows (``county=ADCODE``); a choice only when several are loaded.
 
-    The first dataset is the one shown when none is chosen (``""``, no parameter in the link).
+    With several, none chosen (``""``, no parameter in the link) is the overview of all of them
+    (:func:`countymap.app.data.overview`), the first entry of the switch.
     """
     counties = data.counties()
     names = {source.county.adcode: source.county.name(lang) for source in data.sources()} if counties else {}
-    first = next(iter(names.values()), "")
+    every = t("all_counties", lang, n=len(counties))
+    requested = state.pop(COUNTY_REQUEST_KEY)
+    if requested in counties:  # a click on the overview: applied before the switch is drawn
+        state.put(COUNTY_KEY, requested)
+        state.remember(COUNTY_KEY, requested)
 
     def draw() -> str:
-        label = functools.partial(_county_label, names=names, first=first)
+        label = functools.partial(_county_label, names=names, every=every)
         return st.sidebar.selectbox(t("county", lang), ("", *counties), key=COUNTY_KEY, format_func=label)
 
     return state.bind_view(SETTING["county"], Choices(counties=counties), draw if counties else None)
 
 
-def _county_label(code: str, *, names: dict[str, str], first: str) -> str:
-    return names[code] if code else first
+COUNTY_REQUEST_KEY = "_county_request"  # a county chosen on the overview, for the next run's switch
+
+
+def request_county(adcode: str) -> None:
+    """Open county ``adcode`` (a click on its badge or its name in the overview) from the next run on."""
+    state.put(COUNTY_REQUEST_KEY, adcode)
+
+
+def _county_label(code: str, *, names: dict[str, str], every: str) -> str:
+    return names[code] if code else every
 
 
 def _stop_on(problems: list[SetupProblem], lang: str) -> None:

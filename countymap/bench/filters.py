@@ -11,12 +11,11 @@ rendered). The figures go to BENCHMARKS.md, section "Filters on a large table".
 from __future__ import annotations
 
 import argparse
-import tempfile
 from pathlib import Path
 
 from countymap.bench.measure import median, timed
 from countymap.bench.run import reading_limits_for, synthetic_csv
-from countymap.bench.sessions import add_report_flag, write_section
+from countymap.bench.section import add_report_flag, run_section
 from countymap.config import REPO_ROOT
 from countymap.core.dataset import Dataset
 from countymap.core.filters import FilterState
@@ -25,7 +24,6 @@ from countymap.core.tables import load_projects
 from countymap.map.build import build_map
 from countymap.map.features import dataset_features
 from countymap.schema import PROJECTS
-from countymap.validation.arguments import parse_checked
 
 SECTION = "## Filters on a large table"
 SEARCHES = ("龚滩", "gongtan", "水库")
@@ -88,12 +86,4 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m countymap bench-filters``."""
-    args = parse_checked(parser(), argv)
-    if isinstance(args, int):
-        return args
-    with tempfile.TemporaryDirectory(prefix="countymap-filters-") as folder:
-        figures = measure(args.rows, args.runs, Path(folder))
-    text = report(figures)
-    print(text)
-    write_section(text, Path(args.out))
-    return 0
+    return run_section(parser(), argv, lambda args, folder: measure(args.rows, args.runs, folder), report)

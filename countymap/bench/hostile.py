@@ -34,6 +34,14 @@ from pathlib import Path
 from countymap.bench import hostile_drafts, live
 from countymap.bench.hostile_files import HOSTILE, make
 from countymap.bench.markdown import record_block
+from countymap.bench.upload_session import (
+    UPLOAD_DONE,
+    alone_times,
+    map_page_seconds,
+    memory_after_close,
+    start_upload,
+    warm_up,
+)
 from countymap.config import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT
 from countymap.core.memory import memory_mb
 from countymap.validation.arguments import output_file, output_folder, parse_checked
@@ -43,9 +51,7 @@ TIMEOUT_S = 300.0
 UPLOADS = ("largest.xlsx", "wide-row.xlsx", "zip-bomb.xlsx", "million-rows.xlsx")
 AFTER_CLOSE_S = 30.0
 SESSION_TTL_S = 10
-PROJECTS_PAGE = "%E9%A1%B9%E7%9B%AE%E5%88%97%E8%A1%A8"  # 项目列表, URL-quoted
 PARTS = ("validate", "upload", "session", "draft", "draft-session")
-UPLOAD_DONE = "text=已显示上传文件中"  # the summary every upload ends with (upload_summary)
 
 
 @dataclass(frozen=True)
@@ -107,21 +113,6 @@ def _children_cpu_s() -> float:
 # --- the live part: a hostile upload beside a normal session ----------------------------
 
 
-def map_page_seconds(page, url: str) -> float:
-    """Time until the map page has run its script and Leaflet holds the project layers."""
-    started = time.perf_counter()
-    live.goto(page, url)
-    live.map_frame(page, timeout=120_000)
-    return time.perf_counter() - started
-
-
-def start_upload(page, url: str, path: Path) -> None:
-    """Open the projects page and hand ``path`` to its uploader (the upload then runs on its own)."""
-    live.goto(page, f"{url}/{PROJECTS_PAGE}")
-    page.get_by_text("上传编辑后的项目表").first.click()
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
-
-
 def upload_beside_session(browser, url: str, path: Path) -> dict:
     """Start an upload of ``path`` in one session and time the map page in another meanwhile.
 
@@ -142,41 +133,6 @@ def upload_beside_session(browser, url: str, path: Path) -> dict:
     finally:
         uploader.close()
         reader.close()
-
-
-def alone_times(browser, url: str, runs: int = 3) -> list[float]:
-    """Map page times of one session with nothing else going on (a new session each run)."""
-    times = []
-    for _ in range(runs):
-        context = browser.new_context()
-        try:
-            times.append(map_page_seconds(context.new_page(), url))
-        finally:
-            context.close()
-    return times
-
-
-def warm_up(browser, url: str) -> None:
-    """Visit the map and the projects page once: a running server has their caches filled."""
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        map_page_seconds(page, url)
-        live.goto(page, f"{url}/{PROJECTS_PAGE}")
-    finally:
-        context.close()
-
-
-def memory_after_close(browser, url: str, pid: int, wait_s: float) -> dict[str, float]:
-    """The server's peak now (``peak_mb``) and its RSS ``wait_s`` after now, once one more page has loaded (``after_mb``).
-
-    Streamlit drops expired sessions when its session store is next used: hence the page loads.
-    """
-    closed = time.monotonic()
-    peak = memory_mb(pid)["peak"]
-    time.sleep(max(0.0, wait_s - (time.monotonic() - closed)))
-    alone_times(browser, url, runs=2)  # the first drops the expired sessions, the second's run trims the heap
-    return {"peak_mb": peak, "after_mb": memory_mb(pid)["rss"]}
 
 
 def measure_sessions(folder: Path, uploads: tuple[str, ...]) -> dict:

@@ -12,39 +12,25 @@ open the map of it (its Dataset places and writes the whole table) and close.
 The server's resident memory is read at its peak and ``--wait`` seconds after
 the last session closed (after one more page load: Streamlit drops expired
 sessions when its session store is next used). The figures are written to
-BENCHMARKS.md, section "Upload sessions".
+BENCHMARKS.md, section "Upload sessions, N rows" (one per size of file).
 """
 
 from __future__ import annotations
 
 import argparse
-import re
-import tempfile
+import os
+import statistics
 from pathlib import Path
 
 from countymap.bench import live
-from countymap.bench.hostile import UPLOAD_DONE, memory_after_close, start_upload, warm_up
 from countymap.bench.run import synthetic_csv
-from countymap.config import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT
+from countymap.bench.section import add_report_flag, run_section
+from countymap.bench.upload_session import memory_after_close, upload_and_map, warm_up
+from countymap.config import CHROMIUM, CHROMIUM_ARGS
 from countymap.core.memory import memory_mb
-from countymap.validation.arguments import output_file, parse_checked
 
-SECTION = "## Upload sessions"
-MAP_LINK = 'a[data-testid="stPageLink-NavLink"]'  # the sidebar's first page link is the map
-
-
-def upload_and_map(browser, url: str, path: Path) -> None:
-    """One session: upload ``path`` on the projects page, open the map of it, close."""
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        start_upload(page, url, path)
-        page.locator(UPLOAD_DONE).first.wait_for(timeout=300_000)
-        live.wait_for_app(page, timeout=300_000)
-        page.locator(MAP_LINK).first.click()  # in-app navigation keeps the session (and its upload)
-        live.map_frame(page, timeout=300_000)
-    finally:
-        context.close()
+SECTION = "## Upload sessions"  # then the rows: a section per size, each its own target
+TARGET_MB = {20_000: 50, 50_000: 100}  # after - before, by rows (ten 20,000-row sessions; five 50,000-row ones)
 
 
 def measure(rows: int, sessions: int, wait_s: float, folder: Path) -> dict:
@@ -63,9 +49,10 @@ def measure(rows: int, sessions: int, wait_s: float, folder: Path) -> dict:
             figures["cold_mb"] = memory_mb(server.pid)["rss"]
             upload_and_map(browser, url, path)
             figures["before_mb"] = memory_after_close(browser, url, server.pid, wait_s)["after_mb"]
-            for _ in range(sessions):
-                upload_and_map(browser, url, path)
+            timings = [upload_and_map(browser, url, path) for _ in range(sessions)]
+            figures |= {key: statistics.median(t[key] for t in timings) for key in ("upload_s", "map_s")}
             figures |= memory_after_close(browser, url, server.pid, wait_s)
+            figures["load"] = os.getloadavg()[0]
             browser.close()
     finally:
         live.stop_server(server)
@@ -73,43 +60,40 @@ def measure(rows: int, sessions: int, wait_s: float, folder: Path) -> dict:
 
 
 def report(figures: dict) -> str:
-    """The section of BENCHMARKS.md."""
+    """The section of BENCHMARKS.md (one per size of file: see :func:`heading`)."""
     returned = figures["after_mb"] - figures["before_mb"]
+    target = TARGET_MB.get(figures["rows"])
+    verdict = (
+        "" if target is None else f" Target: within {target} MB: **{'met' if returned <= target else 'not met'}**."
+    )
     return "\n".join(
         [
-            SECTION,
+            heading(figures["rows"]),
             "",
             f"`python -m countymap bench-sessions --rows {figures['rows']} --sessions {figures['sessions']}`: "
             f"{figures['sessions']} sessions one after another each upload a valid {figures['rows']:,}-row file "
             f"({figures['file_mb']:.1f} MB), open its map and close. Server memory (RSS): at the cold start (one map "
             "page), *before* (one more upload session closed and expired: what a first upload loads once per process), "
-            f"at the peak, and {figures['wait_s']:.0f} s after the last session closed:",
+            f"at the peak, and {figures['wait_s']:.0f} s after the last session closed; the sessions' times (median, "
+            "wall seconds): until the upload's summary is shown, and from the map link's click until the map of the "
+            "upload is ready (its items in Leaflet, the view at rest):",
             "",
             f"| cold start (MB) | before (MB) | peak (MB) | {figures['wait_s']:.0f} s after the last closed (MB) "
-            "| after − before (MB) | after − cold start (MB) |",
-            "|---|---|---|---|---|---|",
+            "| after − before (MB) | after − cold start (MB) | upload shown (s) | map ready (s) |",
+            "|---|---|---|---|---|---|---|---|",
             f"| {figures['cold_mb']:.0f} | {figures['before_mb']:.0f} | {figures['peak_mb']:.0f} | "
-            f"{figures['after_mb']:.0f} | {returned:+.0f} | {figures['after_mb'] - figures['cold_mb']:+.0f} |",
+            f"{figures['after_mb']:.0f} | {returned:+.0f} | {figures['after_mb'] - figures['cold_mb']:+.0f} | "
+            f"{figures['upload_s']:.1f} | {figures['map_s']:.1f} |",
+            "",
+            f"Load average {figures['load']:.1f} at the end.{verdict}",
             "",
         ]
     )
 
 
-def write_section(text: str, out: Path) -> None:
-    """Replace (or append) in ``out`` the section that ``text`` is (its first line is the heading)."""
-    heading = text.splitlines()[0]
-    current = out.read_text(encoding="utf-8") if out.exists() else ""
-    pattern = re.compile(rf"{re.escape(heading)}\n.*?(?=\n## |\n+<!-- |\Z)", re.S)  # a marked section is another's
-    replaced = pattern.sub(lambda _: text.rstrip("\n"), current)
-    updated = replaced if heading in current else current.rstrip("\n") + "\n\n" + text
-    out.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
-
-
-def add_report_flag(parser: argparse.ArgumentParser) -> None:
-    """``--out``: the Markdown file whose section :func:`write_section` replaces (checked before any work)."""
-    parser.add_argument(
-        "--out", default=str(REPO_ROOT / "BENCHMARKS.md"), type=output_file, help="report file (Markdown)"
-    )
+def heading(rows: int) -> str:
+    """The section's heading: each size of file has its own section."""
+    return f"{SECTION}, {rows:,} rows"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -124,12 +108,6 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m countymap bench-sessions``."""
-    args = parse_checked(parser(), argv)
-    if isinstance(args, int):
-        return args
-    with tempfile.TemporaryDirectory(prefix="countymap-sessions-") as folder:
-        figures = measure(args.rows, args.sessions, args.wait, Path(folder))
-    text = report(figures)
-    print(text)
-    write_section(text, Path(args.out))
-    return 0
+    return run_section(
+        parser(), argv, lambda args, folder: measure(args.rows, args.sessions, args.wait, folder), report
+    )

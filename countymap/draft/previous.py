@@ -8,11 +8,20 @@ says the old and the proposed status; the new passage is in its ``source_spans``
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from countymap.draft.match import candidate_pairs, pair_up, similarity
 
 SAME_WORK = 0.8
+LINK = re.compile(r"^previous=(\S+) \(")  # how link_previous says it in a draft's evidence
+
+
+def linked_ids(drafts: pd.DataFrame) -> set[str]:
+    """The ids of the drafts that :func:`link_previous` linked to an existing item (its id is the draft's own)."""
+    said = drafts["evidence"].astype(str).str.extract(LINK, expand=False)  # NaN where the evidence names no link
+    return {i for i, s in zip(drafts["id"], said, strict=True) if s == i}
 
 
 def link_previous(drafts: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
@@ -32,7 +41,7 @@ def link_previous(drafts: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
         new_status = out["status"].iloc[i]
         change = "unchanged" if old_status == new_status else f"{old_status}→{new_status}"
         out.loc[out.index[i], "id"] = old_id
-        out.loc[out.index[i], "evidence"] = f"previous={old_id} ({change}); " + out["evidence"].iloc[i]
+        out.loc[out.index[i], "evidence"] = f"previous={old_id} ({change}); " + out["evidence"].iloc[i]  # LINK
     matched = {i for i, _, _ in pairs}
     for i in range(len(out)):
         if i not in matched and out["id"].iloc[i] in taken:

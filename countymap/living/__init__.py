@@ -34,6 +34,7 @@ from countymap.living.log import (
     save_update,
     save_update_as,
 )
+from countymap.living.publish import Plan, PublishError, plan_publish, publish_edition
 from countymap.living.state import (
     LIVING_COLUMNS,
     LivingState,
@@ -56,7 +57,9 @@ __all__ = [
     "InvalidChangeError",
     "LivingState",
     "NoEditionError",
+    "Plan",
     "Problem",
+    "PublishError",
     "SchemaBehindError",
     "SignedIn",
     "UpdateRecord",
@@ -71,6 +74,8 @@ __all__ = [
     "latest_update_of",
     "log_position",
     "open_database",
+    "plan_publish",
+    "publish_edition",
     "report_state",
     "save_update",
     "save_update_as",

@@ -8,12 +8,15 @@ refused unless the file is byte-identical (then nothing happens).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
 from pathlib import Path
 
+import pandas as pd
 from sqlalchemy import insert, select
+from sqlalchemy.engine import Connection
 
 from countymap.core.tables import read_raw
 from countymap.living.audit import now_utc, record
@@ -43,29 +46,36 @@ def import_edition(db: Database, path: str | Path, edition: str, context: Valida
         where = [f"row {p.row}, {p.column}: " if p.row else "" for p in problems]
         raise BaselineError([f"{w}{p.message.text('en')}" for w, p in zip(where, problems, strict=True)][:20])
     data = Path(path).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
     frame = read_raw(data, PROJECTS)
-    at = now_utc()
+    digest = hashlib.sha256(data).hexdigest()
     with db.writing() as connection:
         known = connection.execute(select(editions.c.source_sha256).where(editions.c.edition == edition)).scalar()
         if known == digest:
             return 0
         if known is not None:
             raise BaselineError([f"edition {edition} was imported from another file: a baseline never changes"])
-        connection.execute(
-            insert(editions).values(edition=edition, source_sha256=digest, rows=len(frame), imported_at=at)
-        )
-        existing = set(connection.execute(select(items.c.item_id)).scalars())
-        new_items = [{"item_id": i, "first_edition": edition} for i in frame["id"] if i not in existing]
-        if new_items:
-            connection.execute(insert(items), new_items)
-        rows = [
-            {"edition": edition, "item_id": row["id"], "position": n, "row": json.dumps(row, ensure_ascii=False)}
-            for n, row in enumerate(frame.to_dict(orient="records"))
-        ]
-        connection.execute(insert(baseline_items), rows)
+        at = now_utc()
+        store_edition(connection, edition, frame, digest, at)
         record(connection, "edition.import", edition, None, {"sha256": digest, "rows": len(frame)}, at)
     return len(frame)
+
+
+def store_edition(connection: Connection, edition: str, frame: pd.DataFrame, digest: str, at: dt.datetime) -> None:
+    """Store ``frame`` (text cells, the projects file's columns) as the baseline of a new ``edition``.
+
+    Its ids that are items already keep them (their history continues); the others become new items.
+    The caller has checked that the edition is new, and audits the import in the same transaction.
+    """
+    connection.execute(insert(editions).values(edition=edition, source_sha256=digest, rows=len(frame), imported_at=at))
+    existing = set(connection.execute(select(items.c.item_id)).scalars())
+    new_items = [{"item_id": i, "first_edition": edition} for i in frame["id"] if i not in existing]
+    if new_items:
+        connection.execute(insert(items), new_items)
+    rows = [
+        {"edition": edition, "item_id": row["id"], "position": n, "row": json.dumps(row, ensure_ascii=False)}
+        for n, row in enumerate(frame.to_dict(orient="records"))
+    ]
+    connection.execute(insert(baseline_items), rows)
 
 
 def latest_edition(connection) -> str | None:

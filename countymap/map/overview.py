@@ -1,0 +1,89 @@
+"""The overview map of several counties: their outlines and one badge per county (:mod:`countymap.core.overview`).
+
+The badges are the township badges' own (:mod:`countymap.map.atlas`): the
+number of items with a ring of their statuses, reachable by keyboard, named
+for a screen reader. A click on a county's badge zooms to it and reports the
+county's code as the badge's ``townships`` (what the app reads from a click),
+so the app opens that county: its townships, then its items.
+"""
+
+from __future__ import annotations
+
+import math
+
+import folium
+from shapely.geometry import mapping
+from shapely.ops import unary_union
+
+from countymap.core.overview import CountyCount
+from countymap.map import items
+from countymap.map.atlas import AtlasData, ProjectAtlas
+from countymap.map.context import COUNTY_STYLE, _layer
+from countymap.map.decor import LegendSpec, MapDecor, legend_html, text
+from countymap.text.escape import html_text
+from countymap.text.strings import t
+
+NO_TILES_BACKGROUND = "#f3f1ec"  # as the county map without tiles
+METRES_PER_DEGREE = 111_320
+
+
+def _inscribed_m(count: CountyCount) -> float:
+    """About the radius of the largest circle inside the outline (m): a badge never grows past its county."""
+    lat = count.anchor[1]
+    area_m2 = count.outline.area * METRES_PER_DEGREE**2 * math.cos(math.radians(lat))
+    return 0.5 * math.sqrt(area_m2 / math.pi)
+
+
+def _badge(index: int, count: CountyCount, lang: str) -> dict:
+    """What atlas.js needs for one county's badge and label (tips escaped; labels are set as text)."""
+    west, south, east, north = count.outline.bounds
+    name = count.county.name(lang)
+    unit = text("projects_unit", lang)
+    return {
+        "i": index,
+        "lon": count.anchor[0],
+        "lat": count.anchor[1],
+        "r_m": _inscribed_m(count),
+        "label": count.county.name(lang, short=True),
+        "townships": [count.adcode],  # what a click reports: the app opens this county
+        "total": count.count,
+        "st": count.by_status,
+        "size": count.count,
+        "bounds": [[south, west], [north, east]],
+        "tip": html_text(f"{name} · {count.count} {unit}"),
+        "name": t("overview_badge_name", lang).format(county=name, n=count.count),
+    }
+
+
+def _outlines(counts: list[CountyCount], lang: str):
+    features = [
+        {"type": "Feature", "properties": {"name": c.county.name(lang)}, "geometry": mapping(c.outline)} for c in counts
+    ]
+    return _layer(
+        {"type": "FeatureCollection", "features": features}, text("county", lang), COUNTY_STYLE, interactive=False
+    )
+
+
+def overview_map(counts: list[CountyCount], lang: str) -> folium.Map:
+    """Every county's outline and badge, fitted to them all (no tiles: the outlines are the map).
+
+    Returns
+    -------
+    folium.Map
+        Still referencing folium's CDN assets, as :func:`countymap.map.build.build_map`'s.
+    """
+    fmap = folium.Map(tiles=None, prefer_canvas=True, control_scale=False, zoomSnap=0.25, zoomDelta=0.5)
+    _outlines(counts, lang).add_to(fmap)
+    areas = [_badge(i, c, lang) for i, c in enumerate(counts)]
+    ProjectAtlas([], AtlasData(areas, [], items.STATUS_COLOURS, False)).add_to(fmap)
+    shown = [code for code in items.STATUS_COLOURS if any(c.by_status.get(code) for c in counts)]
+    spec = LegendSpec(statuses=shown or list(items.STATUS_COLOURS), symbols=["badge"], palette=items.STATUS_COLOURS)
+    west, south, east, north = unary_union([c.outline for c in counts]).bounds
+    MapDecor(
+        legend=legend_html(spec, lang),
+        attribution=html_text(t("overview_attribution", lang)),
+        lang=lang,
+        background=NO_TILES_BACKGROUND,
+        bounds=[[south, west], [north, east]],
+    ).add_to(fmap)
+    return fmap

@@ -1,0 +1,110 @@
+"""The review page's publish step (AppTest): a signed-in editor publishes the accepted drafts as a new edition;
+the public never sees the control and cannot publish by crafted session or widget state.
+
+The report is tests/data/report_2024.txt, written by hand: its 2023 review names two items of projects.csv
+(桃花源新城供水厂 and 丁市中坝小学, both planned in 2023, now completed) and its 2024 plan one new reservoir.
+What was published is read from the database itself, never from the page.
+"""
+
+from __future__ import annotations
+
+import pytest
+from apptest_run import ROOT
+from living_app_home import EDITOR, PASSWORD, make_home, url
+from streamlit.testing.v1 import AppTest
+
+from countymap.living import LOCAL_OPERATOR, set_active, sign_in, state_as_of
+from countymap.living.database import close
+from countymap.living.tables import editions
+
+pytestmark = pytest.mark.usefixtures("small_fixture_app")
+PAGE = str(ROOT / "pages" / "5_草稿审核.py")
+REPORT = ROOT / "tests" / "data" / "report_2024.txt"
+LINKED = ["water-new-city-waterworks", "school-dingshi-zhongba-primary"]
+NEW_NAME = "毛坝乡青龙水库"
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    yield make_home(tmp_path, monkeypatch)
+    close(url(tmp_path))
+
+
+def _editions(db) -> list[str]:
+    with db.reading() as connection:
+        return sorted(connection.execute(editions.select()).scalars())
+
+
+def _accepted(lang: str = "en", **session) -> AppTest:
+    """The review page with the report uploaded and every draft accepted with the editor's summaries."""
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.query_params["lang"] = lang
+    for key, value in session.items():
+        at.session_state[key] = value
+    at.run()
+    at.file_uploader(key="review_file").set_value(("report.txt", REPORT.read_bytes(), "text/plain")).run()
+    for grid in at.data_editor:
+        accept = {"decision": "accept", "summary_zh": "编辑写的简介。", "summary_en": "The editor's summary."}
+        at.session_state[grid.key] = {
+            "edited_rows": {n: accept for n in range(len(grid.value))},
+            "added_rows": [],
+            "deleted_rows": [],
+        }
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s.value for s in at.success][:1] == [{"en": "3 accepted.", "zh": "已采纳 3 条。"}[lang]]
+    return at
+
+
+def _texts(elements) -> str:
+    return " ".join(str(e.value) for e in elements)
+
+
+def test_a_signed_in_editor_publishes_the_drafts_as_the_next_edition(home):
+    at = _accepted(edit_token=sign_in(home, EDITOR, PASSWORD).token)
+    assert at.text_input(key="review_publish_edition").value == "2024"  # the report's year
+    assert "3 items will be published: 2 continue existing items (keeping their ids and updates), 1 are new." in (
+        _texts(at.markdown)
+    )
+    assert at.button(key="review_publish_button").disabled  # not before the editor confirms
+    at.checkbox(key="review_publish_confirm").check().run()
+    at.button(key="review_publish_button").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Edition 2024 is published: 3 items (2 continuing existing items, 1 new)." in _texts(at.success)
+    latest = state_as_of(home).table
+    assert state_as_of(home).edition == "2024"
+    assert list(latest["id"][:2]) == LINKED and latest["name_zh"].iloc[2] == NEW_NAME
+    assert list(latest["status"]) == ["completed", "completed", "planned"]
+    # The same edition again: refused, said in the reader's language, nothing stored.
+    assert "a published edition never changes" in _texts(at.error)
+    at.query_params["lang"] = "zh"
+    at.run()
+    assert "已发布的版本不再更改" in _texts(at.error)
+    assert not [b for b in at.button if b.key == "review_publish_button"]
+    assert _editions(home) == ["2023", "2024"]
+
+
+def test_an_edition_that_is_not_a_year_is_refused_in_the_chosen_language(home):
+    at = _accepted("zh", edit_token=sign_in(home, EDITOR, PASSWORD).token)
+    at.text_input(key="review_publish_edition").set_value("next year").run()
+    assert "请填写年份" in _texts(at.error)
+    assert not [b for b in at.button if b.key == "review_publish_button"]
+
+
+@pytest.mark.parametrize("token", [None, "forged-token", 12345])
+def test_the_public_sees_no_publish_control_and_crafted_state_publishes_nothing(home, token):
+    crafted = {"review_publish_confirm": True, "review_publish_edition": "2024"}
+    at = _accepted(**crafted, **({} if token is None else {"edit_token": token}))
+    assert not [b for b in at.button if b.key == "review_publish_button"]
+    assert not [c for c in at.checkbox if c.key == "review_publish_confirm"]
+    assert "sign in on the Editors page" in _texts(at.caption)
+    assert _editions(home) == ["2023"]
+
+
+def test_a_deactivated_editor_loses_the_control_at_once(home):
+    at = _accepted(edit_token=sign_in(home, EDITOR, PASSWORD).token)
+    at.checkbox(key="review_publish_confirm").check().run()
+    set_active(home, LOCAL_OPERATOR, EDITOR, False)
+    at.button(key="review_publish_button").click().run()
+    assert not [b for b in at.button if b.key == "review_publish_button"]
+    assert _editions(home) == ["2023"]

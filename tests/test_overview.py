@@ -1,0 +1,61 @@
+"""The overview of several counties without the app: counts per county and the map that shows them.
+
+Expectations by hand from the embedded projects.csv (counted from the file) and its outline.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import folium
+import pytest
+from shapely.geometry import Point
+
+from countymap.core.dataset import Dataset
+from countymap.core.filters import FilterState
+from countymap.core.geodata import load_geodata
+from countymap.core.overview import county_counts
+from countymap.core.tables import load_projects
+from countymap.map.atlas import ProjectAtlas
+from countymap.map.overview import overview_map
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def youyang() -> Dataset:
+    return Dataset.of(load_projects(ROOT / "projects.csv"), load_geodata(ROOT / "geodata"), ROOT)
+
+
+def _rows(status: str | None = None) -> int:
+    with open(ROOT / "projects.csv", encoding="utf-8-sig", newline="") as handle:
+        return sum(1 for row in csv.DictReader(handle) if status is None or row["status"] == status)
+
+
+def test_a_county_counts_its_items_by_status_and_nothing_else(youyang):
+    (every,) = county_counts([youyang], FilterState())
+    assert every.adcode == "500242" and every.count == _rows()
+    assert sum(every.by_status.values()) == every.count
+    assert every.by_status["completed"] == _rows("completed")
+    (done,) = county_counts([youyang], FilterState(statuses=("completed",)))
+    assert done.count == _rows("completed") and done.by_status == {"completed": _rows("completed")}
+    assert not [name for name in vars(done) if "invest" in name or "amount" in name]  # amounts never summed
+
+
+def test_the_badge_stands_inside_the_county(youyang):
+    (count,) = county_counts([youyang], FilterState())
+    assert count.outline.contains(Point(*count.anchor))
+
+
+def test_the_overview_map_has_one_badge_per_county(youyang):
+    counts = county_counts([youyang, youyang], FilterState())  # twice: two badges, never one sum
+    fmap = overview_map(counts, "en")
+    assert isinstance(fmap, folium.Map)
+    fmap.get_root().render()
+    (atlas,) = [child for child in fmap._children.values() if isinstance(child, ProjectAtlas)]
+    areas = json.loads(atlas.data)["areas"]
+    assert [a["total"] for a in areas] == [_rows(), _rows()]
+    assert [a["townships"] for a in areas] == [["500242"], ["500242"]]
+    assert areas[0]["label"] == "Youyang" and areas[0]["name"].startswith("Youyang Tujia and Miao Autonomous County, ")
