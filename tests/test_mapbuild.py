@@ -19,10 +19,10 @@ from countymap.core.tables import load_projects
 from countymap.map import assets
 from countymap.map.atlas import ProjectAtlas
 from countymap.map.basemaps import BASEMAPS, available, resolve
-from countymap.map.decor import LegendSpec, legend_html
 from countymap.map.features import project_features
 from countymap.map.gcj02 import wgs84_to_gcj02
 from countymap.map.items import STATUS_COLOURS
+from countymap.map.legend import LegendSpec, legend_html
 from countymap.map.selection import Selection, selection_overlay
 from countymap.schema import CATEGORIES, STATUSES
 from countymap.text.strings import t
@@ -269,11 +269,10 @@ def test_legend_lists_only_what_is_in_use_and_what_the_controls_say(projects, ge
     assert "乡镇圆" in html and "虚线：示意线路" not in html and "项目数" in html
     by_money = legend_html(LegendSpec(["planned"], ["badge"], STATUS_COLOURS, measure="planned_for_2023"), "zh")
     assert "2023年计划投资" in by_money
-    shaded = LegendSpec(
-        ["planned"], ["area"], STATUS_COLOURS, shading="count", breaks=[1.0, 3.0, 5.0], colours=("#a", "#b", "#c", "#d")
-    )
+    summaries = tuple(area_summaries(projects, place_projects(projects, geodata), geodata))
+    shaded = LegendSpec(["planned"], ["area"], STATUS_COLOURS, shading="count", summaries=summaries)
     text = legend_html(shaded, "en")
-    assert "Area shading = item count" in text and "1 – 3" in text and "3 – 5" in text
+    assert "Area shading = Item count" in text and text.count("<rect") >= 4  # "none" and at least 3 classes
 
 
 def test_built_legend_has_no_symbol_the_map_does_not_draw(projects, geodata):

@@ -17,7 +17,8 @@ click handler through Leaflet's event propagation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 
 from jinja2 import Template
 
@@ -26,35 +27,63 @@ from countymap.map.static_files import static_text
 from countymap.text.escape import script_json
 
 REVEAL_ZOOM = 10.75  # from here on items are drawn one by one; below, one badge per township
-BADGE_MIN_PX = 6  # radius: a badge is at least 12 px across
+BADGE_MIN_PX = 10  # radius: room for a one-digit number of BADGE_DIGIT_PX on the white centre
+PRESENTER_BADGE_MIN_PX = 13  # the same for PRESENTER_DIGIT_PX
 BADGE_MAX_PX = 22
+BADGE_DIGIT_PX = 12  # a badge's number, dark on its white centre (never on the ring)
+PRESENTER_DIGIT_PX = 18  # readable from 3 m
+BADGE_RING_PX = 3  # the ring of statuses around the white centre
+BADGE_DIGIT_FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', sans-serif"
+BADGE_HIT_PX = 40  # a badge's tap target (its icon), whatever the badge's size
+KEYBOARD_DOTS_MAX = 300  # dots in the frame that Tab reaches, in reading order (zoom in for the others)
 MARKER_PX = 7  # radius of an item's marker: solid, 14 px across
 HIT_TOLERANCE_PX = 6  # extra canvas hit area around markers and lines
 LABEL_FONT_PX = 12
 PRESENTER_FONT_PX = 18  # labels readable from 3 m
 
 
+def badge_radius(value: float, largest: float, presenter: bool = False) -> float:
+    """The radius (px) a badge of ``value`` is drawn at, where its area has room (the size key uses the same).
+
+    A badge's area is proportional to its value, :data:`BADGE_MAX_PX` for the
+    ``largest`` value, but never smaller than a badge that holds a number of
+    one digit. The browser makes a badge smaller only where its area has no
+    room for it (never below what its number needs), and larger only where its
+    number needs it.
+    """
+    low = PRESENTER_BADGE_MIN_PX if presenter else BADGE_MIN_PX
+    if largest <= 0 or value <= 0:
+        return float(low)
+    return max(float(low), BADGE_MAX_PX * math.sqrt(min(value, largest) / largest))
+
+
 @dataclass(frozen=True)
 class AtlasData:
     """What the browser needs besides the features: all plain, escaped data."""
 
-    areas: list[dict]  # per area: i, lat, lon, r_m (inscribed), label, total, st (status counts), size, bounds
+    areas: list[dict]  # per area: i, lat, lon, r_m (inscribed), label, total, st (status counts), want, num, bounds
     labels: list[dict]  # other labels: text, lat, lon, kind (neighbour, river), priority
     palette: dict[str, str]
     presenter: bool
+    # how a dot is named for the keyboard: template ({name}, {status}) and status labels (plain); none without dots
+    dot_names: dict = field(default_factory=lambda: {"template": "{name}", "status": {}})
 
 
 ATLAS_JS = "atlas.js"  # in countymap/map/static/
 # What atlas.js needs besides the data: sizes in px, the zoom from which items are drawn one by one.
-_CONSTANTS = dict(
-    reveal=REVEAL_ZOOM,
-    font=LABEL_FONT_PX,
-    presenterFont=PRESENTER_FONT_PX,
-    badgeMin=BADGE_MIN_PX,
-    badgeMax=BADGE_MAX_PX,
-    markerPx=MARKER_PX,
-    tolerance=HIT_TOLERANCE_PX,
-)
+_CONSTANTS = {
+    "reveal": REVEAL_ZOOM,
+    "font": LABEL_FONT_PX,
+    "presenterFont": PRESENTER_FONT_PX,
+    "digitPx": BADGE_DIGIT_PX,
+    "presenterDigitPx": PRESENTER_DIGIT_PX,
+    "ringPx": BADGE_RING_PX,
+    "digitFont": BADGE_DIGIT_FONT,
+    "hitPx": BADGE_HIT_PX,
+    "keyMax": KEYBOARD_DOTS_MAX,
+    "markerPx": MARKER_PX,
+    "tolerance": HIT_TOLERANCE_PX,
+}
 
 
 class ProjectAtlas(RawScriptElement):
@@ -99,7 +128,13 @@ class ProjectAtlas(RawScriptElement):
         )
         self.categories = "[" + ",".join(parts) + "]"
         self.expand_js = EXPAND_JS
-        plain = {"areas": data.areas, "labels": data.labels, "palette": data.palette, "presenter": data.presenter}
+        plain = {
+            "areas": data.areas,
+            "labels": data.labels,
+            "palette": data.palette,
+            "presenter": data.presenter,
+            "dotNames": data.dot_names,
+        }
         self.data = script_json({**plain, "pagesUrl": pages_url} if pages_url else plain)
         self.code = static_text(ATLAS_JS)
         self.constants = script_json(_CONSTANTS)

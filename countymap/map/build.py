@@ -13,18 +13,23 @@ selected: the selection is an overlay (:mod:`countymap.map.selection`).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import folium
 from shapely.geometry import shape
 
-from countymap.core.aggregate import AreaSummary, class_breaks, statuses_present
+from countymap.core.aggregate import AreaSummary, measure_key, statuses_present
 from countymap.core.dataset import Dataset
 from countymap.map import context, items
-from countymap.map.atlas import AtlasData, ProjectAtlas
+from countymap.map.atlas import AtlasData, ProjectAtlas, badge_radius
 from countymap.map.basemaps import add_basemap, attribution_html, needs_gcj02, resolve
-from countymap.map.decor import LegendSpec, MapDecor, data_credit, legend_html, map_title, text
+from countymap.map.decor import MapDecor, data_credit, map_title, text
 from countymap.map.features import ProjectFeatures
 from countymap.map.gcj02 import transform_geometry
+from countymap.map.keys import badge_texts
+from countymap.map.legend import LegendSpec, legend_html
 from countymap.map.view import DEFAULT_VIEW, View
+from countymap.schema import STATUSES, label
 from countymap.text.escape import html_text
 from countymap.text.format import join_labels, township_label
 from countymap.text.strings import t
@@ -39,9 +44,27 @@ def _point(lon: float, lat: float, to_gcj02: bool) -> tuple[float, float]:
     return shifted[0], shifted[1]
 
 
-def _area_data(summaries: list[AreaSummary], measure: str, lang: str, to_gcj02: bool) -> list[dict]:
-    """Per area, what a badge and its label need (text for labels is set as text, tips are escaped)."""
-    unit = text("projects_unit", lang)
+def _spanning(features: ProjectFeatures) -> Counter:
+    """Per area index, how many of its (drawn, filtered) items are drawn in other areas too."""
+    return Counter(index for areas in features.placement["areas"] if len(areas) > 1 for index in areas)
+
+
+def _badge_tip(s: AreaSummary, spanning: int, lang: str) -> str:
+    """A badge's tooltip (escaped): the area, its count and, when some of them are, how many span several townships."""
+    tip = f"{context.area_name(s.area.townships, lang)} · {s.count} {text('projects_unit', lang)}"
+    return html_text(tip + (text("badge_spanning", lang).format(n=spanning) if spanning else ""))
+
+
+def _area_data(
+    summaries: list[AreaSummary], measure: str, lang: str, to_gcj02: bool, presenter: bool, spanning: Counter
+) -> list[dict]:
+    """Per area, what a badge and its label need (labels and numbers are set as text, tips are escaped).
+
+    ``want`` is the badge's radius for its value (:func:`countymap.map.atlas.badge_radius`), ``num`` the
+    number it shows: the count, or the amount it is sized by (:func:`countymap.map.keys.badge_texts`).
+    """
+    numbers = badge_texts(summaries, measure, lang)
+    largest = max((s.value(measure) for s in summaries), default=0.0)
     out = []
     for s in summaries:
         lon, lat = _point(s.area.label_lon, s.area.label_lat, to_gcj02)
@@ -58,27 +81,28 @@ def _area_data(summaries: list[AreaSummary], measure: str, lang: str, to_gcj02: 
                 "townships": list(s.area.townships),
                 "total": s.count,
                 "st": s.by_status,
-                "size": s.value(measure),
+                "want": badge_radius(s.value(measure), largest, presenter),
+                "num": numbers[s.area.index],
                 "bounds": [[south, west], [north, east]],
-                "tip": html_text(f"{context.area_name(s.area.townships, lang)} · {s.count} {unit}"),
+                "tip": _badge_tip(s, spanning[s.area.index], lang),
                 "name": text("badge_name", lang).format(area=context.area_name(s.area.townships, lang), n=s.count),
             }
         )
     return out
 
 
-def _shading(summaries: list[AreaSummary], measure: str) -> tuple[dict[int, str], list[float]]:
-    """Fill colour per area index for the chosen measure, and the class breaks (none when off)."""
+def _shading(summaries: list[AreaSummary], measure: str) -> dict[int, str]:
+    """Fill colour per area index for the chosen measure, in the legend's classes (none when off)."""
     if not measure:
-        return {}, []
+        return {}
     values = {s.area.index: s.value(measure) for s in summaries}
-    breaks = class_breaks(list(values.values()))
+    breaks = list(measure_key(summaries, measure).breaks)  # the classes the legend draws (keys.py)
     colours = context.CHOROPLETH
     fills = {}
     for index, value in values.items():
         klass = 0 if value <= 0 else 1 + next((k for k, b in enumerate(breaks) if value <= b), len(breaks) - 1)
         fills[index] = colours[min(klass, len(colours) - 1)]
-    return fills, breaks
+    return fills
 
 
 def _symbols(features: ProjectFeatures) -> list[str]:
@@ -146,7 +170,7 @@ def build_map(
         raise ValueError("features were made for another language or datum")
     fmap = folium.Map(tiles=None, prefer_canvas=True, control_scale=False, zoomSnap=0.25, zoomDelta=0.5)
     add_basemap(fmap, used, tianditu_key=tianditu_key, lang=lang)
-    fills, breaks = _shading(features.summaries, shading)
+    fills = _shading(features.summaries, shading)
     for layer in (
         context.neighbours_layer(geodata, lang, to_gcj02),
         context.areas_layer(features.summaries, fills, lang, to_gcj02),
@@ -162,7 +186,9 @@ def build_map(
             for item in labels
         ]
     categories = [(page, items.project_shared(c), items.each_feature_js(c, lang)) for c, page in features.pages.items()]
-    atlas = AtlasData(_area_data(features.summaries, size_by, lang, to_gcj02), labels, items.STATUS_COLOURS, presenter)
+    areas = _area_data(features.summaries, size_by, lang, to_gcj02, presenter, _spanning(features))
+    dot_names = {"template": text("dot_name", lang), "status": {c: label(STATUSES, c, lang) for c in STATUSES}}
+    atlas = AtlasData(areas, labels, items.STATUS_COLOURS, presenter, dot_names)
     ProjectAtlas(categories, atlas, feature_count=features.feature_count, pages_url=pages_url).add_to(fmap)
     spec = LegendSpec(
         statuses=statuses_present(features.summaries) or list(items.STATUS_COLOURS),
@@ -170,9 +196,8 @@ def build_map(
         palette=items.STATUS_COLOURS,
         measure=size_by,
         shading=shading,
-        breaks=breaks,
-        colours=context.CHOROPLETH,
-        undrawn=features.undrawn,
+        summaries=tuple(features.summaries),
+        presenter=presenter,
     )
     west, south, east, north = geodata.outline.bounds
     (west, south), (east, north) = _point(west, south, to_gcj02), _point(east, north, to_gcj02)

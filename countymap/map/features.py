@@ -36,6 +36,7 @@ from countymap.core.geodata import Geodata
 from countymap.core.placement import UNDRAWN, among, place_projects
 from countymap.map import items
 from countymap.map.written import Shapes, Words, WrittenLayer, write_pieces
+from countymap.text.format import join_labels, township_label
 
 
 @dataclass(frozen=True)
@@ -134,20 +135,23 @@ def _gc_paused():
             gc.enable()
 
 
-def _features(projects: pd.DataFrame, placement: pd.DataFrame, lang: str, to_gcj02: bool):
+def _features(projects: pd.DataFrame, placement: pd.DataFrame, geodata: Geodata, lang: str, to_gcj02: bool):
     """``(category code, row position, feature, shared properties)`` of each drawable project, one at a time."""
     row_of = {project_id: row for row, project_id in enumerate(projects["id"])}
     shared: dict[str, dict] = {}
-    for code, feature in items.iter_project_features(projects, placement, lang=lang, to_gcj02=to_gcj02):
+    # An item drawn in several areas says at each point where else it is drawn: the areas' townships.
+    area_names = {a.index: join_labels([township_label(n, lang) for n in a.townships], lang) for a in geodata.areas}
+    features = items.iter_project_features(projects, placement, lang=lang, to_gcj02=to_gcj02, area_names=area_names)
+    for code, feature in features:
         if code not in shared:
             shared[code] = items.project_shared(code)
         yield code, row_of[feature["id"]], feature, shared[code]
 
 
-def _pieces(projects, placement, *, lang: str, to_gcj02: bool, with_shapes: bool):
+def _pieces(projects, placement, geodata: Geodata, *, lang: str, to_gcj02: bool, with_shapes: bool):
     """:func:`countymap.map.written.write_pieces` of a whole table, the collector paused."""
     with _gc_paused():
-        return write_pieces(_features(projects, placement, lang, to_gcj02), with_shapes)
+        return write_pieces(_features(projects, placement, geodata, lang, to_gcj02), with_shapes)
 
 
 def _table(lang: str, to_gcj02: bool, placement, shapes: dict[str, Shapes], words: dict[str, Words]) -> WrittenTable:
@@ -170,7 +174,7 @@ def write_table(
     if not projects["id"].is_unique:
         raise ValueError("project ids must be unique to take filtered parts of a table")
     placement = place_projects(projects, geodata) if placement is None else placement
-    shapes, words = _pieces(projects, placement, lang=lang, to_gcj02=to_gcj02, with_shapes=True)
+    shapes, words = _pieces(projects, placement, geodata, lang=lang, to_gcj02=to_gcj02, with_shapes=True)
     return _table(lang, to_gcj02, placement, shapes, words)
 
 
@@ -241,13 +245,13 @@ def written_table(dataset: Dataset, *, lang: str, to_gcj02: bool) -> WrittenTabl
     words_key = ("written-words", lang)
 
     def shapes_and_words() -> dict[str, Shapes]:
-        shapes, words = _pieces(table, placement, lang=lang, to_gcj02=to_gcj02, with_shapes=True)
+        shapes, words = _pieces(table, placement, dataset.geodata, lang=lang, to_gcj02=to_gcj02, with_shapes=True)
         dataset.derived(words_key, lambda: words)  # written in the same pass: kept, not written again
         return shapes
 
     shapes = dataset.derived(("written-shapes", to_gcj02), shapes_and_words)
     words = dataset.derived(
-        words_key, lambda: _pieces(table, placement, lang=lang, to_gcj02=False, with_shapes=False)[1]
+        words_key, lambda: _pieces(table, placement, dataset.geodata, lang=lang, to_gcj02=False, with_shapes=False)[1]
     )
     return _table(lang, to_gcj02, placement, shapes, words)
 

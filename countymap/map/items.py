@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from countymap.core.placement import fast_rows
+from countymap.core.placement import SPREAD, fast_rows
 from countymap.map.decor import text
 from countymap.map.gcj02 import transform_geometry
 from countymap.map.static_files import static_text
 from countymap.schema import CATEGORIES, PRECISIONS, STATUSES, label
 from countymap.text.escape import html_text, script_json
-from countymap.text.format import amount_with_kind, bracketed, is_missing, item_name, quantity
+from countymap.text.format import amount_with_kind, bracketed, is_missing, item_name, join_labels, quantity
 
 # Chosen from the Okabe-Ito and Paul Tol sets so that every pair differs by a CIEDE2000
 # delta E above 20, also as deuteranopes, protanopes and tritanopes see them (a test checks).
@@ -45,6 +45,7 @@ PROPERTY_KEYS: dict[str, str] = {
     "q": "size with its unit (escaped)",
     "su": "summary in the reader's language (escaped)",
     "nt": "placement note code (why a site or route is drawn at township level)",
+    "pa": "per point of an item drawn in several areas: the townships of that point's area (escaped)",
 }
 
 
@@ -103,13 +104,33 @@ PROPERTY_INPUTS = (
 )
 
 
-def iter_project_features(projects: pd.DataFrame, placement: pd.DataFrame, *, lang: str, to_gcj02: bool):
-    """``(category code, GeoJSON feature)`` of each drawable project, in table order, made one at a time."""
+def _areas_of_points(geometry: dict, drawn: str, areas: tuple, area_names: dict[int, str] | None) -> list | None:
+    """The area names of each point of an item spread into several areas (one point per area, in order)."""
+    if not area_names or drawn not in SPREAD or geometry["type"] != "MultiPoint":
+        return None
+    return [area_names[index] for index in areas] if len(areas) == len(geometry["coordinates"]) else None
+
+
+def iter_project_features(
+    projects: pd.DataFrame,
+    placement: pd.DataFrame,
+    *,
+    lang: str,
+    to_gcj02: bool,
+    area_names: dict[int, str] | None = None,
+):
+    """``(category code, GeoJSON feature)`` of each drawable project, in table order, made one at a time.
+
+    ``area_names`` (area index -> its townships, in ``lang``) lets an item drawn in several areas say, at
+    each of its points, where else it is drawn (property ``pa``).
+    """
     # Plain dict lookups: pandas .at per row costs seconds at 20,000 projects.
     where = dict(
         zip(
             placement["id"],
-            zip(placement["geometry"], placement["drawn_precision"], placement["note"], strict=True),
+            zip(
+                placement["geometry"], placement["drawn_precision"], placement["note"], placement["areas"], strict=True
+            ),
             strict=True,
         )
     )
@@ -117,12 +138,15 @@ def iter_project_features(projects: pd.DataFrame, placement: pd.DataFrame, *, la
     # Read only the columns this language shows: each costs ~10 ms per 20,000 rows.
     unused = ("name_en", "summary_en") if lang == "zh" else ("summary_zh",)
     for project in fast_rows(projects[[c for c in PROPERTY_INPUTS if c in projects.columns and c not in unused]]):
-        geometry, drawn, note = where[project.id]
+        geometry, drawn, note, areas = where[project.id]
         if geometry is None:
             continue
         if to_gcj02:
             geometry = transform_geometry(geometry)
         props = project_properties(project, drawn, note, lang, escaped)
+        spread = _areas_of_points(geometry, drawn, areas, area_names)
+        if spread:
+            props["pa"] = [escaped[name] for name in spread]
         yield project.category, {"type": "Feature", "id": project.id, "geometry": geometry, "properties": props}
 
 
@@ -152,6 +176,9 @@ def _popup_labels(lang: str) -> dict:
     labels["pl"] = {code: html_text(label(PRECISIONS, code, lang)) for code in PRECISIONS}
     notes = ("township", "line", "inferred", "fallback_site", "fallback_route", "no_township")
     labels["nt"] = {code: html_text(text("note_" + code, lang)) for code in notes}
+    before, after = text("also_in", lang).split("{towns}")  # around the other points' townships
+    labels["also"] = [html_text(before), html_text(after)]
+    labels["sep"] = join_labels(["", ""], lang)  # how the language lists things
     return labels
 
 

@@ -17,9 +17,10 @@ from shapely.ops import unary_union
 
 from countymap.core.overview import CountyCount
 from countymap.map import items
-from countymap.map.atlas import AtlasData, ProjectAtlas
+from countymap.map.atlas import AtlasData, ProjectAtlas, badge_radius
 from countymap.map.context import COUNTY_STYLE, _layer
-from countymap.map.decor import LegendSpec, MapDecor, legend_html, text
+from countymap.map.decor import MapDecor, text
+from countymap.map.legend import LegendSpec, legend_html
 from countymap.text.escape import html_text
 from countymap.text.strings import t
 
@@ -48,7 +49,9 @@ def _badge(index: int, count: CountyCount, lang: str) -> dict:
         "townships": [count.adcode],  # what a click reports: the app opens this county
         "total": count.count,
         "st": count.by_status,
-        "size": 1 if count.count else 0,  # one size for all: the number tells the count, and stays legible
+        # one size for all: the number tells the count (12 beside 370 stayed unreadable when sized by it)
+        "want": badge_radius(1 if count.count else 0, 1),
+        "num": str(count.count),
         "bounds": [[south, west], [north, east]],
         "tip": html_text(f"{name} · {count.count} {unit}"),
         "name": t("overview_badge_name", lang).format(county=name, n=count.count),

@@ -3,7 +3,7 @@
 A feature of the page is ``{"id": ..., "properties": {...}, "geometry": {...}}``
 (see :func:`countymap.map.compact_geojson.compact_feature`). Its id, codes and
 geometry are the same in every language; only its words (name, years,
-townships, amount, size, summary: :data:`WORD_KEYS`) are not. So a feature is
+townships, amount, size, summary, the townships of each point: :data:`WORD_KEYS`) are not. So a feature is
 written in three pieces: a *head* (id and codes) and a *tail* (geometry),
 kept once per datum in :class:`Shapes`, and its *words*, kept once per
 language in :class:`Words` (they do not depend on the datum). A page is the
@@ -27,7 +27,7 @@ import numpy as np
 from countymap.text.escape import script_json
 
 # The properties written in the reader's language (see countymap.map.items.PROPERTY_KEYS); every other is a code.
-WORD_KEYS = frozenset({"n", "y", "t", "i", "q", "su"})
+WORD_KEYS = frozenset({"n", "y", "t", "i", "q", "su", "pa"})
 
 
 @dataclass(frozen=True)

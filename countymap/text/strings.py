@@ -429,8 +429,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_legend_symbols": ("符号", "Symbols"),
     "map_measure_count": ("项目数", "item count"),
     "map_sym_badge": (
-        "乡镇圆：项目数与状态占比，大小 = {measure}；点击放大",
-        "Township badge: items and their statuses, size = {measure}; click to zoom in",
+        "乡镇圆：数字与大小 = {measure}，圆环 = 各状态占比；点击放大",
+        "Township badge: number and size = {measure}, ring = shares of statuses; click to zoom in",
     ),
     "map_sym_county_badge": (
         "区县圆：该区县的项目数与状态占比（各圆同样大小）；点击进入该区县",
@@ -454,7 +454,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_sym_area": ("虚线框：乡镇大致范围（非官方界线）", "Dashed outline: approximate township area"),
     "map_legend_shading": ("区域着色 = {measure}", "Area shading = {measure}"),
     "map_class_none": ("无", "none"),
+    "map_key_floor": (
+        "带 + 的金额为下限（报告写“以上”）",
+        "Amounts with + are lower bounds (“at least” in the report)",
+    ),
     "map_badge_name": ("{area}，{n} 个项目", "{area}, {n} items"),
+    "map_dot_name": ("{name}，{status}", "{name}, {status}"),
+    "map_badge_spanning": (
+        "（其中 {n} 个跨多个乡镇，也画在别处）",
+        " ({n} of them span several townships, drawn there too)",
+    ),
+    "map_also_in": ("也在{towns}（跨多个乡镇的项目）", "also in {towns} (spans several townships)"),
     "map_frame_name": ("项目地图", "Project map"),
     "map_zoom_in": ("放大", "Zoom in"),
     "map_zoom_out": ("缩小", "Zoom out"),

@@ -36,15 +36,21 @@ MEASURE_JS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("size", list(SIZES))
-def test_no_control_covers_a_badge_or_a_label(page_factory, app_server, size, lang):
+def open_map(page_factory, app_server, size: str, lang: str):
+    """The map page at one of :data:`SIZES` in ``lang``, once its controls are all placed; returns (page, frame)."""
     viewport, extra = SIZES[size]
     page = page_factory(viewport)
     goto(page, app_url(app_server["url"], **({"lang": "en"} if lang == "en" else {}), **extra))
     frame = map_frame(page)
     frame.wait_for_function("() => window.cmAtlas && document.querySelector('.leaflet-control-layers')", polling=100)
     frame.wait_for_function("() => new Promise(done => setTimeout(() => done(true), 0))")
+    return page, frame
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_no_control_covers_a_badge_or_a_label(page_factory, app_server, size, lang):
+    page, frame = open_map(page_factory, app_server, size, lang)
     seen = frame.evaluate(MEASURE_JS)
     assert len(seen["badges"]) >= 20 and len(seen["labels"]) >= 20
     covered = [

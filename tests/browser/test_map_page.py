@@ -40,7 +40,7 @@ SIZES = {
 MEASURE_JS = """() => {
     const box = (el) => { const r = el.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; };
     const badges = window.cmAtlas.badges.getLayers().filter(m => m._icon).map(m => {
-        const b = box(m._icon);
+        const b = box(m._icon.querySelector("svg"));  // the badge drawn, not its larger tap target
         return {x: b.x + b.w / 2, y: b.y + b.h / 2, r: b.w / 2, townships: m.feature.properties.townships};
     });
     const labels = [...document.querySelectorAll(".cm-label")].filter(el => el.style.display !== "none")
@@ -90,7 +90,10 @@ def test_default_view_has_no_overlaps_and_fits_the_county(page_factory, app_serv
     for a, b in itertools.combinations(badges, 2):
         assert ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 >= a["r"] + b["r"], (a, b)
     labels = seen["labels"]
-    assert len(labels) >= 30, f"only {len(labels)} labels placed"
+    # A 390-px phone's county view: badges large enough for 12-px numbers leave room for 28 labels in
+    # English (33 in Chinese; 31 and 37 with the old 8-px numbers); the rest appear on zooming in.
+    wanted = 27 if size == "phone" else 30
+    assert len(labels) >= wanted, f"only {len(labels)} labels placed"
     for a, b in itertools.combinations(labels, 2):
         assert not boxes_overlap(a, b), (a["text"], b["text"])
     for label_box, badge in itertools.product(labels, badges):

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import itertools
 
+import oracle
 import pytest
-from conftest import console_problems, exceptions_on_page, screenshot
+from conftest import ROOT, console_problems, exceptions_on_page, screenshot
+from test_accessibility import violations
 from test_map_page import boxes_overlap, open_map
+
+from countymap.bench.live import MAP_AT_REST_JS
 
 pytestmark = pytest.mark.browser
 
@@ -110,4 +114,59 @@ def test_badges_are_reached_by_keyboard_with_names_and_controls_speak_the_langua
     before = frame.evaluate("() => window.map.getZoom()")
     page.keyboard.press("Enter")
     frame.wait_for_function("(z) => window.map.getZoom() > z", arg=before)
+    assert console_problems(page) == [] and exceptions_on_page(page) == []
+
+
+# --- keyboard: the dots of the frame are reachable by Tab, named, and open with Enter ---------------
+
+KEY_IDS_JS = "() => [...document.querySelectorAll('.cm-dot-key')].map(b => String(b._cmDot.feature.properties.id))"
+FOCUSED_JS = """() => {
+    const a = document.activeElement;
+    return a && a.classList.contains("cm-dot-key")
+        ? {label: a.getAttribute("aria-label"), id: String(a._cmDot.feature.properties.id)} : null;
+}"""
+STATUS_NAMES = {  # by hand, as the legend names them
+    "zh": {
+        "completed": "已完成",
+        "in_progress": "在建",
+        "planned": "计划",
+        "preparatory": "前期",
+        "designated": "已获评",
+    },
+    "en": {"completed": "Completed", "in_progress": "In progress", "planned": "Planned"},
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_dots_are_reached_by_keyboard_with_names_and_open_with_enter(page_factory, app_server, lang):
+    page, frame = open_map(page_factory, app_server, "desk", lang)
+    assert frame.evaluate(GO_JS, [12, "busiest"]) == 12
+    frame.wait_for_function("() => window.map.getZoom() === 12 && document.querySelector('.cm-dot-key')")
+    frame.wait_for_function(MAP_AT_REST_JS, polling=250)
+    size = frame.evaluate("() => window.map.getSize()")
+    in_frame = {
+        d["id"] for d in frame.evaluate(DOTS_JS)["dots"] if 0 <= d["x"] <= size["x"] and 0 <= d["y"] <= size["y"]
+    }
+    keys = frame.evaluate(KEY_IDS_JS)
+    assert len(in_frame) >= 10 and sorted(set(keys)) == sorted(in_frame) and len(keys) == len(in_frame)
+    rows = {row["id"]: row for row in oracle.read_rows(ROOT / "projects.csv")}
+    frame.locator(".leaflet-container").first.focus()
+    seen = []
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        seen.append(frame.evaluate(FOCUSED_JS))
+    assert all(seen), seen
+    sep = "，" if lang == "zh" else ", "
+    for focused in seen:
+        row = rows[focused["id"]]
+        name, status = (row["name_zh"] if lang == "zh" else row["name_en"]), row["status"]
+        assert focused["label"].startswith(name + sep), (focused, name)
+        if status in STATUS_NAMES[lang]:
+            assert focused["label"] == name + sep + STATUS_NAMES[lang][status]
+    page.keyboard.press("Enter")  # the focused (last) dot opens its popup, as a click does
+    popup = frame.locator(".leaflet-popup-content .cm-popup-title")
+    popup.wait_for()
+    assert popup.inner_text() == (rows[seen[-1]["id"]]["name_zh"] if lang == "zh" else rows[seen[-1]["id"]]["name_en"])
+    assert violations(frame) == [], "axe-core in the zoomed map frame"
+    screenshot(page, f"keyboard-dots-{lang}")
     assert console_problems(page) == [] and exceptions_on_page(page) == []

@@ -2,7 +2,7 @@
 // (see countymap/map/atlas.py). A function expression: the page calls it with the map and plain,
 // escaped JSON data, so no value is ever pasted into this code.
 //   map   the Leaflet map
-//   A     {areas, labels, palette, presenter} (AtlasData)
+//   A     {areas, labels, palette, presenter, dotNames} (AtlasData; plain text is set as text, never as HTML)
 //   CATS  per category {features, shared, each}: compact features and their onEachFeature function
 //         (empty when A.pagesUrl names a file that holds them, one array per category, in order)
 //   expand  restores what the compact features leave out (expand.js)
@@ -33,6 +33,7 @@
     var makePoints = function() {
         if (pointsMade || !loaded) { return; }
         pointsMade = true;
+        var parts = {};  // item id -> points made so far (a MultiPoint's points come in order)
         CATS.forEach(function(cat) {
             L.geoJson(cat.features, {filter: isPoint, onEachFeature: cat.each, pointToLayer: function(f, latlng) {
                 var colour = A.palette[f.properties.s] || "#777777";
@@ -47,6 +48,8 @@
                             fillColor: colour, fillOpacity: 1, color: "#ffffff", weight: 1.5}));
                 marker._cmFixed = f.properties.p === "site";  // a recorded site is never moved aside
                 marker.feature = f;  // a click on one point of a MultiPoint reports the item
+                parts[f.id] = (parts[f.id] === undefined ? 0 : parts[f.id] + 1);
+                marker._cmPart = parts[f.id];  // which point of the item this is (item_popup.js: "also in")
                 marker._cmHome = latlng;  // where the data puts it; spreadDots may draw it a little aside
                 dots.push(marker);
                 return marker;
@@ -54,31 +57,60 @@
         });
         dots.sort(function(a, b) { return (b._cmFixed ? 1 : 0) - (a._cmFixed ? 1 : 0); });
     };
-    var metresPerPixel = function(lat) {
-        return 40075016.686 * Math.cos(lat * Math.PI / 180) / Math.pow(2, map.getZoom() + 8);
+    var metresPerPixel = function(lat, zoom) {
+        return 40075016.686 * Math.cos(lat * Math.PI / 180) / Math.pow(2, (zoom === undefined ? map.getZoom() : zoom) + 8);
     };
-    var maxSize = Math.max.apply(null, A.areas.map(function(a) { return a.size; }).concat([1e-9]));
-    var badgeRadius = function(a) {
-        var wanted = C.badgeMin + (C.badgeMax - C.badgeMin) * Math.sqrt(a.size / maxSize);
-        var room = a.r_m / metresPerPixel(a.lat) - 1.5;
-        return Math.max(C.badgeMin, Math.min(wanted, room));
+    // A badge's number: at least C.digitPx (C.presenterDigitPx from 3 m), dark on the white centre,
+    // never on the ring. The centre must hold the digits' ink box, measured in this browser's font.
+    var DIGIT_PX = A.presenter ? C.presenterDigitPx : C.digitPx, RING = C.ringPx;
+    var DIGIT_FONT = "700 " + DIGIT_PX + "px " + C.digitFont, measureCtx = document.createElement("canvas").getContext("2d");
+    var inkOf = {};
+    var ink = function(text) {  // the ink's reach either side of the centre, its ascent and descent, in px
+        if (!inkOf[text]) {
+            measureCtx.font = DIGIT_FONT;
+            measureCtx.textAlign = "center";  // as the badge's text-anchor="middle"
+            var m = measureCtx.measureText(text);
+            inkOf[text] = {w: Math.max(m.actualBoundingBoxLeft, m.actualBoundingBoxRight),
+                up: m.actualBoundingBoxAscent, down: m.actualBoundingBoxDescent};
+        }
+        return inkOf[text];
+    };
+    // The smallest radius whose white centre (inside the ring and the 1-px outline) holds the number's ink
+    // with half a pixel to spare, in half pixels (as badges are drawn).
+    var numberRadius = function(text) {
+        var k = ink(text), half = (k.up + k.down) / 2;
+        return Math.ceil(2 * (Math.sqrt(k.w * k.w + half * half) + 0.5 + RING + 1)) / 2;
+    };
+    var badgeText = function(a) { return a.num; };  // the count, or the amount it is sized by (keys.py)
+    // The radius the badge's value asks for (a.want, atlas.py badge_radius), smaller where its area has no room
+    // (so that two badges never overlap), never smaller than its number needs; at the map's zoom or at ``zoom``.
+    var badgeRadius = function(a, zoom) {
+        var room = a.r_m / metresPerPixel(a.lat, zoom) - 1.5;
+        return Math.max(numberRadius(badgeText(a)), Math.min(a.want, room));
     };
     var donut = function(a, r) {
-        var c = 2 * Math.PI * (r - 2.5), offset = 0, rings = "";
+        var ringR = r - 1 - RING / 2, c = 2 * Math.PI * ringR, offset = 0, rings = "", text = badgeText(a), k = ink(text);
         Object.keys(A.palette).forEach(function(code) {
             var n = a.st[code] || 0;
             if (!n) { return; }
             var len = c * n / a.total;
-            rings += '<circle r="' + (r - 2.5) + '" cx="' + r + '" cy="' + r + '" fill="none" stroke="'
-                + A.palette[code] + '" stroke-width="5" stroke-dasharray="' + len + ' ' + (c - len)
+            rings += '<circle r="' + ringR + '" cx="' + r + '" cy="' + r + '" fill="none" stroke="'
+                + A.palette[code] + '" stroke-width="' + RING + '" stroke-dasharray="' + len + ' ' + (c - len)
                 + '" stroke-dashoffset="' + (-offset) + '" transform="rotate(-90 ' + r + ' ' + r + ')"/>';
             offset += len;
         });
-        var digits = String(a.total).length, size = Math.max(8, Math.min(13, 1.9 * (r - 4) / Math.max(digits, 1.2)));
-        return '<svg aria-hidden="true" width="' + 2 * r + '" height="' + 2 * r + '"><circle r="' + (r - 0.5) + '" cx="' + r + '" cy="' + r
-            + '" fill="#ffffff" stroke="#333333" stroke-width="1"/>' + rings + '<text x="' + r + '" y="' + r
-            + '" text-anchor="middle" dominant-baseline="central" font-size="' + size + '" font-weight="700" fill="#222">'
-            + a.total + '</text></svg>';
+        // the ink centred on the badge's centre: the baseline sits half the ink's height below it
+        var baseline = r + (k.up - k.down) / 2;
+        return '<svg aria-hidden="true" width="' + 2 * r + '" height="' + 2 * r + '"><circle class="cm-badge-centre" r="'
+            + (r - 0.5) + '" cx="' + r + '" cy="' + r + '" fill="#ffffff" stroke="#333333" stroke-width="1"/>' + rings
+            + '<text x="' + r + '" y="' + baseline + '" text-anchor="middle" style="font: ' + DIGIT_FONT
+            + '" fill="#222222"></text></svg>';
+    };
+    var badgeIcon = function(a, r) {  // the number is set as text, never parsed as HTML
+        var holder = document.createElement("div");
+        holder.innerHTML = donut(a, r);
+        holder.querySelector("text").textContent = badgeText(a);
+        return holder.firstChild;
     };
     var badgeOf = {};
     A.areas.forEach(function(a) {
@@ -95,18 +127,43 @@
         badgeOf[a.i] = marker;
         marker.addTo(badges);
     });
+    // A tap target of at least C.hitPx: the badge's icon is that large and transparent around the badge.
+    // Where two targets overlap, the badge whose centre is nearest wins (pickBadge): no badge takes a
+    // neighbour's click.
     var sizeBadges = function() {
         A.areas.forEach(function(a) {
             var marker = badgeOf[a.i];
             if (!marker) { return; }
-            var r = Math.round(badgeRadius(a) * 2) / 2;
+            var r = Math.round(badgeRadius(a) * 2) / 2, hit = Math.max(2 * r, C.hitPx);
             marker._cmRadius = r;
-            marker.setIcon(L.divIcon({className: "cm-badge", html: donut(a, r), iconSize: [2 * r, 2 * r],
-                iconAnchor: [r, r]}));
+            marker.setIcon(L.divIcon({className: "cm-badge", html: badgeIcon(a, r), iconSize: [hit, hit],
+                iconAnchor: [hit / 2, hit / 2]}));
             var icon = marker.getElement();
             if (icon) { icon.setAttribute("aria-label", a.name); icon.setAttribute("role", "button"); }
         });
     };
+    var nearestBadge = function(point) {
+        var best = null, bestD = Infinity;
+        Object.keys(badgeOf).forEach(function(i) {
+            var m = badgeOf[i];
+            if (!m._icon) { return; }
+            var d = map.latLngToContainerPoint(m.getLatLng()).distanceTo(point);
+            if (d < bestD) { best = m; bestD = d; }
+        });
+        return best;
+    };
+    // A click inside a badge's hit area goes to the badge whose centre is nearest to it: caught on its
+    // way down (before Leaflet sees it) and, when it landed on a neighbour's hit area, handed on.
+    var pickBadge = function(e) {
+        var icon = e.target && e.target.closest ? e.target.closest(".cm-badge") : null;
+        if (!icon || !map.hasLayer(badges)) { return; }
+        var point = map.mouseEventToContainerPoint(e), nearest = nearestBadge(point);
+        if (!nearest || nearest._icon === icon) { return; }
+        e.stopPropagation();
+        e.preventDefault();
+        nearest.fire("click", {latlng: nearest.getLatLng(), originalEvent: e, containerPoint: point}, true);
+    };
+    map.getContainer().addEventListener("click", pickBadge, true);
     // --- labels: greedy placement, highest priority first, dropped where they would collide ---
     map.createPane("cmLabels");
     map.getPane("cmLabels").style.zIndex = 640;
@@ -221,7 +278,47 @@
         });
         return moved;
     };
-    var arrange = function() { spreadDots(placeLabels()); };
+    // --- keyboard: dots are drawn on a canvas, which Tab cannot reach. Each dot in the frame gets an
+    // invisible button over it, in reading order, named "<item>，<status>"; Enter (or Space) opens it as a
+    // click does. Rebuilt after every move; the focused dot keeps the focus if it is still in the frame.
+    map.createPane("cmKeys");
+    var keyPane = map.getPane("cmKeys");
+    keyPane.style.zIndex = 650;
+    keyPane.style.pointerEvents = "none";  // the mouse still reaches the dots beneath
+    var plain = function(html) {  // an item's name arrives escaped for HTML; an aria-label takes plain text
+        var box = document.createElement("textarea");
+        box.innerHTML = html;
+        return box.value;
+    };
+    var dotName = function(dot) {
+        var p = dot.feature.properties, status = A.dotNames.status[p.s] || p.s;
+        return A.dotNames.template.replace("{name}", function() { return plain(p.n); })
+            .replace("{status}", function() { return status; });
+    };
+    var keyDots = function() {
+        var focused = document.activeElement && document.activeElement._cmDot, size = map.getSize(), shown = [];
+        keyPane.textContent = "";
+        if (map.getZoom() < REVEAL) { return; }
+        dots.forEach(function(dot) {
+            var p = map.latLngToContainerPoint(dot.getLatLng());
+            if (map.hasLayer(dot) && p.x >= 0 && p.y >= 0 && p.x <= size.x && p.y <= size.y) { shown.push({dot: dot, p: p}); }
+        });
+        var row = C.markerPx * 4;  // reading order: rows of about two dots' height, then left to right
+        shown.sort(function(a, b) { return Math.floor(a.p.y / row) - Math.floor(b.p.y / row) || a.p.x - b.p.x; });
+        shown.slice(0, C.keyMax).forEach(function(s) {
+            var button = L.DomUtil.create("button", "cm-dot-key", keyPane);
+            button.type = "button";
+            button.setAttribute("aria-label", dotName(s.dot));
+            button._cmDot = s.dot;
+            L.DomUtil.setPosition(button, map.containerPointToLayerPoint(s.p));
+            L.DomEvent.on(button, "click", function(e) {
+                L.DomEvent.stop(e);
+                s.dot.fire("click", {latlng: s.dot.getLatLng()}, true);
+            });
+            if (s.dot === focused) { button.focus({preventScroll: true}); }
+        });
+    };
+    var arrange = function() { spreadDots(placeLabels()); keyDots(); };
     var update = function() {
         var revealed = map.getZoom() >= REVEAL;
         if (revealed) { makePoints(); group.removeLayer(badges); group.addLayer(points); }
@@ -232,7 +329,7 @@
     map.on("moveend resize cmcontrols", arrange);
     map.whenReady(update);
     window.cmAtlas = {group: group, points: points, lines: lines, badges: badges, labels: labels, loaded: loaded,
-        reveal: REVEAL, update: update, areas: A.areas, makePoints: makePoints, dots: dots, step: 2 * (C.markerPx + 1) + 2};
+        reveal: REVEAL, update: update, areas: A.areas, badgeRadius: badgeRadius, makePoints: makePoints, dots: dots, step: 2 * (C.markerPx + 1) + 2};
     // The items' data served beside the page (the app's large tables): badges and labels are drawn
     // at once from A.areas; lines and points follow as soon as the file is read.
     if (A.pagesUrl) {

@@ -92,15 +92,14 @@
     };
 
     // Would a view (padding) of ``target`` put a township badge under a control? Badges are measured as
-    // the atlas sizes them: at most 22 px across the radius, never larger than the area's inscribed circle.
+    // the atlas sizes them (cmAtlas.badgeRadius at that view's zoom).
     var coversBadge = function(pad, controls, target) {
         var view = map._getBoundsCenterZoom(target, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
         var half = map.getSize().divideBy(2), centre = map.project(view.center, view.zoom);
         var areas = ((window.cmAtlas && window.cmAtlas.areas) || []).filter(function(a) { return a.total; });
         return areas.some(function(a) {
             var p = map.project([a.lat, a.lon], view.zoom).subtract(centre).add(half);
-            var mpp = 40075016.686 * Math.cos(a.lat * Math.PI / 180) / Math.pow(2, view.zoom + 8);
-            var r = Math.max(6, Math.min(22, a.r_m / mpp - 1.5)) + 2;
+            var r = window.cmAtlas.badgeRadius(a, view.zoom) + 2;
             return controls.some(function(c) { return p.x + r > c.x && p.x - r < c.x + c.w && p.y + r > c.y && p.y - r < c.y + c.h; });
         });
     };
