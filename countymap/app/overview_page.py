@@ -35,8 +35,14 @@ def show(lang: str) -> None:
     with list_col:
         st.subheader(t("overview_counties", lang))
         for count in counts:
-            label = t("overview_open", lang, county=count.county.name(lang), n=count.count)
-            st.button(label, key=f"open_{count.adcode}", on_click=shell.request_county, args=(count.adcode,))
+            label = t("overview_open", lang, county=count.county.name(lang, short=True), n=count.count)
+            st.button(
+                label,
+                key=f"open_{count.adcode}",
+                help=count.county.name(lang),
+                on_click=shell.request_county,
+                args=(count.adcode,),
+            )
     with map_col:
         fmap = localize_assets(overview_map(counts, lang), map_view.LEAFLET_URL)
         view = replace(DEFAULT_VIEW, lang=lang)

@@ -20,6 +20,7 @@ from countymap.app.edit_session import current_account, forget, keep, token
 from countymap.app.shell import esc
 from countymap.living.database import UPGRADE_COMMAND
 from countymap.map.view import SETTING
+from countymap.schema import ROLES
 from countymap.text.format import item_names
 from countymap.text.strings import t
 
@@ -113,7 +114,7 @@ def admin_panel(db: living.Database, lang: str) -> None:
         st.markdown(esc(t("ed_add_account", lang)))
         name = st.text_input(t("ed_name", lang), max_chars=64, key="ed_new_name")
         password = st.text_input(t("ed_password", lang), type="password", max_chars=200, key="ed_new_password")
-        role = st.radio(t("ed_role", lang), ("editor", "admin"), format_func=lambda r: t(f"ed_role_{r}", lang))
+        role = st.radio(t("ed_role", lang), ROLES, format_func=lambda r: t(f"ed_role_{r}", lang))
         if st.form_submit_button(t("ed_add_account", lang), key="ed_add"):
             _account_action(
                 lambda: living.add_account(db, token(), name.strip(), password, role), "ed_added", name, lang

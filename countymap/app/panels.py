@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -211,6 +213,16 @@ def search_results(filters: FilterState, result: pd.DataFrame, lang: str) -> Non
     if query and len(result):
         st.markdown(f"**{esc(tn('search_results', lang, len(result), q=query))}**")
         item_list(result, lang, key="search_list")
+
+
+def nothing_found(filters: FilterState, lang: str) -> None:
+    """No item matches: say so, and what to try (a search: other words; other filters: remove them), never a bare 0."""
+    query = filters.query.strip()
+    if not query:
+        st.info(t("no_results", lang))
+        return
+    others = not replace(filters, query="").is_default
+    st.info(t("search_none", lang, q=query) + " " + t("search_none_filters" if others else "search_none_try", lang))
 
 
 def county_wide_list(filters: FilterState, wide: pd.DataFrame, lang: str) -> None:

@@ -50,12 +50,14 @@ def publish_panel(chosen: pd.DataFrame, linked: set[str], raw: str, lang: str) -
         return
     st.subheader(t("review_publish", lang))
     st.caption(t("review_publish_intro", lang))
-    if session.has(PUBLISHED):
-        st.success(t("review_published", lang, **session.get(PUBLISHED)))
     year = report_year(raw)
     edition = st.text_input(
         t("review_publish_edition", lang), value=str(year or ""), max_chars=16, key="review_publish_edition"
     ).strip()
+    published = session.get(PUBLISHED)
+    if published and published["edition"] == edition:  # this editor's own publish: said, not refused
+        st.success(t("review_published", lang, **published))
+        return
     try:
         plan = plan_publish(db, chosen, edition, linked)
     except PublishError as error:

@@ -102,6 +102,26 @@ def seed(widget_key: str, from_url: object) -> None:
         st.session_state[widget_key] = st.session_state[widget_key]
 
 
+def moved(group: str, where: str) -> bool:
+    """Whether the widgets of ``group`` are drawn somewhere else (``where``) than on this session's last run.
+
+    Streamlit tells a widget in the sidebar from one in the main area even
+    under the same key: moved, it would start empty. Its kept value is set
+    again (:func:`reseed`) before it is drawn.
+    """
+    seen_key = f"_drawn_in_{group}"
+    changed = seen_key in st.session_state and st.session_state[seen_key] != where
+    st.session_state[seen_key] = where
+    return changed
+
+
+def reseed(widget_key: str) -> None:
+    """Give a widget that has moved (:func:`moved`) its kept value again, before it is drawn."""
+    keep = st.session_state["_keep"]
+    if widget_key in keep and not st.session_state["_url_fresh"]:
+        st.session_state[widget_key] = keep[widget_key]
+
+
 def remember(widget_key: str, value: object) -> None:
     """Keep a widget's value for pages that do not draw the widget."""
     st.session_state["_keep"][widget_key] = value

@@ -39,7 +39,6 @@ from countymap.app.data import clear_caches
 from countymap.bench import app_timing, live
 from countymap.bench import measure as bm
 from countymap.bench.geodata_coverage import CHONGQING, curated_inputs, usable_adcodes
-from countymap.bench.hostile import map_page_seconds
 from countymap.bench.markdown import _verdict as verdict_of
 from countymap.bench.markdown import machine, replace_section, table
 from countymap.bench.synthetic import load_ingredients, synthetic_row, to_csv_text
@@ -157,8 +156,30 @@ def datasets_env(folders: list[Path]) -> dict[str, str | None]:
     }
 
 
+# Ready as the tests see it (bench.live.MAP_READY_JS); the first time it holds is kept, in the frame's clock.
+DRAWN_JS = f"() => {{ if (!({live.MAP_READY_JS})()) {{ return false; }} window.cmDrawnAt = window.cmDrawnAt || performance.now(); return true; }}"
+CLOCKS_JS = "() => [performance.timeOrigin, window.cmDrawnAt]"
+BROWSER_TIMEOUT_MS = 300_000
+
+
+def first_view(page, url: str) -> tuple[float, float]:
+    """(s from opening the page until its map is drawn, s the map's frame took from its start until drawn).
+
+    Read from the browser's clocks (``performance.timeOrigin`` of the page and of
+    the map's frame, and the moment the frame found itself drawn, polled every 50 ms).
+    """
+    page.goto(url, wait_until="commit")
+    iframe = page.locator(live.MAP_IFRAME).first
+    iframe.wait_for(state="attached", timeout=BROWSER_TIMEOUT_MS)
+    frame = iframe.element_handle(timeout=BROWSER_TIMEOUT_MS).content_frame()
+    frame.wait_for_function(DRAWN_JS, timeout=BROWSER_TIMEOUT_MS, polling=50)
+    page_origin = page.evaluate("() => performance.timeOrigin")
+    frame_origin, drawn = frame.evaluate(CLOCKS_JS)
+    return (frame_origin + drawn - page_origin) / 1000, drawn / 1000
+
+
 def measure_browser(folders: list[Path], runs: int, tmp: Path) -> dict:
-    """First view in Chromium: the first visit (server caches empty), the median of new sessions, the server's peak RSS."""
+    """First view in Chromium: the first visit (server caches empty), the medians of new sessions, the server's peak RSS."""
     from playwright.sync_api import sync_playwright
 
     env = {key: value for key, value in datasets_env(folders).items() if value is not None}
@@ -167,15 +188,20 @@ def measure_browser(folders: list[Path], runs: int, tmp: Path) -> dict:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            times = []
+            views = []
             for _ in range(runs + 1):
                 context = browser.new_context(viewport={"width": 1440, "height": 900})
                 try:
-                    times.append(map_page_seconds(context.new_page(), url))
+                    views.append(first_view(context.new_page(), url))
                 finally:
                     context.close()
             browser.close()
-        return {"view_cold_s": times[0], "view_s": bm.median(times[1:]), "server_rss_mb": memory_mb(server.pid)["peak"]}
+        return {
+            "view_cold_s": views[0][0],
+            "view_s": bm.median([v[0] for v in views[1:]]),
+            "frame_s": bm.median([v[1] for v in views[1:]]),
+            "server_rss_mb": memory_mb(server.pid)["peak"],
+        }
     finally:
         live.stop_server(server)
 
@@ -211,6 +237,7 @@ COLUMNS = (
     ("items", "items", "{:,}"),
     ("view_cold_s", "first view in Chromium, server just started (s)", "{:.2f}"),
     ("view_s", "first view in Chromium, new session (s)", "{:.2f}"),
+    ("frame_s", "… of which the map's frame (s)", "{:.2f}"),
     ("filter_s", "filter change (s)", "{:.2f}"),
     ("filter_cpu_s", "… CPU (s)", "{:.2f}"),
     ("server_rss_mb", "server peak RSS (MB)", "{:.0f}"),
@@ -222,6 +249,7 @@ def targets(row: dict) -> list[str]:
     lines = ["| target (all counties loaded) | measured | CPU time | result |", "|---|---|---|---|"]
     for name, key, cpu_key, bound in (
         (f"first view drawn in Chromium < {FIRST_VIEW_TARGET_S} s", "view_s", None, FIRST_VIEW_TARGET_S),
+        (f"… the map's frame alone < {FIRST_VIEW_TARGET_S} s", "frame_s", None, FIRST_VIEW_TARGET_S),
         (f"filter change < {FILTER_TARGET_S} s", "filter_s", "filter_cpu_s", FILTER_TARGET_S),
     ):
         wall, cpu = row.get(key), row.get(cpu_key) if cpu_key else None
@@ -241,9 +269,10 @@ def report(row: dict, meta: dict) -> list[str]:
         f"`python -m countymap bench-counties` ({meta['started']} – {meta['ended']}, load average"
         f" {meta['load'][0]:.1f} → {meta['load'][1]:.1f}): {row['counties']} county-level units of Chongqing as"
         f" dataset folders, {row['items'] // max(row['counties'], 1):,} synthetic items each, all listed in"
-        " `COUNTYMAP_DATASETS`. First view: opening the map page in Chromium (1440×900) until its map is drawn"
-        " (labels placed, the items' data read), the first visit after the server started, then the median of"
-        f" {row['runs']} new sessions. Filter change: `AppTest`, a new session choosing three statuses (median of"
+        " `COUNTYMAP_DATASETS`. First view: from opening the map page in Chromium (1440×900) until its map is"
+        " drawn (every county's badge and label placed), by the browser's clocks; the first visit after the server"
+        f" started, then the median of {row['runs']} new sessions, and of those the map's frame alone (from its"
+        " start, after the script run that makes it, until drawn). Filter change: `AppTest`, a new session choosing three statuses (median of"
         f" {row['runs']}). Peak RSS: the server's `VmHWM` after the visits.",
         "",
         *table([row], COLUMNS),

@@ -3,9 +3,10 @@
 One step from a county's adcode and its report text to a dataset folder for review:
 ``DIR/geodata/`` (``build-geodata``), ``DIR/drafts.csv`` (the drafter's rows, read with
 this county's gazetteer; not published until reviewed), an empty ``DIR/projects.csv``
-(header only) and ``DIR/dataset.toml`` (county, sources and the edition: the report's year
-and date, read from its first lines, file name, sha256 and size). Nothing in a folder that
-already holds a dataset is overwritten.
+(header only), ``DIR/dataset.toml`` (county, sources and the edition: the report's year
+and date, read from its first lines, file name, sha256 and size) and a copy of the report
+beside it, where the app looks for it. Nothing in a folder that already holds a dataset is
+overwritten.
 """
 
 from __future__ import annotations
@@ -105,6 +106,9 @@ def _check_inputs(args: argparse.Namespace) -> None:
     if problem:
         raise UsageError(f"--out: {problem}")
     taken = [name for name in PROTECTED if (args.out / name).exists()]
+    beside = args.out / args.report.name  # the report is kept beside dataset.toml, where the app looks for it
+    if beside.exists() and beside.resolve() != args.report.resolve():
+        taken.append(args.report.name)
     if taken:
         raise UsageError(f"--out: {args.out} already holds {', '.join(taken)}; choose a new folder")
 
@@ -130,6 +134,8 @@ def main(argv: list[str]) -> int:
     drafts.frame.to_csv(args.out / "drafts.csv", index=False, encoding="utf-8-sig")
     (args.out / "projects.csv").write_bytes(empty_projects_csv().encode("utf-8"))
     (args.out / DATASET_TOML).write_bytes(toml.encode("utf-8"))
+    if not (args.out / args.report.name).exists():  # the folder then carries its own report (sha256 in dataset.toml)
+        (args.out / args.report.name).write_bytes(raw)
     for warning in drafts.warnings:
         print(f"warning: {t(f'review_{warning}', 'en')}", file=sys.stderr)
     placed = int((drafts.frame.get("townships", "") != "").sum()) if len(drafts.frame) else 0

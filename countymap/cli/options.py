@@ -98,7 +98,7 @@ def read_inputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Da
         return setup.print_problems(
             [setup.SetupProblem("--geodata", Message("s_geodata_unreadable", detail=str(exc)))], args.lang
         )
-    result = check_file(args.projects, context_from_geodata(geodata))
+    result = check_file(args.projects, context_from_geodata(geodata, years=edition.years))
     if result.problems:
         return _print_file_problems(args, result.problems)
     return Dataset(result.valid, geodata, county, edition, validation=result)

@@ -23,7 +23,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="action", required=True)
     add = sub.add_parser("add", help="add an account; its password is read from stdin")
     add.add_argument("name")
-    add.add_argument("--role", required=True, choices=tuple(ROLES))
+    add.add_argument("--role", required=True, choices=ROLES)
     add_lang(add)
     off = sub.add_parser("deactivate", help="deactivate an account and end its sessions")
     off.add_argument("name")

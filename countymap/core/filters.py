@@ -192,6 +192,25 @@ def _query_mask(index: SearchIndex, query: str) -> np.ndarray:
     return hits
 
 
+def townships_named(query: str, names: Iterable[str]) -> tuple[str, ...]:
+    """The townships among ``names`` that a search names: ``query`` is in the name, its English label or its pinyin.
+
+    "花田", "huatian" and "Huatian" all name 花田乡: a search for a place is
+    shown on the map as that place.
+    """
+    needle = query.replace(_SEP, "").strip().lower()
+    squashed = _squash(needle)
+    if not needle:
+        return ()
+    return tuple(
+        name
+        for name in names
+        if needle in name.lower()
+        or needle in township_label(name, "en").lower()
+        or (squashed and squashed in _squash(_pinyin_cached(name)))
+    )
+
+
 def _member_mask(column: pd.Series, wanted: tuple[str, ...]) -> np.ndarray:
     """Rows whose tuple cell holds any of ``wanted`` (vectorised through one flat array of members)."""
     lengths = column.map(len).to_numpy(dtype=np.int64)
@@ -349,7 +368,13 @@ def from_query_params(params: Mapping[str, str | Iterable[str]]) -> FilterState:
 # --- the sentence that states a filter ------------------------------------------------
 
 
-def _field_phrase(spec: FilterField, value: object, lang: str) -> str:
+def restricts(value: object) -> bool:
+    """Whether a field's value restricts anything (0.0 is a bound; ``False`` and empty are not)."""
+    return value not in ((), None, "") and value is not False  # not ``in``: 0.0 == False
+
+
+def field_phrase(spec: FilterField, value: object, lang: str) -> str:
+    """How one restricting field's value reads in the filter sentence (and on its chip)."""
     if spec.kind == "list":
         return join_labels([spec.option_label(code, lang) for code in value], lang)
     if spec.kind == "number":
@@ -367,9 +392,9 @@ def phrases(state: FilterState, lang: str) -> list[str]:
     parts = []
     for spec in FIELDS:
         value = getattr(state, spec.attr)
-        if value in ((), None, "") or value is False:  # not ``in``: 0.0 == False, and 0 is a bound
+        if not restricts(value):
             continue
-        parts.append((spec.attr, _field_phrase(spec, value, lang)))
+        parts.append((spec.attr, field_phrase(spec, value, lang)))
     when = " ".join(text for attr, text in parts if attr in ("years", "statuses"))
     rest = [text for attr, text in parts if attr not in ("years", "statuses")]
     return ([when] if when else []) + rest

@@ -49,6 +49,11 @@ class Edition:
     report_file: str
     report_sha256: str
 
+    @property
+    def years(self) -> tuple[str, ...]:
+        """The years its items speak of: the year it reviews and the year it plans (``("2022", "2023")``)."""
+        return (str(self.year - 1), str(self.year))
+
 
 def read_identity(folder: Path | None = None) -> tuple[County, Edition]:
     """The county and edition named by ``folder/dataset.toml`` (default: :func:`countymap.config.data_dir`).
@@ -149,4 +154,4 @@ def edition_years(folder: Path | None = None) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=64)
 def _edition_years(path: str, mtime: float) -> tuple[str, ...]:
     _, edition = read_identity(Path(path).parent)
-    return (str(edition.year - 1), str(edition.year))
+    return edition.years

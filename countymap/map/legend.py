@@ -49,6 +49,7 @@ _SYMBOLS = {
     "river": '<path d="M0 11 Q5 3 9 8 T18 5" fill="none" stroke="#6a9fc9" stroke-width="2.5"/>',
     "area": '<rect x="1" y="2" width="16" height="12" fill="none" stroke="#7a7a7a" stroke-dasharray="3 2"/>',
 }
+_SYMBOLS["county_badge"] = _SYMBOLS["badge"]  # the overview of several counties: one badge per county
 
 
 def _swatch(colour: str) -> str:

@@ -35,7 +35,7 @@ def _inscribed_m(count: CountyCount) -> float:
     return 0.5 * math.sqrt(area_m2 / math.pi)
 
 
-def _badge(index: int, count: CountyCount, lang: str, largest: int) -> dict:
+def _badge(index: int, count: CountyCount, lang: str) -> dict:
     """What atlas.js needs for one county's badge and label (tips escaped; labels are set as text)."""
     west, south, east, north = count.outline.bounds
     name = count.county.name(lang)
@@ -49,7 +49,8 @@ def _badge(index: int, count: CountyCount, lang: str, largest: int) -> dict:
         "townships": [count.adcode],  # what a click reports: the app opens this county
         "total": count.count,
         "st": count.by_status,
-        "want": badge_radius(count.count, largest),
+        # one size for all: the number tells the count (12 beside 370 stayed unreadable when sized by it)
+        "want": badge_radius(1 if count.count else 0, 1),
         "num": str(count.count),
         "bounds": [[south, west], [north, east]],
         "tip": html_text(f"{name} · {count.count} {unit}"),
@@ -76,11 +77,12 @@ def overview_map(counts: list[CountyCount], lang: str) -> folium.Map:
     """
     fmap = folium.Map(tiles=None, prefer_canvas=True, control_scale=False, zoomSnap=0.25, zoomDelta=0.5)
     _outlines(counts, lang).add_to(fmap)
-    largest = max((c.count for c in counts), default=0)
-    areas = [_badge(i, c, lang, largest) for i, c in enumerate(counts)]
+    areas = [_badge(i, c, lang) for i, c in enumerate(counts)]
     ProjectAtlas([], AtlasData(areas, [], items.STATUS_COLOURS, False)).add_to(fmap)
     shown = [code for code in items.STATUS_COLOURS if any(c.by_status.get(code) for c in counts)]
-    spec = LegendSpec(statuses=shown or list(items.STATUS_COLOURS), symbols=["badge"], palette=items.STATUS_COLOURS)
+    spec = LegendSpec(
+        statuses=shown or list(items.STATUS_COLOURS), symbols=["county_badge"], palette=items.STATUS_COLOURS
+    )
     west, south, east, north = unary_union([c.outline for c in counts]).bounds
     MapDecor(
         legend=legend_html(spec, lang),

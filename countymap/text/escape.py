@@ -121,3 +121,15 @@ def css_string(value: object) -> str:
     return (
         '"' + "".join(ch if ch.isalnum() or ch == " " or not ch.isascii() else f"\\{ord(ch):x} " for ch in text) + '"'
     )
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+
+
+def markdown_literal(value: object) -> str:
+    """Escape ``value`` for a label Streamlit reads as Markdown (a button's): every special shown as itself.
+
+    A search text such as ``**x**`` or ``[a](javascript:...)`` is then shown
+    literally, never formatted or linked.
+    """
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", as_text(value))

@@ -44,8 +44,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "f_disclosed": ("只看披露金额的项目", "Only items with a disclosed amount"),
     "f_query": ("搜索（名称、简介、乡镇、拼音）", "Search (name, summary, township, pinyin)"),
-    "f_query_placeholder": ("如：龚滩、gongtan、水库", "e.g. Gongtan (龚滩), reservoir"),
+    "f_query_placeholder": ("如：{zh}、{latin}、水库", "e.g. {latin} ({zh}), reservoir"),
+    "f_query_placeholder_plain": ("如：水库、公路", "e.g. reservoir, road"),
     "f_reset": ("清除筛选", "Clear filters"),
+    "chip": ("{v} ×", "{v} ×"),
+    "chip_help": ("移除此筛选：{v}", "Remove this filter: {v}"),
+    "chips_clear": ("全部清除", "Clear all"),
+    "chips_label": ("当前筛选", "Filtered by"),
     "all": ("全部", "All"),
     "undisclosed": ("未披露", "Not disclosed"),
     "none": ("—", "—"),
@@ -141,6 +146,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reason_seat_unknown": ("乡镇驻地位置未知", "Township seat not known"),
     "county_wide_none": ("当前筛选下没有全县范围项目。", "No county-wide items match the filters."),
     "no_results": ("没有符合筛选条件的项目。", "No items match the filters."),
+    "search_none": ("没有找到与“{q}”相符的项目。", 'Nothing matches "{q}".'),
+    "search_none_try": (
+        "试试乡镇名（如 龚滩）、拼音（如 gongtan）、类别（如 水库）或更短的词。",
+        "Try a township's name (e.g. Gongtan), a sector (e.g. reservoir) or a shorter word.",
+    ),
+    "search_none_filters": (
+        "其他筛选也在起作用：点地图上方的筛选标签移除它们，或换个更短的词。",
+        "Other filters apply too: remove them with the chips above the map, or try a shorter word.",
+    ),
     # --- detail panel ----------------------------------------------------------------
     "d_category": ("类别", "Sector"),
     "d_status": ("状态", "Status"),
@@ -417,6 +431,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_sym_badge": (
         "乡镇圆：数字与大小 = {measure}，圆环 = 各状态占比；点击放大",
         "Township badge: number and size = {measure}, ring = shares of statuses; click to zoom in",
+    ),
+    "map_sym_county_badge": (
+        "区县圆：该区县的项目数与状态占比（各圆同样大小）；点击进入该区县",
+        "County badge: its items and their statuses (all the same size); click to open the county",
     ),
     "map_sym_township": (
         "圆点：项目，画在所在乡镇范围内，非实际地点",

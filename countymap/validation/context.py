@@ -89,8 +89,13 @@ def load_context(data_dir: str | Path | None = None, report: str | Path | None =
     )
 
 
-def context_from_geodata(geodata: Geodata, report_text: str | None = None) -> ValidationContext:
-    """The context of an already loaded :class:`~countymap.core.geodata.Geodata` (the export commands)."""
+def context_from_geodata(
+    geodata: Geodata, report_text: str | None = None, years: tuple[str, ...] = YEARS
+) -> ValidationContext:
+    """The context of an already loaded :class:`~countymap.core.geodata.Geodata` (the export commands).
+
+    ``years``: the edition's review and plan years (:attr:`countymap.core.identity.Edition.years`).
+    """
     places = geodata.places
     coords = {
         row.place_id: (None, None) if pd.isna(row.lon) or pd.isna(row.lat) else (float(row.lon), float(row.lat))
@@ -102,4 +107,5 @@ def context_from_geodata(geodata: Geodata, report_text: str | None = None) -> Va
         route_ids=frozenset(f["properties"]["route_id"] for f in geodata.routes["features"]),
         county=prep(geodata.outline),
         report_text=report_text,
+        years=years,
     )

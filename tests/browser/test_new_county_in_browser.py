@@ -171,6 +171,8 @@ def test_a_new_county_from_its_report_to_the_map(county, page, tmp_path):
     for lang in ("zh", "en"):
         check_map(page, county, lang)
         check_about(page, county, lang)
-    goto(page, app_url(county["url"]))  # no county chosen: the first dataset, Youyang
+    goto(page, app_url(county["url"]))  # no county chosen: the overview of both
+    assert page.locator("h1").first.inner_text() == "2 个区县 · 项目总览"
+    goto(page, app_url(county["url"], county="500242"))
     assert page.locator("h1").first.inner_text().startswith("酉阳县 2023")
     assert console_problems(page) == []

@@ -219,6 +219,10 @@
                 map.invalidateSize({pan: false});
                 fit();
             }).observe(box);
+            // A control that changes size after the fit (the attribution wrapping once a font or a basemap's
+            // credit arrives, the legend's text) changes what is clear: fit again while the view is the app's.
+            var corners = new ResizeObserver(function() { fit(); });
+            box.querySelectorAll(".leaflet-control-container > div").forEach(function(c) { corners.observe(c); });
         }
     };
 

@@ -1,0 +1,86 @@
+"""Several counties in the browser: the first view shows one badge per county, and a click on one opens it.
+
+The server serves the embedded Youyang dataset and two counties built by this test into
+tmp_path (城口县 500229 and 巫溪县 500238, 12 synthetic items each: ``bench-counties``'
+folders). Expectations by hand: the three counties' names, and their item counts counted
+from their projects files.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import (
+    ROOT,
+    app_url,
+    console_problems,
+    goto,
+    log_problems,
+    map_frame,
+    screenshot,
+    start_server,
+    wait_for_app,
+)
+from test_accessibility import violations
+
+from countymap.bench import counties
+from countymap.bench.live import stop_server
+
+pytestmark = pytest.mark.browser
+NAMES = {
+    "zh": ("酉阳土家族苗族自治县", "城口县", "巫溪县"),
+    "en": ("Youyang Tujia and Miao Autonomous County", "Chengkou County", "Wuxi County"),
+}
+BADGE_NAME = {"zh": "{county}，{n} 个项目，点击进入", "en": "{county}, {n} items, opens the county"}
+BADGES_JS = "() => [...document.querySelectorAll('.cm-badge')].map(b => b.getAttribute('aria-label'))"
+
+
+def _rows(path: Path) -> int:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return sum(1 for _ in csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def served(registry, tmp_path_factory):
+    """The server with Youyang (the data folder) and the two built counties listed in COUNTYMAP_DATASETS."""
+    cache = tmp_path_factory.mktemp("counties")
+    folders = counties.prepare(["500229", "500238"], cache, 12, registry)
+    env = {"COUNTYMAP_DATASETS": os.pathsep.join(str(folder) for folder in folders)}
+    url, process, log = start_server(tmp_path_factory.mktemp("server"), env)
+    try:
+        yield {"url": url, "counts": [_rows(ROOT / "projects.csv"), *(_rows(f / "projects.csv") for f in folders)]}
+    finally:
+        stop_server(process)
+    assert log_problems(log) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_first_view_has_one_badge_per_county(served, page, lang):
+    goto(page, app_url(served["url"], **({"lang": "en"} if lang == "en" else {})))
+    frame = map_frame(page)
+    expected = [
+        BADGE_NAME[lang].format(county=name, n=n) for name, n in zip(NAMES[lang], served["counts"], strict=True)
+    ]
+    assert frame.evaluate(BADGES_JS) == expected
+    screenshot(page, f"overview-{lang}")
+    found = {"page": violations(page), "map": violations(frame)}
+    assert not any(found.values()), json.dumps(found, ensure_ascii=False, indent=1)
+    assert console_problems(page) == []
+
+
+def test_a_click_on_a_badge_opens_the_county(served, page):
+    goto(page, app_url(served["url"]))
+    frame = map_frame(page)
+    frame.locator('.cm-badge[aria-label^="城口县，"]').click()
+    page.wait_for_function("() => new URL(location.href).searchParams.get('county') === '500229'", timeout=60_000)
+    wait_for_app(page)
+    assert page.locator("h1").first.inner_text().startswith("城口县 2023")
+    frame = map_frame(page)
+    townships = frame.evaluate(BADGES_JS)  # the county's own township badges now
+    assert townships and all("城口县" not in name for name in townships)
+    screenshot(page, "overview-opened")
+    assert console_problems(page) == []
