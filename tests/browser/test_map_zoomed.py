@@ -13,7 +13,7 @@ import itertools
 
 import pytest
 from conftest import console_problems, exceptions_on_page, screenshot
-from test_map_page import boxes_overlap, open_map
+from test_map_page import boxes_overlap
 
 pytestmark = pytest.mark.browser
 
@@ -56,8 +56,8 @@ def _covered_labels(dots: list[dict], labels: list[dict]) -> list[tuple[str, str
     ("size", "lang", "zooms"),
     [("presenter", "zh", (11, 12, 13)), ("phone", "zh", (10.75, 11.5)), ("desk", "en", (11, 12.5, 14))],
 )
-def test_no_two_dots_overlap_and_none_covers_a_label(page_factory, app_server, size, lang, zooms):
-    page, frame = open_map(page_factory, app_server, size, lang)
+def test_no_two_dots_overlap_and_none_covers_a_label(open_map, size, lang, zooms):
+    page, frame = open_map(size, lang)
     for zoom in zooms:
         assert frame.evaluate(GO_JS, [zoom, "busiest"]) == zoom
         frame.wait_for_function("(z) => window.map.getZoom() === z && window.cmAtlas.dots.length > 0", arg=zoom)
@@ -80,10 +80,8 @@ KEYBOARD_JS = """() => {
     ("lang", "words"),
     [("zh", ("放大", "缩小", "图层", "项目地图")), ("en", ("Zoom in", "Zoom out", "Layers", "Project map"))],
 )
-def test_badges_are_reached_by_keyboard_with_names_and_controls_speak_the_language(
-    page_factory, app_server, lang, words
-):
-    page, frame = open_map(page_factory, app_server, "desk", lang)
+def test_badges_are_reached_by_keyboard_with_names_and_controls_speak_the_language(open_map, lang, words):
+    page, frame = open_map("desk", lang)
     zoom_in, zoom_out, layers, frame_name = words
     expect_named = f"() => document.querySelector('.leaflet-control-zoom-in').title === {zoom_in!r}"
     frame.wait_for_function(expect_named)
