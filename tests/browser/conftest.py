@@ -76,6 +76,30 @@ def app_server(tmp_path_factory) -> Iterator[dict]:
         stop_server(process)
 
 
+LIVING_EDITOR, LIVING_PASSWORD = "editor-wang", "a long enough password"
+
+
+@pytest.fixture(scope="module")
+def living_server(tmp_path_factory):
+    """A server (one per module) whose database holds projects.csv as edition 2023 and one editor's account."""
+    from countymap.config import DATABASE_FILENAME
+    from countymap.living import LOCAL_OPERATOR, add_account, import_edition, upgrade
+    from countymap.living.database import close
+
+    home = tmp_path_factory.mktemp("living-home")
+    url = f"sqlite:///{home / DATABASE_FILENAME}"
+    database = upgrade(url)
+    import_edition(database, ROOT / "projects.csv", "2023")
+    add_account(database, LOCAL_OPERATOR, LIVING_EDITOR, LIVING_PASSWORD, "editor")
+    close(url)
+    base, process, log = start_server(tmp_path_factory.mktemp("living-server"), {"COUNTYMAP_DATA_HOME": str(home)})
+    try:
+        yield {"url": base, "log": log, "db": url, "editor": LIVING_EDITOR, "password": LIVING_PASSWORD}
+    finally:
+        stop_server(process)
+        close(url)
+
+
 # --- the browser -----------------------------------------------------------------
 
 
@@ -167,6 +191,36 @@ def page_factory(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+# The sizes the map is measured at: viewport and the address's extra parameters.
+VIEWPORTS = {
+    "desk": ({"width": 1440, "height": 900}, {}),
+    "presenter": ({"width": 1920, "height": 1080}, {"present": "1"}),
+    "phone": (MOBILE, {}),
+}
+LABELS_PLACED_JS = "() => window.cmAtlas && document.querySelector('.cm-label')"
+
+
+@pytest.fixture
+def open_map(page_factory, app_server):
+    """Open a page of the app with its map: ``open_map(size, lang="zh", page_name="map", **params)``.
+
+    ``size`` is a key of :data:`VIEWPORTS`; returns ``(page, frame)`` once the map is drawn
+    (on the map page, once its labels are placed too).
+    """
+
+    def open_page(size: str, lang: str = "zh", page_name: str = "map", **params: str):
+        viewport, extra = VIEWPORTS[size]
+        page = page_factory(viewport)
+        language = {"lang": "en"} if lang == "en" else {}
+        goto(page, app_url(app_server["url"], page_name, **language, **extra, **params))
+        frame = map_frame(page)
+        if page_name == "map":
+            frame.wait_for_function(LABELS_PLACED_JS, polling=100)
+        return page, frame
+
+    return open_page
 
 
 # --- helpers used by the tests -----------------------------------------------------

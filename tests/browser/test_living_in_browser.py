@@ -1,8 +1,8 @@
 """The living map in a real browser: an editor places a site by clicking and records a completion with evidence;
 a public session then sees the item at its site, completed, "as of" that date, and the report's view unchanged.
 
-The server runs on a temporary database (``COUNTYMAP_DATA_HOME``) holding projects.csv as edition 2023 and one
-editor account. Expectations are by hand: the item is planned and drawn in its township in projects.csv.
+The server (conftest's ``living_server``) runs on a temporary database (``COUNTYMAP_DATA_HOME``) holding
+projects.csv as edition 2023 and one editor account. Expectations are by hand: the item is planned and drawn in its township in projects.csv.
 """
 
 from __future__ import annotations
@@ -10,19 +10,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import ROOT, app_url, console_problems, goto, map_frame, screenshot, start_server, stop_server
+from conftest import app_url, console_problems, goto, map_frame, screenshot
 from conftest import wait_for_app as settled
 from playwright.sync_api import expect
 from test_accessibility import AXE, violations
 
-from countymap.config import DATABASE_FILENAME
-from countymap.living import LOCAL_OPERATOR, add_account, history, import_edition, open_database, upgrade
-from countymap.living.database import close
+from countymap.living import history, open_database
 
 pytestmark = pytest.mark.browser
 ITEM = "scenic-dingshi-qiandangtian"  # planned, drawn in 丁市镇 (township level) in projects.csv
 TARGET = (108.62, 28.88)  # lon, lat to click: inside the county, by hand from its outline
-EDITOR, PASSWORD = "editor-wang", "a long enough password"
 EVIDENCE = "https://example.org/youyang/qiandangtian-opened"
 PLACING_READY_JS = "() => window.map && window.map._loaded && !window.map._animatingZoom"
 ITEM_ON_MAP_JS = """(id) => {
@@ -38,21 +35,12 @@ ITEM_ON_MAP_JS = """(id) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def living_server(tmp_path_factory):
-    """A server whose database holds projects.csv as edition 2023 and the editor's account."""
-    home = tmp_path_factory.mktemp("living-home")
-    url = f"sqlite:///{home / DATABASE_FILENAME}"
-    database = upgrade(url)
-    import_edition(database, ROOT / "projects.csv", "2023")
-    add_account(database, LOCAL_OPERATOR, EDITOR, PASSWORD, "editor")
-    close(url)
-    base, process, log = start_server(tmp_path_factory.mktemp("living-server"), {"COUNTYMAP_DATA_HOME": str(home)})
-    try:
-        yield {"url": base, "log": log, "db": url}
-    finally:
-        stop_server(process)
-        close(url)
+def sign_in(page, server: dict) -> None:
+    """Sign in as the server's editor on the editing page (open already)."""
+    page.get_by_label("账号").fill(server["editor"])
+    page.get_by_label("密码").fill(server["password"])
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_text(f"已登录：{server['editor']}")).to_be_visible(timeout=30_000)
 
 
 def _choose(page, label: str, option: str) -> None:
@@ -88,10 +76,7 @@ def test_an_editor_places_a_site_and_records_completion_then_the_public_sees_it(
     today = dt.date.today().isoformat()
     editor = page_factory({"width": 1440, "height": 900})
     goto(editor, app_url(living_server["url"], "编辑"))
-    editor.get_by_label("账号").fill(EDITOR)
-    editor.get_by_label("密码").fill(PASSWORD)
-    editor.get_by_role("button", name="登录").click()
-    expect(editor.get_by_text(f"已登录：{EDITOR}")).to_be_visible(timeout=30_000)
+    sign_in(editor, living_server)
     _choose(editor, "选择项目", ITEM)
     editor.get_by_role("radiogroup", name="要记录的内容").get_by_text("实际位置", exact=True).click()
     settled(editor)
@@ -115,7 +100,7 @@ def test_an_editor_places_a_site_and_records_completion_then_the_public_sees_it(
     expect(public.locator(".cm-detail").first).to_contain_text("已完成")
     expect(public.locator(".cm-timeline")).to_contain_text(EVIDENCE)
     expect(public.locator(".cm-timeline")).to_contain_text("县里的编辑")
-    assert EDITOR not in public.content()  # the public never sees an account name
+    assert living_server["editor"] not in public.content()  # the public never sees an account name
     drawn = map_frame(public).evaluate(ITEM_ON_MAP_JS, ITEM)
     assert drawn["p"] == "site" and drawn["s"] == "completed"
     drawn_at = drawn["coordinates"][0] if isinstance(drawn["coordinates"][0], list) else drawn["coordinates"]

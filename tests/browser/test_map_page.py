@@ -16,12 +16,9 @@ import oracle
 import pytest
 from conftest import (
     MAP_IFRAME,
-    MOBILE,
     ROOT,
-    app_url,
     console_problems,
     exceptions_on_page,
-    goto,
     map_frame,
     screenshot,
     wait_for_app,
@@ -29,12 +26,6 @@ from conftest import (
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-
-SIZES = {
-    "desk": ({"width": 1440, "height": 900}, {}),
-    "presenter": ({"width": 1920, "height": 1080}, {"present": "1"}),
-    "phone": (MOBILE, {}),
-}
 
 # Everything the tests measure on the map, in the map frame's pixels.
 MEASURE_JS = """() => {
@@ -59,15 +50,6 @@ def rows() -> tuple[dict, ...]:
     return tuple(oracle.read_rows(ROOT / "projects.csv"))
 
 
-def open_map(page_factory, app_server, size: str, lang: str, **params):
-    viewport, extra = SIZES[size]
-    page = page_factory(viewport)
-    goto(page, app_url(app_server["url"], **({"lang": "en"} if lang == "en" else {}), **extra, **params))
-    frame = map_frame(page)
-    frame.wait_for_function("() => window.cmAtlas && document.querySelector('.cm-label')", polling=100)
-    return page, frame
-
-
 def boxes_overlap(a: dict, b: dict) -> bool:
     return (
         a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]
@@ -79,9 +61,9 @@ def circle_box(c: dict) -> dict:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("size", list(SIZES))
-def test_default_view_has_no_overlaps_and_fits_the_county(page_factory, app_server, size, lang):
-    page, frame = open_map(page_factory, app_server, size, lang)
+@pytest.mark.parametrize("size", ["desk", "presenter", "phone"])  # conftest VIEWPORTS
+def test_default_view_has_no_overlaps_and_fits_the_county(open_map, size, lang):
+    page, frame = open_map(size, lang)
     seen = frame.evaluate(MEASURE_JS)
     expected = {tuple(t) for t in oracle.badge_townships(list(rows()))}
     assert {tuple(b["townships"]) for b in seen["badges"]} == expected
@@ -111,8 +93,8 @@ def test_default_view_has_no_overlaps_and_fits_the_county(page_factory, app_serv
     assert console_problems(page) == [] and exceptions_on_page(page) == []
 
 
-def test_desk_layout_puts_the_map_first(page_factory, app_server):
-    page, _ = open_map(page_factory, app_server, "desk", "zh")
+def test_desk_layout_puts_the_map_first(open_map):
+    page, _ = open_map("desk", "zh")
     iframe = page.locator(MAP_IFRAME).bounding_box()
     visible = min(iframe["y"] + iframe["height"], 900) - iframe["y"]
     assert visible >= 0.6 * 900, f"only {visible:.0f} px of map without scrolling"
@@ -126,8 +108,8 @@ def test_desk_layout_puts_the_map_first(page_factory, app_server):
     assert kpi["height"] <= 44, "KPIs in one compact line"
 
 
-def test_phone_shows_search_and_map_first_and_details_under_the_map(page_factory, app_server):
-    page, _ = open_map(page_factory, app_server, "phone", "zh")
+def test_phone_shows_search_and_map_first_and_details_under_the_map(open_map):
+    page, _ = open_map("phone", "zh")
     search = page.get_by_placeholder(re.compile("龚滩")).bounding_box()
     iframe = page.locator(MAP_IFRAME).bounding_box()
     assert search["y"] + search["height"] <= iframe["y"] and iframe["y"] <= 300, (search, iframe)
@@ -140,8 +122,8 @@ def test_phone_shows_search_and_map_first_and_details_under_the_map(page_factory
     assert overflow <= 1
 
 
-def test_presenter_shows_only_the_title_the_map_and_a_language_switch(page_factory, app_server):
-    page, _ = open_map(page_factory, app_server, "presenter", "zh")
+def test_presenter_shows_only_the_title_the_map_and_a_language_switch(open_map):
+    page, _ = open_map("presenter", "zh")
     iframe = page.locator(MAP_IFRAME).bounding_box()
     assert iframe["y"] <= 90 and iframe["y"] + iframe["height"] >= 1080 - 12, iframe
     assert iframe["width"] >= 1920 - 40
@@ -185,8 +167,8 @@ def _click_in_map(page, frame, point: dict) -> None:
 
 
 @pytest.mark.parametrize("which", ["biggest", "smallest"])
-def test_clicking_a_badge_selects_its_township_without_rebuilding_the_map(page_factory, app_server, which):
-    page, frame = open_map(page_factory, app_server, "desk", "zh")
+def test_clicking_a_badge_selects_its_township_without_rebuilding_the_map(open_map, which):
+    page, frame = open_map("desk", "zh")
     frame.evaluate("() => { window.cmSameMap = true; }")
     badges = frame.evaluate(MEASURE_JS)["badges"]
     badge = (max if which == "biggest" else min)(badges, key=lambda b: b["r"])
@@ -200,8 +182,8 @@ def test_clicking_a_badge_selects_its_township_without_rebuilding_the_map(page_f
     screenshot(page, f"map-badge-{which}")
 
 
-def test_clicking_an_item_opens_its_details_and_a_list_row_does_too(page_factory, app_server):
-    page, frame = open_map(page_factory, app_server, "desk", "zh", tw="龙潭镇")
+def test_clicking_an_item_opens_its_details_and_a_list_row_does_too(open_map):
+    page, frame = open_map("desk", "zh", tw="龙潭镇")
     frame.wait_for_function(
         "() => window.map.getZoom() >= 10.75 && window.cmAtlas.group.hasLayer(window.cmAtlas.points)"
     )
@@ -237,9 +219,9 @@ MARKER_STYLES_JS = """() => {
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_guess_from_the_name_is_drawn_and_described_as_one(page_factory, app_server, lang):
+def test_a_guess_from_the_name_is_drawn_and_described_as_one(open_map, lang):
     # 大泉水库 sits in 黑水镇 only because 黑水镇 has a 大泉村; the 35 kV 龙麻 line is read from its name.
-    page, frame = open_map(page_factory, app_server, "desk", lang, tw="黑水镇")
+    page, frame = open_map("desk", lang, tw="黑水镇")
     frame.wait_for_function(
         "() => window.map.getZoom() >= 10.75 && window.cmAtlas.group.hasLayer(window.cmAtlas.points)"
     )
@@ -254,15 +236,15 @@ def test_a_guess_from_the_name_is_drawn_and_described_as_one(page_factory, app_s
     screenshot(page, f"map-inferred-{lang}")
 
 
-def test_a_basemap_that_cannot_load_says_so(page_factory, app_server):
-    page, frame = open_map(page_factory, app_server, "desk", "zh", basemap="osm")
+def test_a_basemap_that_cannot_load_says_so(open_map):
+    page, frame = open_map("desk", "zh", basemap="osm")
     notice = frame.locator(".cm-notice")
     expect(notice).to_contain_text("底图无法加载", timeout=30_000)
     assert page.blocked_requests, "the tiles were asked for (and refused: no network in tests)"
 
 
-def test_language_toggle_switches_sidebar_sentence_and_legend(page_factory, app_server):
-    page, frame = open_map(page_factory, app_server, "desk", "zh")
+def test_language_toggle_switches_sidebar_sentence_and_legend(open_map):
+    page, frame = open_map("desk", "zh")
     sidebar = page.locator('[data-testid="stSidebar"]')
     expect(frame.locator(".cm-legend-title")).to_have_text("图例")
     sidebar.get_by_text("English", exact=True).click()

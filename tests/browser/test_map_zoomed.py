@@ -15,7 +15,7 @@ import oracle
 import pytest
 from conftest import ROOT, console_problems, exceptions_on_page, screenshot
 from test_accessibility import violations
-from test_map_page import boxes_overlap, open_map
+from test_map_page import boxes_overlap
 
 from countymap.bench.live import MAP_AT_REST_JS
 
@@ -60,8 +60,8 @@ def _covered_labels(dots: list[dict], labels: list[dict]) -> list[tuple[str, str
     ("size", "lang", "zooms"),
     [("presenter", "zh", (11, 12, 13)), ("phone", "zh", (10.75, 11.5)), ("desk", "en", (11, 12.5, 14))],
 )
-def test_no_two_dots_overlap_and_none_covers_a_label(page_factory, app_server, size, lang, zooms):
-    page, frame = open_map(page_factory, app_server, size, lang)
+def test_no_two_dots_overlap_and_none_covers_a_label(open_map, size, lang, zooms):
+    page, frame = open_map(size, lang)
     for zoom in zooms:
         assert frame.evaluate(GO_JS, [zoom, "busiest"]) == zoom
         frame.wait_for_function("(z) => window.map.getZoom() === z && window.cmAtlas.dots.length > 0", arg=zoom)
@@ -84,10 +84,8 @@ KEYBOARD_JS = """() => {
     ("lang", "words"),
     [("zh", ("放大", "缩小", "图层", "项目地图")), ("en", ("Zoom in", "Zoom out", "Layers", "Project map"))],
 )
-def test_badges_are_reached_by_keyboard_with_names_and_controls_speak_the_language(
-    page_factory, app_server, lang, words
-):
-    page, frame = open_map(page_factory, app_server, "desk", lang)
+def test_badges_are_reached_by_keyboard_with_names_and_controls_speak_the_language(open_map, lang, words):
+    page, frame = open_map("desk", lang)
     zoom_in, zoom_out, layers, frame_name = words
     expect_named = f"() => document.querySelector('.leaflet-control-zoom-in').title === {zoom_in!r}"
     frame.wait_for_function(expect_named)
@@ -138,8 +136,8 @@ STATUS_NAMES = {  # by hand, as the legend names them
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_dots_are_reached_by_keyboard_with_names_and_open_with_enter(page_factory, app_server, lang):
-    page, frame = open_map(page_factory, app_server, "desk", lang)
+def test_dots_are_reached_by_keyboard_with_names_and_open_with_enter(open_map, lang):
+    page, frame = open_map("desk", lang)
     assert frame.evaluate(GO_JS, [12, "busiest"]) == 12
     frame.wait_for_function("() => window.map.getZoom() === 12 && document.querySelector('.cm-dot-key')")
     frame.wait_for_function(MAP_AT_REST_JS, polling=250)

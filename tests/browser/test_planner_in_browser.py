@@ -15,7 +15,6 @@ import openpyxl
 import pytest
 from conftest import (
     MAP_IFRAME,
-    MOBILE,
     app_url,
     console_problems,
     exceptions_on_page,
@@ -54,9 +53,8 @@ def pick_option(page, label: str, option: str) -> None:
     wait_for_app(page)
 
 
-def _walk_by_clicks(page, base: str) -> None:
-    """Year, sector and township chosen in the sidebar, as a planner would."""
-    goto(page, app_url(base))
+def _walk_by_clicks(page) -> None:
+    """Year, sector and township chosen in the sidebar (of the map page, open), as a planner would."""
     pick_option(page, "报告年份", "2023")
     pick_option(page, "类别", "公路交通")
     pick_option(page, "乡镇（街道）", "龙潭镇")
@@ -65,13 +63,13 @@ def _walk_by_clicks(page, base: str) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("size", ["desk", "phone"])
-def test_longtan_road_task_names_the_county_wide_programmes(page_factory, app_server, size, lang):
-    page = page_factory(DESK if size == "desk" else MOBILE)
+def test_longtan_road_task_names_the_county_wide_programmes(open_map, size, lang):
     if size == "desk" and lang == "zh":
-        _walk_by_clicks(page, app_server["url"])
+        page, _ = open_map(size)
+        _walk_by_clicks(page)
+        map_frame(page)
     else:
-        goto(page, app_url(app_server["url"], **ROADS_2023, town="龙潭镇", lang=lang))
-    map_frame(page)
+        page, _ = open_map(size, lang, **ROADS_2023, town="龙潭镇")
     sentence, name, size_text = ANSWER[lang]
     assert page.locator(".cm-describe").inner_text().endswith(sentence)
     grid = _wide_list(page, name)
@@ -117,10 +115,8 @@ def test_the_table_hands_over_a_named_workbook_and_a_row_opens_the_map(page_fact
 
 
 @pytest.mark.parametrize("size", ["desk", "phone"])
-def test_township_list_keeps_status_and_year_in_view(page_factory, app_server, size):
-    page = page_factory(DESK if size == "desk" else MOBILE)
-    goto(page, app_url(app_server["url"], "乡镇", tw="桃花源街道"))
-    map_frame(page)
+def test_township_list_keeps_status_and_year_in_view(open_map, size):
+    page, _ = open_map(size, page_name="乡镇", tw="桃花源街道")
     grid = page.locator('[data-testid="stDataFrame"]').first
     grid.wait_for(state="visible")
     # The grid renders (for screen readers) the columns in view: a long name must not push status and year out.
