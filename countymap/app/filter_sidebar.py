@@ -51,7 +51,8 @@ def query_placeholder(lang: str) -> str:
     if not towns:
         return t("f_query_placeholder_plain", lang)
     zh, latin = township_label(towns[0], "zh", short=True), township_label(towns[0], "en", short=True)
-    return t("f_query_placeholder", lang, zh=zh, latin=latin)
+    # On a Chinese page the pinyin is shown as a reader types it (lower case): a capitalised name reads as English.
+    return t("f_query_placeholder", lang, zh=zh, latin=latin.lower() if lang == "zh" else latin)
 
 
 def _remove(filters: FilterState, chip: Chip) -> None:
