@@ -63,7 +63,7 @@ LATIN_IN_CHINESE: dict[str, str] = {
     "GBK": "text encoding the reader may need to choose when saving a CSV file",
     "txt": "file extension of the report text the About page asks for",
     "sha": "sha256, the checksum that identifies the report file (split from its digits)",
-    "gongtan": "example of a pinyin search in the search box's placeholder (pinyin is searchable)",
+    "taohuayuan": "example of a pinyin search in the search box's placeholder (pinyin is searchable): the first township",
     "drawn_precision": "name of the GeoJSON property the note points to; a field name, not prose",
     "GCJ": "GCJ-02, the Chinese map datum the basemaps use (a code)",
     "GS": "prefix of the map approval numbers (审图号) that Chinese law requires on a basemap",

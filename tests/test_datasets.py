@@ -237,6 +237,14 @@ def test_the_search_example_is_the_shown_countys(two_counties):
     assert chengkou == "e.g. Gecheng (葛城), reservoir"
 
 
+def test_a_search_that_finds_nothing_suggests_the_shown_countys_township(two_counties):
+    """The advice after an empty search names the county's own first township (by hand, as above), not Youyang's."""
+    youyang = run("app.py", county="500242", q="无此项目")
+    assert any("如 桃花源）、拼音（如 taohuayuan）" in i.value for i in youyang.info)
+    chengkou = run("app.py", county="500229", lang="en", q="nothing-like-this")
+    assert any("e.g. Gecheng, 葛城" in i.value for i in chengkou.info)
+
+
 def test_an_export_checks_years_against_the_countys_edition(chengkou, tmp_path):
     """城口县's edition is 2032: an item of 2031|2032 exports; one of 2023 is refused (row and column named)."""
     from countymap.cli import export_table

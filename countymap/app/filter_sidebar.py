@@ -45,14 +45,23 @@ def _clear() -> None:
         state.remember(widget_key(spec), _widget_value(spec, FilterState()))
 
 
-def query_placeholder(lang: str) -> str:
-    """The search box's example: the shown county's first township (both scripts) and a kind of work."""
+def search_example(lang: str) -> dict[str, str] | None:
+    """The shown county's first township as a search example (``zh`` and ``latin``), None without townships.
+
+    On a Chinese page the pinyin is written as a reader types it (lower case): a
+    capitalised name reads as an English word there.
+    """
     towns = next(spec for spec in FIELDS if spec.attr == "townships").vocabulary()
     if not towns:
-        return t("f_query_placeholder_plain", lang)
-    zh, latin = township_label(towns[0], "zh", short=True), township_label(towns[0], "en", short=True)
-    # On a Chinese page the pinyin is shown as a reader types it (lower case): a capitalised name reads as English.
-    return t("f_query_placeholder", lang, zh=zh, latin=latin.lower() if lang == "zh" else latin)
+        return None
+    latin = township_label(towns[0], "en", short=True)
+    return {"zh": township_label(towns[0], "zh", short=True), "latin": latin.lower() if lang == "zh" else latin}
+
+
+def query_placeholder(lang: str) -> str:
+    """The search box's example: the shown county's first township (both scripts) and a kind of work."""
+    example = search_example(lang)
+    return t("f_query_placeholder", lang, **example) if example else t("f_query_placeholder_plain", lang)
 
 
 def _remove(filters: FilterState, chip: Chip) -> None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from countymap.app import data, living_panels, selection, state
+from countymap.app import data, filter_sidebar, living_panels, selection, state
 from countymap.app.shell import esc, html_block
 from countymap.core import report
 from countymap.core.filters import FilterState
@@ -221,8 +221,12 @@ def nothing_found(filters: FilterState, lang: str) -> None:
     if not query:
         st.info(t("no_results", lang))
         return
-    others = not replace(filters, query="").is_default
-    st.info(t("search_none", lang, q=query) + " " + t("search_none_filters" if others else "search_none_try", lang))
+    if not replace(filters, query="").is_default:
+        advice = t("search_none_filters", lang)
+    else:
+        example = filter_sidebar.search_example(lang)
+        advice = t("search_none_try", lang, **example) if example else t("search_none_try_plain", lang)
+    st.info(t("search_none", lang, q=query) + " " + advice)
 
 
 def county_wide_list(filters: FilterState, wide: pd.DataFrame, lang: str) -> None:

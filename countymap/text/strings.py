@@ -148,9 +148,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_results": ("没有符合筛选条件的项目。", "No items match the filters."),
     "search_none": ("没有找到与“{q}”相符的项目。", 'Nothing matches "{q}".'),
     "search_none_try": (
-        "试试乡镇名（如 龚滩）、拼音（如 gongtan）、类别（如 水库）或更短的词。",
-        "Try a township's name (e.g. Gongtan), a sector (e.g. reservoir) or a shorter word.",
+        "试试乡镇名（如 {zh}）、拼音（如 {latin}）、类别（如 水库）或更短的词。",
+        "Try a township's name (e.g. {latin}, {zh}), a sector (e.g. reservoir) or a shorter word.",
     ),
+    "search_none_try_plain": ("试试类别（如 水库）或更短的词。", "Try a sector (e.g. reservoir) or a shorter word."),
     "search_none_filters": (
         "其他筛选也在起作用：点地图上方的筛选标签移除它们，或换个更短的词。",
         "Other filters apply too: remove them with the chips above the map, or try a shorter word.",
