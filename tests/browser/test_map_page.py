@@ -110,7 +110,7 @@ def test_desk_layout_puts_the_map_first(open_map):
 
 def test_phone_shows_search_and_map_first_and_details_under_the_map(open_map):
     page, _ = open_map("phone", "zh")
-    search = page.get_by_placeholder(re.compile("龚滩")).bounding_box()
+    search = page.get_by_placeholder(re.compile("桃花源")).bounding_box()
     iframe = page.locator(MAP_IFRAME).bounding_box()
     assert search["y"] + search["height"] <= iframe["y"] and iframe["y"] <= 300, (search, iframe)
     picker = page.get_by_text("查看项目").bounding_box()
