@@ -11,9 +11,10 @@ returns what was freed; with none alive it does nothing. A new session's
 first run sweeps too: Streamlit drops expired sessions when a session comes
 or goes, so that is when a closed upload has just become garbage.
 
-What is freed must also leave the process: the C allocator is set up for that
-when the server first imports this module
-(:func:`countymap.core.memory.keep_allocator_returnable`).
+The C allocator is left as it is: setting it at start
+(:func:`countymap.core.memory.keep_allocator_returnable`) lowered memory by only about
+25 MB and Chromium then lost download clicks (2 of 5 test runs); docs/operations.md says
+how an operator can set it instead.
 """
 
 from __future__ import annotations
@@ -24,13 +25,12 @@ import time
 import weakref
 
 from countymap.core.dataset import Dataset
-from countymap.core.memory import keep_allocator_returnable, return_freed_memory
+from countymap.core.memory import return_freed_memory
 
 PERIOD_S = 15.0  # a collection of a large heap takes a fraction of a second: not on every run
 _UPLOADS: weakref.WeakSet[Dataset] = weakref.WeakSet()
 _STARTED = threading.Event()
 _LOCK = threading.Lock()
-keep_allocator_returnable()  # once per process, before the sessions' threads spread blocks over arenas
 
 
 def watch(dataset: Dataset) -> None:
