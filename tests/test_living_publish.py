@@ -9,13 +9,14 @@ What was published is read from the database itself, never from the page.
 from __future__ import annotations
 
 import pytest
-from apptest_run import ROOT
+from apptest_run import ROOT, run
 from living_app_home import EDITOR, PASSWORD, make_home, url
 from streamlit.testing.v1 import AppTest
 
-from countymap.living import LOCAL_OPERATOR, set_active, sign_in, state_as_of
+from countymap.living import LOCAL_OPERATOR, publish_edition, set_active, sign_in, state_as_of
 from countymap.living.database import close
 from countymap.living.tables import editions
+from tests.living.support import SCHOOL, WATERWORKS, context_2024, drafts_2024
 
 pytestmark = pytest.mark.usefixtures("small_fixture_app")
 PAGE = str(ROOT / "pages" / "5_草稿审核.py")
@@ -108,3 +109,27 @@ def test_a_deactivated_editor_loses_the_control_at_once(home):
     at.button(key="review_publish_button").click().run()
     assert not [b for b in at.button if b.key == "review_publish_button"]
     assert _editions(home) == ["2023"]
+
+
+def _years_offered(page: str, **params: str) -> tuple[list[str], list[str]]:
+    at = run(page, lang="en", **params)
+    years = at.multiselect(key="f_years")
+    return list(years.options), list(years.value)
+
+
+def test_after_publishing_the_year_filter_and_the_stats_offer_the_new_editions_years(home):
+    token = sign_in(home, EDITOR, PASSWORD).token
+    publish_edition(home, token, drafts_2024(), "2024", {WATERWORKS, SCHOOL}, context_2024())
+    # By hand: the 2024 drafts speak of 2023 (the two completed items) and 2024 (the new one).
+    assert _years_offered("app.py") == (["2023", "2024"], [])
+    assert _years_offered("app.py", year="2024") == (["2023", "2024"], ["2024"])  # a link to the new year holds
+    assert _years_offered("pages/3_统计.py", year="2024") == (["2023", "2024"], ["2024"])
+    assert _years_offered("pages/1_项目列表.py", year="2024") == (["2023", "2024"], ["2024"])
+    # The report's view keeps the report's own years: projects.csv speaks of 2022 and 2023.
+    assert _years_offered("app.py", as_of="report") == (["2022", "2023"], [])
+    # Switching to the report's view with 2024 chosen: 2024 is dropped (the report has no 2024), no error.
+    at = run("app.py", lang="en", year="2024")
+    at.radio(key="as_of").set_value("report").run()
+    assert not at.exception, [e.value for e in at.exception]
+    years = at.multiselect(key="f_years")
+    assert (list(years.options), list(years.value)) == (["2022", "2023"], [])

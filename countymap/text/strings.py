@@ -28,8 +28,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filters": ("筛选", "Filters"),
     "f_years": ("报告年份", "Report year"),
     "f_years_help": (
-        "2022 = 回顾去年工作；2023 = 今年计划。",
-        "2022 = review of last year's work; 2023 = this year's plan.",
+        "每份报告回顾上一年的工作、安排当年的计划：较早的年份是回顾，较晚的年份是计划。",
+        "Each report reviews the year before it and plans its own year: the earlier year is the review, the later the plan.",
     ),
     "f_categories": ("类别", "Sector"),
     "f_statuses": ("状态", "Status"),

@@ -14,8 +14,9 @@ import pytest
 
 from countymap.__main__ import main
 from countymap.config import DATABASE_FILENAME
+from countymap.living import open_database, publish_edition, sign_in
 from countymap.living.database import close
-from tests.living.support import PROJECTS_CSV, baseline_rows
+from tests.living.support import LINKED, NEW, PROJECTS_CSV, baseline_rows, context_2024, drafts_2024
 
 ITEM = "reservoir-changpu"  # a reservoir of projects.csv
 INSIDE = "108.77,28.84"  # by hand: a point in Youyang (county seat area)
@@ -235,3 +236,14 @@ def test_export_html_refuses_as_of_with_a_projects_file(ready, capsys, monkeypat
         "--as-of", "2023-02-08",
     )  # fmt: skip
     assert code == 2 and "--as-of reads the database" in err
+
+
+def test_after_a_new_edition_the_year_flag_knows_its_years(ready, db_url, capsys, monkeypatch):
+    url = db_url if not db_url.startswith("sqlite") else f"sqlite:///{ready / 'home' / DATABASE_FILENAME}"
+    database = open_database(url)
+    token = sign_in(database, "wang", "a long password 1").token
+    publish_edition(database, token, drafts_2024(), "2024", LINKED, context_2024())
+    for year, expected in (("2024", [NEW]), ("2023", sorted(LINKED))):  # by hand: the drafts' years
+        out = ready / f"latest-{year}.csv"
+        assert run(capsys, monkeypatch, "export-table", "--format", "csv", "--out", str(out), "--year", year)[0] == 0
+        assert sorted(_rows(out)) == expected  # --year 2024 was dropped before (all three rows)

@@ -7,7 +7,6 @@ one new. Expectations are written here, not read back from the code.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -31,31 +30,25 @@ from countymap.living import (
 )
 from countymap.living.accounts import Account
 from countymap.living.tables import audit_log, baseline_items, editions
-from countymap.validation.context import load_context
-from tests.living.support import EDITOR, PASSWORD, baseline_rows
+from tests.living.support import (
+    EDITOR,
+    LINKED,
+    NEW,
+    PASSWORD,
+    SCHOOL,
+    WATERWORKS,
+    baseline_rows,
+    context_2024,
+    drafts_2024,
+)
 
-WATERWORKS, SCHOOL = "water-new-city-waterworks", "school-dingshi-zhongba-primary"  # planned in 2023
-NEW = "culture-mawang-fitness-centre"
 EVIDENCE = "https://www.youyang.gov.cn/news/site.html"
 
 
 @pytest.fixture(scope="module")
 def context():
     """projects.csv's checks, with the 2024 report's years (no 2024 report text: its spans are not checked)."""
-    return dataclasses.replace(load_context(), report_text=None, years=("2023", "2024"))
-
-
-def drafts_2024() -> pd.DataFrame:
-    """Three accepted drafts: the waterworks and the school completed in 2023, and a new fitness centre for 2024."""
-    rows = baseline_rows()
-    waterworks = rows[WATERWORKS] | {"status": "completed", "years": "2023"}
-    school = rows[SCHOOL] | {"status": "completed", "years": "2023"}
-    new = rows[SCHOOL] | {"id": NEW, "name_zh": "麻旺镇全民健身中心", "name_en": "Mawang fitness centre"}
-    new |= {"category": "culture", "status": "planned", "years": "2024", "townships": "麻旺镇"}
-    return pd.DataFrame([waterworks, school, new], dtype=str)
-
-
-LINKED = {WATERWORKS, SCHOOL}
+    return context_2024()
 
 
 def _count(db, table) -> int:
