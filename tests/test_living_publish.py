@@ -8,9 +8,12 @@ What was published is read from the database itself, never from the page.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from apptest_run import ROOT, run
 from living_app_home import EDITOR, PASSWORD, make_home, url
+from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from countymap.living import LOCAL_OPERATOR, publish_edition, set_active, sign_in, state_as_of
@@ -34,6 +37,11 @@ def home(tmp_path, monkeypatch):
 def _editions(db) -> list[str]:
     with db.reading() as connection:
         return sorted(connection.execute(editions.select()).scalars())
+
+
+def _report_date(db, edition: str) -> dt.date | None:
+    with db.reading() as connection:
+        return connection.execute(select(editions.c.report_date).where(editions.c.edition == edition)).scalar()
 
 
 def _accepted(lang: str = "en", **session) -> AppTest:
@@ -74,6 +82,7 @@ def test_a_signed_in_editor_publishes_the_drafts_as_the_next_edition(home):
     assert "Edition 2024 is published: 3 items (2 continuing existing items, 1 new)." in _texts(at.success)
     latest = state_as_of(home).table
     assert state_as_of(home).edition == "2024"
+    assert _report_date(home, "2024") == dt.date(2024, 1, 10)  # the report's first lines: 2024 年 1 月 10 日
     assert list(latest["id"][:2]) == LINKED and latest["name_zh"].iloc[2] == NEW_NAME
     assert list(latest["status"]) == ["completed", "completed", "planned"]
     assert not at.error and not [b for b in at.button if b.key == "review_publish_button"]

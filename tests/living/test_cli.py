@@ -101,7 +101,7 @@ def test_the_geojson_export_draws_a_placed_site_where_the_editor_put_it(ready, c
 def test_status_says_where_what_and_how_many(ready, capsys, monkeypatch):
     _update(capsys, monkeypatch, "--progress", "40")
     code, out, _ = run(capsys, monkeypatch, "db", "status")
-    assert code == 0 and "revision 0002" in out and f"2023 ({len(baseline_rows())} items)" in out
+    assert code == 0 and "revision 0003" in out and f"2023 ({len(baseline_rows())} items, report date not known)" in out
     assert f"{len(baseline_rows())} items, 1 updates, 1 accounts" in out
 
 
@@ -247,3 +247,19 @@ def test_after_a_new_edition_the_year_flag_knows_its_years(ready, db_url, capsys
         out = ready / f"latest-{year}.csv"
         assert run(capsys, monkeypatch, "export-table", "--format", "csv", "--out", str(out), "--year", year)[0] == 0
         assert sorted(_rows(out)) == expected  # --year 2024 was dropped before (all three rows)
+
+
+def test_an_edition_imported_with_its_date_is_not_overridden_by_older_updates(home, capsys, monkeypatch):
+    assert run(capsys, monkeypatch, "db", "upgrade")[0] == 0
+    dated = ("db", "import", str(PROJECTS_CSV), "--edition", "2023", "--date")
+    assert run(capsys, monkeypatch, *dated, "2023-13-01")[0] == 2  # not a date: nothing imported
+    assert run(capsys, monkeypatch, *dated, "2023-02-08")[0] == 0
+    assert run(capsys, monkeypatch, "user", "add", "wang", "--role", "editor", stdin="a long password 1\n")[0] == 0
+    assert "2023 (370 items, report 2023-02-08)" in run(capsys, monkeypatch, "db", "status")[1]  # 370: projects.csv
+    assert _update(capsys, monkeypatch, "--status", "completed", date="2023-01-15")[0] == 0  # before the report
+    out = home / "latest.csv"
+    assert run(capsys, monkeypatch, "export-table", "--format", "csv", "--out", str(out))[0] == 0
+    assert _rows(out)[ITEM]["status"] == baseline_rows()[ITEM]["status"] != "completed"  # the report's, newer
+    assert _update(capsys, monkeypatch, "--status", "completed", date="2023-06-30")[0] == 0  # after it
+    assert run(capsys, monkeypatch, "export-table", "--format", "csv", "--out", str(out))[0] == 0
+    assert _rows(out)[ITEM]["status"] == "completed"

@@ -146,3 +146,35 @@ def test_nothing_accepted_is_nothing_to_publish(db, editor, context):
     with pytest.raises(PublishError) as caught:
         publish_edition(db, editor, drafts_2024().iloc[0:0], "2024", LINKED, context)
     assert [p.key for p in caught.value.problems] == ["lv_publish_empty"]
+
+
+REPORT_2024 = dt.date(2024, 1, 10)  # the delivery date of tests/data/report_2024.txt
+
+
+def _save(db, editor, field: str, value, day: dt.date) -> None:
+    save_update(db, editor, Change(WATERWORKS, field, value, day, EVIDENCE), latest_update_of(db, WATERWORKS))
+
+
+def _waterworks(db, edition: str | None = None):
+    return state_as_of(db, edition=edition).table.set_index("id").loc[WATERWORKS]
+
+
+def test_dates_decide_between_a_new_editions_report_and_older_updates(db, editor, context):
+    # Recorded on the 2023 edition: in progress from 2023-06-30, its site from 2023-05-01.
+    _save(db, editor, "status", "in_progress", dt.date(2023, 6, 30))
+    _save(db, editor, "site", {"lon": 108.8, "lat": 28.8, "basemap": "none"}, dt.date(2023, 5, 1))
+    publish_edition(db, editor, drafts_2024(), "2024", LINKED, context, REPORT_2024)  # says: completed
+    now = _waterworks(db)
+    assert (now["status"], now["status_date"]) == ("completed", "")  # the report of 2024-01-10 is newer
+    assert (now["precision"], now["site_lon"]) == ("site", 108.8)  # no report states a site: it stands
+    assert (now["last_update_field"], now["last_update_date"]) == ("site", "2023-05-01")
+    assert _waterworks(db, "2023")["status"] == "in_progress"  # on its own edition the update still counts
+    assert [u.field for u in history(db, WATERWORKS)] == ["status", "site"]  # nothing is dropped from the log
+    _save(db, editor, "status", "in_progress", REPORT_2024)  # from the report's own day on, an update counts
+    assert (_waterworks(db)["status"], _waterworks(db)["status_date"]) == ("in_progress", "2024-01-10")
+
+
+def test_an_edition_without_a_known_date_lets_every_update_count(db, editor, context):
+    _save(db, editor, "status", "in_progress", dt.date(2023, 6, 30))
+    publish_edition(db, editor, drafts_2024(), "2024", LINKED, context)  # no report date given
+    assert (_waterworks(db)["status"], _waterworks(db)["status_date"]) == ("in_progress", "2023-06-30")
