@@ -12,26 +12,19 @@ import datetime as dt
 
 import pytest
 from apptest_run import ROOT, run
-from living_app_home import EDITOR, PASSWORD, make_home, url
+from living_app_home import EDITOR, PASSWORD
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from countymap.living import LOCAL_OPERATOR, publish_edition, set_active, sign_in, state_as_of
-from countymap.living.database import close
 from countymap.living.tables import editions
 from tests.living.support import SCHOOL, WATERWORKS, context_2024, drafts_2024
 
 pytestmark = pytest.mark.usefixtures("small_fixture_app")
-PAGE = str(ROOT / "pages" / "5_草稿审核.py")
+PAGE = "pages/5_草稿审核.py"
 REPORT = ROOT / "tests" / "data" / "report_2024.txt"
 LINKED = ["water-new-city-waterworks", "school-dingshi-zhongba-primary"]
 NEW_NAME = "毛坝乡青龙水库"
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    yield make_home(tmp_path, monkeypatch)
-    close(url(tmp_path))
 
 
 def _editions(db) -> list[str]:
@@ -46,11 +39,7 @@ def _report_date(db, edition: str) -> dt.date | None:
 
 def _accepted(lang: str = "en", **session) -> AppTest:
     """The review page with the report uploaded and every draft accepted with the editor's summaries."""
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    at.query_params["lang"] = lang
-    for key, value in session.items():
-        at.session_state[key] = value
-    at.run()
+    at = run(PAGE, session=session, lang=lang)
     at.file_uploader(key="review_file").set_value(("report.txt", REPORT.read_bytes(), "text/plain")).run()
     for grid in at.data_editor:
         accept = {"decision": "accept", "summary_zh": "编辑写的简介。", "summary_en": "The editor's summary."}
@@ -69,8 +58,8 @@ def _texts(elements) -> str:
     return " ".join(str(e.value) for e in elements)
 
 
-def test_a_signed_in_editor_publishes_the_drafts_as_the_next_edition(home):
-    at = _accepted(edit_token=sign_in(home, EDITOR, PASSWORD).token)
+def test_a_signed_in_editor_publishes_the_drafts_as_the_next_edition(living_home):
+    at = _accepted(edit_token=sign_in(living_home, EDITOR, PASSWORD).token)
     assert at.text_input(key="review_publish_edition").value == "2024"  # the report's year
     assert "3 items will be published: 2 continue existing items (keeping their ids and updates), 1 are new." in (
         _texts(at.markdown)
@@ -80,44 +69,44 @@ def test_a_signed_in_editor_publishes_the_drafts_as_the_next_edition(home):
     at.button(key="review_publish_button").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert "Edition 2024 is published: 3 items (2 continuing existing items, 1 new)." in _texts(at.success)
-    latest = state_as_of(home).table
-    assert state_as_of(home).edition == "2024"
-    assert _report_date(home, "2024") == dt.date(2024, 1, 10)  # the report's first lines: 2024 年 1 月 10 日
+    latest = state_as_of(living_home).table
+    assert state_as_of(living_home).edition == "2024"
+    assert _report_date(living_home, "2024") == dt.date(2024, 1, 10)  # the report's first lines: 2024 年 1 月 10 日
     assert list(latest["id"][:2]) == LINKED and latest["name_zh"].iloc[2] == NEW_NAME
     assert list(latest["status"]) == ["completed", "completed", "planned"]
     assert not at.error and not [b for b in at.button if b.key == "review_publish_button"]
     # The same edition again, from another editor's session: refused in the reader's language, nothing stored.
     for lang, words in (("en", "a published edition never changes"), ("zh", "已发布的版本不再更改")):
-        again = _accepted(lang, edit_token=sign_in(home, EDITOR, PASSWORD).token)
+        again = _accepted(lang, edit_token=sign_in(living_home, EDITOR, PASSWORD).token)
         assert words in _texts(again.error)
         assert not [b for b in again.button if b.key == "review_publish_button"]
-    assert _editions(home) == ["2023", "2024"]
+    assert _editions(living_home) == ["2023", "2024"]
 
 
-def test_an_edition_that_is_not_a_year_is_refused_in_the_chosen_language(home):
-    at = _accepted("zh", edit_token=sign_in(home, EDITOR, PASSWORD).token)
+def test_an_edition_that_is_not_a_year_is_refused_in_the_chosen_language(living_home):
+    at = _accepted("zh", edit_token=sign_in(living_home, EDITOR, PASSWORD).token)
     at.text_input(key="review_publish_edition").set_value("next year").run()
     assert "请填写年份" in _texts(at.error)
     assert not [b for b in at.button if b.key == "review_publish_button"]
 
 
 @pytest.mark.parametrize("token", [None, "forged-token", 12345])
-def test_the_public_sees_no_publish_control_and_crafted_state_publishes_nothing(home, token):
+def test_the_public_sees_no_publish_control_and_crafted_state_publishes_nothing(living_home, token):
     crafted = {"review_publish_confirm": True, "review_publish_edition": "2024"}
     at = _accepted(**crafted, **({} if token is None else {"edit_token": token}))
     assert not [b for b in at.button if b.key == "review_publish_button"]
     assert not [c for c in at.checkbox if c.key == "review_publish_confirm"]
     assert "sign in on the Editors page" in _texts(at.caption)
-    assert _editions(home) == ["2023"]
+    assert _editions(living_home) == ["2023"]
 
 
-def test_a_deactivated_editor_loses_the_control_at_once(home):
-    at = _accepted(edit_token=sign_in(home, EDITOR, PASSWORD).token)
+def test_a_deactivated_editor_loses_the_control_at_once(living_home):
+    at = _accepted(edit_token=sign_in(living_home, EDITOR, PASSWORD).token)
     at.checkbox(key="review_publish_confirm").check().run()
-    set_active(home, LOCAL_OPERATOR, EDITOR, False)
+    set_active(living_home, LOCAL_OPERATOR, EDITOR, False)
     at.button(key="review_publish_button").click().run()
     assert not [b for b in at.button if b.key == "review_publish_button"]
-    assert _editions(home) == ["2023"]
+    assert _editions(living_home) == ["2023"]
 
 
 def _years_offered(page: str, **params: str) -> tuple[list[str], list[str]]:
@@ -126,9 +115,9 @@ def _years_offered(page: str, **params: str) -> tuple[list[str], list[str]]:
     return list(years.options), list(years.value)
 
 
-def test_after_publishing_the_year_filter_and_the_stats_offer_the_new_editions_years(home):
-    token = sign_in(home, EDITOR, PASSWORD).token
-    publish_edition(home, token, drafts_2024(), "2024", {WATERWORKS, SCHOOL}, context_2024())
+def test_after_publishing_the_year_filter_and_the_stats_offer_the_new_editions_years(living_home):
+    token = sign_in(living_home, EDITOR, PASSWORD).token
+    publish_edition(living_home, token, drafts_2024(), "2024", {WATERWORKS, SCHOOL}, context_2024())
     # By hand: the 2024 drafts speak of 2023 (the two completed items) and 2024 (the new one).
     assert _years_offered("app.py") == (["2023", "2024"], [])
     assert _years_offered("app.py", year="2024") == (["2023", "2024"], ["2024"])  # a link to the new year holds
