@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from countymap.living import LOCAL_OPERATOR, publish_edition, set_active, sign_in, state_as_of
 from countymap.living.tables import editions
-from tests.living.support import SCHOOL, WATERWORKS, context_2024, drafts_2024
+from tests.living.support import NEW, SCHOOL, WATERWORKS, context_2024, drafts_2024
 
 pytestmark = pytest.mark.usefixtures("small_fixture_app")
 PAGE = "pages/5_草稿审核.py"
@@ -52,6 +52,10 @@ def _accepted(lang: str = "en", **session) -> AppTest:
     assert not at.exception, [e.value for e in at.exception]
     assert [s.value for s in at.success][:1] == [{"en": "3 accepted.", "zh": "已采纳 3 条。"}[lang]]
     return at
+
+
+def _html(at) -> str:
+    return " ".join(str(block.proto.body) for block in at.get("html"))
 
 
 def _texts(elements) -> str:
@@ -131,3 +135,15 @@ def test_after_publishing_the_year_filter_and_the_stats_offer_the_new_editions_y
     assert not at.exception, [e.value for e in at.exception]
     years = at.multiselect(key="f_years")
     assert (list(years.options), list(years.value)) == (["2022", "2023"], [])
+
+
+def test_a_published_editions_items_name_its_report_and_quote_no_other_reports_words(living_home):
+    token = sign_in(living_home, EDITOR, PASSWORD).token
+    publish_edition(living_home, token, drafts_2024(), "2024", {WATERWORKS, SCHOOL}, context_2024())
+    at = run("app.py", lang="en", sel=NEW)
+    shown = _html(at)
+    assert "2024 county work report, part" in shown and "2023 county work report" not in shown
+    assert "<blockquote>" not in shown  # its offsets are into the 2024 report, which the map does not keep
+    assert "published from a review" in _texts(at.caption)
+    report = run("app.py", lang="en", sel=WATERWORKS, as_of="report")  # the report's view: the 2023 report
+    assert "2023 county work report, part" in _html(report)
