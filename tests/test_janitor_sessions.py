@@ -6,6 +6,7 @@ import gc
 import weakref
 
 import pytest
+from drawing import dataset_of
 from streamlit.runtime import media_file_manager
 from streamlit.runtime.dataframe_source_manager import DataframeSourceManager
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -13,6 +14,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 
+from countymap.app import janitor
 from countymap.app.janitor import Sessions, release
 
 TTL = 45.0
@@ -100,3 +102,20 @@ def test_release_of_unknown_or_no_sessions_keeps_the_others(monkeypatch, names):
     file_id = rt.media_file_mgr.add_deferred(lambda: b"1", "text/csv", "1.2", "x.csv")
     release(rt, names)
     assert rt.media_file_mgr.execute_deferred(file_id)
+
+
+def test_a_dropped_sessions_upload_is_released_and_the_others_kept(map_projects, map_geodata):
+    gone, live = dataset_of(map_projects.copy(), map_geodata), dataset_of(map_projects.copy(), map_geodata)
+    placed = weakref.ref(gone.placement)  # derived and kept on the Dataset
+    table = weakref.ref(gone.table)
+    janitor.watch(gone, session_id="gone-session")
+    janitor.watch(live, session_id="live-session")
+    assert janitor.release_uploads(["gone-session", "never-seen"]) == 1
+    gc.collect()
+    assert table() is None, "the table was let go although the Dataset is still referenced here"
+    assert placed() is None
+    assert len(gone) == 0 and gone.validation is None
+    assert list(gone.table.columns) == list(map_projects.columns)
+    assert len(live) == len(map_projects) > 0
+    assert janitor.release_uploads(["gone-session"]) == 0, "released once"
+    assert janitor.release_uploads(["live-session"]) == 1

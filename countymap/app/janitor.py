@@ -2,20 +2,21 @@
 
 Streamlit keeps a closed tab's session for ``server.disconnectedSessionTTL``
 seconds and then drops it from its store without shutting it down: what its
-runtime keeps per session stays. A dropped session's download buttons (each a
-callable holding the session's Dataset and its filtered table) stayed in the
-media file manager, so an uploaded Dataset lived on until another visitor's
-session happened to clear them (``bench-sessions --probe``: 60 s after four
-closed 20,000-row upload sessions, their four Datasets were still alive). The
-janitor notices such sessions itself (:class:`Sessions`) and releases what the
-runtime keeps for them, as Streamlit's own shutdown would.
+runtime keeps per session stays, and the session's own objects stay until the
+store is next written (another visitor's tab closing). Measured with
+``bench-sessions --probe`` (:mod:`countymap.app.memory_probe`): 60 s after four
+closed 20,000-row upload sessions, their download buttons' callables (each
+holding the session's Dataset and filtered table) were still in the media file
+manager and all four Datasets alive until another session came and went.
 
-The session's objects refer to each other, so they (and the uploaded Dataset
-in its state) are freed only by Python's cyclic collector, which runs rarely
-once the heap is large. One background thread, started by the first session,
-sweeps every :data:`PERIOD_S` seconds: it releases dropped sessions, and while
-an uploaded Dataset lives anywhere it collects and returns what was freed. A
-new session's first run sweeps too.
+The janitor notices dropped sessions itself (:class:`Sessions`), releases what
+the runtime keeps for them as Streamlit's own shutdown would (:func:`release`),
+and lets go of their uploads' tables and everything derived
+(:func:`release_uploads`); then it collects and returns the freed memory to the
+system. One background thread, started by the first session, sweeps every
+:data:`PERIOD_S` seconds; a new session's first run sweeps too. While an
+uploaded Dataset lives anywhere, each sweep also runs Python's cyclic collector,
+which runs rarely on its own once the heap is large.
 
 The C allocator is left as it is (docs/operations.md says how an operator may
 set it, and what it changed when measured).
@@ -39,8 +40,10 @@ from countymap.core.memory import return_freed_memory
 
 PERIOD_S = 15.0  # a collection of a large heap takes a fraction of a second: not on every run
 _UPLOADS: weakref.WeakSet[Dataset] = weakref.WeakSet()
+_OWNED: dict[str, list[weakref.ref[Dataset]]] = {}  # session id -> its uploads
 _STARTED = threading.Event()
-_LOCK = threading.Lock()
+_LOCK = threading.Lock()  # guards _OWNED (sessions run in threads)
+_START_LOCK = threading.Lock()
 
 
 class Sessions:
@@ -99,14 +102,32 @@ def _sessions() -> Sessions | None:
     return _SESSIONS
 
 
-def watch(dataset: Dataset) -> None:
-    """Free ``dataset`` promptly once nothing but a dropped session refers to it."""
-    _UPLOADS.add(dataset)
+def watch(dataset: Dataset, session_id: str | None = None) -> None:
+    """Free ``dataset`` promptly once its session (default: the running one) is dropped."""
+    ctx = get_script_run_ctx()
+    owner = session_id if session_id is not None else ctx.session_id if ctx is not None else None
+    with _LOCK:
+        _UPLOADS.add(dataset)
+        if owner is not None:
+            _OWNED.setdefault(owner, []).append(weakref.ref(dataset))
     _start()
 
 
+def release_uploads(session_ids: list[str]) -> int:
+    """Release the uploaded Datasets of dropped sessions (:meth:`Dataset.release`); how many were released."""
+    released = 0
+    for session_id in session_ids:
+        with _LOCK:
+            owned = _OWNED.pop(session_id, [])
+        for dataset in filter(None, (ref() for ref in owned)):
+            dataset.release()
+            _UPLOADS.discard(dataset)
+            released += 1
+    return released
+
+
 def _start() -> None:
-    with _LOCK:
+    with _START_LOCK:
         if not _STARTED.is_set():
             _STARTED.set()
             threading.Thread(target=_sweep_forever, name="countymap-janitor", daemon=True).start()
@@ -116,7 +137,11 @@ def sweep() -> int:
     """Release dropped sessions; collect and return freed memory if an uploaded Dataset may be waiting; how many live."""
     sessions = _sessions()
     if sessions is not None:
-        release(runtime.get_instance(), sessions.dropped())
+        dropped = sessions.dropped()
+        release(runtime.get_instance(), dropped)
+        if release_uploads(dropped):
+            gc.collect()
+            return_freed_memory()
     if len(_UPLOADS):
         gc.collect()
         return_freed_memory()
