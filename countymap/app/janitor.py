@@ -90,15 +90,18 @@ def release(rt, session_ids: list[str]) -> None:
         rt.media_file_mgr.remove_orphaned_files()
 
 
-_SESSIONS: Sessions | None = None
+_SESSIONS: tuple[object, Sessions] | None = None  # with the runtime it watches: a test may start another
 
 
-def _sessions() -> Sessions | None:
-    """The record of this server's sessions (none outside a Streamlit server, as in AppTest)."""
+def _sessions() -> tuple[object, Sessions] | None:
+    """The server's runtime and its record of sessions (none outside a Streamlit server, as in AppTest)."""
     global _SESSIONS
-    if _SESSIONS is None and runtime.exists():
+    if not runtime.exists():
+        return None
+    rt = runtime.get_instance()
+    if _SESSIONS is None or _SESSIONS[0] is not rt:
         ttl = float(streamlit_config.get_option("server.disconnectedSessionTTL"))
-        _SESSIONS = Sessions(runtime.get_instance().is_active_session, ttl)
+        _SESSIONS = (rt, Sessions(rt.is_active_session, ttl))
     return _SESSIONS
 
 
@@ -135,10 +138,11 @@ def _start() -> None:
 
 def sweep() -> int:
     """Release dropped sessions; collect and return freed memory if an uploaded Dataset may be waiting; how many live."""
-    sessions = _sessions()
-    if sessions is not None:
+    watched = _sessions()
+    if watched is not None:
+        rt, sessions = watched
         dropped = sessions.dropped()
-        release(runtime.get_instance(), dropped)
+        release(rt, dropped)
         if release_uploads(dropped):
             gc.collect()
             return_freed_memory()
@@ -156,9 +160,9 @@ def _sweep_forever() -> None:
 
 def at_run_start(new_session: bool) -> None:
     """At the start of every script run: note the session, sweep when it is new, and return freed memory."""
-    sessions, ctx = _sessions(), get_script_run_ctx()
-    if sessions is not None and ctx is not None:
-        sessions.seen(ctx.session_id)
+    watched, ctx = _sessions(), get_script_run_ctx()
+    if watched is not None and ctx is not None:
+        watched[1].seen(ctx.session_id)
         _start()
     if new_session:
         sweep()
