@@ -1,7 +1,8 @@
-"""Freed memory leaves the process: the C allocator settings the server makes at start (glibc, Linux)."""
+"""Freed memory leaves the process: the glibc settings docs/operations.md offers operators; shared table cells."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,14 +14,14 @@ from countymap.core import memory
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# In a fresh process (the settings are process-wide): one large block freed (glibc then raises its mmap
+# In a fresh process (the settings are read at its start): one large block freed (glibc then raises its mmap
 # threshold to that size), then 150 blocks of 1 MB, each followed by a small block that stays (as a
 # session's large tables, masks and pages sit among small objects that live on); the large ones freed.
 # Printed: MB resident while they lived, and after they were freed (no malloc_trim: the allocator alone).
 SCRIPT = """
 import ctypes, sys
 from countymap.core import memory
-tuned = sys.argv[1] == "tuned" and memory.keep_allocator_returnable()
+tuned = sys.argv[1] == "tuned"
 libc = ctypes.CDLL("libc.so.6")
 libc.malloc.restype = ctypes.c_void_p
 libc.free.argtypes = [ctypes.c_void_p]
@@ -42,14 +43,16 @@ print(tuned, round(held), round(memory.memory_mb()["rss"] - base))
 
 
 def _run(mode: str) -> tuple[str, float, float]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
+    env |= memory.GLIBC_ENV if mode == "tuned" else {}
     out = subprocess.run(
-        [sys.executable, "-c", SCRIPT, mode], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
+        [sys.executable, "-c", SCRIPT, mode], cwd=ROOT, env=env, capture_output=True, text=True, check=True, timeout=60
     ).stdout.split()
     return out[0], float(out[1]), float(out[2])
 
 
 @pytest.mark.skipif(getattr(memory._LIBC, "mallopt", None) is None, reason="the settings are glibc's")
-def test_freed_large_blocks_go_back_to_the_system_with_the_servers_settings():
+def test_freed_large_blocks_go_back_to_the_system_with_the_settings_offered_to_operators():
     tuned, held, after = _run("tuned")
     assert tuned == "True"
     assert held >= 140, "the blocks were resident while they lived"
