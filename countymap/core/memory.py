@@ -38,15 +38,6 @@ def return_freed_memory() -> None:
         trim(0)
 
 
-# What docs/operations.md offers an operator for glibc's allocator, set in the server's environment at start
-# (the app sets nothing itself). glibc raises its mmap threshold up to 32 MB once a large block is freed;
-# after that a session's tables, masks and pages of megabytes are carved out of its arenas and stay there as
-# free chunks, and it makes an arena per thread that runs a session's script, up to 16 on two cores. These
-# keep large blocks mapped on their own (returned when freed) and two arenas (tests/test_allocator.py: 150
-# freed 1 MB blocks among small live ones leave 150 MB resident by default, none with them).
-GLIBC_ENV = {"MALLOC_ARENA_MAX": "2", "MALLOC_MMAP_THRESHOLD_": "131072", "MALLOC_TRIM_THRESHOLD_": "131072"}
-
-
 def use_returnable_arrow_memory() -> None:
     """Let pandas' text columns (Arrow arrays) allocate from the C library, so :func:`return_freed_memory` frees them.
 
