@@ -96,9 +96,10 @@ _SESSIONS: Sessions | None = None
 def _sessions() -> Sessions | None:
     """The record of this server's sessions (none outside a Streamlit server, as in AppTest)."""
     global _SESSIONS
-    if _SESSIONS is None and runtime.exists():
-        ttl = float(streamlit_config.get_option("server.disconnectedSessionTTL"))
-        _SESSIONS = Sessions(runtime.get_instance().is_active_session, ttl)
+    with _START_LOCK:  # sessions run in threads: one record for all of them
+        if _SESSIONS is None and runtime.exists():
+            ttl = float(streamlit_config.get_option("server.disconnectedSessionTTL"))
+            _SESSIONS = Sessions(runtime.get_instance().is_active_session, ttl)
     return _SESSIONS
 
 
