@@ -99,9 +99,10 @@ def _sessions() -> tuple[object, Sessions] | None:
     if not runtime.exists():
         return None
     rt = runtime.get_instance()
-    if _SESSIONS is None or _SESSIONS[0] is not rt:
-        ttl = float(streamlit_config.get_option("server.disconnectedSessionTTL"))
-        _SESSIONS = (rt, Sessions(rt.is_active_session, ttl))
+    with _START_LOCK:  # sessions run in threads: one record for all of them
+        if _SESSIONS is None or _SESSIONS[0] is not rt:
+            ttl = float(streamlit_config.get_option("server.disconnectedSessionTTL"))
+            _SESSIONS = (rt, Sessions(rt.is_active_session, ttl))
     return _SESSIONS
 
 
