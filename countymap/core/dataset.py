@@ -77,6 +77,20 @@ class Dataset:
     def __len__(self) -> int:
         return len(self.table)
 
+    def release(self) -> None:
+        """Let go of the table and everything derived from it: an upload's, once its session is dropped for good.
+
+        Streamlit keeps a dropped session's objects until its session store is
+        next written (another visitor's tab closing); the Dataset's memory need
+        not wait for that. It then has no rows; nothing reads it again.
+        """
+        with self._lock:
+            self.table = self.table.head(0).copy()  # a copy: a slice would keep the whole columns alive
+            self.validation = None
+            self._derived.clear()
+            self._selections.clear()
+            self._recent.clear()
+
     def derived(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """What ``make()`` returns, made once per Dataset and ``key`` (thread-safe) and freed with the Dataset."""
         with self._lock:
