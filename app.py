@@ -21,10 +21,11 @@ if data.overview():  # several counties loaded, none chosen: every county at onc
     overview_page.show(lang)
     st.stop()
 selection.apply_requested()
-st.title(t("app_title", lang, **data.identity(lang)))
+heading = st.empty()  # titled once the switch below has chosen the edition shown
 # In presenter mode the controls keep their state in the (hidden) sidebar: the room sees only the map.
 bar = st.sidebar if present else st.container(horizontal=True, vertical_alignment="bottom", key="cm_bar")
 living_panels.as_of_switch(lang, bar)
+shell.title(heading, "app_title", lang)
 # The presenter's drawer holds the same filter widgets (the sidebar is hidden): filters change without leaving.
 drawer = floating.popover(t("filters", lang), key="cm_filter_drawer") if present else None
 filters, result = filtered(lang, search_where=drawer if present else bar, panel=drawer)

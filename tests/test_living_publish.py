@@ -150,3 +150,20 @@ def test_a_published_editions_items_name_its_report_and_quote_no_other_reports_w
     assert "published from a review" in _texts(at.caption)
     report = run("app.py", lang="en", sel=WATERWORKS, as_of="report")  # the report's view: the 2023 report
     assert "2023 county work report, part" in _html(report)
+
+
+def test_the_latest_view_of_a_published_edition_names_it_in_the_title_the_note_and_about(living_home):
+    token = sign_in(living_home, EDITOR, PASSWORD).token
+    publish_edition(
+        living_home, token, drafts_2024(), "2024", {WATERWORKS, SCHOOL}, context_2024(), dt.date(2024, 1, 10)
+    )
+    # By hand: the small fixture's dataset.toml describes the 2023 report; the database's newest edition is 2024.
+    for lang, title in (("en", "2024 Work Report"), ("zh", "2024 年政府工作报告")):
+        latest = run("app.py", lang=lang)
+        assert title in latest.title[0].value, latest.title[0].value
+        report = run("app.py", lang=lang, as_of="report")
+        assert title.replace("2024", "2023") in report.title[0].value, report.title[0].value
+    assert "As in the report: the 2023 work report" in _html(run("app.py", lang="en", as_of="report"))
+    about = run("pages/4_数据说明.py", lang="en")
+    cells = [str(cell) for frame in about.dataframe for cell in frame.value.to_numpy().ravel()]
+    assert "Youyang County 2024 government work report (2024-01-10)" in cells, cells

@@ -29,6 +29,7 @@ from countymap.core.geodata import Geodata, load_geodata
 from countymap.core.identity import DATASET_TOML, County, Credit, DatasetError, Edition, read_credits, read_identity
 from countymap.core.limits import ReadLimits, configured_limits
 from countymap.core.tables import load_indicators, load_projects, typed
+from countymap.core.workbook import report_identity
 from countymap.map.view import SETTING
 from countymap.schema import INDICATORS
 from countymap.text.message import Message
@@ -225,8 +226,8 @@ def projects_problems() -> list[SetupProblem]:
     return []
 
 
-def identity(lang: str) -> dict[str, object]:
-    """What titles and credits say about the data: ``county`` (short name), ``year`` and ``date`` of the report.
+def described_identity(lang: str) -> dict[str, object]:
+    """``dataset.toml``'s county and report (:func:`identity`'s keys), for a title set before anything is checked.
 
     Empty when ``dataset.toml`` cannot be read: the page then stops on that
     setup problem (:func:`projects_problems`) right after its title is set.
@@ -235,8 +236,18 @@ def identity(lang: str) -> dict[str, object]:
         source = current()
     except DatasetError:
         return {}
-    county, edition = source.county, source.edition
-    return {"county": county.name(lang, short=True), "year": edition.year, "date": edition.report_date}
+    return report_identity(source.county, source.edition, lang)
+
+
+def identity(lang: str) -> dict[str, object]:
+    """What titles, captions and credits say about the shown items: ``county`` (short name), ``year`` and ``date`` of the report.
+
+    The one place that decides the shown edition: the session's :func:`dataset`'s (in the latest view,
+    a newer edition published since ``dataset.toml``'s report names itself). Ask it only once the page's
+    setup problems are checked (:func:`countymap.app.shell.page_setup`); before, :func:`described_identity`.
+    """
+    shown = dataset()
+    return report_identity(shown.county, shown.edition, lang)
 
 
 def has_upload() -> bool:

@@ -33,7 +33,7 @@ def page_setup(title_key: str, *, floating=None) -> str:
     sidebar is hidden, as in presenter mode.
     """
     st.set_page_config(
-        page_title=t(title_key, "zh", **data.identity("zh")), layout="wide", initial_sidebar_state="auto"
+        page_title=t(title_key, "zh", **data.described_identity("zh")), layout="wide", initial_sidebar_state="auto"
     )
     sync_origin(title_key)
     living_data.new_run()
@@ -57,8 +57,8 @@ def page_setup(title_key: str, *, floating=None) -> str:
     if data.overview() and title_key != "app_title":  # only the map page shows every county at once
         st.info(t("overview_choose", lang))
         st.stop()
-    st.set_page_config(page_title=t(title_key, "zh", **data.identity("zh")))  # the chosen county's
     _stop_on(data.projects_problems() or _database_problems(), lang)
+    st.set_page_config(page_title=t(title_key, "zh", **data.identity("zh")))  # the chosen county's shown edition
     _page_links(lang)
     if floating is None:  # presenter mode shows the room the map, not the controls
         share.copy_link_button(lang)
@@ -67,6 +67,16 @@ def page_setup(title_key: str, *, floating=None) -> str:
     st.html(f"<style>{static_text(PAGE_CSS, 'countymap.app')}</style>" + uploader_css(lang))
     control_names(lang)
     return lang
+
+
+def title(where, title_key: str, lang: str) -> None:
+    """The page's heading in ``where`` and the tab's title, naming the shown edition (:func:`countymap.app.data.identity`).
+
+    For a page whose "latest / as in the report" switch is drawn after :func:`page_setup`: the title it set
+    there named the state before a link's ``as_of`` was bound.
+    """
+    st.set_page_config(page_title=t(title_key, "zh", **data.identity("zh")))
+    where.title(t(title_key, lang, **data.identity(lang)))
 
 
 def county_switch(lang: str) -> str:
