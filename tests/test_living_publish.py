@@ -127,6 +127,8 @@ def test_after_publishing_the_year_filter_and_the_stats_offer_the_new_editions_y
     assert _years_offered("app.py", year="2024") == (["2023", "2024"], ["2024"])  # a link to the new year holds
     assert _years_offered("pages/3_统计.py", year="2024") == (["2023", "2024"], ["2024"])
     assert _years_offered("pages/1_项目列表.py", year="2024") == (["2023", "2024"], ["2024"])
+    stats = run("pages/3_统计.py", lang="en")  # its note names no report's own years
+    assert "Items that span several years are counted once in each of their years." in _texts(stats.caption)
     # The report's view keeps the report's own years: projects.csv speaks of 2022 and 2023.
     assert _years_offered("app.py", as_of="report") == (["2022", "2023"], [])
     # Switching to the report's view with 2024 chosen: 2024 is dropped (the report has no 2024), no error.

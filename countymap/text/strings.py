@@ -307,8 +307,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "invest_axis": ("投资（亿元）", "Investment (100M yuan)"),
     "chart_no_status": ("企业（无状态）", "Firms (no status)"),
     "year_note": (
-        "跨两年的项目在 2022 和 2023 中各计一次。",
-        "Items that span both years are counted in 2022 and in 2023.",
+        "跨多个年份的项目在其每个年份中各计一次。",
+        "Items that span several years are counted once in each of their years.",
     ),
     "count": ("项目数", "Items"),
     "year": ("年份", "Year"),
