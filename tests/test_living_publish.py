@@ -16,7 +16,16 @@ from living_app_home import EDITOR, PASSWORD
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from countymap.living import LOCAL_OPERATOR, publish_edition, set_active, sign_in, state_as_of
+from countymap.living import (
+    LOCAL_OPERATOR,
+    Change,
+    latest_update_of,
+    publish_edition,
+    save_update,
+    set_active,
+    sign_in,
+    state_as_of,
+)
 from countymap.living.tables import editions
 from tests.living.support import NEW, SCHOOL, WATERWORKS, context_2024, drafts_2024
 
@@ -169,3 +178,22 @@ def test_the_latest_view_of_a_published_edition_names_it_in_the_title_the_note_a
     about = run("pages/4_数据说明.py", lang="en")
     cells = [str(cell) for frame in about.dataframe for cell in frame.value.to_numpy().ravel()]
     assert "Youyang County 2024 government work report (2024-01-10)" in cells, cells
+
+
+def test_an_update_older_than_the_new_report_is_marked_superseded_in_the_timeline(living_home):
+    token = sign_in(living_home, EDITOR, PASSWORD).token
+    evidence = "https://www.youyang.gov.cn/news/waterworks.html"
+    status = Change(WATERWORKS, "status", "in_progress", dt.date(2023, 6, 30), evidence)
+    save_update(living_home, token, status, latest_update_of(living_home, WATERWORKS))
+    note = Change(WATERWORKS, "note", "Pipes laid.", dt.date(2023, 7, 1), evidence)
+    save_update(living_home, token, note, latest_update_of(living_home, WATERWORKS))
+    publish_edition(
+        living_home, token, drafts_2024(), "2024", {WATERWORKS, SCHOOL}, context_2024(), dt.date(2024, 1, 10)
+    )
+    # By hand: the 2024 report (2024-01-10) states the status, so the 2023-06-30 status no longer counts; a note does.
+    for lang, words in (("en", "(superseded by the 2024 report)"), ("zh", "（已被 2024 年报告取代）")):
+        shown = _html(run("app.py", lang=lang, sel=WATERWORKS))
+        rows = [row for row in shown.split("<li") if 'data-update="' in row]
+        assert len(rows) == 2, rows
+        assert "2023-06-30" in rows[0] and words.strip("（）()") in rows[0], rows[0]
+        assert "2023-07-01" in rows[1] and words.strip("（）()") not in rows[1], rows[1]

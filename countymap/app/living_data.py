@@ -48,6 +48,8 @@ class LivingView:
         How many items carry an update that counts.
     newest : str
         The newest effective date among the updates that count (``YYYY-MM-DD``), "" when none.
+    report_date : datetime.date or None
+        The edition's report date as the database stores it (None: not known; then every update counts).
     """
 
     dataset: Dataset
@@ -55,6 +57,7 @@ class LivingView:
     position: int
     updates: int
     newest: str
+    report_date: dt.date | None = None
 
 
 def database() -> living.Database | None:
@@ -105,7 +108,8 @@ def _latest_cached(
     made = _make(table, found.edition, found.report_date)
     dates = table["last_update_date"].replace("", pd.NA).dropna()
     counted = int(table["last_update_id"].notna().sum())
-    return LivingView(made, found.edition, found.log_position, counted, str(dates.max()) if len(dates) else "")
+    newest = str(dates.max()) if len(dates) else ""
+    return LivingView(made, found.edition, found.log_position, counted, newest, found.report_date)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

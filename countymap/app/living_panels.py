@@ -83,10 +83,14 @@ def _evidence_html(evidence: str) -> str:
     return esc(evidence)
 
 
-def timeline_rows(records: list[living.UpdateRecord], lang: str, names: dict[str, str] | None = None) -> list[str]:
-    """One HTML line per update, in the order given; a corrected update struck through (it no longer counts).
+def timeline_rows(
+    records: list[living.UpdateRecord], lang: str, names: dict[str, str] | None = None, dated: dict | None = None
+) -> list[str]:
+    """One HTML line per update, in the order given; one that no longer counts says so.
 
-    ``names`` (item id -> name) puts each item's name first (a list of several items' updates).
+    A corrected update is struck through; one older than the shown edition's report for a field that report
+    states is marked superseded by it (``dated``: the shown edition and its report date,
+    :func:`countymap.living.superseded_by`). ``names`` (item id -> name) puts each item's name first.
     """
     corrected_by = {r.corrects: r.update_id for r in records if r.corrects is not None}
     rows = []
@@ -100,8 +104,11 @@ def timeline_rows(records: list[living.UpdateRecord], lang: str, names: dict[str
         if names is not None:
             body = f"<b>{esc(names.get(record.item_id, record.item_id))}</b> · {body}"
         later = corrected_by.get(record.update_id)
+        newer_report = living.superseded_by(record.field, record.effective_date, dated or {})
         if later is not None:
             body = f"<s>{body}</s> <i>({esc(t('lvp_corrected', lang, n=later))})</i>"
+        elif newer_report:
+            body = f'<span class="cm-superseded">{body} <i>({esc(t("lvp_superseded", lang, year=newer_report))})</i></span>'
         rows.append(f'<li data-update="{int(record.update_id)}" data-field="{esc(record.field)}">{body}</li>')
     return rows
 
@@ -114,9 +121,16 @@ def timeline(row: pd.Series, lang: str) -> None:
     overdue_badge(row, lang)
     edit_link(row, lang)
     records = living.history(db, str(row["id"]), public=True)
-    items = [f"<li>{esc(t('lvp_timeline_report', lang, date=shown_report_date()))}</li>", *timeline_rows(records, lang)]
+    report = f"<li>{esc(t('lvp_timeline_report', lang, date=shown_report_date()))}</li>"
+    items = [report, *timeline_rows(records, lang, dated=_shown_dated())]
     empty = "" if records else f"<p>{esc(t('lvp_timeline_empty', lang))}</p>"
     html_block(f'<div class="cm-timeline"><b>{esc(t("lvp_timeline", lang))}</b><ul>{"".join(items)}</ul>{empty}</div>')
+
+
+def _shown_dated() -> dict:
+    """The shown edition and its report date as the database stores it (what decides which updates count)."""
+    view = data.living_view()
+    return {view.edition: view.report_date} if view is not None else {}
 
 
 def edit_link(row: pd.Series, lang: str) -> None:
@@ -194,4 +208,4 @@ def township_updates(townships: tuple[str, ...], lang: str) -> None:
         st.caption(t("lvp_changes_none", lang))
         return
     names = dict(zip(here["id"], item_names(here, lang), strict=True))
-    html_block(f'<ul class="cm-township-updates">{"".join(timeline_rows(records, lang, names))}</ul>')
+    html_block(f'<ul class="cm-township-updates">{"".join(timeline_rows(records, lang, names, _shown_dated()))}</ul>')

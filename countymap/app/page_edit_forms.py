@@ -62,7 +62,7 @@ def item_editor(db: living.Database, item: str, lang: str) -> None:
     if submitted:
         save(db, living.Change(item, kind, value, day, evidence.strip(), _update_number(corrects)), start, lang)
     with st.expander(t("ed_history", lang)):
-        frame = living.history_frame(living.history(db, item, public=False), lang)
+        frame = living.history_frame(living.history(db, item, public=False), lang, living.report_dates(db))
         st.dataframe(frame, hide_index=True)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from countymap.cli.living_common import CommandError, add_lang, database, run
 from countymap.core.downloads import neutralise
-from countymap.living import history, history_frame
+from countymap.living import history, history_frame, report_dates
 
 
 def parser() -> argparse.ArgumentParser:
@@ -28,7 +28,8 @@ def parser() -> argparse.ArgumentParser:
 
 def history_csv(item: str | None, editors: bool, lang: str) -> str:
     """The history as CSV text (UTF-8, CRLF rows)."""
-    frame = history_frame(history(database(), item, public=not editors), lang)
+    db = database()
+    frame = history_frame(history(db, item, public=not editors), lang, report_dates(db))
     for column in ("item_id", "field", "value", "evidence", "editor"):
         frame[column] = [neutralise(str(v)) for v in frame[column]]
     return frame.to_csv(index=False, lineterminator="\r\n")

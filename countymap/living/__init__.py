@@ -40,8 +40,10 @@ from countymap.living.state import (
     LivingState,
     NoEditionError,
     log_position,
+    report_dates,
     report_state,
     state_as_of,
+    superseded_by,
 )
 from countymap.living.values import Change, InvalidChangeError, Problem
 
@@ -76,6 +78,7 @@ __all__ = [
     "open_database",
     "plan_publish",
     "publish_edition",
+    "report_dates",
     "report_state",
     "save_update",
     "save_update_as",
@@ -83,5 +86,6 @@ __all__ = [
     "sign_in",
     "sign_out",
     "state_as_of",
+    "superseded_by",
     "upgrade",
 ]

@@ -11,7 +11,7 @@ Nothing is lost silently, and nothing already saved is ever changed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 from countymap.living.accounts import LOCAL_OPERATOR, AccessError, Account, session_account
 from countymap.living.audit import now_utc, record
 from countymap.living.database import Database
+from countymap.living.state import superseded_by
 from countymap.living.tables import accounts, items, updates
 from countymap.living.values import (
     Change,
@@ -43,6 +44,7 @@ HISTORY_COLUMNS = [
     "recorded_at",
     "corrects",
     "corrected_by",
+    "superseded_by",
     "editor",
 ]
 
@@ -221,17 +223,23 @@ def utc_text(moment: dt.datetime) -> str:
     return utc.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
 
 
-def history_frame(records: list[UpdateRecord], lang: str = "zh") -> pd.DataFrame:
+def history_frame(
+    records: list[UpdateRecord], lang: str = "zh", dated: Mapping[str, dt.date | None] | None = None
+) -> pd.DataFrame:
     """The history as a table (values as JSON text; an unnamed editor reads "county editor").
 
     ``corrected_by`` names the update that corrected a row (a corrected row counts for no date: show it struck
-    through, never as fact).
+    through, never as fact). ``superseded_by`` names the edition whose report an update is older than, for a
+    field that report states (:func:`countymap.living.state.superseded_by` over ``dated``, each edition's
+    report date: :func:`countymap.living.state.report_dates`); "" when it counts on every edition.
     """
     corrected_by = {r.corrects: r.update_id for r in records if r.corrects is not None}
+    skipped = ("value", "editor", "corrected_by", "superseded_by")
     rows = [
         {
-            **{name: getattr(r, name) for name in HISTORY_COLUMNS if name not in ("value", "editor", "corrected_by")},
+            **{name: getattr(r, name) for name in HISTORY_COLUMNS if name not in skipped},
             "corrected_by": corrected_by.get(r.update_id),
+            "superseded_by": superseded_by(r.field, r.effective_date, dated or {}),
             "value": encode_value(r.value),
             "recorded_at": utc_text(r.recorded_at),
             "editor": r.editor or t("lv_county_editor", lang),

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -112,6 +113,25 @@ def effective_updates(log: pd.DataFrame, as_of: dt.date | None, since: dt.date |
     if since is not None:  # older than the edition's own report for a field that report states
         live = live[~(live["field"].isin(STATED_BY_REPORT) & (live["effective_date"] < pd.Timestamp(since)))]
     return live.sort_values(["effective_date", "update_id"], kind="stable")
+
+
+def superseded_by(field: str, effective: dt.date, dated: Mapping[str, dt.date | None]) -> str:
+    """The edition whose report first leaves an update uncounted, "" when it counts on every edition of ``dated``.
+
+    ``dated`` maps editions to their report dates (None: not known). The rule is :func:`effective_updates`'s:
+    an update of a field a report states that took effect before an edition's report date is older than
+    what that report says.
+    """
+    if field not in STATED_BY_REPORT:
+        return ""
+    later = sorted((day, edition) for edition, day in dated.items() if day is not None and effective < day)
+    return later[0][1] if later else ""
+
+
+def report_dates(db: Database) -> dict[str, dt.date | None]:
+    """Every edition's report date (None: not known), for :func:`superseded_by`."""
+    with db.reading() as connection:
+        return dict(connection.execute(select(editions.c.edition, editions.c.report_date)).tuples().all())
 
 
 def _day(dates: pd.Series) -> pd.Series:

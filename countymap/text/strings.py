@@ -857,6 +857,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lvp_timeline_report": ("{date}：政府工作报告", "{date}: the government work report"),
     "lvp_timeline_empty": ("报告之后尚无更新记录。", "Nothing has been recorded since the report."),
     "lvp_corrected": ("已被第 {n} 条更新更正", "corrected by update {n}"),
+    "lvp_superseded": ("已被 {year} 年报告取代", "superseded by the {year} report"),
     "lvp_update_no": ("第 {n} 条", "update {n}"),
     "lvp_evidence": ("依据", "Evidence"),
     "lvp_overdue": ("已逾期", "Overdue"),

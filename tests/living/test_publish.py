@@ -20,13 +20,16 @@ from countymap.living import (
     Change,
     PublishError,
     history,
+    history_frame,
     latest_update_of,
     plan_publish,
     publish_edition,
+    report_dates,
     save_update,
     sign_in,
     sign_out,
     state_as_of,
+    superseded_by,
 )
 from countymap.living.accounts import Account
 from countymap.living.tables import audit_log, baseline_items, editions
@@ -178,3 +181,20 @@ def test_an_edition_without_a_known_date_lets_every_update_count(db, editor, con
     _save(db, editor, "status", "in_progress", dt.date(2023, 6, 30))
     publish_edition(db, editor, drafts_2024(), "2024", LINKED, context)  # no report date given
     assert (_waterworks(db)["status"], _waterworks(db)["status_date"]) == ("in_progress", "2023-06-30")
+
+
+def test_the_history_says_which_report_an_update_no_longer_counts_against(db, editor, context):
+    _save(db, editor, "status", "in_progress", dt.date(2023, 6, 30))
+    _save(db, editor, "site", {"lon": 108.8, "lat": 28.8, "basemap": "none"}, dt.date(2023, 5, 1))
+    publish_edition(db, editor, drafts_2024(), "2024", LINKED, context, REPORT_2024)
+    frame = history_frame(history(db, WATERWORKS), "en", report_dates(db))
+    # By hand: the status (a field the 2024 report states) is older than 2024-01-10; no report states a site.
+    assert frame[["field", "superseded_by"]].values.tolist() == [["status", "2024"], ["site", ""]]
+
+
+def test_superseded_by_names_the_first_report_dated_after_the_update():
+    dated = {"2023": dt.date(2023, 2, 8), "2024": dt.date(2024, 1, 10), "2025": None}
+    assert superseded_by("status", dt.date(2023, 1, 1), dated) == "2023"
+    assert superseded_by("amount", dt.date(2023, 6, 30), dated) == "2024"
+    assert superseded_by("status", dt.date(2024, 1, 10), dated) == ""  # from the report's own day on it counts
+    assert superseded_by("site", dt.date(2023, 1, 1), dated) == ""  # no report states a site
