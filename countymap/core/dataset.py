@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from countymap.core.filters import FilterState, SearchIndex, filter_mask, search_index
+from countymap.core.filters import FilterState, SearchIndex, filter_mask, search_index, table_years
 from countymap.core.geodata import Geodata
 from countymap.core.identity import County, Edition, read_identity
 from countymap.core.memory import return_freed_memory
@@ -120,6 +120,11 @@ class Dataset:
     def placement(self) -> pd.DataFrame:
         """Where each item of the whole table is drawn (WGS-84), in table order: placed once."""
         return self.derived("placement", lambda: place_projects(self.table, self.geodata))
+
+    @property
+    def years(self) -> tuple[str, ...]:
+        """The report years its items speak of, in order: the year filter's choices and the charts' columns."""
+        return self.derived("years", lambda: table_years(self.table))
 
     @property
     def search(self) -> SearchIndex:
