@@ -74,7 +74,7 @@ def test_the_command_writes_its_section_and_keeps_the_rest(prepared, tmp_path):
         assert counties.main([*argv, "--out", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Benchmarks\n\n## Results\n\nkept\n")
-    assert "<!-- counties -->\n## Several counties at once" in text and text.rstrip().endswith("<!-- /counties -->")
+    assert "\n\n## Several counties at once\n" in text and "<!--" not in text
     assert "| 2 | 40 | — | — | — | — | — | — |" in text
     assert "| first view drawn in Chromium < 1.5 s | — | — | not measured |" in text
 
@@ -88,6 +88,22 @@ def test_the_targets_say_met_and_missed():
     assert lines[5] == "| server peak RSS (reported) | 512 | — | reported |"
 
 
+def test_a_second_run_replaces_its_section(prepared, tmp_path):
+    cache, _ = prepared
+    out = tmp_path / "BENCHMARKS.md"
+    out.write_text(
+        "# Benchmarks\n\n## Several counties at once\n\nold figures\n\n## Upload sessions\n\nkept\n", encoding="utf-8"
+    )
+    argv = ["--cache", str(cache), "--only", "500229", "--items", "20", "--skip", "browser,app", "--out", str(out)]
+    with environment({"COUNTYMAP_DATASETS": None}):
+        assert counties.main(argv) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "old figures" not in text and text.count("## Several counties at once") == 1
+    assert "| 1 | 20 | — |" in text and text.rstrip().endswith("## Upload sessions\n\nkept")
+
+
 @pytest.mark.parametrize("argv", [["--skip", "nothing"], ["--only", ",".join(["500229"] * 61)]])
 def test_bad_arguments_exit_2(tmp_path, argv):
-    assert counties.main(["--cache", str(tmp_path / "c"), *argv]) == 2
+    with pytest.raises(SystemExit) as exited:
+        counties.main(["--cache", str(tmp_path / "c"), *argv])
+    assert exited.value.code == 2

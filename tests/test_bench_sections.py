@@ -1,4 +1,4 @@
-"""``bench`` rewrites BENCHMARKS.md but keeps what bench-filters, bench-sessions and bench-living wrote."""
+"""``bench`` rewrites BENCHMARKS.md but keeps what bench-filters, bench-sessions, bench-counties and bench-living wrote."""
 
 from __future__ import annotations
 
@@ -17,6 +17,12 @@ old table
 | rows | first map |
 |---|---|
 | 50,000 | 4.62 |
+
+## Several counties at once
+
+| counties |
+|---|
+| 38 |
 
 ## Upload sessions, 20,000 rows
 
@@ -43,12 +49,13 @@ def test_the_sections_of_other_benchmarks_are_kept_in_order(tmp_path):
     kept = kept_sections(path)
     assert [section.splitlines()[0] for section in kept] == [
         "## Filters on a large table",
+        "## Several counties at once",
         "## Upload sessions, 20,000 rows",
         "## Upload sessions, 50,000 rows",
         "<!-- living -->",
     ]
     assert kept[0].endswith("| 50,000 | 4.62 |")
-    assert kept[1].endswith("| 302 |") and kept[2].endswith("| 410 |")
+    assert kept[1].endswith("| 38 |") and kept[2].endswith("| 302 |") and kept[3].endswith("| 410 |")
     assert "old table" not in "".join(kept)
 
 

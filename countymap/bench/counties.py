@@ -17,7 +17,8 @@ Then, with ``COUNTYMAP_DATASETS`` listing every folder:
 * the map page through ``AppTest`` (:mod:`countymap.bench.app_timing`): a sidebar
   filter change's script run.
 
-The figures go into BENCHMARKS.md (section ``counties``, kept by ``bench``).
+The figures go into BENCHMARKS.md, section "Several counties at once"
+(:mod:`countymap.bench.section`, kept by ``bench``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ import dataclasses
 import os
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -40,7 +40,8 @@ from countymap.bench import app_timing, live
 from countymap.bench import measure as bm
 from countymap.bench.geodata_coverage import CHONGQING, curated_inputs, usable_adcodes
 from countymap.bench.markdown import _verdict as verdict_of
-from countymap.bench.markdown import machine, replace_section, table
+from countymap.bench.markdown import machine, table
+from countymap.bench.section import add_report_flag, run_section
 from countymap.bench.synthetic import load_ingredients, synthetic_row, to_csv_text
 from countymap.cli.build_geodata import build_dataset, read_dataset_toml
 from countymap.config import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, environment
@@ -49,13 +50,13 @@ from countymap.core.memory import memory_mb
 from countymap.geodata_build.build import write_files
 from countymap.geodata_build.sources import Registry
 from countymap.schema import INDICATORS, PROJECTS
-from countymap.validation.arguments import output_file, output_folder, parse_checked
+from countymap.validation.arguments import output_folder
 from countymap.validation.context import load_context
 from countymap.validation.validate import validate_frame
 
 DEFAULT_ITEMS = 400
 DEFAULT_RUNS = 3
-SECTION = "counties"
+HEADING = "## Several counties at once"
 PARTS = ("browser", "app")
 # Targets of the several-counties view (wall seconds; the peak RSS is reported, not bounded).
 FIRST_VIEW_TARGET_S = 1.5
@@ -66,6 +67,22 @@ class BenchError(RuntimeError):
     """The benchmark cannot run (a county does not build, a synthetic set fails validation)."""
 
 
+def _parts(text: str) -> frozenset[str]:
+    """``--skip``: comma-separated parts of :data:`PARTS`."""
+    parts = frozenset(part.strip() for part in text.split(",") if part.strip())
+    if parts - set(PARTS):
+        raise argparse.ArgumentTypeError(f"unknown part(s) to skip: {', '.join(sorted(parts - set(PARTS)))}")
+    return parts
+
+
+def _adcodes(text: str) -> list[str]:
+    """``--only``: comma-separated adcodes, at most as many as the app serves."""
+    codes = [code.strip() for code in text.split(",") if code.strip()]
+    if len(codes) > config.MAX_DATASETS:
+        raise argparse.ArgumentTypeError(f"at most {config.MAX_DATASETS} counties (got {len(codes)})")
+    return codes
+
+
 def parser() -> argparse.ArgumentParser:
     """The ``bench-counties`` command line."""
     p = argparse.ArgumentParser(prog="python -m countymap bench-counties", description=__doc__.splitlines()[0])
@@ -73,10 +90,12 @@ def parser() -> argparse.ArgumentParser:
         "--cache", type=output_folder, required=True, help="folder for the built datasets, one per adcode (reused)"
     )
     p.add_argument("--items", type=int, default=DEFAULT_ITEMS, choices=range(1, 5001), metavar="N", help="per county")
-    p.add_argument("--only", default="", help="comma-separated adcodes instead of all of Chongqing")
+    p.add_argument("--only", type=_adcodes, default=[], help="comma-separated adcodes instead of all of Chongqing")
     p.add_argument("--runs", type=int, default=DEFAULT_RUNS, choices=range(1, 21), metavar="R", help="runs per figure")
-    p.add_argument("--skip", default="", help=f"comma-separated parts to leave out: {', '.join(PARTS)}")
-    p.add_argument("--out", type=output_file, default=str(REPO_ROOT / "BENCHMARKS.md"), help="report file (Markdown)")
+    p.add_argument(
+        "--skip", type=_parts, default=frozenset(), help=f"comma-separated parts to leave out: {', '.join(PARTS)}"
+    )
+    add_report_flag(p)
     return p
 
 
@@ -261,58 +280,52 @@ def targets(row: dict) -> list[str]:
     return lines
 
 
-def report(row: dict, meta: dict) -> list[str]:
-    """The ``counties`` section of BENCHMARKS.md."""
-    return [
-        "## Several counties at once",
-        "",
-        f"`python -m countymap bench-counties` ({meta['started']} – {meta['ended']}, load average"
-        f" {meta['load'][0]:.1f} → {meta['load'][1]:.1f}): {row['counties']} county-level units of Chongqing as"
-        f" dataset folders, {row['items'] // max(row['counties'], 1):,} synthetic items each, all listed in"
-        " `COUNTYMAP_DATASETS`. First view: from opening the map page in Chromium (1440×900) until its map is"
-        " drawn (every county's badge and label placed), by the browser's clocks; the first visit after the server"
-        f" started, then the median of {row['runs']} new sessions, and of those the map's frame alone (from its"
-        " start, after the script run that makes it, until drawn). Filter change: `AppTest`, a new session choosing three statuses (median of"
-        f" {row['runs']}). Peak RSS: the server's `VmHWM` after the visits.",
-        "",
-        *table([row], COLUMNS),
-        "",
-        *targets(row),
-        "",
-        f"Machine: {'; '.join(line.removeprefix('- ') for line in machine()[:2])}",
-    ]
+def report(row: dict) -> str:
+    """The section of BENCHMARKS.md (its first line is the heading)."""
+    meta = row["meta"]
+    return "\n".join(
+        [
+            HEADING,
+            "",
+            f"`python -m countymap bench-counties` ({meta['started']} – {meta['ended']}, load average"
+            f" {meta['load'][0]:.1f} → {meta['load'][1]:.1f}): {row['counties']} county-level units of Chongqing as"
+            f" dataset folders, {row['items'] // max(row['counties'], 1):,} synthetic items each, all listed in"
+            " `COUNTYMAP_DATASETS`. First view: from opening the map page in Chromium (1440×900) until its map is"
+            " drawn (every county's badge and label placed), by the browser's clocks; the first visit after the server"
+            f" started, then the median of {row['runs']} new sessions, and of those the map's frame alone (from its"
+            " start, after the script run that makes it, until drawn). Filter change: `AppTest`, a new session"
+            f" choosing three statuses (median of {row['runs']}). Peak RSS: the server's `VmHWM` after the visits.",
+            "",
+            *table([row], COLUMNS),
+            "",
+            *targets(row),
+            "",
+            f"Machine: {'; '.join(line.removeprefix('- ') for line in machine()[:2])}",
+        ]
+    )
+
+
+def measure(args: argparse.Namespace, tmp: Path) -> dict:
+    """Build (or reuse) the counties' folders, then time the parts not skipped; the row with its run's details."""
+    registry = Registry()
+    adcodes = args.only or chongqing_adcodes(registry)
+    started, load = time.strftime("%Y-%m-%d %H:%M"), os.getloadavg()[0]
+    folders = prepare(adcodes, args.cache, args.items, registry)
+    row = {"counties": len(folders), "items": len(folders) * args.items, "runs": args.runs}
+    if "app" not in args.skip:
+        _progress("filter change (AppTest)")
+        row |= measure_app(folders, args.runs)
+    if "browser" not in args.skip:
+        _progress("first view (Chromium)")
+        row |= measure_browser(folders, args.runs, tmp)
+    row["meta"] = {"started": started, "ended": time.strftime("%H:%M"), "load": (load, os.getloadavg()[0])}
+    return row
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m countymap bench-counties``; returns the exit code."""
-    args = parse_checked(parser(), argv)
-    if isinstance(args, int):
-        return args
-    skip = {part.strip() for part in args.skip.split(",") if part.strip()}
-    if skip - set(PARTS):
-        print(f"unknown part(s) to skip: {', '.join(sorted(skip - set(PARTS)))}", file=sys.stderr)
-        return 2
-    registry = Registry()
-    adcodes = [c.strip() for c in args.only.split(",") if c.strip()] or chongqing_adcodes(registry)
-    if len(adcodes) > config.MAX_DATASETS:
-        print(f"at most {config.MAX_DATASETS} counties (got {len(adcodes)})", file=sys.stderr)
-        return 2
-    started, load = time.strftime("%Y-%m-%d %H:%M"), os.getloadavg()[0]
     try:
-        folders = prepare(adcodes, args.cache, args.items, registry)
-        row = {"counties": len(folders), "items": len(folders) * args.items, "runs": args.runs}
-        if "app" not in skip:
-            _progress("filter change (AppTest)")
-            row |= measure_app(folders, args.runs)
-        if "browser" not in skip:
-            _progress("first view (Chromium)")
-            with tempfile.TemporaryDirectory(prefix="countymap-counties-") as tmp:
-                row |= measure_browser(folders, args.runs, Path(tmp))
+        return run_section(parser(), argv, measure, report)
     except BenchError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    meta = {"started": started, "ended": time.strftime("%H:%M"), "load": (load, os.getloadavg()[0])}
-    lines = report(row, meta)
-    replace_section(args.out, SECTION, lines)
-    print("\n".join(lines))
-    return 0

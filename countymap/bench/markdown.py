@@ -192,10 +192,11 @@ def targets(rows: list[dict], embedded: dict) -> list[str]:
 SECTION = re.compile(r"<!-- ([a-z][a-z-]*) -->\n.*?<!-- /\1 -->", flags=re.S)
 
 
-# The sections ``bench-filters`` and ``bench-sessions`` write under their headings
+# The sections ``bench-filters``, ``bench-sessions`` and ``bench-counties`` write under their headings
 # (:func:`countymap.bench.section.write_section`): up to the next heading or marked section.
 HEADED_SECTION = re.compile(
-    r"^## (?:Filters on a large table|Upload sessions[^\n]*)\n.*?(?=^## |^<!-- |\Z)", flags=re.S | re.M
+    r"^## (?:Filters on a large table|Upload sessions[^\n]*|Several counties at once)\n.*?(?=^## |^<!-- |\Z)",
+    flags=re.S | re.M,
 )
 
 
