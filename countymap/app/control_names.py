@@ -76,3 +76,14 @@ def control_names(lang: str) -> None:
     """Rename Streamlit's controls on this page into ``lang`` (our own script; values as escaped JSON)."""
     call = f"{static_text(SCRIPT, 'countymap.app')}({script_json(names_table(lang))});"
     st.html(f'<span class="{MARKER}"></span><script>{call}</script>', unsafe_allow_javascript=True)
+
+
+def name_buttons(names: dict[str, str]) -> None:
+    """Give our own buttons, by widget key, a screen-reader name other than their text.
+
+    ``st.button`` has no parameter for it: a chip reads "2023 ×", and is named
+    "移除筛选：2023" / "Remove filter: 2023" by the page's script.
+    """
+    update = f"window.cmButtonNames = Object.assign(window.cmButtonNames || {{}}, {script_json(names)});"
+    call = f"{update} if (window.cmRenameControls) {{ window.cmRenameControls(); }}"
+    st.html(f'<span class="{MARKER}"></span><script>{call}</script>', unsafe_allow_javascript=True)

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from countymap.app import data, state
+from countymap.app.control_names import name_buttons
 from countymap.app.shell import describe_line, esc
 from countymap.app.state import read_url
 from countymap.core.filter_chips import Chip, chips, without
@@ -84,10 +85,12 @@ def filter_chips(filters: FilterState, lang: str, where=None) -> None:
     row = (where or st).container(horizontal=True, gap="small", vertical_alignment="center", key="cm_chips")
     with row:
         st.html(f'<span class="cm-chips-label">{esc(t("chips_label", lang))}</span>', width="content")
-        for n, chip in enumerate(found):
+        keys = [f"cm_chip_{chip.attr}_{n}" for n, chip in enumerate(found)]
+        name_buttons({key: t("chip_name", lang, v=chip.text) for key, chip in zip(keys, found, strict=True)})
+        for key, chip in zip(keys, found, strict=True):
             st.button(
                 t("chip", lang, v=markdown_literal(chip.text)),
-                key=f"cm_chip_{chip.attr}_{n}",
+                key=key,
                 help=t("chip_help", lang, v=markdown_literal(chip.text)),
                 on_click=_remove,
                 args=(filters, chip),

@@ -77,8 +77,8 @@ def bar_chart(
     ``titles`` names the labels, the series and the values in the page's
     language: the axis and the tooltips say them (Streamlit's own bar chart
     would name its tooltips "label", "value" and "color", in English).
-    ``description`` is the chart's name for screen readers; Vega's own
-    descriptions of marks, axes and legends are in English, so they are off.
+    ``description`` is the chart's name for screen readers (Vega's would be
+    "Vega visualization"); the legend's own description, in English, is off.
     """
     label_title, series_title, value_title = titles
     long = table.rename_axis("label").reset_index().melt("label", var_name="series", value_name="value")
@@ -94,7 +94,7 @@ def bar_chart(
                 "series:N",
                 title=None,
                 sort=[str(c) for c in table.columns],
-                legend=alt.Legend(orient="bottom", columns=2, labelLimit=0),
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, aria=False),  # Vega names it in English
             ),
             tooltip=[
                 alt.Tooltip("label:N", title=label_title),
@@ -103,7 +103,6 @@ def bar_chart(
             ],
         )
         .properties(description=description)
-        .configure(aria=False)
     )
 
 

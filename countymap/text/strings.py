@@ -49,6 +49,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "f_reset": ("清除筛选", "Clear filters"),
     "chip": ("{v} ×", "{v} ×"),
     "chip_help": ("移除此筛选：{v}", "Remove this filter: {v}"),
+    "chip_name": ("移除筛选：{v}", "Remove filter: {v}"),  # a chip's name for screen readers (not "2023 ×")
     "chips_clear": ("全部清除", "Clear all"),
     "chips_label": ("当前筛选", "Filtered by"),
     "all": ("全部", "All"),

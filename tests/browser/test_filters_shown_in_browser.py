@@ -37,6 +37,10 @@ CHIPS = {  # by hand: the schema's labels of road and 龙潭镇, and the "clear 
     "zh": {"2023 ×", "公路交通 ×", "龙潭镇 ×", "全部清除"},
     "en": {"2023 ×", "Roads ×", "Longtan Town ×", "Clear all"},
 }
+CHIP_NAMES = {  # by hand: what a screen reader says for each chip (not "2023 ×")
+    "zh": {"移除筛选：2023", "移除筛选：公路交通", "移除筛选：龙潭镇", "全部清除"},
+    "en": {"Remove filter: 2023", "Remove filter: Roads", "Remove filter: Longtan Town", "Clear all"},
+}
 CHIP_BUTTONS = ".st-key-cm_chips button:visible"
 
 # Badges and placed labels of the map, in the frame's pixels.
@@ -81,6 +85,8 @@ def test_chips_name_the_filters_and_cover_nothing(page_factory, app_server, size
     page, frame = open_map(page_factory, app_server, size, lang, **LONGTAN_ROADS)
     expect(page.locator(CHIP_BUTTONS).first).to_be_visible()
     assert chip_texts(page) == CHIPS[lang]
+    for name in CHIP_NAMES[lang]:
+        expect(page.locator(".st-key-cm_chips").get_by_role("button", name=name, exact=True)).to_be_visible()
     viewport = page.viewport_size
     iframe = page.locator(MAP_IFRAME).bounding_box()
     chips = [page.locator(CHIP_BUTTONS).nth(i).bounding_box() for i in range(page.locator(CHIP_BUTTONS).count())]
@@ -111,6 +117,9 @@ def test_removing_a_chip_removes_its_filter_and_clear_all_removes_every_one(page
     page.wait_for_function("() => !location.search.includes('cat=')")
     wait_for_app(page)
     assert chip_texts(page) == {"2023 ×", "龙潭镇 ×", "全部清除"}
+    named = page.locator(".st-key-cm_chips").get_by_role  # the chips' names follow the rerun
+    expect(named("button", name="移除筛选：龙潭镇", exact=True)).to_be_visible()
+    expect(named("button", name="移除筛选：公路交通", exact=True)).to_have_count(0)
     assert "town=" in page.url and "year=2023" in page.url
     by_hand = [r for r in projects() if "2023" in r["years"].split("|") and "龙潭镇" in r["townships"].split("|")]
     assert kpi_count(page) == len(by_hand)

@@ -47,6 +47,16 @@
             if (button.getAttribute("aria-label") !== upload) { button.setAttribute("aria-label", upload); }
         });
     };
+    // Our own buttons whose text is not a good name (a chip's "2023 ×"): widget key -> name, from
+    // window.cmButtonNames, which the page's later scripts fill (countymap/app/control_names.py:name_buttons).
+    var nameButtons = function(root) {
+        var named = window.cmButtonNames || {};
+        Object.keys(named).forEach(function(key) {
+            root.querySelectorAll(".st-key-" + CSS.escape(key) + " button").forEach(function(button) {
+                if (button.getAttribute("aria-label") !== named[key]) { button.setAttribute("aria-label", named[key]); }
+            });
+        });
+    };
     var renameWithin = function(root) {  // an element Streamlit added, and everything inside it
         var now = window.cmControlNames;
         renameAttributes(root);
@@ -58,6 +68,7 @@
     };
     // Renamed in the observer's callback, which runs before the browser paints: English never shows.
     var renameChanges = function(records) {
+        nameButtons(document);  // once per batch: a handful of keys
         records.forEach(function(record) {
             if (record.type === "attributes") { renameAttributes(record.target); return; }
             var parent = record.type === "characterData" ? record.target.parentElement : record.target;
@@ -66,7 +77,8 @@
         });
     };
     window.cmControlNames = table;
-    renameWithin(document.body);
+    window.cmRenameControls = function() { nameButtons(document); renameWithin(document.body); };
+    window.cmRenameControls();
     if (window.cmControlObserver) { return; }
     window.cmControlObserver = new MutationObserver(renameChanges);
     window.cmControlObserver.observe(document.body, {childList: true, subtree: true, characterData: true,

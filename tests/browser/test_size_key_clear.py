@@ -1,0 +1,86 @@
+"""The size key covers no badge: badges sized by an amount (2023 planned investment), at the five sizes
+(1440x900, 1280x720, 1920x1080 presenter, 768x1024, 390x844) in both languages.
+
+Sized by money, the legend grows a size key (three circles and their amounts, a note on lower
+bounds), so it is taller than with the count. The map is measured as it opens: no control (legend
+with its size key, zoom, layers, attribution, scale) may cover a badge or a placed label. Where the
+legend starts folded, opening it is measured too (known to cover badges: marked xfail).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from conftest import app_url, console_problems, exceptions_on_page, goto, map_frame, screenshot
+from test_map_clear import MEASURE_JS, SIZES
+from test_map_page import boxes_overlap
+
+pytestmark = pytest.mark.browser
+
+MONEY = "planned_for_2023"  # an investment kind the report gives for items in many townships
+# The size key's circles as drawn, and the radii of the badges (sized by money, they differ).
+SIZE_KEY_JS = """() => ({
+    steps: [...document.querySelectorAll('.cm-size-key svg')].map(s => s.getBoundingClientRect().width),
+    open: !!document.querySelector('.cm-legend details[open]'),
+    radii: window.cmAtlas.badges.getLayers().filter(m => m._icon)
+        .map(m => Math.round(m._icon.querySelector('svg').getBoundingClientRect().width)),
+})"""
+# Open the folded legend and resolve once the map has fitted again around the opened legend.
+OPEN_LEGEND_JS = """() => new Promise(done => {
+    window.map.once('cmcontrols', () => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));
+    document.querySelector('.cm-legend summary').click();
+})"""
+
+
+def open_sized_map(page_factory, app_server, size: str, lang: str):
+    """The map page at ``size`` in ``lang`` with badges sized by :data:`MONEY`, its controls placed."""
+    viewport, extra = SIZES[size]
+    page = page_factory(viewport)
+    goto(page, app_url(app_server["url"], size=MONEY, **({"lang": "en"} if lang == "en" else {}), **extra))
+    frame = map_frame(page)
+    frame.wait_for_function("() => window.cmAtlas && document.querySelector('.leaflet-control-layers')", polling=100)
+    frame.wait_for_function("() => new Promise(done => setTimeout(() => done(true), 0))")
+    return page, frame
+
+
+def covered(seen: dict) -> list[tuple[str, str]]:
+    """(control, badge or label) pairs whose boxes overlap."""
+    return [
+        (control["what"], thing["what"])
+        for control, thing in itertools.product(seen["controls"], seen["badges"] + seen["labels"])
+        if boxes_overlap(control, thing)
+    ]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_size_key_covers_no_badge(page_factory, app_server, size, lang):
+    page, frame = open_sized_map(page_factory, app_server, size, lang)
+    key = frame.evaluate(SIZE_KEY_JS)
+    assert key["steps"], "sized by money, the legend has a size key"
+    assert len(set(key["radii"])) >= 2, f"badges sized by money differ in size: {sorted(set(key['radii']))}"
+    seen = frame.evaluate(MEASURE_JS)
+    assert len(seen["badges"]) >= 20
+    assert covered(seen) == []
+    screenshot(page, f"size-key-{size}-{lang}")
+    assert console_problems(page) == [] and exceptions_on_page(page) == []
+
+
+@pytest.mark.xfail(
+    reason="measured: where the legend starts folded, opening it (with the size key) covers 5-22 badges at "
+    "1440x900 en, 1280x720, 768x1024 en and 390x844: the refit finds no clear view; not fixed yet",
+    strict=False,
+)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_opened_size_key_covers_no_badge(page_factory, app_server, size, lang):
+    """Where the legend starts folded, the reader opens it and the map makes room around it."""
+    page, frame = open_sized_map(page_factory, app_server, size, lang)
+    if frame.evaluate(SIZE_KEY_JS)["open"]:
+        return  # open from the start: measured by the test above
+    frame.evaluate(OPEN_LEGEND_JS)
+    assert frame.evaluate(SIZE_KEY_JS)["open"]
+    opened = frame.evaluate(MEASURE_JS)
+    screenshot(page, f"size-key-{size}-{lang}-opened")
+    assert covered(opened) == []
