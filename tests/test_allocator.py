@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from countymap.core import memory
@@ -56,3 +57,26 @@ def test_freed_large_blocks_go_back_to_the_system_with_the_servers_settings():
     untuned, held, after = _run("default")
     assert untuned == "False" and held >= 140
     assert after >= 100, "without the settings glibc keeps them (the test can fail)"
+
+
+def test_equal_cells_of_object_columns_become_one_object_each():
+    frame = pd.DataFrame(
+        {
+            "years": [
+                tuple(["2022", "2023"]),
+                tuple(["2022", "2023"]),
+                tuple(["2023"]),
+            ],  # built apart: distinct objects
+            "name": pd.array(["a", "b", "a"], dtype="str"),
+            "amount": [1.0, float("nan"), 1.0],
+            "cells": [[1], [1], [2]],  # unhashable: left alone
+        }
+    )
+    assert frame["years"][0] is not frame["years"][1], "the test can fail"
+    before = frame.copy()
+    shared = memory.share_equal_values(frame)
+    assert shared["years"][0] is shared["years"][1]
+    assert shared["years"][2] == ("2023",)
+    assert shared["cells"][0] is not shared["cells"][1]
+    pd.testing.assert_frame_equal(shared, before)
+    assert len({id(v) for v in shared["years"]}) == 2

@@ -238,7 +238,7 @@ def test_detail_panel_says_a_township_was_guessed_from_the_name(lang, towns, pre
 
     projects = load_projects(ROOT / "projects.csv")
     daquan = projects[projects["id"] == "reservoir-daquan"].iloc[0]  # 大泉水库: 黑水镇 has a 大泉村, nothing more
-    rows = dict(detail_rows(daquan, lang))
+    rows = dict(detail_rows(daquan, lang, 2023))
     assert rows[t("d_townships", lang)] == towns
     assert rows[t("d_precision", lang)].startswith(precision)
 

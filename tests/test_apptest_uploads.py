@@ -62,6 +62,15 @@ def test_an_upload_over_the_size_limit_is_refused_before_its_bytes_are_read(monk
     assert [text for _, _, text in problem_rows(at)] == ["file too large (limit 0.01 MB); not read"]
 
 
+@pytest.mark.parametrize(("setting", "browser_mb"), [("10", 11), ("20", 21), ("1", 2), ("0.01", 1)])
+def test_the_browser_admits_every_file_up_to_the_limit_whatever_it_calls_a_megabyte(monkeypatch, setting, browser_mb):
+    # By hand: 10 MB here are 10,485,760 bytes; Streamlit's browser counts 11 MB as 11,000,000 bytes (1,048,576 each
+    # on Windows), both above; 10 would admit only 10,000,000 bytes and turn away files under the stated limit.
+    monkeypatch.setenv("COUNTYMAP_MAX_UPLOAD_MB", setting)
+    at = run(TABLE_PAGE, lang="en")
+    assert at.file_uploader(key="projects_upload").proto.max_upload_size_mb == browser_mb
+
+
 def test_a_report_upload_larger_than_a_few_reports_is_refused_unread(monkeypatch):
     monkeypatch.setenv("COUNTYMAP_REPORT", str(ROOT / "no-such-report.txt"))
     at = run(ABOUT_PAGE, lang="en")

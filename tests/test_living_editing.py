@@ -9,36 +9,23 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from apptest_run import ROOT
-from living_app_home import ADMIN, EDITOR, EVIDENCE, PASSWORD, make_home, record, url
+from apptest_run import run
+from living_app_home import ADMIN, EDITOR, EVIDENCE, PASSWORD, record
 from streamlit.testing.v1 import AppTest
 
 from countymap.app.page_edit_map import stored_point
 from countymap.living import LOCAL_OPERATOR, history, log_position, set_active
-from countymap.living.database import close
 from countymap.map.gcj02 import wgs84_to_gcj02
 
 pytestmark = pytest.mark.usefixtures("small_fixture_app")
-PAGE = str(ROOT / "pages" / "6_编辑.py")
+PAGE = "pages/6_编辑.py"
 ITEM = "scenic-dingshi-qiandangtian"  # planned in the report
 INSIDE = (108.37, 28.95)  # lon, lat inside the county (by hand from its outline)
 OUTSIDE = (110.5, 30.5)  # far east of the county
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    yield make_home(tmp_path, monkeypatch)
-    close(url(tmp_path))
-
-
 def _page(lang: str = "en", **session) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    at.query_params["lang"] = lang
-    for key, value in session.items():
-        at.session_state[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run(PAGE, session=session, lang=lang)
 
 
 def _sign_in(name: str = EDITOR, password: str = PASSWORD, lang: str = "en") -> AppTest:
@@ -77,84 +64,84 @@ def test_without_a_database_the_page_names_the_commands(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(("lang", "words"), [("en", "wrong account name or password"), ("zh", "账号或密码不正确")])
-def test_a_wrong_password_is_refused_in_the_chosen_language(home, lang, words):
+def test_a_wrong_password_is_refused_in_the_chosen_language(living_home, lang, words):
     at = _sign_in(password="not the password", lang=lang)
     assert words in _texts(at.error)
     assert "edit_token" not in at.session_state
 
 
-def test_an_editor_records_a_completion_with_evidence(home):
+def test_an_editor_records_a_completion_with_evidence(living_home):
     at = _open_item(_sign_in())
     at.selectbox(key="ed_status").set_value("completed")
     at = _save(at)
     assert "Saved: update 1." in _texts(at.success)
-    (saved,) = history(home, ITEM, public=False)
+    (saved,) = history(living_home, ITEM, public=False)
     assert (saved.field, saved.value, saved.evidence, saved.editor) == ("status", "completed", EVIDENCE, EDITOR)
     assert saved.effective_date == dt.date(2023, 6, 30)
 
 
-def test_a_change_without_evidence_is_refused_and_says_why(home):
+def test_a_change_without_evidence_is_refused_and_says_why(living_home):
     at = _open_item(_sign_in())
     at = _save(at, evidence="")
     assert "evidence is required" in _texts(at.error)
-    assert log_position(home) == 0
+    assert log_position(living_home) == 0
 
 
-def test_a_site_clicked_outside_the_county_is_refused(home):
+def test_a_site_clicked_outside_the_county_is_refused(living_home):
     at = _open_item(_sign_in(), "site")
     at.session_state["edit_points"] = [OUTSIDE]  # as a click would leave it
     at = _save(at)
     assert "the site is outside the county" in _texts(at.error)
-    assert log_position(home) == 0
+    assert log_position(living_home) == 0
 
 
-def test_a_site_clicked_inside_the_county_is_saved(home):
+def test_a_site_clicked_inside_the_county_is_saved(living_home):
     at = _open_item(_sign_in(), "site")
     at.session_state["edit_points"] = [INSIDE]
     at = _save(at)
-    (saved,) = history(home, ITEM)
+    (saved,) = history(living_home, ITEM)
     assert saved.value == {"lon": INSIDE[0], "lat": INSIDE[1], "basemap": "none"}
 
 
-def test_a_stale_save_is_refused_and_shows_the_newer_change(home):
+def test_a_stale_save_is_refused_and_shows_the_newer_change(living_home):
     at = _open_item(_sign_in())  # the form opens on the report's state (no update yet)
-    record(home, ITEM, "note", "recorded by another editor meanwhile")
+    record(living_home, ITEM, "note", "recorded by another editor meanwhile")
     at.selectbox(key="ed_status").set_value("completed")
     at = _save(at)
     assert "someone updated this item before you saved" in _texts(at.error)
     assert "recorded by another editor meanwhile" in " ".join(str(h.proto.body) for h in at.get("html"))
-    assert [r.field for r in history(home, ITEM)] == ["note"]  # the first save kept, the second refused
+    assert [r.field for r in history(living_home, ITEM)] == ["note"]  # the first save kept, the second refused
 
 
-def test_a_forged_token_in_the_session_reaches_no_form(home):
+def test_a_forged_token_in_the_session_reaches_no_form(living_home):
     at = _page(edit_token="forged-token", edit_item=ITEM, edit_kind="status")
     assert [b.key for b in at.button] == ["ed_sign_in"]  # only the sign-in form
     assert "edit_token" not in at.session_state
 
 
-def test_a_session_that_ends_mid_form_saves_nothing(home):
+def test_a_session_that_ends_mid_form_saves_nothing(living_home):
     at = _open_item(_sign_in())
-    set_active(home, LOCAL_OPERATOR, EDITOR, False)  # the admin deactivates the account meanwhile
+    set_active(living_home, LOCAL_OPERATOR, EDITOR, False)  # the admin deactivates the account meanwhile
     at.selectbox(key="ed_status").set_value("completed")
     at = _save(at)
-    assert log_position(home) == 0
+    assert log_position(living_home) == 0
     assert [b.key for b in at.button] == ["ed_sign_in"]
 
 
-def test_an_editor_does_not_get_the_admin_tools_but_an_admin_does(home):
+def test_an_editor_does_not_get_the_admin_tools_but_an_admin_does(living_home):
     editor = _sign_in()
     assert "Accounts (admin)" not in _texts(editor.subheader)
     admin = _sign_in(ADMIN)
     assert "Accounts (admin)" in _texts(admin.subheader)
 
 
-def test_the_command_line_identity_in_the_session_counts_for_nothing(home):
+def test_the_command_line_identity_in_the_session_counts_for_nothing(living_home):
     at = _page(edit_token=LOCAL_OPERATOR, edit_item=ITEM)  # only a string token can stand for a session
     assert [b.key for b in at.button] == ["ed_sign_in"]
-    assert log_position(home) == 0
+    assert log_position(living_home) == 0
 
 
-def test_an_admin_adds_an_editor_who_can_then_sign_in(home):
+def test_an_admin_adds_an_editor_who_can_then_sign_in(living_home):
     at = _sign_in(ADMIN)
     at.text_input(key="ed_new_name").set_value("editor-liu")
     at.text_input(key="ed_new_password").set_value("another long password")
@@ -164,23 +151,15 @@ def test_an_admin_adds_an_editor_who_can_then_sign_in(home):
     assert "Signed in: editor-liu" in _texts(_sign_in("editor-liu", "another long password").markdown)
 
 
-def test_a_signed_in_editor_opens_an_item_from_its_details_and_the_public_gets_no_link(home):
+def test_a_signed_in_editor_opens_an_item_from_its_details_and_the_public_gets_no_link(living_home):
     signed = _sign_in()
     token = signed.session_state["edit_token"]
-    public = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    public.query_params.update({"lang": "en", "sel": ITEM})
-    public.run()
+    public = run("app.py", lang="en", sel=ITEM)
     assert not [link for link in public.get("page_link") if "Edit this item" in str(link.proto.label)]
-    editor = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    editor.query_params.update({"lang": "en", "sel": ITEM})
-    editor.session_state["edit_token"] = token
-    editor.run()
+    editor = run("app.py", session={"edit_token": token}, lang="en", sel=ITEM)
     (link,) = [link for link in editor.get("page_link") if "Edit this item" in str(link.proto.label)]
     assert link.proto.query_string == f"sel={ITEM}"
-    opened = AppTest.from_file(PAGE, default_timeout=120)
-    opened.query_params.update({"lang": "en", "sel": ITEM})
-    opened.session_state["edit_token"] = token
-    opened.run()
+    opened = run(PAGE, session={"edit_token": token}, lang="en", sel=ITEM)
     assert opened.selectbox(key="edit_item").value == ITEM
 
 

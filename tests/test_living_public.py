@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import pytest
 from apptest_run import run
-from living_app_home import EVIDENCE, make_home, record, url
+from living_app_home import EVIDENCE, record
 
 from countymap import config
 from countymap.core.dataset import Dataset
 from countymap.core.filters import FilterState
 from countymap.core.geodata import load_geodata
 from countymap.living import state_as_of
-from countymap.living.database import close
 from countymap.map.build import build_map
 from countymap.map.features import dataset_features
 from countymap.map.view import View
@@ -23,13 +22,6 @@ from countymap.map.view import View
 pytestmark = pytest.mark.usefixtures("small_fixture_app")
 ITEM = "scenic-dingshi-qiandangtian"  # planned, drawn in its township (丁市镇) in the report
 SITE = {"lon": 108.37, "lat": 28.95, "basemap": "none"}  # inside the county, by hand from its outline
-
-
-@pytest.fixture
-def living_home(tmp_path, monkeypatch):
-    """A database with projects.csv as edition 2023 (nothing recorded yet)."""
-    yield make_home(tmp_path, monkeypatch)
-    close(url(tmp_path))
 
 
 def _record(database, field, value, day="2023-06-30"):

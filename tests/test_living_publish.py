@@ -8,26 +8,23 @@ What was published is read from the database itself, never from the page.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from apptest_run import ROOT
-from living_app_home import EDITOR, PASSWORD, make_home, url
+from apptest_run import ROOT, run
+from living_app_home import EDITOR, PASSWORD
+from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from countymap.living import LOCAL_OPERATOR, set_active, sign_in, state_as_of
-from countymap.living.database import close
+from countymap.living import LOCAL_OPERATOR, publish_edition, set_active, sign_in, state_as_of
 from countymap.living.tables import editions
+from tests.living.support import NEW, SCHOOL, WATERWORKS, context_2024, drafts_2024
 
 pytestmark = pytest.mark.usefixtures("small_fixture_app")
-PAGE = str(ROOT / "pages" / "5_草稿审核.py")
+PAGE = "pages/5_草稿审核.py"
 REPORT = ROOT / "tests" / "data" / "report_2024.txt"
 LINKED = ["water-new-city-waterworks", "school-dingshi-zhongba-primary"]
 NEW_NAME = "毛坝乡青龙水库"
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    yield make_home(tmp_path, monkeypatch)
-    close(url(tmp_path))
 
 
 def _editions(db) -> list[str]:
@@ -35,13 +32,14 @@ def _editions(db) -> list[str]:
         return sorted(connection.execute(editions.select()).scalars())
 
 
+def _report_date(db, edition: str) -> dt.date | None:
+    with db.reading() as connection:
+        return connection.execute(select(editions.c.report_date).where(editions.c.edition == edition)).scalar()
+
+
 def _accepted(lang: str = "en", **session) -> AppTest:
     """The review page with the report uploaded and every draft accepted with the editor's summaries."""
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    at.query_params["lang"] = lang
-    for key, value in session.items():
-        at.session_state[key] = value
-    at.run()
+    at = run(PAGE, session=session, lang=lang)
     at.file_uploader(key="review_file").set_value(("report.txt", REPORT.read_bytes(), "text/plain")).run()
     for grid in at.data_editor:
         accept = {"decision": "accept", "summary_zh": "编辑写的简介。", "summary_en": "The editor's summary."}
@@ -56,12 +54,16 @@ def _accepted(lang: str = "en", **session) -> AppTest:
     return at
 
 
+def _html(at) -> str:
+    return " ".join(str(block.proto.body) for block in at.get("html"))
+
+
 def _texts(elements) -> str:
     return " ".join(str(e.value) for e in elements)
 
 
-def test_a_signed_in_editor_publishes_the_drafts_as_the_next_edition(home):
-    at = _accepted(edit_token=sign_in(home, EDITOR, PASSWORD).token)
+def test_a_signed_in_editor_publishes_the_drafts_as_the_next_edition(living_home):
+    at = _accepted(edit_token=sign_in(living_home, EDITOR, PASSWORD).token)
     assert at.text_input(key="review_publish_edition").value == "2024"  # the report's year
     assert "3 items will be published: 2 continue existing items (keeping their ids and updates), 1 are new." in (
         _texts(at.markdown)
@@ -71,40 +73,77 @@ def test_a_signed_in_editor_publishes_the_drafts_as_the_next_edition(home):
     at.button(key="review_publish_button").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert "Edition 2024 is published: 3 items (2 continuing existing items, 1 new)." in _texts(at.success)
-    latest = state_as_of(home).table
-    assert state_as_of(home).edition == "2024"
+    latest = state_as_of(living_home).table
+    assert state_as_of(living_home).edition == "2024"
+    assert _report_date(living_home, "2024") == dt.date(2024, 1, 10)  # the report's first lines: 2024 年 1 月 10 日
     assert list(latest["id"][:2]) == LINKED and latest["name_zh"].iloc[2] == NEW_NAME
     assert list(latest["status"]) == ["completed", "completed", "planned"]
     assert not at.error and not [b for b in at.button if b.key == "review_publish_button"]
     # The same edition again, from another editor's session: refused in the reader's language, nothing stored.
     for lang, words in (("en", "a published edition never changes"), ("zh", "已发布的版本不再更改")):
-        again = _accepted(lang, edit_token=sign_in(home, EDITOR, PASSWORD).token)
+        again = _accepted(lang, edit_token=sign_in(living_home, EDITOR, PASSWORD).token)
         assert words in _texts(again.error)
         assert not [b for b in again.button if b.key == "review_publish_button"]
-    assert _editions(home) == ["2023", "2024"]
+    assert _editions(living_home) == ["2023", "2024"]
 
 
-def test_an_edition_that_is_not_a_year_is_refused_in_the_chosen_language(home):
-    at = _accepted("zh", edit_token=sign_in(home, EDITOR, PASSWORD).token)
+def test_an_edition_that_is_not_a_year_is_refused_in_the_chosen_language(living_home):
+    at = _accepted("zh", edit_token=sign_in(living_home, EDITOR, PASSWORD).token)
     at.text_input(key="review_publish_edition").set_value("next year").run()
     assert "请填写年份" in _texts(at.error)
     assert not [b for b in at.button if b.key == "review_publish_button"]
 
 
 @pytest.mark.parametrize("token", [None, "forged-token", 12345])
-def test_the_public_sees_no_publish_control_and_crafted_state_publishes_nothing(home, token):
+def test_the_public_sees_no_publish_control_and_crafted_state_publishes_nothing(living_home, token):
     crafted = {"review_publish_confirm": True, "review_publish_edition": "2024"}
     at = _accepted(**crafted, **({} if token is None else {"edit_token": token}))
     assert not [b for b in at.button if b.key == "review_publish_button"]
     assert not [c for c in at.checkbox if c.key == "review_publish_confirm"]
     assert "sign in on the Editors page" in _texts(at.caption)
-    assert _editions(home) == ["2023"]
+    assert _editions(living_home) == ["2023"]
 
 
-def test_a_deactivated_editor_loses_the_control_at_once(home):
-    at = _accepted(edit_token=sign_in(home, EDITOR, PASSWORD).token)
+def test_a_deactivated_editor_loses_the_control_at_once(living_home):
+    at = _accepted(edit_token=sign_in(living_home, EDITOR, PASSWORD).token)
     at.checkbox(key="review_publish_confirm").check().run()
-    set_active(home, LOCAL_OPERATOR, EDITOR, False)
+    set_active(living_home, LOCAL_OPERATOR, EDITOR, False)
     at.button(key="review_publish_button").click().run()
     assert not [b for b in at.button if b.key == "review_publish_button"]
-    assert _editions(home) == ["2023"]
+    assert _editions(living_home) == ["2023"]
+
+
+def _years_offered(page: str, **params: str) -> tuple[list[str], list[str]]:
+    at = run(page, lang="en", **params)
+    years = at.multiselect(key="f_years")
+    return list(years.options), list(years.value)
+
+
+def test_after_publishing_the_year_filter_and_the_stats_offer_the_new_editions_years(living_home):
+    token = sign_in(living_home, EDITOR, PASSWORD).token
+    publish_edition(living_home, token, drafts_2024(), "2024", {WATERWORKS, SCHOOL}, context_2024())
+    # By hand: the 2024 drafts speak of 2023 (the two completed items) and 2024 (the new one).
+    assert _years_offered("app.py") == (["2023", "2024"], [])
+    assert _years_offered("app.py", year="2024") == (["2023", "2024"], ["2024"])  # a link to the new year holds
+    assert _years_offered("pages/3_统计.py", year="2024") == (["2023", "2024"], ["2024"])
+    assert _years_offered("pages/1_项目列表.py", year="2024") == (["2023", "2024"], ["2024"])
+    # The report's view keeps the report's own years: projects.csv speaks of 2022 and 2023.
+    assert _years_offered("app.py", as_of="report") == (["2022", "2023"], [])
+    # Switching to the report's view with 2024 chosen: 2024 is dropped (the report has no 2024), no error.
+    at = run("app.py", lang="en", year="2024")
+    at.radio(key="as_of").set_value("report").run()
+    assert not at.exception, [e.value for e in at.exception]
+    years = at.multiselect(key="f_years")
+    assert (list(years.options), list(years.value)) == (["2022", "2023"], [])
+
+
+def test_a_published_editions_items_name_its_report_and_quote_no_other_reports_words(living_home):
+    token = sign_in(living_home, EDITOR, PASSWORD).token
+    publish_edition(living_home, token, drafts_2024(), "2024", {WATERWORKS, SCHOOL}, context_2024())
+    at = run("app.py", lang="en", sel=NEW)
+    shown = _html(at)
+    assert "2024 county work report, part" in shown and "2023 county work report" not in shown
+    assert "<blockquote>" not in shown  # its offsets are into the 2024 report, which the map does not keep
+    assert "published from a review" in _texts(at.caption)
+    report = run("app.py", lang="en", sel=WATERWORKS, as_of="report")  # the report's view: the 2023 report
+    assert "2023 county work report, part" in _html(report)

@@ -47,7 +47,7 @@ def test_amounts_of_different_kinds_never_share_a_chart(projects):
 
 
 def test_the_township_chart_lists_every_township_most_items_first(projects):
-    towns = township_counts(projects, township_names())
+    towns = township_counts(projects, township_names(), ("2022", "2023"))
     assert len(towns) == 39 and set(towns.index) == set(township_names())
     totals = towns.sum(axis=1).tolist()
     assert totals == sorted(totals, reverse=True)

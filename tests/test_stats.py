@@ -7,7 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from countymap.core.stats import alone_and_shared, amounts_by_kind, invest_by_category
+from countymap.core.filters import table_years
+from countymap.core.stats import alone_and_shared, amounts_by_kind, by_year, invest_by_category
 
 NAN = math.nan
 
@@ -122,3 +123,14 @@ def test_sector_chart_keeps_kinds_apart():
     assert chart.loc["road", "pooled_fund 2022"] == pytest.approx(9.2)  # a bar per kind and year, never one total
     assert chart.loc["road", "pooled_fund 2023"] == pytest.approx(10.0)
     assert chart.loc["road", "planned_for_2023"] == pytest.approx(22.0)
+
+
+def test_the_year_columns_are_the_years_of_the_data_shown():
+    # A published 2024 edition: two items reviewed in 2023, one planned for 2024 (counts by hand).
+    shown = pd.DataFrame({"status": ["completed", "completed", "planned"], "years": [("2023",), ("2023",), ("2024",)]})
+    assert table_years(shown) == ("2023", "2024")
+    counts = by_year(shown, "status", str, table_years(shown))
+    assert list(counts.columns) == ["2023", "2024"]
+    assert counts.loc["completed"].tolist() == [2, 0] and counts.loc["planned"].tolist() == [0, 1]
+    only_2023 = by_year(shown.iloc[:2], "status", str, table_years(shown))  # a filter leaves 2024 no item
+    assert list(only_2023.columns) == ["2023", "2024"] and only_2023.loc["completed"].tolist() == [2, 0]

@@ -175,7 +175,23 @@ def living_here() -> bool:
 def living_view() -> living_data.LivingView | None:
     """The living map's latest state (its Dataset on the first dataset's geodata), or ``None`` when there is none."""
     folder = config.dataset_dirs()[0]
-    return living_data.latest(lambda table: Dataset.of(table, _geodata_of(folder), folder), geodata_version(folder))
+
+    def make(table: pd.DataFrame, edition: str) -> Dataset:
+        return Dataset(table, _geodata_of(folder), *_edition_identity(folder, edition))
+
+    return living_data.latest(make, geodata_version(folder))
+
+
+def _edition_identity(folder: Path, edition: str) -> tuple[County, Edition]:
+    """The county, and the edition the database's ``edition`` is: ``dataset.toml``'s, or a newer one published since.
+
+    A newer edition's report text is not the dataset's file: it has no report file
+    (so no passage of the older report is quoted at its items' offsets).
+    """
+    county, described = read_identity(folder)
+    if edition == str(described.year):
+        return county, described
+    return county, Edition(int(edition[:4]), "", "", "")
 
 
 def upload_dataset(result: UploadResult) -> Dataset:
@@ -309,13 +325,16 @@ def _configured_report() -> str | None:
     return os.environ.get(config.ENV_REPORT) or secret(config.ENV_REPORT)
 
 
-def report_text() -> str | None:
-    """The current edition's verified report text: this session's upload of it, else a file; ``None`` if neither.
+def report_text(edition: Edition | None = None) -> str | None:
+    """The verified report text of ``edition`` (default: the shown items'): an upload of it, else a file; else ``None``.
 
     The files tried: ``$COUNTYMAP_REPORT`` (or the secret), the dataset folder, ``../shared/report/``;
-    only one whose sha256 is the edition's counts (:func:`countymap.core.report.dataset_report`).
+    only one whose sha256 is the edition's counts (:func:`countymap.core.report.dataset_report`). A newer
+    edition published from a review has no report file (:func:`living_view`): nothing is quoted for it.
     """
-    edition = current().edition
+    edition = edition or dataset().edition
+    if not edition.report_sha256:
+        return None
     if session.get(REPORT_SHA_KEY) == edition.report_sha256 and session.get(REPORT_KEY):
         return session.get(REPORT_KEY)
     return _report_cached(str(current().folder), edition.report_file, edition.report_sha256, _configured_report())

@@ -51,7 +51,7 @@ def search_example(lang: str) -> dict[str, str] | None:
     On a Chinese page the pinyin is written as a reader types it (lower case): a
     capitalised name reads as an English word there.
     """
-    towns = next(spec for spec in FIELDS if spec.attr == "townships").vocabulary()
+    towns = next(spec for spec in FIELDS if spec.attr == "townships").vocabulary(data.dataset())
     if not towns:
         return None
     latin = township_label(towns[0], "en", short=True)
@@ -103,7 +103,7 @@ def _widget(spec: FilterField, lang: str, where) -> object:
         help_text = t(HELP_KEYS[spec.attr], lang) if spec.attr in HELP_KEYS else None
         return where.multiselect(
             title,
-            spec.vocabulary(),
+            spec.vocabulary(data.dataset()),
             key=key,
             format_func=lambda code: spec.option_label(code, lang),
             placeholder=t("all", lang),
@@ -159,7 +159,11 @@ def sidebar_filters(lang: str, search_where=None, hidden: frozenset[str] = froze
         panel = st.sidebar
         panel.header(t("filters", lang))
     chosen = _bind_widgets(
-        lang, search_where if search_where is not None else st, hidden, from_query_params(read_url()), panel
+        lang,
+        search_where if search_where is not None else st,
+        hidden,
+        from_query_params(read_url(), data.dataset()),
+        panel,
     )
     if chosen.has_invest_bound:
         panel.caption(t("f_invest_note", lang))

@@ -97,11 +97,11 @@ def _position(db: living.Database) -> tuple[str | None, int]:
 # Shared by every session (read-only): a new log position or edition makes a new entry, the old one is dropped.
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _latest_cached(
-    url: str, edition: str, position: int, version: float, _make: Callable[[pd.DataFrame], Dataset]
+    url: str, edition: str, position: int, version: float, _make: Callable[[pd.DataFrame, str], Dataset]
 ) -> LivingView:
     found = living.state_as_of(_opened(url), None, edition)
     table = found.table
-    made = _make(table)
+    made = _make(table, found.edition)
     dates = table["last_update_date"].replace("", pd.NA).dropna()
     counted = int(table["last_update_id"].notna().sum())
     return LivingView(made, found.edition, found.log_position, counted, str(dates.max()) if len(dates) else "")
@@ -129,10 +129,10 @@ def status() -> str:
     return NO_EDITION if edition is None else READY
 
 
-def latest(make: Callable[[pd.DataFrame], Dataset], version: float) -> LivingView | None:
+def latest(make: Callable[[pd.DataFrame, str], Dataset], version: float) -> LivingView | None:
     """The "latest" view, or ``None`` without one.
 
-    ``make`` turns the state's table into a Dataset; ``version`` is the geodata's (part of the cache key).
+    ``make`` turns the state's table and its edition into a Dataset; ``version`` is the geodata's (part of the cache key).
     """
     db = database()
     if db is None:

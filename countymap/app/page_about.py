@@ -80,7 +80,7 @@ def provenance(lang: str) -> None:
     st.code(f"{edition.report_file}\nsha256 {edition.report_sha256}", language=None)
     date = labelled(t("data_date", lang), edition.report_date, lang)
     st.write(f"{date} · {labelled(t('data_file', lang), modified, lang)}")
-    st.write(t("report_loaded", lang) if data.report_text() else t("report_missing", lang))
+    st.write(t("report_loaded", lang) if data.report_text(edition) else t("report_missing", lang))
     _report_upload(lang)
 
 

@@ -117,13 +117,14 @@ def _status_label(code: object, lang: str) -> str:
 
 
 def charts(result: pd.DataFrame, lang: str) -> None:
-    """Bar charts of the filtered items, 2022 beside 2023; then the amounts, one kind per chart."""
+    """Bar charts of the filtered items, one report year beside the next; then the amounts, one kind per chart."""
     count = t("count", lang)
     left, right = st.columns(2)
     with left:
-        sectors = by_year(result, "category", lambda c: label(CATEGORIES, c, lang))
+        years = data.dataset().years
+        sectors = by_year(result, "category", lambda c: label(CATEGORIES, c, lang), years)
         _bar(t("by_category", lang), sectors, (t("d_category", lang), t("year", lang), count), lang)
-        statuses = by_year(result, "status", lambda s: _status_label(s, lang))
+        statuses = by_year(result, "status", lambda s: _status_label(s, lang), years)
         _bar(t("by_status", lang), statuses, (t("d_status", lang), t("year", lang), count), lang)
     with right:
         township_chart(result, lang)
@@ -132,7 +133,7 @@ def charts(result: pd.DataFrame, lang: str) -> None:
 
 def township_chart(result: pd.DataFrame, lang: str) -> None:
     """Every township (zeros included), most items first; items with no township counted in a line apart."""
-    towns = township_counts(result, township_names())
+    towns = township_counts(result, township_names(), data.dataset().years)
     towns.index = [township_label(name, lang) for name in towns.index]
     titles = (t("d_townships", lang), t("year", lang), t("count", lang))
     st.markdown(f"**{t('by_township', lang)}**")

@@ -80,7 +80,7 @@ def report_mentions(township: str, lang: str) -> None:
     st.subheader(t("township_mentions", lang))
     text = data.report_text()
     if text is None:
-        st.caption(t("d_no_report", lang))
+        panels.no_report_note(lang)
         return
     others = data.namesakes().get(township, ())
     phrases = tuple(phrase for phrase, _, _ in others)

@@ -73,8 +73,8 @@ def precision_text(code: str, lang: str) -> str:
     return labelled(name, label(PRECISION_MEANINGS, code, lang), lang) if code == "inferred" else name
 
 
-def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
-    """The labelled facts of one item, in reading order (empty values left out)."""
+def detail_rows(row: pd.Series, lang: str, year: int) -> list[tuple[str, str]]:
+    """The labelled facts of one item, in reading order (empty values left out); ``year``: its report's."""
     section = report_section(row.get("source_section") or "", lang)
     rows = [
         (t("d_category", lang), label(CATEGORIES, row["category"], lang)),
@@ -88,7 +88,7 @@ def detail_rows(row: pd.Series, lang: str) -> list[tuple[str, str]]:
         (t("d_investment", lang), row_amount(row, lang)),
         (t("d_quantity", lang), quantity(row.get("quantity"), row.get("quantity_unit") or "", lang)),
         (t("d_precision", lang), precision_text(row["precision"], lang)),
-        (t("d_source", lang), t("d_source_value", lang, section=section)),
+        (t("d_source", lang), t("d_source_value", lang, year=year, section=section)),
     ]
     return [(key, value) for key, value in rows if value]
 
@@ -116,7 +116,7 @@ def detail_panel(row: pd.Series, lang: str) -> None:
     In English the report's Chinese name stands in brackets under the English
     one (to find it in the report's words below).
     """
-    facts = detail_rows(row, lang) + _links(row, lang)
+    facts = detail_rows(row, lang, data.dataset().edition.year) + _links(row, lang)
     table = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in facts)
     summary = row.get("summary_en") if lang == "en" else row.get("summary_zh")
     name = item_name(row, lang)
@@ -131,11 +131,16 @@ def detail_panel(row: pd.Series, lang: str) -> None:
     living_panels.timeline(row, lang)
 
 
+def no_report_note(lang: str) -> None:
+    """Why the report's words are not shown: the text is not loaded, or the edition keeps none (published from a review)."""
+    st.caption(t("d_no_report" if data.dataset().edition.report_sha256 else "d_no_report_published", lang))
+
+
 def passages(spans: tuple[tuple[int, int], ...], lang: str) -> None:
     """Quote the report at each span, or say that the text is not loaded."""
     text = data.report_text()
     if text is None:
-        st.caption(t("d_no_report", lang))
+        no_report_note(lang)
         return
     quotes = [report.passage(text, start, end) for start, end in spans]
     body = "".join(f"<blockquote>{esc(q)}</blockquote>" for q in quotes if q)

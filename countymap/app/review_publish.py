@@ -21,6 +21,7 @@ from countymap.app import state as session
 from countymap.app.data import validation_context
 from countymap.app.edit_session import current_account, token
 from countymap.app.shell import esc
+from countymap.core.report import report_date
 from countymap.draft.sections import report_year
 from countymap.living.publish import Plan, PublishError, plan_publish, publish_edition
 from countymap.text.strings import t
@@ -71,7 +72,7 @@ def publish_panel(chosen: pd.DataFrame, linked: set[str], raw: str, lang: str) -
 
 def _publish(db: living.Database, chosen: pd.DataFrame, edition: str, linked: set[str], raw: str, lang: str) -> None:
     try:
-        plan = publish_edition(db, token(), chosen, edition, linked, draft_context(raw, edition))
+        plan = publish_edition(db, token(), chosen, edition, linked, draft_context(raw, edition), report_date(raw))
     except living.AccessError as error:
         st.error(esc(t("review_publish_refused", lang) + error.problem.message(lang)))
         return

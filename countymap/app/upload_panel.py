@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -12,7 +10,7 @@ from countymap.app import state as session
 from countymap.app.data import UPLOAD_KEY
 from countymap.text.strings import t
 from countymap.validation.isolated import check_upload_isolated
-from countymap.validation.upload import UploadResult, failed, max_upload_bytes
+from countymap.validation.upload import UploadResult, browser_upload_mb, failed, max_upload_bytes
 from countymap.validation.validate import problems_frame, too_large
 
 
@@ -30,7 +28,7 @@ def upload_section(lang: str) -> None:
             t("upload_title", lang),
             type=["csv", "xlsx"],
             key="projects_upload",
-            max_upload_size=max(1, math.ceil(limit / 1024 / 1024)),  # the browser refuses larger files
+            max_upload_size=browser_upload_mb(limit),  # the browser refuses larger files
         )
         if file is not None:
             digest = f"{file.file_id}:{file.size}:{data.current().folder}"  # checked again in another county

@@ -23,6 +23,7 @@ import os
 import statistics
 from pathlib import Path
 
+from countymap.app import memory_probe
 from countymap.bench import live
 from countymap.bench.run import reading_limits_for, synthetic_csv
 from countymap.bench.section import add_report_flag, run_section
@@ -35,8 +36,12 @@ SECTION = "## Upload sessions"  # then the rows: a section per size, each its ow
 TARGET_MB = {20_000: 50, 50_000: 100}  # after - before, by rows (ten 20,000-row sessions; five 50,000-row ones)
 
 
-def measure(rows: int, sessions: int, wait_s: float, folder: Path) -> dict:
-    """Server RSS before, at peak and ``wait_s`` after ``sessions`` upload sessions closed (MB)."""
+def measure(rows: int, sessions: int, wait_s: float, folder: Path, probe: Path | None = None) -> dict:
+    """Server RSS before, at peak and ``wait_s`` after ``sessions`` upload sessions closed (MB).
+
+    With ``probe``, the server writes what it holds into that folder at each script run
+    (:mod:`countymap.app.memory_probe`).
+    """
     from playwright.sync_api import sync_playwright
 
     path = synthetic_csv(rows, folder)
@@ -44,6 +49,9 @@ def measure(rows: int, sessions: int, wait_s: float, folder: Path) -> dict:
     # An operator's setting, in range, with room: the browser's check of the uploader's size may count MB
     # as a million bytes (a 19.2 MiB file under a 20 MB setting never got uploaded).
     env = {"COUNTYMAP_MAX_UPLOAD_MB": str(max(10, math.ceil(path.stat().st_size / 1e6) + 2))}
+    if probe is not None:
+        probe.mkdir(parents=True, exist_ok=True)
+        env[memory_probe.PROBE_ENV] = str(probe.resolve())
     with reading_limits_for(path, rows, len(PROJECTS.columns)):  # 50,000 rows and a header: past the default cap
         url, server, _log = live.start_server(folder, env)
     try:
@@ -107,6 +115,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--rows", type=int, default=20_000, help="rows of the uploaded file (default 20,000)")
     p.add_argument("--sessions", type=int, default=10, help="upload sessions, one after another (default 10)")
     p.add_argument("--wait", type=float, default=60.0, help="seconds after the last session closed (default 60)")
+    p.add_argument("--probe", type=Path, help=argparse.SUPPRESS)  # a folder: the server's memory probes go there
     add_report_flag(p)
     return p
 
@@ -114,5 +123,5 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m countymap bench-sessions``."""
     return run_section(
-        parser(), argv, lambda args, folder: measure(args.rows, args.sessions, args.wait, folder), report
+        parser(), argv, lambda args, folder: measure(args.rows, args.sessions, args.wait, folder, args.probe), report
     )

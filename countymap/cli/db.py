@@ -1,4 +1,4 @@
-"""``python -m countymap db upgrade | status | import FILE --edition YEAR | backup FILE | audit --out FILE``.
+"""``python -m countymap db upgrade | status | import FILE --edition YEAR [--date DATE] | backup FILE | audit --out FILE``.
 
 ``upgrade`` creates or migrates the database (SQLite in ``$COUNTYMAP_DATA_HOME`` by default,
 ``COUNTYMAP_DATABASE_URL`` for PostgreSQL). ``import`` stores a validated projects file as an
@@ -9,12 +9,13 @@ backup (PostgreSQL: use ``pg_dump``). ``audit`` exports the audit log (the comma
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from countymap.cli.living_common import CommandError, add_lang, database, run
+from countymap.cli.living_common import CommandError, add_lang, database, parse_date, run
 from countymap.living import LOCAL_OPERATOR, BaselineError, current_revision, export_audit, import_edition, upgrade
 from countymap.living.database import DatabaseSettingError, describe, sqlite_path
 from countymap.living.tables import accounts, editions, items, updates
@@ -32,6 +33,9 @@ def parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import a projects file as an edition's baseline")
     imp.add_argument("file")
     imp.add_argument("--edition", required=True, help="the report's year, e.g. 2023")
+    imp.add_argument(
+        "--date", help="the report's delivery date (YYYY-MM-DD): updates that took effect before it do not override it"
+    )
     add_lang(imp)
     backup = sub.add_parser("backup", help="copy the SQLite database (online) to FILE")
     backup.add_argument("file")
@@ -64,21 +68,31 @@ def _status(_args) -> int:
     with db.reading() as connection:
         found = {name: connection.execute(select(func.count()).select_from(table)).scalar_one()
                  for name, table in (("items", items), ("updates", updates), ("accounts", accounts))}  # fmt: skip
-        kept = connection.execute(select(editions.c.edition, editions.c.rows).order_by(editions.c.edition)).all()
+        kept = connection.execute(
+            select(editions.c.edition, editions.c.rows, editions.c.report_date).order_by(editions.c.edition)
+        ).all()
     print(f"{describe()}: schema at revision {current_revision(db)} (the code's head)")
-    print(
-        "editions: "
-        + (", ".join(f"{e} ({n} items)" for e, n in kept) or "none (db import projects.csv --edition 2023)")
-    )
+    said = [f"{e} ({n} items, report {day or 'date not known'})" for e, n, day in kept]
+    print("editions: " + (", ".join(said) or "none (db import projects.csv --edition 2023 --date 2023-02-08)"))
     print(", ".join(f"{n} {name}" for name, n in found.items()))
     return 0
+
+
+def _date(text: str | None) -> dt.date | None:
+    """``--date``: a report's delivery date, from 2000 to today."""
+    if text is None:
+        return None
+    day = parse_date(text)
+    if day > dt.date.today() or day.year < 2000:
+        raise CommandError(f"--date {text[:20]}: give a date from 2000 to today")
+    return day
 
 
 def _import(args) -> int:
     if not Path(args.file).is_file():
         raise CommandError(f"no such file: {args.file}")
     try:
-        stored = import_edition(database(), args.file, args.edition)
+        stored = import_edition(database(), args.file, args.edition, report_date=_date(args.date))
     except BaselineError as error:
         raise CommandError(f"{args.file} not imported: " + " | ".join(error.lines)) from error
     print(f"edition {args.edition}: {stored} items imported" if stored else f"edition {args.edition}: already imported")

@@ -48,7 +48,7 @@ def view_from_args(args: argparse.Namespace) -> View:
 
 
 def _write(args: argparse.Namespace, dataset: Dataset) -> str:
-    export_html(dataset, state_from_args(args), args.out, view_from_args(args))
+    export_html(dataset, state_from_args(args, dataset), args.out, view_from_args(args))
     return ""
 
 

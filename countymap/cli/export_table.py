@@ -48,7 +48,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _write(args: argparse.Namespace, dataset: Dataset) -> int:
-    result = dataset.rows(state_from_args(args))
+    result = dataset.rows(state_from_args(args, dataset))
     Path(args.out).write_bytes(FORMATS[args.format](dataset, result))
     return len(result)
 
@@ -64,7 +64,7 @@ DATABASE_FORMATS = {
 
 def _from_database(args: argparse.Namespace) -> int:
     dataset, state = database_dataset(args)
-    result = dataset.rows(state_from_args(args))
+    result = dataset.rows(state_from_args(args, dataset))
     Path(args.out).write_bytes(DATABASE_FORMATS[args.format](dataset, result))
     print(f"wrote {args.out} ({len(result)} rows, edition {state.edition}, as of {state.as_of or 'latest'})")
     return 0

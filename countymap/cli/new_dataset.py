@@ -16,13 +16,13 @@ import csv
 import datetime as dt
 import hashlib
 import io
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 from countymap import schema
 from countymap.cli.build_geodata import DATASET_TOML, UsageError, build_dataset, folder_problem, report_seats
+from countymap.core.report import report_date
 from countymap.core.tables import TableError
 from countymap.draft.cli import read_report_text
 from countymap.draft.drafter import draft
@@ -31,21 +31,8 @@ from countymap.geodata_build.division import ADCODE
 from countymap.text.strings import t
 from countymap.validation.arguments import input_file, input_folder, output_folder, parse_checked
 
-DELIVERED = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-HEADER_CHARS = 400  # the delivery date stands under the title, before the speech begins
 YEARS = range(1990, 2101)
 PROTECTED = (DATASET_TOML, "projects.csv", "drafts.csv")
-
-
-def report_date(text: str) -> dt.date | None:
-    """The delivery date the report's first lines state (``2023 年 2 月 8 日``), or ``None``."""
-    match = DELIVERED.search(text[:HEADER_CHARS])
-    if not match:
-        return None
-    try:
-        return dt.date(*(int(group) for group in match.groups()))
-    except ValueError:
-        return None
 
 
 def edition(path: Path, raw: bytes, text: str, year: int | None, date: str | None) -> dict:

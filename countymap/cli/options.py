@@ -45,10 +45,10 @@ def add_filter_flags(parser: argparse.ArgumentParser) -> None:
             parser.add_argument(spec.flag, dest=spec.param, help=described)
 
 
-def state_from_args(args: argparse.Namespace) -> FilterState:
-    """The filter the flags describe, cleaned exactly like a link's parameters."""
+def state_from_args(args: argparse.Namespace, dataset: Dataset) -> FilterState:
+    """The filter the flags describe for ``dataset``'s items, cleaned exactly like a link's parameters."""
     params = {spec.param: getattr(args, spec.param) for spec in FIELDS if getattr(args, spec.param) is not None}
-    return from_query_params(params)
+    return from_query_params(params, dataset)
 
 
 def add_input_flags(parser: argparse.ArgumentParser, projects_help: str | None = None, *, lang: bool = True) -> None:

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from countymap.core.filters import FilterState, SearchIndex, filter_mask, search_index
+from countymap.core.filters import FilterState, SearchIndex, filter_mask, search_index, table_years
 from countymap.core.geodata import Geodata
 from countymap.core.identity import County, Edition, read_identity
 from countymap.core.memory import return_freed_memory
@@ -77,6 +77,20 @@ class Dataset:
     def __len__(self) -> int:
         return len(self.table)
 
+    def release(self) -> None:
+        """Let go of the table and everything derived from it: an upload's, once its session is dropped for good.
+
+        Streamlit keeps a dropped session's objects until its session store is
+        next written (another visitor's tab closing); the Dataset's memory need
+        not wait for that. It then has no rows; nothing reads it again.
+        """
+        with self._lock:
+            self.table = self.table.head(0).copy()  # a copy: a slice would keep the whole columns alive
+            self.validation = None
+            self._derived.clear()
+            self._selections.clear()
+            self._recent.clear()
+
     def derived(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """What ``make()`` returns, made once per Dataset and ``key`` (thread-safe) and freed with the Dataset."""
         with self._lock:
@@ -106,6 +120,11 @@ class Dataset:
     def placement(self) -> pd.DataFrame:
         """Where each item of the whole table is drawn (WGS-84), in table order: placed once."""
         return self.derived("placement", lambda: place_projects(self.table, self.geodata))
+
+    @property
+    def years(self) -> tuple[str, ...]:
+        """The report years its items speak of, in order: the year filter's choices and the charts' columns."""
+        return self.derived("years", lambda: table_years(self.table))
 
     @property
     def search(self) -> SearchIndex:

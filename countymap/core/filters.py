@@ -20,12 +20,12 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from countymap.core.geodata import township_names
-from countymap.core.identity import edition_years
 from countymap.schema import CATEGORIES, ITEM_KINDS, PRECISIONS, STATUSES, label
 from countymap.text.format import amount, join_labels, township_label
 from countymap.text.pinyin import pinyin, pinyin_many
@@ -55,7 +55,9 @@ class FilterField:
         A multi-choice of codes, a bound in 亿元, an on/off switch (``=1`` in a
         link), or free text.
     vocabulary : callable, optional
-        Allowed codes (lists only); called when needed, so geodata is read lazily.
+        ``shown -> codes``: the allowed codes (lists only), given the data shown (a
+        :class:`countymap.core.dataset.Dataset`: the years are its table's); called
+        when needed, so geodata is read lazily.
     option_label : callable, optional
         ``(code, lang) -> label`` of one code (lists only).
     phrase_key : str
@@ -67,7 +69,7 @@ class FilterField:
     flag: str
     label_key: str
     kind: str
-    vocabulary: Callable[[], tuple[str, ...]] | None = None
+    vocabulary: Callable[[Any], tuple[str, ...]] | None = None
     option_label: Callable[[str, str], str] | None = None
     phrase_key: str = ""
 
@@ -76,18 +78,32 @@ def _vocab_label(vocab: dict) -> Callable[[str, str], str]:
     return lambda code, lang: label(vocab, code, lang)
 
 
+def _codes(vocab: dict) -> Callable[[Any], tuple[str, ...]]:
+    return lambda shown: tuple(vocab)
+
+
+def table_years(table: pd.DataFrame) -> tuple[str, ...]:
+    """The report years the items of ``table`` speak of, in order: the year filter's choices.
+
+    Taken from the items, not from ``dataset.toml``: after a new edition is
+    published the latest view's items speak of its years (2023 and 2024), the
+    report's view of the report's (2022 and 2023).
+    """
+    return tuple(sorted({year for years in table["years"] for year in years}))
+
+
 FIELDS: tuple[FilterField, ...] = (
-    FilterField("years", "year", "--year", "f_years", "list", edition_years, lambda code, lang: code),
+    FilterField("years", "year", "--year", "f_years", "list", lambda shown: shown.years, lambda code, lang: code),
     FilterField(
-        "categories", "cat", "--category", "f_categories", "list", lambda: tuple(CATEGORIES), _vocab_label(CATEGORIES)
+        "categories", "cat", "--category", "f_categories", "list", _codes(CATEGORIES), _vocab_label(CATEGORIES)
+    ),
+    FilterField("statuses", "status", "--status", "f_statuses", "list", _codes(STATUSES), _vocab_label(STATUSES)),
+    FilterField("kinds", "kind", "--item-kind", "f_kinds", "list", _codes(ITEM_KINDS), _vocab_label(ITEM_KINDS)),
+    FilterField(
+        "townships", "town", "--township", "f_townships", "list", lambda shown: township_names(), township_label
     ),
     FilterField(
-        "statuses", "status", "--status", "f_statuses", "list", lambda: tuple(STATUSES), _vocab_label(STATUSES)
-    ),
-    FilterField("kinds", "kind", "--item-kind", "f_kinds", "list", lambda: tuple(ITEM_KINDS), _vocab_label(ITEM_KINDS)),
-    FilterField("townships", "town", "--township", "f_townships", "list", township_names, township_label),
-    FilterField(
-        "precisions", "prec", "--precision", "f_precisions", "list", lambda: tuple(PRECISIONS), _vocab_label(PRECISIONS)
+        "precisions", "prec", "--precision", "f_precisions", "list", _codes(PRECISIONS), _vocab_label(PRECISIONS)
     ),
     FilterField("invest_min", "imin", "--min-yi", "f_invest_min", "number", phrase_key="desc_min"),
     FilterField("invest_max", "imax", "--max-yi", "f_invest_max", "number", phrase_key="desc_max"),
@@ -344,9 +360,9 @@ def parse_bound(raw: str | None) -> float | None:
     return value if math.isfinite(value) and value <= INVEST_MAX_YI else None
 
 
-def _clean(spec: FilterField, raw: str | Iterable[str] | None) -> object:
+def _clean(spec: FilterField, raw: str | Iterable[str] | None, shown: Any) -> object:
     if spec.kind == "list":
-        allowed = set(spec.vocabulary())
+        allowed = set(spec.vocabulary(shown))
         return tuple(dict.fromkeys(v for v in _values(raw) if v in allowed))
     if spec.kind == "number":
         return parse_bound(_last(raw))
@@ -355,14 +371,15 @@ def _clean(spec: FilterField, raw: str | Iterable[str] | None) -> object:
     return (_last(raw) or "")[:QUERY_MAX_CHARS]
 
 
-def from_query_params(params: Mapping[str, str | Iterable[str]]) -> FilterState:
+def from_query_params(params: Mapping[str, str | Iterable[str]], shown: Any) -> FilterState:
     """Decode URL parameters into a clean state, dropping anything unknown or invalid.
 
-    Lists are deduplicated and restricted to their vocabulary, text is cut to
+    Lists are deduplicated and restricted to their vocabulary for the data
+    ``shown`` (a :class:`~countymap.core.dataset.Dataset`), text is cut to
     its widget's limit, numbers must be plain decimals in range. Never raises:
     a hand-edited or stale link gives the nearest valid view.
     """
-    return FilterState(**{spec.attr: _clean(spec, params.get(spec.param)) for spec in FIELDS})
+    return FilterState(**{spec.attr: _clean(spec, params.get(spec.param), shown) for spec in FIELDS})
 
 
 # --- the sentence that states a filter ------------------------------------------------

@@ -8,6 +8,7 @@ text itself is not shipped with the app.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import re
@@ -26,6 +27,8 @@ _SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
 _SENTENCE_END = "。！？；"
 # An uploaded "report" larger than this is refused by its size, before its bytes are read.
 REPORT_MAX_BYTES = 4 * REPORT_BYTES
+DELIVERED = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+HEADER_CHARS = 400  # the delivery date stands under the title, before the speech begins
 
 
 def verify(data: bytes, sha256: str = REPORT_SHA256) -> str | None:
@@ -156,3 +159,14 @@ def load_namesakes(path: str | Path) -> dict[str, tuple[tuple[str, str, str], ..
         if len(row) == len(NAMESAKE_COLUMNS) and row[0].strip() and row[1].strip():
             found.setdefault(row[0].strip(), []).append((row[1].strip(), row[2].strip(), row[3].strip()))
     return {township: tuple(items) for township, items in found.items()}
+
+
+def report_date(text: str) -> dt.date | None:
+    """The delivery date the report's first lines state (``2023 年 2 月 8 日``), or ``None``."""
+    match = DELIVERED.search(text[:HEADER_CHARS])
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(group) for group in match.groups()))
+    except ValueError:
+        return None

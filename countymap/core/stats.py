@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from countymap.core.filters import FilterState, phrases
-from countymap.core.identity import edition_years
 from countymap.schema import INVESTMENT_KINDS, LOWER_BOUNDS, STATUSES
 from countymap.text.format import capitalised
 from countymap.text.strings import t, tn
@@ -182,19 +181,21 @@ def describe(state: FilterState, result: pd.DataFrame, lang: str = "zh", wide: i
     return capitalised(" · ".join(parts) + colon + counts)
 
 
-def by_year(result: pd.DataFrame, column: str, to_label: Callable[[str], str]) -> pd.DataFrame:
+def by_year(result: pd.DataFrame, column: str, to_label: Callable[[str], str], years: tuple[str, ...]) -> pd.DataFrame:
     """Item counts per label (rows) and report year (columns); list columns count each member.
 
-    An empty list (no township) counts under ``to_label("")``.
+    ``years`` are the columns, each one even where the filter leaves it no item: the
+    years of the data shown (:attr:`countymap.core.dataset.Dataset.years`). An empty
+    list (no township) counts under ``to_label("")``.
     """
     rows = []
-    for keys, years in zip(result[column], result["years"], strict=True):
+    for keys, item_years in zip(result[column], result["years"], strict=True):
         members = keys if isinstance(keys, tuple) else (keys,)
-        for year in years:
+        for year in item_years:
             rows.extend((to_label(key), year) for key in members or ("",))
     frame = pd.DataFrame(rows, columns=["label", "year"])
     table = pd.crosstab(frame["label"], frame["year"]) if rows else pd.DataFrame()
-    return table.reindex(columns=list(edition_years()), fill_value=0)
+    return table.reindex(columns=list(years), fill_value=0)
 
 
 def invest_by_category(
@@ -264,14 +265,14 @@ def invest_rows(result: pd.DataFrame, everything: pd.DataFrame | None = None) ->
     return sums.sort_values(["_kind", "year", "yi"], ascending=[True, True, False]).drop(columns="_kind")[columns]
 
 
-def township_counts(result: pd.DataFrame, names: tuple[str, ...]) -> pd.DataFrame:
-    """Items per township (all of ``names``, zeros included) and report year, most items first.
+def township_counts(result: pd.DataFrame, names: tuple[str, ...], years: tuple[str, ...]) -> pd.DataFrame:
+    """Items per township (all of ``names``, zeros included) and report year (``years``), most items first.
 
     Items without a township (county-wide, or place not yet known) are left
     out: they are no township's items (:func:`unplaced_counts` counts them).
     Ties keep the order of ``names`` (the county's own order of its townships).
     """
-    table = by_year(result[result["townships"].map(len) > 0], "townships", lambda name: name)
+    table = by_year(result[result["townships"].map(len) > 0], "townships", lambda name: name, years)
     table = table.reindex(index=list(names), fill_value=0).fillna(0).astype(int)
     totals_ = table.sum(axis=1)
     ranked = sorted(range(len(names)), key=lambda n: (-int(totals_.iloc[n]), n))

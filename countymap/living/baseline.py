@@ -37,8 +37,18 @@ class BaselineError(ValueError):
         self.lines = lines
 
 
-def import_edition(db: Database, path: str | Path, edition: str, context: ValidationContext | None = None) -> int:
-    """Import ``path`` as the baseline of ``edition``; returns the number of items stored (0 if already there)."""
+def import_edition(
+    db: Database,
+    path: str | Path,
+    edition: str,
+    context: ValidationContext | None = None,
+    report_date: dt.date | None = None,
+) -> int:
+    """Import ``path`` as the baseline of ``edition``; returns the number of items stored (0 if already there).
+
+    ``report_date`` is the report's delivery date: an update that took effect
+    before it does not override what this edition states (:func:`countymap.living.state.fold`).
+    """
     if not EDITION_PATTERN.fullmatch(str(edition)):
         raise BaselineError([f"edition {str(edition)[:20]!r}: give a year such as 2023 (optionally 2023-draft)"])
     problems = validate_file(path, PROJECTS, context)
@@ -55,18 +65,27 @@ def import_edition(db: Database, path: str | Path, edition: str, context: Valida
         if known is not None:
             raise BaselineError([f"edition {edition} was imported from another file: a baseline never changes"])
         at = now_utc()
-        store_edition(connection, edition, frame, digest, at)
+        store_edition(connection, edition, frame, digest, at, report_date)
         record(connection, "edition.import", edition, None, {"sha256": digest, "rows": len(frame)}, at)
     return len(frame)
 
 
-def store_edition(connection: Connection, edition: str, frame: pd.DataFrame, digest: str, at: dt.datetime) -> None:
+def store_edition(
+    connection: Connection,
+    edition: str,
+    frame: pd.DataFrame,
+    digest: str,
+    at: dt.datetime,
+    report_date: dt.date | None = None,
+) -> None:
     """Store ``frame`` (text cells, the projects file's columns) as the baseline of a new ``edition``.
 
+    ``report_date``: the report's delivery date (``None``: not known; then every update counts on it).
     Its ids that are items already keep them (their history continues); the others become new items.
     The caller has checked that the edition is new, and audits the import in the same transaction.
     """
-    connection.execute(insert(editions).values(edition=edition, source_sha256=digest, rows=len(frame), imported_at=at))
+    stored = {"edition": edition, "source_sha256": digest, "rows": len(frame), "imported_at": at}
+    connection.execute(insert(editions).values(**stored, report_date=report_date))
     existing = set(connection.execute(select(items.c.item_id)).scalars())
     new_items = [{"item_id": i, "first_edition": edition} for i in frame["id"] if i not in existing]
     if new_items:

@@ -14,6 +14,7 @@ token is checked inside the write transaction, as every save is.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -99,6 +100,7 @@ def publish_edition(
     edition: str,
     linked: Collection[str],
     context: ValidationContext,
+    report_date: dt.date | None = None,
 ) -> Plan:
     """Store the accepted drafts ``frame`` as the baseline of the new ``edition``; audited.
 
@@ -110,6 +112,9 @@ def publish_edition(
         The ids the drafter linked to existing items (they must be items of this database).
     context : ValidationContext
         What the rows are checked against (the new report's text and years).
+    report_date : datetime.date, optional
+        The new report's delivery date: an update that took effect before it no
+        longer overrides what this edition states (``None``: not known).
 
     Raises
     ------
@@ -124,7 +129,7 @@ def publish_edition(
     with db.writing() as connection:
         account = actor if actor is LOCAL_OPERATOR else session_account(connection, _token(actor), at)
         plan = _plan(connection, cells, edition, linked)
-        store_edition(connection, edition, cells, digest, at)
+        store_edition(connection, edition, cells, digest, at, report_date)
         detail = {"sha256": digest, "rows": plan.rows, "linked": len(plan.linked), "new": len(plan.new)}
         account_id = None if account is LOCAL_OPERATOR else account.account_id
         record(connection, "edition.publish", edition, account_id, detail | {"by": account.name}, at)

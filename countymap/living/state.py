@@ -6,6 +6,12 @@ Rules of the fold (vectorised: one sort and one ``drop_duplicates`` over the log
 - a corrected update no longer counts for any date (it was a wrong record);
   its correction counts from its own effective date;
 - per item and field the latest effective update wins (ties: the later recorded);
+- dates decide between an edition and the updates: on an edition with a report
+  date, an update of a field the report states (:data:`STATED_BY_REPORT`) that
+  took effect before that date is older than what the report says and does not
+  count (it still counts on the earlier edition, and stays in the item's
+  history); fields no report states (a site, a milestone, progress, a note)
+  keep counting. An edition without a known date lets every update count;
 - ``site`` sets ``precision`` to ``site`` and the ``site_*`` columns (a line: ``site_line``, JSON
   ``[[lon, lat], ...]``, and no ``site_lon``/``site_lat``); ``amount``
   sets the amount and its kind (an editor's figure is exact); ``name`` sets the
@@ -29,7 +35,7 @@ from sqlalchemy import func, select
 from countymap.core.tables import typed
 from countymap.living.baseline import latest_edition
 from countymap.living.database import Database
-from countymap.living.tables import baseline_items, updates
+from countymap.living.tables import baseline_items, editions, updates
 from countymap.schema import MULTI_SEP, PROJECTS
 
 # Columns the state adds to the projects table (empty / NaN where no update says anything).
@@ -50,6 +56,8 @@ LIVING_COLUMNS = [
     "last_evidence",
 ]
 LOG_COLUMNS = ["update_id", "item_id", "field", "value", "effective_date", "evidence", "corrects"]
+# The update fields whose value a report itself states (its status, townships, amount and names).
+STATED_BY_REPORT = ("status", "townships", "amount", "name")
 
 
 class NoEditionError(LookupError):
@@ -72,11 +80,12 @@ def log_position(db: Database) -> int:
         return int(connection.execute(select(func.max(updates.c.update_id))).scalar() or 0)
 
 
-def _read(db: Database, edition: str | None) -> tuple[str, pd.DataFrame, pd.DataFrame, int]:
+def _read(db: Database, edition: str | None) -> tuple[str, dt.date | None, pd.DataFrame, pd.DataFrame, int]:
     with db.reading() as connection:  # one snapshot: the baseline, the log and its position agree
         edition = edition or latest_edition(connection)
         if edition is None:
             raise NoEditionError("no edition imported: run `python -m countymap db import projects.csv --edition 2023`")
+        dated = connection.execute(select(editions.c.report_date).where(editions.c.edition == edition)).scalar()
         rows = connection.execute(
             select(baseline_items.c.row)
             .where(baseline_items.c.edition == edition)
@@ -91,14 +100,16 @@ def _read(db: Database, edition: str | None) -> tuple[str, pd.DataFrame, pd.Data
         position = int(log["update_id"].max()) if len(log) else 0
     if baseline.empty:
         raise NoEditionError(f"edition {edition} is not in the database")
-    return edition, baseline, log, position
+    return edition, dated, baseline, log, position
 
 
-def effective_updates(log: pd.DataFrame, as_of: dt.date | None) -> pd.DataFrame:
-    """The updates that count as of ``as_of`` (None: all), in the order they apply."""
+def effective_updates(log: pd.DataFrame, as_of: dt.date | None, since: dt.date | None = None) -> pd.DataFrame:
+    """The updates that count as of ``as_of`` (None: all) on an edition dated ``since``, in the order they apply."""
     live = log[~log["update_id"].isin(log["corrects"].dropna().astype(int))]
     if as_of is not None:
         live = live[live["effective_date"] <= pd.Timestamp(as_of)]
+    if since is not None:  # older than the edition's own report for a field that report states
+        live = live[~(live["field"].isin(STATED_BY_REPORT) & (live["effective_date"] < pd.Timestamp(since)))]
     return live.sort_values(["effective_date", "update_id"], kind="stable")
 
 
@@ -138,13 +149,18 @@ FOLDS = {
 }  # fmt: skip
 
 
-def fold(baseline: pd.DataFrame, log: pd.DataFrame, as_of: dt.date | None) -> pd.DataFrame:
-    """The baseline (text cells, as in projects.csv) with the updates that count as of ``as_of`` applied."""
+def fold(
+    baseline: pd.DataFrame, log: pd.DataFrame, as_of: dt.date | None, since: dt.date | None = None
+) -> pd.DataFrame:
+    """The baseline (text cells, as in projects.csv) with the updates that count as of ``as_of`` applied.
+
+    ``since``: the edition's report date (see the module's rules), ``None`` when it is not known.
+    """
     table = baseline.copy()
     for column in LIVING_COLUMNS:
         table[column] = np.nan if column in ("progress_percent", "site_lon", "site_lat", "last_update_id") else ""
     log = log.assign(effective_date=pd.to_datetime(log["effective_date"]))  # dates as datetime64: vectorised
-    live = effective_updates(log[log["item_id"].isin(table["id"])], as_of)
+    live = effective_updates(log[log["item_id"].isin(table["id"])], as_of, since)
     latest = live.drop_duplicates(["item_id", "field"], keep="last")
     for field, columns in FOLDS.items():
         _apply(table, latest, field, columns)
@@ -173,11 +189,11 @@ def state_as_of(db: Database, as_of: dt.date | None = None, edition: str | None 
     "As in the report" is :func:`report_state`, not the state as of the report date: an editor may record
     something (a site, say) with an effective date before the report, and the report's view must not move.
     """
-    edition, baseline, log, position = _read(db, edition)
-    return LivingState(_typed_state(fold(baseline, log, as_of)), edition, as_of, position)
+    edition, dated, baseline, log, position = _read(db, edition)
+    return LivingState(_typed_state(fold(baseline, log, as_of, dated)), edition, as_of, position)
 
 
 def report_state(db: Database, edition: str | None = None) -> LivingState:
     """The edition's items exactly as the report gave them (no update counts; the living columns empty)."""
-    edition, baseline, log, position = _read(db, edition)
+    edition, _, baseline, log, position = _read(db, edition)
     return LivingState(_typed_state(fold(baseline, log.iloc[0:0], None)), edition, None, position)

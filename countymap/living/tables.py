@@ -35,6 +35,7 @@ editions = Table(
     Column("source_sha256", String(64), nullable=False),
     Column("rows", Integer, nullable=False),
     Column("imported_at", DateTime(timezone=True), nullable=False),
+    Column("report_date", Date, nullable=True),  # the report's delivery date; empty: not known (see state.fold)
 )
 
 items = Table(

@@ -28,8 +28,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filters": ("筛选", "Filters"),
     "f_years": ("报告年份", "Report year"),
     "f_years_help": (
-        "2022 = 回顾去年工作；2023 = 今年计划。",
-        "2022 = review of last year's work; 2023 = this year's plan.",
+        "每份报告回顾上一年的工作、安排当年的计划：较早的年份是回顾，较晚的年份是计划。",
+        "Each report reviews the year before it and plans its own year: the earlier year is the review, the later the plan.",
     ),
     "f_categories": ("类别", "Sector"),
     "f_statuses": ("状态", "Status"),
@@ -172,12 +172,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Possibly related (the report does not say; no effect on totals)",
     ),
     "d_source": ("出处", "Source"),
-    "d_source_value": ("2023 年县政府工作报告 第{section}部分", "2023 county work report, part {section}"),
+    "d_source_value": ("{year} 年县政府工作报告 第{section}部分", "{year} county work report, part {section}"),
     "d_summary": ("简介（自写）", "Summary (our wording)"),
     "d_passage": ("报告原文", "The report's own words"),
     "d_no_report": (
         "未载入报告全文，仅显示我们的简介；可在“数据说明”页上传报告文本。",
         "The report text is not loaded, so only our summary is shown; upload it on the About page.",
+    ),
+    "d_no_report_published": (
+        "此版本是从草稿审核发布的，地图未保存其报告全文，仅显示我们的简介。",
+        "This edition was published from a review and the map does not keep its report text, so only our summary is shown.",
     ),
     # --- table page ------------------------------------------------------------------
     "page_map": ("地图", "Map"),

@@ -7,10 +7,12 @@ only the result (the valid rows and the listed problems, both bounded) comes bac
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from countymap import config
 from countymap.core import worker
+from countymap.core.memory import share_equal_values
 from countymap.text.message import Message
 from countymap.validation.context import load_context
 from countymap.validation.upload import UploadResult, check_upload, failed
@@ -24,8 +26,13 @@ def _problem(key: str, **fmt: object) -> Problem:
 
 
 def check_in_worker(data: bytes, data_dir: str) -> UploadResult:
-    """What the worker runs: :func:`~countymap.validation.upload.check_upload` against ``data_dir``."""
-    return check_upload(data, load_context(data_dir))
+    """What the worker runs: :func:`~countymap.validation.upload.check_upload` against ``data_dir``.
+
+    Equal cells are sent as one object (:func:`~countymap.core.memory.share_equal_values`):
+    fewer, larger pieces for the server to hold and free.
+    """
+    result = check_upload(data, load_context(data_dir))
+    return replace(result, valid=share_equal_values(result.valid))
 
 
 def run_isolated(

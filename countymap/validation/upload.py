@@ -37,6 +37,16 @@ def max_upload_bytes() -> int:
     return round(max_upload_mb() * 1024 * 1024)
 
 
+def browser_upload_mb(limit_bytes: int) -> int:
+    """Whole megabytes to give Streamlit's uploader so that the browser admits every file up to ``limit_bytes``.
+
+    Our limit counts a megabyte as 1,048,576 bytes; Streamlit's browser check counts one as 1,000,000 bytes
+    except on Windows (1,048,576), so the setting is rounded up in the smaller unit. A file between the
+    limit and this allowance reaches the server and is refused there with its size in the message.
+    """
+    return max(1, -(-limit_bytes // 1_000_000))
+
+
 def check_upload(data: bytes, context: ValidationContext, max_bytes: int | None = None) -> UploadResult:
     """Validate uploaded bytes; rows with a problem are left out, the others typed.
 

@@ -33,8 +33,9 @@ class Grid:
     A click selects the first row's first cell (only once: a click on the
     selected cell would open its editor); arrow keys move the selection, Enter
     opens the selected cell's editor, and Enter in a text editor commits and
-    moves one row down. ``at`` is where the selection must be; after every move
-    the test waits until the focused twin confirms it.
+    moves one row down (on the last row the selection stays: there is no row
+    below). ``at`` is where the selection must be; after every move the test
+    waits until the focused twin confirms it.
     """
 
     def __init__(self, page, locator) -> None:
@@ -75,8 +76,13 @@ class Grid:
         self.page.locator("textarea:focus, input:focus").fill(value)
         self.page.keyboard.press("Enter")
         self._committed(column, row, value)
-        self.at = (self.at[0], row + 1)
+        self.at = (self.at[0], min(row + 1, self.rows() - 1))
         self._confirm()
+
+    def rows(self) -> int:
+        """How many rows the grid has: its accessible twin counts them, plus the header row."""
+        count = self.locator.locator('table[role="grid"]').get_attribute("aria-rowcount", timeout=10_000)
+        return int(count) - 1
 
     def choose(self, column: str, row: int, value: str, option: str) -> None:
         """Pick the option labelled ``option`` in a select-box cell, whose code is ``value``."""

@@ -14,8 +14,9 @@ import pytest
 
 from countymap.__main__ import main
 from countymap.config import DATABASE_FILENAME
+from countymap.living import open_database, publish_edition, sign_in
 from countymap.living.database import close
-from tests.living.support import PROJECTS_CSV, baseline_rows
+from tests.living.support import LINKED, NEW, PROJECTS_CSV, baseline_rows, context_2024, drafts_2024
 
 ITEM = "reservoir-changpu"  # a reservoir of projects.csv
 INSIDE = "108.77,28.84"  # by hand: a point in Youyang (county seat area)
@@ -100,7 +101,7 @@ def test_the_geojson_export_draws_a_placed_site_where_the_editor_put_it(ready, c
 def test_status_says_where_what_and_how_many(ready, capsys, monkeypatch):
     _update(capsys, monkeypatch, "--progress", "40")
     code, out, _ = run(capsys, monkeypatch, "db", "status")
-    assert code == 0 and "revision 0002" in out and f"2023 ({len(baseline_rows())} items)" in out
+    assert code == 0 and "revision 0003" in out and f"2023 ({len(baseline_rows())} items, report date not known)" in out
     assert f"{len(baseline_rows())} items, 1 updates, 1 accounts" in out
 
 
@@ -235,3 +236,30 @@ def test_export_html_refuses_as_of_with_a_projects_file(ready, capsys, monkeypat
         "--as-of", "2023-02-08",
     )  # fmt: skip
     assert code == 2 and "--as-of reads the database" in err
+
+
+def test_after_a_new_edition_the_year_flag_knows_its_years(ready, db_url, capsys, monkeypatch):
+    url = db_url if not db_url.startswith("sqlite") else f"sqlite:///{ready / 'home' / DATABASE_FILENAME}"
+    database = open_database(url)
+    token = sign_in(database, "wang", "a long password 1").token
+    publish_edition(database, token, drafts_2024(), "2024", LINKED, context_2024())
+    for year, expected in (("2024", [NEW]), ("2023", sorted(LINKED))):  # by hand: the drafts' years
+        out = ready / f"latest-{year}.csv"
+        assert run(capsys, monkeypatch, "export-table", "--format", "csv", "--out", str(out), "--year", year)[0] == 0
+        assert sorted(_rows(out)) == expected  # --year 2024 was dropped before (all three rows)
+
+
+def test_an_edition_imported_with_its_date_is_not_overridden_by_older_updates(home, capsys, monkeypatch):
+    assert run(capsys, monkeypatch, "db", "upgrade")[0] == 0
+    dated = ("db", "import", str(PROJECTS_CSV), "--edition", "2023", "--date")
+    assert run(capsys, monkeypatch, *dated, "2023-13-01")[0] == 2  # not a date: nothing imported
+    assert run(capsys, monkeypatch, *dated, "2023-02-08")[0] == 0
+    assert run(capsys, monkeypatch, "user", "add", "wang", "--role", "editor", stdin="a long password 1\n")[0] == 0
+    assert "2023 (370 items, report 2023-02-08)" in run(capsys, monkeypatch, "db", "status")[1]  # 370: projects.csv
+    assert _update(capsys, monkeypatch, "--status", "completed", date="2023-01-15")[0] == 0  # before the report
+    out = home / "latest.csv"
+    assert run(capsys, monkeypatch, "export-table", "--format", "csv", "--out", str(out))[0] == 0
+    assert _rows(out)[ITEM]["status"] == baseline_rows()[ITEM]["status"] != "completed"  # the report's, newer
+    assert _update(capsys, monkeypatch, "--status", "completed", date="2023-06-30")[0] == 0  # after it
+    assert run(capsys, monkeypatch, "export-table", "--format", "csv", "--out", str(out))[0] == 0
+    assert _rows(out)[ITEM]["status"] == "completed"

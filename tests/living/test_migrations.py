@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from sqlalchemy import insert, inspect
+from sqlalchemy import insert, inspect, select
 
 from countymap.living import (
     LOCAL_OPERATOR,
@@ -23,10 +23,10 @@ from countymap.living import (
 from countymap.living.tables import accounts, baseline_items, editions, items, metadata, updates
 from tests.living.support import PASSWORD
 
-REVISIONS = ["0001", "0002"]  # by hand: a new migration adds itself here
+REVISIONS = ["0001", "0002", "0003"]  # by hand: a new migration adds itself here
 
 
-def test_the_code_knows_two_revisions_and_head_is_the_last():
+def test_the_code_knows_its_revisions_and_head_is_the_last():
     assert head_revision() == REVISIONS[-1]
 
 
@@ -74,6 +74,8 @@ def test_from_the_previous_revision_keeps_the_data(db_url):
     change = Change("road-old", "note", "after the upgrade", dt.date(2023, 5, 1), "https://a.cn/1")
     saved = save_update_as(reopened, "editor-wu", change, old.update_id)
     assert [r.update_id for r in history(reopened)] == [old.update_id, saved.update_id]
+    with reopened.reading() as connection:  # 0003: an edition stored before has no known report date
+        assert connection.execute(select(editions.c.report_date)).scalars().all() == [None]
 
 
 def test_a_missing_sqlite_file_is_refused_and_not_created(tmp_path):

@@ -7,7 +7,6 @@ one new. Expectations are written here, not read back from the code.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -31,31 +30,25 @@ from countymap.living import (
 )
 from countymap.living.accounts import Account
 from countymap.living.tables import audit_log, baseline_items, editions
-from countymap.validation.context import load_context
-from tests.living.support import EDITOR, PASSWORD, baseline_rows
+from tests.living.support import (
+    EDITOR,
+    LINKED,
+    NEW,
+    PASSWORD,
+    SCHOOL,
+    WATERWORKS,
+    baseline_rows,
+    context_2024,
+    drafts_2024,
+)
 
-WATERWORKS, SCHOOL = "water-new-city-waterworks", "school-dingshi-zhongba-primary"  # planned in 2023
-NEW = "culture-mawang-fitness-centre"
 EVIDENCE = "https://www.youyang.gov.cn/news/site.html"
 
 
 @pytest.fixture(scope="module")
 def context():
     """projects.csv's checks, with the 2024 report's years (no 2024 report text: its spans are not checked)."""
-    return dataclasses.replace(load_context(), report_text=None, years=("2023", "2024"))
-
-
-def drafts_2024() -> pd.DataFrame:
-    """Three accepted drafts: the waterworks and the school completed in 2023, and a new fitness centre for 2024."""
-    rows = baseline_rows()
-    waterworks = rows[WATERWORKS] | {"status": "completed", "years": "2023"}
-    school = rows[SCHOOL] | {"status": "completed", "years": "2023"}
-    new = rows[SCHOOL] | {"id": NEW, "name_zh": "麻旺镇全民健身中心", "name_en": "Mawang fitness centre"}
-    new |= {"category": "culture", "status": "planned", "years": "2024", "townships": "麻旺镇"}
-    return pd.DataFrame([waterworks, school, new], dtype=str)
-
-
-LINKED = {WATERWORKS, SCHOOL}
+    return context_2024()
 
 
 def _count(db, table) -> int:
@@ -153,3 +146,35 @@ def test_nothing_accepted_is_nothing_to_publish(db, editor, context):
     with pytest.raises(PublishError) as caught:
         publish_edition(db, editor, drafts_2024().iloc[0:0], "2024", LINKED, context)
     assert [p.key for p in caught.value.problems] == ["lv_publish_empty"]
+
+
+REPORT_2024 = dt.date(2024, 1, 10)  # the delivery date of tests/data/report_2024.txt
+
+
+def _save(db, editor, field: str, value, day: dt.date) -> None:
+    save_update(db, editor, Change(WATERWORKS, field, value, day, EVIDENCE), latest_update_of(db, WATERWORKS))
+
+
+def _waterworks(db, edition: str | None = None):
+    return state_as_of(db, edition=edition).table.set_index("id").loc[WATERWORKS]
+
+
+def test_dates_decide_between_a_new_editions_report_and_older_updates(db, editor, context):
+    # Recorded on the 2023 edition: in progress from 2023-06-30, its site from 2023-05-01.
+    _save(db, editor, "status", "in_progress", dt.date(2023, 6, 30))
+    _save(db, editor, "site", {"lon": 108.8, "lat": 28.8, "basemap": "none"}, dt.date(2023, 5, 1))
+    publish_edition(db, editor, drafts_2024(), "2024", LINKED, context, REPORT_2024)  # says: completed
+    now = _waterworks(db)
+    assert (now["status"], now["status_date"]) == ("completed", "")  # the report of 2024-01-10 is newer
+    assert (now["precision"], now["site_lon"]) == ("site", 108.8)  # no report states a site: it stands
+    assert (now["last_update_field"], now["last_update_date"]) == ("site", "2023-05-01")
+    assert _waterworks(db, "2023")["status"] == "in_progress"  # on its own edition the update still counts
+    assert [u.field for u in history(db, WATERWORKS)] == ["status", "site"]  # nothing is dropped from the log
+    _save(db, editor, "status", "in_progress", REPORT_2024)  # from the report's own day on, an update counts
+    assert (_waterworks(db)["status"], _waterworks(db)["status_date"]) == ("in_progress", "2024-01-10")
+
+
+def test_an_edition_without_a_known_date_lets_every_update_count(db, editor, context):
+    _save(db, editor, "status", "in_progress", dt.date(2023, 6, 30))
+    publish_edition(db, editor, drafts_2024(), "2024", LINKED, context)  # no report date given
+    assert (_waterworks(db)["status"], _waterworks(db)["status_date"]) == ("in_progress", "2023-06-30")

@@ -1,7 +1,4 @@
-"""NOT COLLECTED YET (name without test_): under load the grid's keyboard selection was lost after a commit
-(glide-cell-1-0 kept the focus, not 1-1), so this never passed; rename to test_publish_in_browser.py once it does.
-
-Publishing a review in a real browser: an editor signs in, reviews the next report, publishes it as edition 2024;
+"""Publishing a review in a real browser: an editor signs in, reviews the next report, publishes it as edition 2024;
 the public map's latest view then shows the new edition's items, and the report's view stays the 2023 report.
 
 The report is tests/data/report_2024.txt, written by hand: its 2023 review says 桃花源新城供水厂 (planned in
