@@ -303,7 +303,10 @@ def test_review_page_drafts_an_upload_by_section_with_escaped_highlights():
     assert any(label.startswith("第一（一）部分") for label in labels) and any(
         label.startswith("第二（一）部分") for label in labels
     )
-    bodies = " ".join(h.body for h in at.html)
+    # Only the page's own control-names script may run JavaScript; data is always escaped.
+    scripted = [h.body for h in at.html if h.proto.unsafe_allow_javascript]
+    assert len(scripted) == 1 and 'class="cm-control-names"' in scripted[0]
+    bodies = " ".join(h.body for h in at.html if not h.proto.unsafe_allow_javascript)
     assert "<mark" in bodies and "<script>" not in bodies and "&lt;script&gt;" in bodies
     assert any("尚未采纳" in i.value for i in at.info)
 

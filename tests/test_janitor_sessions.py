@@ -119,3 +119,11 @@ def test_a_dropped_sessions_upload_is_released_and_the_others_kept(map_projects,
     assert len(live) == len(map_projects) > 0
     assert janitor.release_uploads(["gone-session"]) == 0, "released once"
     assert janitor.release_uploads(["live-session"]) == 1
+
+
+def test_a_session_the_runtime_does_not_serve_is_never_recorded():
+    clock = Clock()
+    sessions = Sessions(set().__contains__, TTL, clock)  # as an AppTest's session: not in the runtime
+    sessions.seen("apptest")
+    clock.now += 1000
+    assert sessions.dropped() == []

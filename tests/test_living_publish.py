@@ -139,10 +139,13 @@ def test_after_publishing_the_year_filter_and_the_stats_offer_the_new_editions_y
 
 def test_a_published_editions_items_name_its_report_and_quote_no_other_reports_words(living_home):
     token = sign_in(living_home, EDITOR, PASSWORD).token
-    publish_edition(living_home, token, drafts_2024(), "2024", {WATERWORKS, SCHOOL}, context_2024())
+    report_2024 = dt.date(2024, 1, 10)
+    publish_edition(living_home, token, drafts_2024(), "2024", {WATERWORKS, SCHOOL}, context_2024(), report_2024)
     at = run("app.py", lang="en", sel=NEW)
     shown = _html(at)
     assert "2024 county work report, part" in shown and "2023 county work report" not in shown
+    assert "2024-01-10: the government work report" in shown and "2023-02-08" not in shown  # its timeline
+    assert "nothing has been recorded since the report (2024-01-10)" in shown
     assert "<blockquote>" not in shown  # its offsets are into the 2024 report, which the map does not keep
     assert "published from a review" in _texts(at.caption)
     report = run("app.py", lang="en", sel=WATERWORKS, as_of="report")  # the report's view: the 2023 report

@@ -10,6 +10,7 @@ read again (and its previous version is dropped).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from dataclasses import dataclass
@@ -176,22 +177,23 @@ def living_view() -> living_data.LivingView | None:
     """The living map's latest state (its Dataset on the first dataset's geodata), or ``None`` when there is none."""
     folder = config.dataset_dirs()[0]
 
-    def make(table: pd.DataFrame, edition: str) -> Dataset:
-        return Dataset(table, _geodata_of(folder), *_edition_identity(folder, edition))
+    def make(table: pd.DataFrame, edition: str, report_date: dt.date | None) -> Dataset:
+        return Dataset(table, _geodata_of(folder), *_edition_identity(folder, edition, report_date))
 
     return living_data.latest(make, geodata_version(folder))
 
 
-def _edition_identity(folder: Path, edition: str) -> tuple[County, Edition]:
+def _edition_identity(folder: Path, edition: str, report_date: dt.date | None) -> tuple[County, Edition]:
     """The county, and the edition the database's ``edition`` is: ``dataset.toml``'s, or a newer one published since.
 
     A newer edition's report text is not the dataset's file: it has no report file
-    (so no passage of the older report is quoted at its items' offsets).
+    (so no passage of the older report is quoted at its items' offsets); its date is
+    the one stored with it ("" when not known).
     """
     county, described = read_identity(folder)
     if edition == str(described.year):
         return county, described
-    return county, Edition(int(edition[:4]), "", "", "")
+    return county, Edition(int(edition[:4]), report_date.isoformat() if report_date else "", "", "")
 
 
 def upload_dataset(result: UploadResult) -> Dataset:

@@ -25,6 +25,7 @@ set it, and what it changed when measured).
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 import time
 import weakref
@@ -38,6 +39,7 @@ from countymap.app import memory_probe
 from countymap.core.dataset import Dataset
 from countymap.core.memory import return_freed_memory
 
+_LOG = logging.getLogger(__name__)
 PERIOD_S = 15.0  # a collection of a large heap takes a fraction of a second: not on every run
 _UPLOADS: weakref.WeakSet[Dataset] = weakref.WeakSet()
 _OWNED: dict[str, list[weakref.ref[Dataset]]] = {}  # session id -> its uploads
@@ -61,7 +63,9 @@ class Sessions:
         self._lock = threading.Lock()
 
     def seen(self, session_id: str) -> None:
-        """``session_id`` is running a script now."""
+        """``session_id`` is running a script now; recorded only if the runtime serves it (an AppTest's is not)."""
+        if not self._is_active(session_id):
+            return
         with self._lock:
             self._inactive_since[session_id] = None
 
@@ -90,19 +94,20 @@ def release(rt, session_ids: list[str]) -> None:
         rt.media_file_mgr.remove_orphaned_files()
 
 
-_SESSIONS: tuple[object, Sessions] | None = None  # with the runtime it watches: a test may start another
+_SESSIONS: tuple[object, Sessions] | None = None  # the runtime and its record
 
 
 def _sessions() -> tuple[object, Sessions] | None:
-    """The server's runtime and its record of sessions (none outside a Streamlit server, as in AppTest)."""
+    """Streamlit's runtime and the record of its sessions; none without a runtime (a test's AppTest ends its own)."""
     global _SESSIONS
-    if not runtime.exists():
-        return None
-    rt = runtime.get_instance()
-    if _SESSIONS is None or _SESSIONS[0] is not rt:
-        ttl = float(streamlit_config.get_option("server.disconnectedSessionTTL"))
-        _SESSIONS = (rt, Sessions(rt.is_active_session, ttl))
-    return _SESSIONS
+    with _START_LOCK:  # sessions run in threads: one record for all of them
+        if not runtime.exists():
+            return None
+        rt = runtime.get_instance()
+        if _SESSIONS is None or _SESSIONS[0] is not rt:
+            ttl = float(streamlit_config.get_option("server.disconnectedSessionTTL"))
+            _SESSIONS = (rt, Sessions(rt.is_active_session, ttl))
+        return _SESSIONS
 
 
 def watch(dataset: Dataset, session_id: str | None = None) -> None:
@@ -138,9 +143,9 @@ def _start() -> None:
 
 def sweep() -> int:
     """Release dropped sessions; collect and return freed memory if an uploaded Dataset may be waiting; how many live."""
-    watched = _sessions()
-    if watched is not None:
-        rt, sessions = watched
+    current = _sessions()
+    if current is not None:
+        rt, sessions = current
         dropped = sessions.dropped()
         release(rt, dropped)
         if release_uploads(dropped):
@@ -155,14 +160,17 @@ def sweep() -> int:
 def _sweep_forever() -> None:
     while True:
         time.sleep(PERIOD_S)
-        sweep()
+        try:
+            sweep()
+        except Exception:  # the thread must outlive one failed sweep; the next one tries again
+            _LOG.exception("memory sweep failed")
 
 
 def at_run_start(new_session: bool) -> None:
     """At the start of every script run: note the session, sweep when it is new, and return freed memory."""
-    watched, ctx = _sessions(), get_script_run_ctx()
-    if watched is not None and ctx is not None:
-        watched[1].seen(ctx.session_id)
+    current, ctx = _sessions(), get_script_run_ctx()
+    if current is not None and ctx is not None:
+        current[1].seen(ctx.session_id)
         _start()
     if new_session:
         sweep()

@@ -14,6 +14,7 @@ imported edition, there is no "latest": the app shows the report and says so
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -97,11 +98,11 @@ def _position(db: living.Database) -> tuple[str | None, int]:
 # Shared by every session (read-only): a new log position or edition makes a new entry, the old one is dropped.
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _latest_cached(
-    url: str, edition: str, position: int, version: float, _make: Callable[[pd.DataFrame, str], Dataset]
+    url: str, edition: str, position: int, version: float, _make: Callable[[pd.DataFrame, str, dt.date | None], Dataset]
 ) -> LivingView:
     found = living.state_as_of(_opened(url), None, edition)
     table = found.table
-    made = _make(table, found.edition)
+    made = _make(table, found.edition, found.report_date)
     dates = table["last_update_date"].replace("", pd.NA).dropna()
     counted = int(table["last_update_id"].notna().sum())
     return LivingView(made, found.edition, found.log_position, counted, str(dates.max()) if len(dates) else "")
@@ -129,10 +130,10 @@ def status() -> str:
     return NO_EDITION if edition is None else READY
 
 
-def latest(make: Callable[[pd.DataFrame, str], Dataset], version: float) -> LivingView | None:
+def latest(make: Callable[[pd.DataFrame, str, dt.date | None], Dataset], version: float) -> LivingView | None:
     """The "latest" view, or ``None`` without one.
 
-    ``make`` turns the state's table and its edition into a Dataset; ``version`` is the geodata's (part of the cache key).
+    ``make`` turns the state's table, its edition and the edition's report date into a Dataset; ``version`` is the geodata's (part of the cache key).
     """
     db = database()
     if db is None:

@@ -63,11 +63,17 @@ def as_of_note(lang: str) -> None:
         if view is not None and view.newest:
             text = t("lvp_latest_note", lang, date=view.newest, n=view.updates)
         else:
-            text = t("lvp_latest_none", lang, date=identity.get("date", ""))
+            text = t("lvp_latest_none", lang, date=shown_report_date())
     else:
         text = t("lvp_report_note", lang, year=identity.get("year", ""), date=identity.get("date", ""))
     shown = AS_OF_LATEST if showing_latest() else AS_OF_REPORT
     html_block(f'<p class="cm-as-of" data-as-of="{esc(shown)}">{esc(text)}</p>')
+
+
+def shown_report_date() -> str:
+    """The date of the report the shown items come from (a newer edition's own; its year when not known)."""
+    edition = data.dataset().edition
+    return edition.report_date or str(edition.year)
 
 
 def _evidence_html(evidence: str) -> str:
@@ -108,8 +114,7 @@ def timeline(row: pd.Series, lang: str) -> None:
     overdue_badge(row, lang)
     edit_link(row, lang)
     records = living.history(db, str(row["id"]), public=True)
-    date = data.identity(lang).get("date", "")
-    items = [f"<li>{esc(t('lvp_timeline_report', lang, date=date))}</li>", *timeline_rows(records, lang)]
+    items = [f"<li>{esc(t('lvp_timeline_report', lang, date=shown_report_date()))}</li>", *timeline_rows(records, lang)]
     empty = "" if records else f"<p>{esc(t('lvp_timeline_empty', lang))}</p>"
     html_block(f'<div class="cm-timeline"><b>{esc(t("lvp_timeline", lang))}</b><ul>{"".join(items)}</ul>{empty}</div>')
 

@@ -69,12 +69,16 @@ def headline(indicators: pd.DataFrame, lang: str) -> None:
         st.dataframe(table, hide_index=True, width="stretch")
 
 
-def bar_chart(table: pd.DataFrame, titles: tuple[str, str, str], value_format: str = ",d") -> alt.Chart:
+def bar_chart(
+    table: pd.DataFrame, titles: tuple[str, str, str], description: str, value_format: str = ",d"
+) -> alt.Chart:
     """Horizontal bars: one row per label (``table``'s index), one bar per series (its columns) side by side.
 
     ``titles`` names the labels, the series and the values in the page's
     language: the axis and the tooltips say them (Streamlit's own bar chart
     would name its tooltips "label", "value" and "color", in English).
+    ``description`` is the chart's name for screen readers; Vega's own
+    descriptions of marks, axes and legends are in English, so they are off.
     """
     label_title, series_title, value_title = titles
     long = table.rename_axis("label").reset_index().melt("label", var_name="series", value_name="value")
@@ -98,6 +102,8 @@ def bar_chart(table: pd.DataFrame, titles: tuple[str, str, str], value_format: s
                 alt.Tooltip("value:Q", title=value_title, format=value_format),
             ],
         )
+        .properties(description=description)
+        .configure(aria=False)
     )
 
 
@@ -107,7 +113,7 @@ def _bar(title: str, table: pd.DataFrame, titles: tuple[str, str, str], lang: st
     if table.empty:
         st.caption(t("no_results", lang))
         return False
-    st.altair_chart(bar_chart(table, titles, **options), width="stretch")
+    st.altair_chart(bar_chart(table, titles, title, **options), width="stretch")
     return True
 
 
@@ -137,7 +143,9 @@ def township_chart(result: pd.DataFrame, lang: str) -> None:
     towns.index = [township_label(name, lang) for name in towns.index]
     titles = (t("d_townships", lang), t("year", lang), t("count", lang))
     st.markdown(f"**{t('by_township', lang)}**")
-    st.altair_chart(bar_chart(towns, titles).properties(height=ROW_PX * len(towns)), width="stretch")
+    st.altair_chart(
+        bar_chart(towns, titles, t("by_township", lang)).properties(height=ROW_PX * len(towns)), width="stretch"
+    )
     apart = unplaced_counts(result)
     if apart:
         parts = [t("unplaced_part", lang, what=label(PRECISIONS, code, lang), n=n) for code, n in apart.items()]
@@ -172,6 +180,6 @@ def amount_charts(rows: pd.DataFrame, lang: str) -> None:
         ]
         table = pd.DataFrame({title: group["yi"].to_numpy()}, index=labels)
         st.markdown(f"**{title}**")
-        chart = bar_chart(table, titles, value_format=",.4~g").properties(height=ROW_PX * max(len(table), 2))
+        chart = bar_chart(table, titles, title, value_format=",.4~g").properties(height=ROW_PX * max(len(table), 2))
         st.altair_chart(chart, width="stretch")
     st.caption(t("invest_chart_note", lang))

@@ -259,6 +259,7 @@ def project_picker(result: pd.DataFrame, lang: str, choices: Choices) -> str | N
             spec.allowed(choices),
             key=spec.param,
             format_func=lambda i: names.get(i) or t("select_none", lang),
+            placeholder=t("select_none", lang),  # Streamlit's own is "Choose an option" in every language
         ),
     )
     return choice or None

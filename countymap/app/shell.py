@@ -13,6 +13,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from countymap import config
 from countymap.app import data, janitor, living_data, share, state
+from countymap.app.control_names import control_names
 from countymap.app.data import COUNTY_KEY
 from countymap.app.state import note_language, sync_origin
 from countymap.core.filters import PARAM_NAMES as FILTER_PARAMS
@@ -64,6 +65,7 @@ def page_setup(title_key: str, *, floating=None) -> str:
     if data.has_upload():
         st.sidebar.info(t("upload_active", lang))
     st.html(f"<style>{static_text(PAGE_CSS, 'countymap.app')}</style>" + uploader_css(lang))
+    control_names(lang)
     return lang
 
 

@@ -9,6 +9,7 @@ backup (PostgreSQL: use ``pg_dump``). ``audit`` exports the audit log (the comma
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -16,9 +17,15 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from countymap.cli.living_common import CommandError, add_lang, database, parse_date, run
+from countymap.core.tables import TableError
+from countymap.draft.cli import read_report_text
 from countymap.living import LOCAL_OPERATOR, BaselineError, current_revision, export_audit, import_edition, upgrade
+from countymap.living.baseline import EDITION_PATTERN
 from countymap.living.database import DatabaseSettingError, describe, sqlite_path
 from countymap.living.tables import accounts, editions, items, updates
+from countymap.validation.arguments import input_file
+from countymap.validation.context import ValidationContext, load_context
+from countymap.validation.validate import table_error_message
 
 PG_DUMP = "PostgreSQL: back up with pg_dump, e.g. `pg_dump --format=custom --file=countymap.dump DBNAME`"
 
@@ -35,6 +42,11 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--edition", required=True, help="the report's year, e.g. 2023")
     imp.add_argument(
         "--date", help="the report's delivery date (YYYY-MM-DD): updates that took effect before it do not override it"
+    )
+    imp.add_argument(
+        "--report",
+        type=input_file,
+        help="the edition's report text, to check the rows' passages against (default: the dataset's, for its edition)",
     )
     add_lang(imp)
     backup = sub.add_parser("backup", help="copy the SQLite database (online) to FILE")
@@ -88,11 +100,34 @@ def _date(text: str | None) -> dt.date | None:
     return day
 
 
+def _import_context(args) -> ValidationContext | None:
+    """What the rows are checked against: the edition's years (the one it reviews, the one it plans) and its report.
+
+    ``None`` for an edition that is not a year (:func:`import_edition` refuses it with its reason).
+    """
+    if not EDITION_PATTERN.fullmatch(args.edition):
+        return None
+    context, year = load_context(), int(args.edition[:4])
+    years = (str(year - 1), str(year))
+    if args.report:
+        try:
+            text = read_report_text(Path(args.report))
+        except TableError as error:
+            raise CommandError(f"--report {args.report}: {table_error_message(error).text('en')}") from error
+    elif years == context.years:
+        text = context.report_text
+    else:
+        print(f"edition {args.edition}: no --report given, so the rows' passages are not checked against its report")
+        text = None
+    return dataclasses.replace(context, years=years, report_text=text)
+
+
 def _import(args) -> int:
     if not Path(args.file).is_file():
         raise CommandError(f"no such file: {args.file}")
+    context = _import_context(args)
     try:
-        stored = import_edition(database(), args.file, args.edition, report_date=_date(args.date))
+        stored = import_edition(database(), args.file, args.edition, context, _date(args.date))
     except BaselineError as error:
         raise CommandError(f"{args.file} not imported: " + " | ".join(error.lines)) from error
     print(f"edition {args.edition}: {stored} items imported" if stored else f"edition {args.edition}: already imported")

@@ -38,40 +38,6 @@ def return_freed_memory() -> None:
         trim(0)
 
 
-# glibc's mallopt parameters (malloc.h) and what the server sets them to (see keep_allocator_returnable).
-M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_ARENA_MAX = -1, -3, -8
-ALLOCATOR_SETTINGS = {M_ARENA_MAX: 2, M_MMAP_THRESHOLD: 128 * 1024, M_TRIM_THRESHOLD: 128 * 1024}
-
-
-def keep_allocator_returnable() -> bool:
-    """Make the C allocator hand large freed blocks straight back and keep few arenas; whether it took (glibc only).
-
-    Process-wide: the app calls it when the server first imports it. glibc
-    raises its mmap threshold up to 32 MB once a large block is freed; after
-    that the tables, masks and pages of megabytes are carved out of its arenas
-    and stay there as free chunks (tests/test_allocator.py: 150 freed 1 MB
-    blocks among small live ones leave 150 MB resident by default, none with
-    these settings). It also makes an arena per thread that runs a session's
-    script (Streamlit runs each run in a thread), up to 16 on two cores.
-
-    What it does and does not do on a live server (``bench-sessions``, five or
-    ten closed 20,000-row upload sessions): after them tracemalloc found 1.1 MB
-    of Python allocations still live and no Dataset alive, yet the process held
-    about 130 MB more; ``malloc_info`` showed 16 arenas holding 564 MB, 474 MB
-    of it free in 24,000 chunks. With these settings the server's memory was
-    about 25 MB lower before and after the sessions, but grew by as much
-    (+100 MB against +90). The same sessions run through AppTest (the same
-    script runs and threads, no browser) leave 2 MB: what stays comes from
-    serving them (Tornado, the websocket, protobuf), not from the app's data.
-    The same as ``MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
-    MALLOC_TRIM_THRESHOLD_=131072`` in the server's environment.
-    """
-    mallopt = getattr(_LIBC, "mallopt", None)
-    if mallopt is None:
-        return False
-    return all([mallopt(parameter, value) == 1 for parameter, value in ALLOCATOR_SETTINGS.items()])
-
-
 def use_returnable_arrow_memory() -> None:
     """Let pandas' text columns (Arrow arrays) allocate from the C library, so :func:`return_freed_memory` frees them.
 

@@ -72,6 +72,7 @@ class LivingState:
     edition: str
     as_of: dt.date | None
     log_position: int
+    report_date: dt.date | None = None  # the edition's report date (None: not known)
 
 
 def log_position(db: Database) -> int:
@@ -190,10 +191,10 @@ def state_as_of(db: Database, as_of: dt.date | None = None, edition: str | None 
     something (a site, say) with an effective date before the report, and the report's view must not move.
     """
     edition, dated, baseline, log, position = _read(db, edition)
-    return LivingState(_typed_state(fold(baseline, log, as_of, dated)), edition, as_of, position)
+    return LivingState(_typed_state(fold(baseline, log, as_of, dated)), edition, as_of, position, dated)
 
 
 def report_state(db: Database, edition: str | None = None) -> LivingState:
     """The edition's items exactly as the report gave them (no update counts; the living columns empty)."""
-    edition, _, baseline, log, position = _read(db, edition)
-    return LivingState(_typed_state(fold(baseline, log.iloc[0:0], None)), edition, None, position)
+    edition, dated, baseline, log, position = _read(db, edition)
+    return LivingState(_typed_state(fold(baseline, log.iloc[0:0], None)), edition, None, position, dated)

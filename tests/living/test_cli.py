@@ -16,7 +16,7 @@ from countymap.__main__ import main
 from countymap.config import DATABASE_FILENAME
 from countymap.living import open_database, publish_edition, sign_in
 from countymap.living.database import close
-from tests.living.support import LINKED, NEW, PROJECTS_CSV, baseline_rows, context_2024, drafts_2024
+from tests.living.support import LINKED, NEW, PROJECTS_CSV, ROOT, baseline_rows, context_2024, drafts_2024
 
 ITEM = "reservoir-changpu"  # a reservoir of projects.csv
 INSIDE = "108.77,28.84"  # by hand: a point in Youyang (county seat area)
@@ -263,3 +263,14 @@ def test_an_edition_imported_with_its_date_is_not_overridden_by_older_updates(ho
     assert _update(capsys, monkeypatch, "--status", "completed", date="2023-06-30")[0] == 0  # after it
     assert run(capsys, monkeypatch, "export-table", "--format", "csv", "--out", str(out))[0] == 0
     assert _rows(out)[ITEM]["status"] == "completed"
+
+
+def test_a_new_edition_is_imported_against_its_own_years(ready, capsys, monkeypatch):
+    drafts = ready / "projects-2024.csv"
+    drafts_2024().to_csv(drafts, index=False)  # rows of projects.csv: their passages are in the 2023 report
+    imported = ("db", "import", str(drafts), "--edition", "2024")
+    code, _, err = run(capsys, monkeypatch, *imported, "--report", str(ROOT / "tests" / "data" / "report_2024.txt"))
+    assert code == 2 and "not imported" in err  # checked against the 2024 report's text: the passages differ
+    code, out, _ = run(capsys, monkeypatch, *imported, "--date", "2024-01-10")
+    assert code == 0 and "passages are not checked" in out and "3 items imported" in out  # 2024 was refused before
+    assert "2024 (3 items, report 2024-01-10)" in run(capsys, monkeypatch, "db", "status")[1]
