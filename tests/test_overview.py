@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import folium
@@ -59,3 +60,13 @@ def test_the_overview_map_has_one_badge_per_county(youyang):
     assert [a["total"] for a in areas] == [_rows(), _rows()]
     assert [a["townships"] for a in areas] == [["500242"], ["500242"]]
     assert areas[0]["label"] == "Youyang" and areas[0]["name"].startswith("Youyang Tujia and Miao Autonomous County, ")
+
+
+def test_zooming_in_never_reaches_the_zoom_where_badges_give_way_to_items(youyang):
+    fmap = overview_map(county_counts([youyang], FilterState()), "zh")
+    html = fmap.get_root().render()
+    (atlas,) = [child for child in fmap._children.values() if isinstance(child, ProjectAtlas)]
+    # the atlas swaps badges for items from its reveal zoom on; the overview has no items to show there
+    (max_zoom,) = re.findall(r'"maxZoom": ([0-9.]+)', html)
+    assert float(max_zoom) < json.loads(atlas.constants)["reveal"]
+    assert "window.cmOpened" in html  # zooming into a county opens it (overview.js)

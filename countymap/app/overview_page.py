@@ -3,7 +3,8 @@
 One badge per county (:mod:`countymap.map.overview`), counted under the
 sidebar's filters (the township filter and the search belong to one county's
 page and are kept for it); a click on a badge, or on a county's name in the
-list beside the map, opens that county.
+list beside the map, opens that county; so does zooming into a county on the
+map (:mod:`countymap.map.overview`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ def show(lang: str) -> None:
     counts = county_counts(data.every_dataset(), filters)
     st.caption(t("overview_caption", lang))
     map_col, list_col = st.columns([5, 2], gap="medium")
+    with map_col:  # sent first: the browser starts the map's frame while the list is still on its way
+        fmap = localize_assets(overview_map(counts, lang), map_view.LEAFLET_URL)
+        view = replace(DEFAULT_VIEW, lang=lang)
+        clicked = map_view.show(fmap, view, Selection(None, ()), key=MAP_KEY, returned=map_view.CLICK_ONLY)
     with list_col:
         st.subheader(t("overview_counties", lang))
         for count in counts:
@@ -43,10 +48,6 @@ def show(lang: str) -> None:
                 on_click=shell.request_county,
                 args=(count.adcode,),
             )
-    with map_col:
-        fmap = localize_assets(overview_map(counts, lang), map_view.LEAFLET_URL)
-        view = replace(DEFAULT_VIEW, lang=lang)
-        clicked = map_view.show(fmap, view, Selection(None, ()), key=MAP_KEY, returned=map_view.CLICK_ONLY)
     if clicked and clicked[0] == "township":  # a county's badge reports its code as its township
         shell.request_county(clicked[1])
         st.rerun()

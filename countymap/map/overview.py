@@ -4,7 +4,13 @@ The badges are the township badges' own (:mod:`countymap.map.atlas`): the
 number of items with a ring of their statuses, reachable by keyboard, named
 for a screen reader. A click on a county's badge zooms to it and reports the
 county's code as the badge's ``townships`` (what the app reads from a click),
-so the app opens that county: its townships, then its items.
+so the app opens that county: its townships, then its items. Zooming in does
+the same (``static/overview.js``): once the county at the view's centre about
+fills the frame, its badge is clicked. The overview carries no township or
+item of any county (its page stays small: one outline and one badge per
+county), so the county's own page is what reveals them; the overview's
+``maxZoom`` stays below the atlas' :data:`~countymap.map.atlas.REVEAL_ZOOM`,
+where badges would give way to items, so zooming never empties the map.
 """
 
 from __future__ import annotations
@@ -12,20 +18,40 @@ from __future__ import annotations
 import math
 
 import folium
+from jinja2 import Template
 from shapely.geometry import mapping
 from shapely.ops import unary_union
 
 from countymap.core.overview import CountyCount
 from countymap.map import items
-from countymap.map.atlas import AtlasData, ProjectAtlas, badge_radius
+from countymap.map.atlas import REVEAL_ZOOM, AtlasData, ProjectAtlas, badge_radius
+from countymap.map.compact_geojson import RawScriptElement
 from countymap.map.context import COUNTY_STYLE, _layer
 from countymap.map.decor import MapDecor, text
 from countymap.map.legend import LegendSpec, legend_html
-from countymap.text.escape import html_text
+from countymap.map.static_files import static_text
+from countymap.text.escape import html_text, script_json
 from countymap.text.strings import t
 
 NO_TILES_BACKGROUND = "#f3f1ec"  # as the county map without tiles
 METRES_PER_DEGREE = 111_320
+MAX_ZOOM = REVEAL_ZOOM - 0.75  # the overview's deepest zoom: its badges stay (there are no items to reveal)
+OPEN_ZOOM = MAX_ZOOM - 0.5  # zoomed in this far inside a county, it opens even if it does not fill the frame yet
+FILL_MARGIN = 0.5  # zoom levels short of the county's own fit at which it counts as filling the frame
+
+
+class ZoomOpens(RawScriptElement):
+    """Zooming into a county opens it (``static/overview.js``), as a click on its badge does."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %};{{ this.code }}({{ this._parent.get_name() }}, {{ this.constants }});{% endmacro %}"
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "ZoomOpens"
+        self.code = static_text("overview.js")
+        self.constants = script_json({"openZoom": OPEN_ZOOM, "margin": FILL_MARGIN})
 
 
 def _inscribed_m(count: CountyCount) -> float:
@@ -75,10 +101,13 @@ def overview_map(counts: list[CountyCount], lang: str) -> folium.Map:
     folium.Map
         Still referencing folium's CDN assets, as :func:`countymap.map.build.build_map`'s.
     """
-    fmap = folium.Map(tiles=None, prefer_canvas=True, control_scale=False, zoomSnap=0.25, zoomDelta=0.5)
+    fmap = folium.Map(
+        tiles=None, prefer_canvas=True, control_scale=False, zoomSnap=0.25, zoomDelta=0.5, maxZoom=MAX_ZOOM
+    )
     _outlines(counts, lang).add_to(fmap)
     areas = [_badge(i, c, lang) for i, c in enumerate(counts)]
     ProjectAtlas([], AtlasData(areas, [], items.STATUS_COLOURS, False)).add_to(fmap)
+    ZoomOpens().add_to(fmap)  # after the atlas: it reads window.cmAtlas
     shown = [code for code in items.STATUS_COLOURS if any(c.by_status.get(code) for c in counts)]
     spec = LegendSpec(
         statuses=shown or list(items.STATUS_COLOURS), symbols=["county_badge"], palette=items.STATUS_COLOURS

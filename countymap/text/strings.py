@@ -351,9 +351,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "all_counties": ("全部区县（{n} 个）", "All counties ({n})"),
     "overview_title": ("{n} 个区县 · 项目总览", "{n} counties · project overview"),
     "overview_caption": (
-        "每个徽标是一个区县的项目数（按当前筛选），圆环颜色表示状态。点击徽标或下方的区县名称，进入该区县的乡镇和项目。",
+        "每个徽标是一个区县的项目数（按当前筛选），圆环颜色表示状态。点击徽标或旁边的区县名称，或在地图上放大某个区县，"
+        "即进入该区县的乡镇和项目。",
         "Each badge is one county's number of items (as filtered); its ring shows their status. Click a badge or a "
-        "county's name below to open its townships and items.",
+        "county's name in the list, or zoom into a county on the map, to open its townships and items.",
     ),
     "overview_counties": ("各区县项目数", "Items per county"),
     "overview_open": ("{county}：{n} 个项目", "{county}: {n} items"),

@@ -84,3 +84,43 @@ def test_a_click_on_a_badge_opens_the_county(served, page):
     assert townships and all("城口县" not in name for name in townships)
     screenshot(page, "overview-opened")
     assert console_problems(page) == []
+
+
+IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+CENTRE_ON_JS = """(code) => {
+    const marker = window.cmAtlas.badges.getLayers().find(m => m.feature.properties.townships[0] === code);
+    window.map.setView(marker.getLatLng(), window.map.getZoom(), {animate: false});
+}"""
+# The zoom opened a county (its code), or the map has come to rest at another zoom ("zoomed").
+OPENED_OR_ZOOMED_JS = """(zoom) => window.cmOpened
+    || (window.map.getZoom() !== zoom && !window.map._animatingZoom ? "zoomed" : null)"""
+OPENED_JS = "(code) => new URL(location.href).searchParams.get('county') === code"
+BUTTONS_JS = "() => [...document.querySelectorAll('.cm-badge')].map(b => [b.getAttribute('role'), b.tabIndex])"
+
+
+def test_badges_are_buttons_in_the_tab_order(served, page):
+    goto(page, app_url(served["url"]))
+    assert map_frame(page).evaluate(BUTTONS_JS) == [["button", 0]] * 3
+
+
+def test_zooming_into_a_county_opens_it(served, page):
+    """The zoom button alone leads from the overview to 巫溪县's townships; the map never empties on the way."""
+    goto(page, app_url(served["url"]))
+    frame = map_frame(page)
+    frame.evaluate(CENTRE_ON_JS, "500238")
+    opened = None
+    for _ in range(12):  # Chongqing's whole view to one county is a few zoom levels; 12 clicks are 6 levels
+        assert len(frame.evaluate(BADGES_JS)) == 3  # every county's badge is still there
+        zoom = frame.evaluate("() => window.map.getZoom()")
+        frame.locator(".leaflet-control-zoom-in").click()
+        opened = frame.wait_for_function(OPENED_OR_ZOOMED_JS, arg=zoom, timeout=30_000, polling=100).json_value()
+        if opened != "zoomed":
+            break
+    assert opened == "500238"
+    page.wait_for_function(OPENED_JS, arg="500238", timeout=60_000)
+    wait_for_app(page)
+    assert page.locator("h1").first.inner_text().startswith("巫溪县 2023")
+    townships = map_frame(page).evaluate(BADGES_JS)
+    assert townships and all("巫溪县" not in name for name in townships)
+    screenshot(page, "overview-zoomed-open")
+    assert console_problems(page) == []
