@@ -131,7 +131,8 @@ def superseded_by(field: str, effective: dt.date, dated: Mapping[str, dt.date | 
 def report_dates(db: Database) -> dict[str, dt.date | None]:
     """Every edition's report date (None: not known), for :func:`superseded_by`."""
     with db.reading() as connection:
-        return dict(connection.execute(select(editions.c.edition, editions.c.report_date)).tuples().all())
+        rows = connection.execute(select(editions.c.edition, editions.c.report_date)).all()
+        return {edition: day for edition, day in rows}
 
 
 def _day(dates: pd.Series) -> pd.Series:
