@@ -180,16 +180,19 @@ def test_the_latest_view_of_a_published_edition_names_it_in_the_title_the_note_a
     assert "Youyang County 2024 government work report (2024-01-10)" in cells, cells
 
 
-def test_an_update_older_than_the_new_report_is_marked_superseded_in_the_timeline(living_home):
-    token = sign_in(living_home, EDITOR, PASSWORD).token
+def _status_and_note_in_2023_then_the_2024_report(home) -> None:
+    """A status (2023-06-30) and a note (2023-07-01) on the waterworks, then the 2024 edition (2024-01-10)."""
+    token = sign_in(home, EDITOR, PASSWORD).token
     evidence = "https://www.youyang.gov.cn/news/waterworks.html"
     status = Change(WATERWORKS, "status", "in_progress", dt.date(2023, 6, 30), evidence)
-    save_update(living_home, token, status, latest_update_of(living_home, WATERWORKS))
+    save_update(home, token, status, latest_update_of(home, WATERWORKS))
     note = Change(WATERWORKS, "note", "Pipes laid.", dt.date(2023, 7, 1), evidence)
-    save_update(living_home, token, note, latest_update_of(living_home, WATERWORKS))
-    publish_edition(
-        living_home, token, drafts_2024(), "2024", {WATERWORKS, SCHOOL}, context_2024(), dt.date(2024, 1, 10)
-    )
+    save_update(home, token, note, latest_update_of(home, WATERWORKS))
+    publish_edition(home, token, drafts_2024(), "2024", {WATERWORKS, SCHOOL}, context_2024(), dt.date(2024, 1, 10))
+
+
+def test_an_update_older_than_the_new_report_is_marked_superseded_in_the_timeline(living_home):
+    _status_and_note_in_2023_then_the_2024_report(living_home)
     # By hand: the 2024 report (2024-01-10) states the status, so the 2023-06-30 status no longer counts; a note does.
     for lang, words in (("en", "(superseded by the 2024 report)"), ("zh", "（已被 2024 年报告取代）")):
         shown = _html(run("app.py", lang=lang, sel=WATERWORKS))
@@ -197,3 +200,12 @@ def test_an_update_older_than_the_new_report_is_marked_superseded_in_the_timelin
         assert len(rows) == 2, rows
         assert "2023-06-30" in rows[0] and words.strip("（）()") in rows[0], rows[0]
         assert "2023-07-01" in rows[1] and words.strip("（）()") not in rows[1], rows[1]
+
+
+def test_the_changes_since_a_newer_report_leave_out_what_that_report_supersedes(living_home):
+    _status_and_note_in_2023_then_the_2024_report(living_home)
+    # By hand: the 2024 report states the status, so only the note is still a change on the latest view.
+    at = run("app.py", lang="en")
+    assert "Changes since the report (1)" in _html(at)
+    (changes,) = [d for d in at.dataframe if "Evidence" in d.value.columns]
+    assert list(changes.value["New value"]) == ["Pipes laid."]

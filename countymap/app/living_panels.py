@@ -166,7 +166,13 @@ def changes_list(result: pd.DataFrame, lang: str) -> None:
     """The changes since the report of the filtered items, newest first; a row opens its item."""
     if not showing_latest():
         return
-    records = _live(living_data.changes(), set(result["id"]))
+    # An update a newer report states otherwise is history (the item's timeline marks it), not a change since it.
+    dated = _shown_dated()
+    records = [
+        record
+        for record in _live(living_data.changes(), set(result["id"]))
+        if not living.superseded_by(record.field, record.effective_date, dated)
+    ]
     html_block(f'<h3 class="cm-list-title">{esc(t("lvp_changes", lang, n=len(records)))}</h3>')
     fields = st.multiselect(
         t("lvp_changes_field", lang), tuple(UPDATE_FIELDS), key="lvp_changes_field",
