@@ -114,6 +114,16 @@ def test_the_file_name_and_the_about_sheet_name_another_county_and_year():
     assert "秀山县" in source["来源"] and "2024" in source["来源"] and "酉阳" not in source["来源"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("zh", "2024 年政府工作报告（报告日期未记录）"), ("en", "2024 government work report (report date not recorded)")],
+)
+def test_a_report_without_a_recorded_date_says_so_not_empty_brackets(lang, words):
+    identity = report_identity(*read_identity()[:1], Edition(2024, "", "", ""), lang)
+    source = dict(about_rows(FilterState(), load_projects(ROOT / "projects.csv").iloc[0:0], lang, DAY, identity))
+    assert words in source[{"zh": "来源", "en": "Source"}[lang]]
+
+
 def test_table_page_offers_the_workbook_named_by_the_filter(monkeypatch):
     monkeypatch.setenv("COUNTYMAP_PROJECTS", str(ROOT / "projects.csv"))
     at = run("pages/1_项目列表.py", year="2023", cat="road")

@@ -167,7 +167,8 @@ def _write_table(sheet, columns: dict[str, list], formats: dict[str, str]) -> No
 
 def report_identity(county: County, edition: Edition, lang: str) -> dict[str, object]:
     """The county (short name), ``year`` and ``date`` of the report: a Dataset's ``county`` and ``edition``."""
-    return {"county": county.name(lang, short=True), "year": edition.year, "date": edition.report_date}
+    date = edition.report_date or t("report_date_not_recorded", lang)  # a published edition may have none
+    return {"county": county.name(lang, short=True), "year": edition.year, "date": date}
 
 
 def about_rows(

@@ -395,6 +395,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{county} {year} 年政府工作报告（{date}）",
         "{county} County {year} government work report ({date})",
     ),
+    "report_date_not_recorded": ("报告日期未记录", "report date not recorded"),
     "src_items_licence": ("仅用事实与数字；简介为自写", "Facts and figures only; summaries are our own words"),
     "src_outlines": ("县界与邻县轮廓", "County and neighbour outlines"),
     "src_names": ("乡镇、村名称与代码", "Township and village names and codes"),
