@@ -69,6 +69,13 @@ def test_a_section_written_under_its_heading_stops_before_a_marked_section(tmp_p
     assert [section.splitlines()[0] for section in kept_sections(path)][-1] == "<!-- living -->"
 
 
+def test_a_replaced_section_keeps_a_blank_line_before_the_next_heading(tmp_path):
+    path = tmp_path / "BENCHMARKS.md"
+    path.write_text(FILE, encoding="utf-8")
+    write_section("## Upload sessions, 20,000 rows\n\nnew figures\n", path)
+    assert "new figures\n\n## Upload sessions, 50,000 rows" in path.read_text(encoding="utf-8")
+
+
 FIGURES = {"rows": 50_000, "sessions": 5, "wait_s": 60.0, "file_mb": 19.3, "cold_mb": 300.0, "before_mb": 350.0}
 
 

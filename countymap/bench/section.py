@@ -21,8 +21,9 @@ def write_section(text: str, out: Path) -> None:
     """Replace (or append) in ``out`` the section that ``text`` is (its first line is the heading)."""
     heading = text.splitlines()[0]
     current = out.read_text(encoding="utf-8") if out.exists() else ""
-    pattern = re.compile(rf"{re.escape(heading)}\n.*?(?=\n## |\n+<!-- |\Z)", re.S)  # a marked section is another's
-    replaced = pattern.sub(lambda _: text.rstrip("\n"), current)
+    # Up to the next heading or marked section (another's), with the newlines before it: one blank line is put back.
+    pattern = re.compile(rf"{re.escape(heading)}\n.*?(?:\n+(?=## |<!-- )|\Z)", re.S)
+    replaced = pattern.sub(lambda _: text.rstrip("\n") + "\n\n", current)
     updated = replaced if heading in current else current.rstrip("\n") + "\n\n" + text
     out.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
 
