@@ -1,21 +1,27 @@
 """axe-core on every page in both languages: no serious or critical violations.
 
 axe-core comes from the npm registry (tests/browser/axe/package.json, pinned by its
-package-lock.json; CI and README's test command run ``npm ci --prefix tests/browser/axe``)
-and is injected from that local file: no CDN. It runs on the page and, where a page
+package-lock.json), installed by :func:`axe_script` into a temporary folder outside the
+checkout, and is injected from that local file: no CDN. It runs on the page and, where a page
 has a map, inside the map's frame too.
 """
 
 from __future__ import annotations
 
+import atexit
+import functools
 import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
 from conftest import DESKTOP, MAP_IFRAME, PAGES, ROOT, app_url, goto, map_frame
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "tests" / "browser" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PACKAGE = ROOT / "tests" / "browser" / "axe"  # package.json and its lock: what npm installs
 MAP_PAGES = {"map", "乡镇"}
 RUN_AXE_JS = """async () => {
     const result = await axe.run(document, {resultTypes: ["violations"]});
@@ -25,16 +31,29 @@ RUN_AXE_JS = """async () => {
 }"""
 
 
+@functools.cache
+def axe_script() -> Path:
+    """axe-core's script, installed by ``npm ci`` once per test run into a temporary folder (never the checkout)."""
+    folder = Path(tempfile.mkdtemp(prefix="countymap-axe-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(AXE_PACKAGE / name, folder / name)
+    command = ["npm", "ci", "--prefix", str(folder), "--no-audit", "--no-fund"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    script = folder / "node_modules" / "axe-core" / "axe.min.js"
+    assert done.returncode == 0 and script.is_file(), f"npm ci of axe-core failed:\n{done.stderr[-2000:]}"
+    return script
+
+
 def violations(where) -> list[dict]:
     """Serious and critical axe-core violations of a page or frame."""
-    where.add_script_tag(path=str(AXE))
+    where.add_script_tag(path=str(axe_script()))
     return where.evaluate(RUN_AXE_JS)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("page_name", list(PAGES))
 def test_no_serious_or_critical_violations(page_factory, app_server, page_name, lang):
-    assert AXE.is_file(), "axe-core is missing: npm ci --prefix tests/browser/axe"
     page = page_factory(DESKTOP)
     goto(page, app_url(app_server["url"], page_name, **({"lang": "en"} if lang == "en" else {})))
     found = {"page": violations(page)}
