@@ -46,6 +46,7 @@ _OWNED: dict[str, list[weakref.ref[Dataset]]] = {}  # session id -> its uploads
 _STARTED = threading.Event()
 _LOCK = threading.Lock()  # guards _OWNED (sessions run in threads)
 _START_LOCK = threading.Lock()
+_SESSIONS_LOCK = threading.Lock()  # sessions run in threads: one record of them for all
 
 
 class Sessions:
@@ -100,7 +101,7 @@ _SESSIONS: tuple[object, Sessions] | None = None  # the runtime and its record
 def _sessions() -> tuple[object, Sessions] | None:
     """Streamlit's runtime and the record of its sessions; none without a runtime (a test's AppTest ends its own)."""
     global _SESSIONS
-    with _START_LOCK:  # sessions run in threads: one record for all of them
+    with _SESSIONS_LOCK:
         if not runtime.exists():
             return None
         rt = runtime.get_instance()
