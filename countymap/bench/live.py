@@ -77,7 +77,13 @@ def start_server(tmp_dir: Path, env_extra: dict[str, str] | None = None) -> tupl
     log = tmp_dir / f"streamlit-{port}.log"
     # The living map's database of its own (none unless ``env_extra`` names one): never the user's data folder.
     home = {config.ENV_DATA_HOME: str(tmp_dir / "data-home")}
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **home, **(env_extra or {})}
+    env = {
+        **os.environ,
+        **dict([config.SERVER_ALLOCATOR]),
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        **home,
+        **(env_extra or {}),
+    }
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
     command += [f"--server.port={port}", "--server.address=127.0.0.1"]
     with log.open("wb") as handle:
