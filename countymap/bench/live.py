@@ -1,9 +1,9 @@
 """A live Streamlit server and the pages on it: shared by the browser tests and ``bench-hostile``.
 
-Starts ``streamlit run app.py`` on a free loopback port and stops only the
-process it started; waits on Streamlit's own signals (health endpoint, the
-script-run state of the page), never on fixed sleeps. Playwright is imported
-by the callers.
+Starts ``streamlit run app.py`` on a free loopback port, with the allocator
+README's command sets (``config.SERVER_ALLOCATOR``), and stops only the process
+it started; waits on Streamlit's own signals (health endpoint, the script-run
+state of the page), never on fixed sleeps. Playwright is imported by the callers.
 """
 
 from __future__ import annotations
