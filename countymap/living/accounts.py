@@ -13,6 +13,7 @@ without checking the password until the window has passed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import secrets
@@ -37,7 +38,16 @@ NAME_PATTERN = re.compile(r"[\w.\-]{2,64}")
 PASSWORD_LENGTH = (10, 200)
 PRODUCTION_HASHER = PasswordHasher()  # argon2id with the library's (RFC 9106) defaults
 _HASHER = PRODUCTION_HASHER  # the tests swap in a cheap one for speed
-_DUMMY_HASH = _HASHER.hash("a password nobody has")  # unknown names cost a verification too (no timing oracle)
+
+
+@functools.cache
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    """A hash no password matches, verified for unknown names so they cost what known ones do (no timing oracle).
+
+    Made at the first sign-in, not at import: one argon2 hash takes 64 MiB, which every reader's server
+    process would otherwise carry in its peak memory without ever signing anyone in.
+    """
+    return hasher.hash("a password nobody has")
 
 
 class AccessError(PermissionError):
@@ -164,8 +174,9 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 
 
 def _verified(found: tuple[Account, str, bool] | None, password: str) -> bool:
+    dummy = _dummy_hash(_HASHER)  # before the branch: made at the first sign-in, whichever name it gives
     try:
-        return _HASHER.verify(found[1] if found else _DUMMY_HASH, password) and found is not None and found[2]
+        return _HASHER.verify(found[1] if found else dummy, password) and found is not None and found[2]
     except (VerificationError, InvalidHashError):
         return False
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import subprocess
+import sys
 
 import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy import select
 
+from countymap.config import REPO_ROOT
 from countymap.living import (
     LOCAL_OPERATOR,
     AccessError,
@@ -144,3 +147,19 @@ def test_passwords_are_stored_as_argon2id_with_the_library_defaults(db):
     with db.reading() as connection:
         stored = connection.execute(select(accounts.c.password_hash)).scalar_one()
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
+
+
+# One argon2 hash with the defaults takes 64 MiB (memory_cost 65536 KiB), freed at once: importing the module
+# must not make one, or the process's peak stands that far above what it holds (measured: 63 MB before).
+_IMPORT_PEAK = """
+from countymap.core.memory import memory_mb
+import countymap.living.accounts
+print(memory_mb()["peak"] - memory_mb()["rss"])
+"""
+
+
+def test_importing_accounts_hashes_nothing():
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORT_PEAK], cwd=REPO_ROOT, capture_output=True, text=True, check=True, timeout=120
+    )
+    assert float(done.stdout.split()[-1]) < 32, "a reader's server would carry an argon2 hash's 64 MiB in its peak"
