@@ -513,6 +513,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_zoom_in": ("放大", "Zoom in"),
     "map_zoom_out": ("缩小", "Zoom out"),
     "map_layers": ("图层", "Layers"),
+    "map_card": ("所选项目", "Selected item"),
     "map_undrawn_link": ("{n} 项未在图上标注 ↓", "{n} items not on the map ↓"),
     "map_tile_notice": (
         "底图无法加载，可能处于离线状态；项目和县界照常显示。",
