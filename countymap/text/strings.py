@@ -307,6 +307,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "invest_kind": ("金额口径", "Kind of amount"),
     "invest_axis": ("投资（亿元）", "Investment (100M yuan)"),
     "chart_no_status": ("企业（无状态）", "Firms (no status)"),
+    "chart_bar": ("条形", "bar"),  # what a screen reader calls one bar of a chart
+    "chart_axis": ("坐标轴：{title}", "Axis: {title}"),
     "year_note": (
         "跨多个年份的项目在其每个年份中各计一次。",
         "Items that span several years are counted once in each of their years.",
