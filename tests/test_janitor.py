@@ -32,11 +32,11 @@ def test_a_dataset_in_a_dropped_cycle_is_freed_by_a_sweep(map_projects, map_geod
             gc.enable()
 
 
-def _janitor_stderr(**env: str) -> str:
-    """What importing the janitor (as the app's first run does) writes to stderr, in a fresh interpreter."""
+def _janitor_stderr(code: str, **env: str) -> str:
+    """What ``code`` writes to stderr in a fresh interpreter, with ``env`` added and no PYTHONMALLOC inherited."""
     clean = {k: v for k, v in os.environ.items() if k != "PYTHONMALLOC"}
     done = subprocess.run(
-        [sys.executable, "-c", "import countymap.app.janitor"],
+        [sys.executable, "-c", code],
         cwd=REPO_ROOT,
         env={**clean, **env},
         capture_output=True,
@@ -47,6 +47,13 @@ def _janitor_stderr(**env: str) -> str:
     return done.stderr
 
 
+_SERVE = "import countymap.app.janitor as j; j._start(); j._start()"  # as the first two sessions a server runs
+
+
 def test_a_server_without_pythonmalloc_malloc_warns_once():
-    assert _janitor_stderr().count("PYTHONMALLOC=malloc is not set") == 1
-    assert "PYTHONMALLOC" not in _janitor_stderr(PYTHONMALLOC="malloc")
+    assert _janitor_stderr(_SERVE).count("PYTHONMALLOC=malloc is not set") == 1
+    assert "PYTHONMALLOC" not in _janitor_stderr(_SERVE, PYTHONMALLOC="malloc")
+
+
+def test_a_command_line_tool_importing_the_janitor_is_not_warned():
+    assert "PYTHONMALLOC" not in _janitor_stderr("import countymap.app.janitor")

@@ -52,12 +52,6 @@ _LOCK = threading.Lock()  # guards _OWNED (sessions run in threads)
 _START_LOCK = threading.Lock()
 _SESSIONS_LOCK = threading.Lock()  # sessions run in threads: one record of them for all
 
-if os.environ.get(SERVER_ALLOCATOR[0]) != SERVER_ALLOCATOR[1]:  # read once per process, when the app first runs
-    _LOG.warning(
-        "%s=%s is not set: memory of closed sessions stays with the server (docs/operations.md, Memory)",
-        *SERVER_ALLOCATOR,
-    )
-
 
 class Sessions:
     """The sessions that ran this app, and which of them Streamlit has dropped for good.
@@ -146,9 +140,16 @@ def release_uploads(session_ids: list[str]) -> int:
 
 
 def _start() -> None:
+    """Start the sweeping thread once per server process (the first session a runtime serves, or an upload)."""
     with _START_LOCK:
         if not _STARTED.is_set():
             _STARTED.set()
+            # Said here, not at import: a command-line tool imports this module and has no server to warn about.
+            if os.environ.get(SERVER_ALLOCATOR[0]) != SERVER_ALLOCATOR[1]:
+                _LOG.warning(
+                    "%s=%s is not set: memory of closed sessions stays with the server (docs/operations.md, Memory)",
+                    *SERVER_ALLOCATOR,
+                )
             threading.Thread(target=_sweep_forever, name="countymap-janitor", daemon=True).start()
 
 
