@@ -74,7 +74,7 @@ def test_a_search_lists_what_it_finds(monkeypatch, query):
     assert found >= len(by_hand) > 0
     lists = [df for df in at.dataframe if len(df.value) == found]
     assert lists, "the results stand in a list, not only in the select box"
-    assert set(by_hand["name_zh"]) <= set(lists[0].value.iloc[:, 0])
+    assert set(by_hand["name_zh"]) <= set(lists[0].value["名称"])  # by hand: the name column's title
 
 
 def test_one_item_reads_singular_in_english():

@@ -33,7 +33,7 @@ def current_selection(result: pd.DataFrame, item: str, township: str) -> Selecti
     if item and item in set(result["id"]):
         placement = data.dataset().placement  # the whole table's: a filter never moves an item
         row = placement[placement["id"] == item].iloc[0]
-        return Selection(row["geometry"], tuple(geodata.areas[i] for i in row["areas"]))
+        return Selection(row["geometry"], tuple(geodata.areas[i] for i in row["areas"]), item=item)
     area = geodata.area_of.get(township) if township else None
     return Selection(None, (area,) if area is not None else ())
 

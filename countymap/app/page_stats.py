@@ -14,10 +14,12 @@ from countymap.text.format import (
     amount,
     bracketed,
     capitalised,
+    described,
     item_names,
     join_labels,
     kind_label,
     labelled,
+    number,
     quantity,
     township_label,
 )
@@ -70,25 +72,30 @@ def headline(indicators: pd.DataFrame, lang: str) -> None:
 
 
 def bar_chart(
-    table: pd.DataFrame, titles: tuple[str, str, str], description: str, value_format: str = ",d"
+    table: pd.DataFrame, titles: tuple[str, str, str], description: str, lang: str, value_format: str = ",d"
 ) -> alt.Chart:
     """Horizontal bars: one row per label (``table``'s index), one bar per series (its columns) side by side.
 
     ``titles`` names the labels, the series and the values in the page's
-    language: the axis and the tooltips say them (Streamlit's own bar chart
-    would name its tooltips "label", "value" and "color", in English).
+    language: the axis, the tooltips and each bar's screen-reader text say them
+    (Streamlit's own bar chart would name its tooltips "label", "value" and
+    "color", and Vega its bars "label: …; value: …", a "bar", in English).
     ``description`` is the chart's name for screen readers (Vega's would be
     "Vega visualization"); the legend's own description, in English, is off.
     """
     label_title, series_title, value_title = titles
     long = table.rename_axis("label").reset_index().melt("label", var_name="series", value_name="value")
     long["series"] = long["series"].astype(str)
+    long["said"] = [
+        described([(label_title, label), (series_title, series), (value_title, number(value, lang))], lang)
+        for label, series, value in zip(long["label"], long["series"], long["value"], strict=True)
+    ]
     return (
         alt.Chart(long)
-        .mark_bar()
+        .mark_bar(ariaRoleDescription=t("chart_bar", lang))
         .encode(
-            y=alt.Y("label:N", title=None, sort=list(table.index), axis=alt.Axis(labelLimit=LABEL_PX)),
-            x=alt.X("value:Q", title=value_title),
+            y=alt.Y("label:N", title=None, sort=list(table.index), axis=_axis(label_title, lang, labelLimit=LABEL_PX)),
+            x=alt.X("value:Q", title=value_title, axis=_axis(value_title, lang)),
             yOffset=alt.YOffset("series:N", sort=[str(c) for c in table.columns]),
             color=alt.Color(
                 "series:N",
@@ -101,9 +108,15 @@ def bar_chart(
                 alt.Tooltip("series:N", title=series_title),
                 alt.Tooltip("value:Q", title=value_title, format=value_format),
             ],
+            description=alt.Description("said:N"),
         )
         .properties(description=description)
     )
+
+
+def _axis(title: str, lang: str, **options) -> alt.Axis:
+    """An axis whose screen-reader text is ours (Vega's says "X-axis titled … for a linear scale …" in English)."""
+    return alt.Axis(description=t("chart_axis", lang, title=title), **options)
 
 
 def _bar(title: str, table: pd.DataFrame, titles: tuple[str, str, str], lang: str, **options) -> bool:
@@ -112,7 +125,7 @@ def _bar(title: str, table: pd.DataFrame, titles: tuple[str, str, str], lang: st
     if table.empty:
         st.caption(t("no_results", lang))
         return False
-    st.altair_chart(bar_chart(table, titles, title, **options), width="stretch")
+    st.altair_chart(bar_chart(table, titles, title, lang, **options), width="stretch")
     return True
 
 
@@ -143,7 +156,8 @@ def township_chart(result: pd.DataFrame, lang: str) -> None:
     titles = (t("d_townships", lang), t("year", lang), t("count", lang))
     st.markdown(f"**{t('by_township', lang)}**")
     st.altair_chart(
-        bar_chart(towns, titles, t("by_township", lang)).properties(height=ROW_PX * len(towns)), width="stretch"
+        bar_chart(towns, titles, t("by_township", lang), lang).properties(height=ROW_PX * len(towns)),
+        width="stretch",
     )
     apart = unplaced_counts(result)
     if apart:
@@ -179,6 +193,7 @@ def amount_charts(rows: pd.DataFrame, lang: str) -> None:
         ]
         table = pd.DataFrame({title: group["yi"].to_numpy()}, index=labels)
         st.markdown(f"**{title}**")
-        chart = bar_chart(table, titles, title, value_format=",.4~g").properties(height=ROW_PX * max(len(table), 2))
+        chart = bar_chart(table, titles, title, lang, value_format=",.4~g")
+        chart = chart.properties(height=ROW_PX * max(len(table), 2))
         st.altair_chart(chart, width="stretch")
     st.caption(t("invest_chart_note", lang))

@@ -149,12 +149,19 @@ def passages(spans: tuple[tuple[int, int], ...], lang: str) -> None:
 
 
 def item_list(
-    items: pd.DataFrame, lang: str, key: str, reasons: list[str] | None = None, size_first: bool = False
+    items: pd.DataFrame,
+    lang: str,
+    key: str,
+    reasons: list[str] | None = None,
+    size_first: bool = False,
+    status_first: bool = False,
 ) -> None:
     """A compact list of items (name, status, years, size, amount, sector); a row click selects the item.
 
     ``reasons`` (one per item) adds a column saying why an item is not on the map;
-    ``size_first`` puts the size right after a shorter name (programmes: 50 公里 is the answer).
+    ``size_first`` puts the size right after a shorter name (programmes: 50 公里 is the answer);
+    ``status_first`` puts status and years before the name, so that a list in the
+    narrow column beside the map shows them whatever its width (a name is cut anyway).
     Streamlit escapes the cells itself. No items: a note, not an empty grid
     (which would say "empty" in English whatever the language).
     """
@@ -179,6 +186,9 @@ def item_list(
         frame.insert(1, t("undrawn_reason", lang), reasons)
     if size_first:
         frame.insert(1, size, frame.pop(size))
+    if status_first:
+        frame.insert(0, years, frame.pop(years))
+        frame.insert(0, status, frame.pop(status))
     # A long name is cut (in full on hover and in the detail panel): what follows stays in view in a narrow column.
     widths = {name: SHORT_NAME_WIDTH if size_first else LIST_NAME_WIDTH, size: "small", status: "small", years: "small"}
     event = st.dataframe(
@@ -217,7 +227,7 @@ def search_results(filters: FilterState, result: pd.DataFrame, lang: str) -> Non
     query = filters.query.strip()
     if query and len(result):
         st.markdown(f"**{esc(tn('search_results', lang, len(result), q=query))}**")
-        item_list(result, lang, key="search_list")
+        item_list(result, lang, key="search_list", status_first=True)  # beside the map: a narrow column
 
 
 def nothing_found(filters: FilterState, lang: str) -> None:

@@ -38,6 +38,7 @@ def data_credit(dataset: Dataset, lang: str) -> str:
 
 
 DECOR_JS, DECOR_CSS = "decor.js", "decor.css"  # in countymap/map/static/
+DETAILS_JS = "details.js"  # tooltips kept in the frame, a popup docked beside the selection
 
 
 class MapDecor(MacroElement):
@@ -45,7 +46,8 @@ class MapDecor(MacroElement):
 
     _template = Template(
         "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}"
-        "{% macro script(this, kwargs) %};{{ this.code }}({{ this._parent.get_name() }}, {{ this.data }});{% endmacro %}"
+        "{% macro script(this, kwargs) %};{{ this.code }}({{ this._parent.get_name() }}, {{ this.data }});"
+        ";{{ this.details }}({{ this._parent.get_name() }}, {{ this.data }});{% endmacro %}"
     )
 
     def __init__(
@@ -64,6 +66,7 @@ class MapDecor(MacroElement):
         self._name = "MapDecor"
         self.css = static_text(DECOR_CSS)
         self.code = static_text(DECOR_JS)
+        self.details = static_text(DETAILS_JS)
         self.data = script_json(
             {
                 "legend": legend,
@@ -78,7 +81,8 @@ class MapDecor(MacroElement):
                 "tileNotice": text("tile_notice", lang),
                 "tileErrors": TILE_ERRORS_BEFORE_NOTICE,
                 "focusMaxZoom": FOCUS_MAX_ZOOM,
-                "names": {key: text(key, lang) for key in ("frame_name", "zoom_in", "zoom_out", "layers")},
+                "names": {key: text(key, lang) for key in ("frame_name", "zoom_in", "zoom_out", "layers", "card")}
+                | {"close": t("control_close", lang)},
             }
         )
 

@@ -100,16 +100,21 @@ def shading_key_html(spec: LegendSpec, lang: str) -> str:
 
 
 def legend_html(spec: LegendSpec, lang: str) -> str:
-    """The legend's inner HTML; every label is escaped."""
-    parts = [_head(text("legend_status", lang))]
+    """The legend's inner HTML; every label is escaped.
+
+    Each part (statuses, symbols, size key, shading key) is one block, so that a
+    legend laid out in columns (a portrait frame, decor.css) never parts a heading
+    from its rows.
+    """
     swatches = (f"<span>{_swatch(spec.palette[c])} {html_text(label(STATUSES, c, lang))}</span>" for c in spec.statuses)
-    parts.append(f'<div class="cm-legend-statuses">{"".join(swatches)}</div>')
-    parts.append(_head(text("legend_symbols", lang)))
+    statuses = _head(text("legend_status", lang)) + f'<div class="cm-legend-statuses">{"".join(swatches)}</div>'
+    symbols = [_head(text("legend_symbols", lang))]
     for key in spec.symbols:
         words = text(f"sym_{key}", lang).format(measure=_measure_label(spec.measure, lang))
-        parts.append(
+        symbols.append(
             f'<div class="cm-legend-sym"><svg width="18" height="16">{_SYMBOLS[key]}</svg> {html_text(words)}</div>'
         )
-    parts += [size_key_html(spec, lang), shading_key_html(spec, lang)]
+    parts = [statuses, "".join(symbols), size_key_html(spec, lang), shading_key_html(spec, lang)]
+    body = "".join(f'<div class="cm-legend-part">{part}</div>' for part in parts if part)
     title = html_text(text("legend_title", lang))
-    return f'<details open><summary class="cm-legend-title">{title}</summary>{"".join(parts)}</details>'
+    return f'<details open><summary class="cm-legend-title">{title}</summary><div class="cm-legend-body">{body}</div></details>'

@@ -21,6 +21,7 @@ from jinja2 import Template
 
 from countymap.core.geodata import TownshipArea
 from countymap.map.gcj02 import transform_geometry
+from countymap.text.escape import script_json
 
 HIGHLIGHT = "#d62728"
 
@@ -31,6 +32,7 @@ class Selection:
 
     geometry: dict | None  # GeoJSON of the item as drawn (Point, MultiPoint, LineString ...), or None
     areas: tuple[TownshipArea, ...]
+    item: str = ""  # the selected item's id ("" for a township or a search): its popup may dock beside it
 
 
 def _positions(geometry: dict) -> list[list[float]]:
@@ -43,17 +45,23 @@ def _positions(geometry: dict) -> list[list[float]]:
 
 
 class FocusOnSelection(MacroElement):
-    """Fits the map to its parent layer group, in the browser (``window.cmFocus``; absent in other maps)."""
+    """Fits the map to its parent layer group, in the browser (``window.cmFocus``; absent in other maps).
+
+    ``item`` (escaped JSON) tells the map which item is selected: the open
+    popup of that item docks as a card beside it (``details.js``); a card of
+    another item goes.
+    """
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "if (window.cmFocus) { window.cmFocus({{ this._parent.get_name() }}); }"
+        "if (window.cmFocus) { window.cmFocus({{ this._parent.get_name() }}, {{ this.item }}); }"
         "{% endmacro %}"
     )
 
-    def __init__(self):
+    def __init__(self, item: str = ""):
         super().__init__()
         self._name = "FocusOnSelection"
+        self.item = script_json(item)
 
 
 def _shifted(geometry: dict, to_gcj02: bool) -> dict:
@@ -81,5 +89,5 @@ def selection_overlay(selection: Selection, to_gcj02: bool = False) -> folium.Fe
             folium.CircleMarker([lat, lon], radius=13, color="#000000", weight=3, fill=False, interactive=False).add_to(
                 group
             )
-    FocusOnSelection().add_to(group)  # last: it fits what the group holds
+    FocusOnSelection(selection.item).add_to(group)  # last: it fits what the group holds
     return group

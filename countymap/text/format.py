@@ -94,6 +94,11 @@ def labelled(name: str, value: str, lang: str) -> str:
     return f"{name}：{value}" if lang == "zh" else f"{name}: {value}"
 
 
+def described(pairs: Iterable[tuple[str, str]], lang: str) -> str:
+    """Named values one after another, for a screen reader: ``乡镇：龙潭镇；项目数：5`` / ``Township: Longtan; Items: 5``."""
+    return ("；" if lang == "zh" else "; ").join(labelled(name, value, lang) for name, value in pairs)
+
+
 def quantity(value: object, unit: str, lang: str = "zh") -> str:
     """A size with its unit (``190 公里`` / ``190 km``; ``4 万亩`` / ``40,000 mu``); ``""`` when none is given."""
     if is_missing(value):

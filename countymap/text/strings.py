@@ -307,6 +307,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "invest_kind": ("金额口径", "Kind of amount"),
     "invest_axis": ("投资（亿元）", "Investment (100M yuan)"),
     "chart_no_status": ("企业（无状态）", "Firms (no status)"),
+    "chart_bar": ("条形", "bar"),  # what a screen reader calls one bar of a chart
+    "chart_axis": ("坐标轴：{title}", "Axis: {title}"),
     "year_note": (
         "跨多个年份的项目在其每个年份中各计一次。",
         "Items that span several years are counted once in each of their years.",
@@ -513,6 +515,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_zoom_in": ("放大", "Zoom in"),
     "map_zoom_out": ("缩小", "Zoom out"),
     "map_layers": ("图层", "Layers"),
+    "map_card": ("所选项目", "Selected item"),
     "map_undrawn_link": ("{n} 项未在图上标注 ↓", "{n} items not on the map ↓"),
     "map_tile_notice": (
         "底图无法加载，可能处于离线状态；项目和县界照常显示。",

@@ -315,6 +315,10 @@
                 L.DomEvent.stop(e);
                 s.dot.fire("click", {latlng: s.dot.getLatLng()}, true);
             });
+            // Focused from the keyboard, a dot names itself as on hover (details.js keeps the tooltip in the
+            // frame). The hover's own events: a point of a MultiPoint has its tooltip on the item's group.
+            L.DomEvent.on(button, "focus", function() { s.dot.fire("mouseover", {latlng: s.dot.getLatLng()}, true); });
+            L.DomEvent.on(button, "blur", function() { s.dot.fire("mouseout", {latlng: s.dot.getLatLng()}, true); });
             if (s.dot === focused) { button.focus({preventScroll: true}); }
         });
     };

@@ -65,89 +65,102 @@
         });
     };
 
-    // Where the controls sit, in the frame's pixels, per corner (legend, zoom, layers, attribution ...).
-    var cornerSizes = function() {
-        var origin = box.getBoundingClientRect(), sizes = {};
+    // The controls (legend, zoom, layers, attribution ...), in the frame's pixels, each with its corner.
+    var controlBoxes = function() {
+        var origin = box.getBoundingClientRect(), out = [];
         ["top left", "top right", "bottom left", "bottom right"].forEach(function(corner) {
-            var el = box.querySelector(".leaflet-" + corner.replace(" ", ".leaflet-")), w = 0, h = 0;
+            var el = box.querySelector(".leaflet-" + corner.replace(" ", ".leaflet-"));
             (el ? el.querySelectorAll(".leaflet-control") : []).forEach(function(c) {
                 var b = c.getBoundingClientRect();
                 if (!b.width || !b.height) { return; }
-                w = Math.max(w, corner.indexOf("left") >= 0 ? b.right - origin.left : origin.right - b.left);
-                h = Math.max(h, corner.indexOf("top") >= 0 ? b.bottom - origin.top : origin.bottom - b.top);
+                out.push({x: b.left - origin.left, y: b.top - origin.top, w: b.width, h: b.height,
+                    left: corner.indexOf("left") >= 0, top: corner.indexOf("top") >= 0});
             });
-            sizes[corner] = [w, h];
-        });
-        return sizes;
-    };
-
-    // The control boxes, in the frame's pixels.
-    var controlBoxes = function() {
-        var origin = box.getBoundingClientRect(), out = [];
-        box.querySelectorAll(".leaflet-control").forEach(function(el) {
-            var b = el.getBoundingClientRect();
-            if (b.width && b.height) { out.push({x: b.left - origin.left, y: b.top - origin.top, w: b.width, h: b.height}); }
         });
         return out;
     };
 
-    // Would a view (padding) of ``target`` put a township badge under a control? Badges are measured as
-    // the atlas sizes them (cmAtlas.badgeRadius at that view's zoom).
+    // Every way of keeping the content clear of the controls, as paddings {tl: [left, top], br: [right,
+    // bottom]}, each once: each control is left alone (it may cover nothing), or the content kept beside
+    // it, or above/below it. Each control is its own choice: a corner's wide, low attribution and its
+    // narrow, tall legend ask for different sides, which one box around the whole corner cannot give.
+    var GAP = 6, MIN_ROOM = 0.2;  // px between content and a control; the least share of the frame left
+    var paddings = function(controls, size) {
+        var found = {}, out = [];
+        var visit = function(k, tl, br) {
+            if (size.x - tl[0] - br[0] < size.x * MIN_ROOM || size.y - tl[1] - br[1] < size.y * MIN_ROOM) { return; }
+            if (k === controls.length) {
+                var key = tl.concat(br).join(",");
+                if (!found[key]) { found[key] = true; out.push({tl: tl, br: br}); }
+                return;
+            }
+            var c = controls[k], beside = [tl.slice(), br.slice()], over = [tl.slice(), br.slice()];
+            if (c.left) { beside[0][0] = Math.max(tl[0], c.x + c.w + GAP); }
+            else { beside[1][0] = Math.max(br[0], size.x - c.x + GAP); }
+            if (c.top) { over[0][1] = Math.max(tl[1], c.y + c.h + GAP); }
+            else { over[1][1] = Math.max(br[1], size.y - c.y + GAP); }
+            visit(k + 1, tl, br);
+            visit(k + 1, beside[0], beside[1]);
+            visit(k + 1, over[0], over[1]);
+        };
+        visit(0, [GAP, GAP], [GAP, GAP]);
+        return out;
+    };
+
+    // How many township badges a view (padding) of ``target`` would put under a control. Badges are
+    // measured as the atlas sizes them (cmAtlas.badgeRadius at that view's zoom).
     var coversBadge = function(pad, controls, target) {
         var view = map._getBoundsCenterZoom(target, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
         var half = map.getSize().divideBy(2), centre = map.project(view.center, view.zoom);
         var areas = ((window.cmAtlas && window.cmAtlas.areas) || []).filter(function(a) { return a.total; });
-        return areas.some(function(a) {
+        return areas.filter(function(a) {
             var p = map.project([a.lat, a.lon], view.zoom).subtract(centre).add(half);
             var r = window.cmAtlas.badgeRadius(a, view.zoom) + 2;
             return controls.some(function(c) { return p.x + r > c.x && p.x - r < c.x + c.w && p.y + r > c.y && p.y - r < c.y + c.h; });
-        });
+        }).length;
     };
 
-    // Would a view (padding) of ``target`` put any of the target itself under a control (a selected area)?
+    // Would a view (padding) of ``target`` put any of the target itself under a control (a selected area)? 1 or 0.
     var coversTarget = function(pad, controls, target) {
         var view = map._getBoundsCenterZoom(target, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
         var half = map.getSize().divideBy(2), centre = map.project(view.center, view.zoom);
         var nw = map.project(target.getNorthWest(), view.zoom).subtract(centre).add(half);
         var se = map.project(target.getSouthEast(), view.zoom).subtract(centre).add(half);
-        return controls.some(function(c) { return se.x > c.x && nw.x < c.x + c.w && se.y > c.y && nw.y < c.y + c.h; });
+        return controls.some(function(c) { return se.x > c.x && nw.x < c.x + c.w && se.y > c.y && nw.y < c.y + c.h; }) ? 1 : 0;
     };
 
-    // Nothing covers what the view is fitted to: the plain fit if no control covers it; else each corner's
-    // controls are kept clear beside or above/below it, the choice that leaves it largest and clear.
-    // The county is clear when no badge is covered; a selection when no control touches its box.
+    // Nothing covers what the view is fitted to: of all the paddings, the one that shows it largest with
+    // nothing covered (the plain fit when no control covers it). The county is clear when no badge is
+    // covered; a selection when no control touches its box. Should none be clear, the one covering least.
     var clearPadding = function(target, covers) {
-        var sizes = cornerSizes(), corners = Object.keys(sizes), size = map.getSize(), controls = controlBoxes();
-        var choices = [{tl: [6, 6], br: [6, 6]}];
-        for (var choice = 0; choice < 16; choice++) {
-            var tl = [6, 6], br = [6, 6];  // [left, top], [right, bottom]
-            corners.forEach(function(corner, k) {
-                var side = (choice >> k) & 1, axis = side ? 1 : 0;
-                var pad = corner.indexOf(axis ? "top" : "left") >= 0 ? tl : br;
-                pad[axis] = Math.max(pad[axis], sizes[corner][axis] + 6);
-            });
-            if (size.x - tl[0] - br[0] < size.x / 3 || size.y - tl[1] - br[1] < size.y / 3) { continue; }
-            choices.push({tl: tl, br: br});
-        }
-        choices.forEach(function(c) {
+        var size = map.getSize(), controls = controlBoxes(), best = null;
+        var choices = paddings(controls, size).map(function(c) {
             c.zoom = map.getBoundsZoom(target, false, L.point(c.tl[0] + c.br[0], c.tl[1] + c.br[1]));
-        });
-        choices = choices.filter(function(c) { return isFinite(c.zoom); });
-        choices.sort(function(x, y) { return y.zoom - x.zoom; });
+            c.spent = c.tl[0] + c.tl[1] + c.br[0] + c.br[1];
+            return c;
+        }).filter(function(c) { return isFinite(c.zoom); });
+        choices.sort(function(x, y) { return y.zoom - x.zoom || x.spent - y.spent; });
         for (var k = 0; k < choices.length; k++) {
-            if (!covers(choices[k], controls, target)) { return choices[k]; }
+            choices[k].covered = covers(choices[k], controls, target);
+            if (!choices[k].covered) { return choices[k]; }
+            if (!best || choices[k].covered < best.covered) { best = choices[k]; }
         }
-        return choices[choices.length - 1] || {tl: [6, 6], br: [6, 6]};
+        return best || {tl: [GAP, GAP], br: [GAP, GAP]};
     };
 
-    // The scale bar never sits under the attribution (a narrow frame wraps the attribution wide).
+    // The scale bar never sits under the bottom right's controls: the attribution (a narrow frame wraps it
+    // wide) or the legend (a sheet across a portrait frame's foot).
     var liftScale = function() {
-        var scale = box.querySelector(".leaflet-control-scale"), credit = box.querySelector(".leaflet-control-attribution");
-        if (!scale || !credit) { return; }
-        var corner = scale.parentElement, s = scale.getBoundingClientRect(), c = credit.getBoundingClientRect();
+        var scale = box.querySelector(".leaflet-control-scale");
+        if (!scale) { return; }
+        var corner = scale.parentElement, lift = 0, s;
         corner.style.bottom = "";
         s = scale.getBoundingClientRect();
-        if (s.right > c.left && s.bottom > c.top) { corner.style.bottom = Math.ceil(s.bottom - c.top + 2) + "px"; }
+        box.querySelectorAll(".leaflet-bottom.leaflet-right .leaflet-control").forEach(function(el) {
+            var c = el.getBoundingClientRect();
+            if (c.width && c.height && s.right > c.left && s.bottom > c.top) { lift = Math.max(lift, s.bottom - c.top + 2); }
+        });
+        if (lift) { corner.style.bottom = Math.ceil(lift) + "px"; }
     };
 
     // The view is the reader's: streamlit-folium reports the map's zoom and centre after every move, and
@@ -155,7 +168,8 @@
     // within READER_MS of the reader's input (pointer, wheel, key) is theirs; any other (a fit, the frame
     // resized, the app setting the view) is marked as already known, so streamlit-folium sends nothing
     // and no rerun races the one that caused it.
-    var READER_MS = 700, lastInput = -1e9, readerMove = false;
+    // A fit made here (fitting) is never the reader's, even right after their click that opened the legend.
+    var READER_MS = 700, lastInput = -1e9, readerMove = false, fitting = false;
     ["pointerdown", "mousedown", "touchstart", "wheel", "keydown"].forEach(function(ev) {
         box.addEventListener(ev, function() { lastInput = Date.now(); }, {passive: true, capture: true});
     });
@@ -171,7 +185,7 @@
         Object.keys(now).forEach(function(k) { if (wanted.indexOf(k) >= 0) { sent[k] = now[k]; } });
         g.previous_data = sent;
     };
-    map.on("movestart", function() { readerMove = readerMove || Date.now() - lastInput < READER_MS; });
+    map.on("movestart", function() { readerMove = readerMove || (!fitting && Date.now() - lastInput < READER_MS); });
     map.on("moveend", function() {
         if (!readerMove) { known(); }
         readerMove = false;
@@ -181,9 +195,14 @@
     // Fit the county (or a selection, window.cmFocus) to the frame; streamlit-folium sizes its iframe
     // late, so re-fit on every resize until the reader (or the app) has moved the map.
     var fitBounds = function() {
-        var moved = false, fitting = false, target = L.latLngBounds(D.bounds), covers = coversBadge;
+        var moved = false, target = L.latLngBounds(D.bounds), covers = coversBadge;
+        // Using a control (opening the legend, Tab through the map's buttons) is not moving the map:
+        // the view keeps making room for the controls as they change.
+        var onControl = function(e) { return !!(e.target.closest && e.target.closest(".leaflet-control")); };
         ["mousedown", "touchstart", "wheel", "keydown"].forEach(function(ev) {
-            box.addEventListener(ev, function() { moved = true; }, {passive: true});
+            box.addEventListener(ev, function(e) {
+                if (!onControl(e) && e.key !== "Tab" && e.key !== "Shift") { moved = true; }
+            }, {passive: true});
         });
         // Any other move (the app setting the view, a badge click) also ends the re-fitting.
         map.on("movestart", function() { if (!fitting) { moved = true; } });
