@@ -132,20 +132,26 @@ def build_files(adcode: str, src: Path, registry: Registry | None = None) -> tup
         "unused": unused_points(seat_sources.cities1000, outline, placed),
         "used_cities500": any(s.source.startswith(src_strings["cities500"]) for s in placed.values()),
     }
+    files = _rendered_files(details, county, villages_csv(villages, units), src)
+    details["dataset_sources"] = dataset_sources(details["used_cities500"])
+    return files, details
+
+
+def _rendered_files(details: dict, county, villages_text: str, src: Path) -> dict[str, str]:
+    """The text of each geodata file from the built layers in ``details``, and the curated files copied as they are."""
     files = {
         "county.geojson": dump_frame(county),
         "neighbors.geojson": dump_frame(details["neighbors"]),
-        "townships.geojson": dump_frame(townships),
+        "townships.geojson": dump_frame(details["townships"]),
         "township_areas.geojson": dump_frame(details["areas"]),
         "rivers.geojson": dump_frame(details["rivers"]),
-        "villages.csv": villages_csv(villages, units),
+        "villages.csv": villages_text,
         "routes.geojson": dump_collection(details["routes"]),
         "places.csv": _places_csv(src),
         "PROVENANCE.md": render_provenance(details),
     }
     files.update({name: _verbatim(src / name) for name in CURATED_FILES if (src / name).exists()})
-    details["dataset_sources"] = dataset_sources(details["used_cities500"])
-    return files, details
+    return files
 
 
 def write_files(files: dict[str, str], out: Path) -> None:
