@@ -34,6 +34,9 @@ ENV_MAX_UNPACKED_MB = "COUNTYMAP_MAX_UNPACKED_MB"
 ENV_DATABASE_URL = "COUNTYMAP_DATABASE_URL"
 ENV_DATA_HOME = "COUNTYMAP_DATA_HOME"
 ENV_DATASETS = "COUNTYMAP_DATASETS"
+# The server's Python allocator, as README starts it (docs/operations.md, Memory): small objects from glibc,
+# whose freed memory malloc_trim hands back; pymalloc keeps it in half-used arenas.
+SERVER_ALLOCATOR = ("PYTHONMALLOC", "malloc")
 MAX_DATASETS = 60  # every county-level unit of a province (Chongqing has 38) with room to spare
 DATABASE_FILENAME = "countymap.sqlite3"
 

@@ -288,6 +288,16 @@ def test_table_page_offers_four_downloads():
     assert len(at.get("download_button")) == 4  # CSV, GeoJSON, Excel, GeoPackage
 
 
+def test_a_download_click_reruns_nothing():
+    """The browser reruns the page on a download click unless told not to, and that rerun can lose the file.
+
+    The browser tests show the loss (test_four_downloads_clicked_in_a_row_all_arrive); this is the flag it reads.
+    """
+    buttons = [*run("pages/1_项目列表.py", year="2023").get("download_button"), *run("app.py").get("download_button")]
+    assert len(buttons) == 5  # four on the projects page, the map's HTML export
+    assert [b.proto.ignore_rerun for b in buttons] == [True] * 5
+
+
 REVIEW = "pages/5_草稿审核.py"
 COUNTY_REPORT = ROOT / "tests" / "data" / "draft_county" / "report.txt"
 

@@ -87,3 +87,11 @@ def test_the_sessions_section_names_its_size_and_says_whether_the_target_is_met(
     assert "within 100 MB: **met**" in text
     assert "within 50 MB: **not met**" in sessions.report(figures | {"rows": 20_000})
     assert "Target" not in sessions.report(figures | {"rows": 2_000}), "no target for that size"
+
+
+def test_the_50000_row_section_says_whether_the_map_was_ready_under_5_s():
+    figures = FIGURES | {"peak_mb": 900.0, "after_mb": 440.0, "upload_s": 8.25, "load": 2.5, "allocator": "A=b"}
+    assert "Map ready under 5 s: **met**" in sessions.report(figures | {"map_s": 4.3})
+    assert "Map ready under 5 s: **missed**" in sessions.report(figures | {"map_s": 5.8})
+    assert "Map ready" not in sessions.report(figures | {"map_s": 5.8, "rows": 20_000})
+    assert "Server started with `A=b`." in sessions.report(figures | {"map_s": 4.3})

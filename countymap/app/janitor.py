@@ -18,14 +18,17 @@ system. One background thread, started by the first session, sweeps every
 uploaded Dataset lives anywhere, each sweep also runs Python's cyclic collector,
 which runs rarely on its own once the heap is large.
 
-The C allocator is left as it is (docs/operations.md says how an operator may
-set it, and what it changed when measured).
+The server is meant to run with ``PYTHONMALLOC=malloc`` (README's command):
+Python's small objects then come from glibc, whose freed memory
+``malloc_trim`` hands back; under pymalloc most of it stays in half-used
+arenas. Without it a warning is logged once, when the app is first run.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
+import os
 import threading
 import time
 import weakref
@@ -36,6 +39,7 @@ from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from countymap.app import memory_probe
+from countymap.config import SERVER_ALLOCATOR
 from countymap.core.dataset import Dataset
 from countymap.core.memory import return_freed_memory
 
@@ -47,6 +51,12 @@ _STARTED = threading.Event()
 _LOCK = threading.Lock()  # guards _OWNED (sessions run in threads)
 _START_LOCK = threading.Lock()
 _SESSIONS_LOCK = threading.Lock()  # sessions run in threads: one record of them for all
+
+if os.environ.get(SERVER_ALLOCATOR[0]) != SERVER_ALLOCATOR[1]:  # read once per process, when the app first runs
+    _LOG.warning(
+        "%s=%s is not set: memory of closed sessions stays with the server (docs/operations.md, Memory)",
+        *SERVER_ALLOCATOR,
+    )
 
 
 class Sessions:

@@ -31,6 +31,7 @@ import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 from countymap.app import data, state
+from countymap.app.downloads import download_button
 from countymap.app.page_files import pages_url
 from countymap.app.shell import html_block
 from countymap.core.aggregate import measures
@@ -261,9 +262,10 @@ def export_page(dataset: Dataset, filters: FilterState, view: View) -> str:
 def export_button(filters: FilterState, view: View) -> None:
     """Offer the current filtered map as one standalone HTML file (built only on click), named by its filter."""
     dataset = data.dataset()
-    st.download_button(
+    download_button(
+        st,
         t("export_html", view.lang),
         lambda: export_page(dataset, filters, view),
-        file_name=export_name(filters, view.lang, "html", dataset.county.name(view.lang, short=True)),
-        mime="text/html",
+        export_name(filters, view.lang, "html", dataset.county.name(view.lang, short=True)),
+        "text/html",
     )

@@ -16,6 +16,7 @@ import streamlit as st
 
 from countymap import living
 from countymap.app import data, living_data, page_edit_forms, state
+from countymap.app.downloads import download_button
 from countymap.app.edit_session import current_account, forget, keep, token
 from countymap.app.shell import esc
 from countymap.living.database import UPGRADE_COMMAND
@@ -128,7 +129,7 @@ def admin_panel(db: living.Database, lang: str) -> None:
     except living.AccessError as error:
         st.error(error.problem.message(lang))
         return
-    st.download_button(t("ed_audit", lang), audit, file_name="audit-log.csv", mime="text/csv")
+    download_button(st, t("ed_audit", lang), audit, "audit-log.csv", "text/csv")
 
 
 def _account_action(action, done_key: str, name: str, lang: str) -> None:

@@ -13,6 +13,7 @@ import streamlit as st
 
 from countymap.app import data
 from countymap.app import state as session
+from countymap.app.downloads import download_button
 from countymap.app.review_publish import draft_context, publish_panel
 from countymap.app.shell import esc, html_block
 from countymap.core import report
@@ -240,8 +241,8 @@ def result(drafts: pd.DataFrame, lang: str) -> None:
         st.warning(t("review_problems", lang))
         st.dataframe(problems_frame(problems, lang), hide_index=True, width="stretch")
         return
-    st.download_button(
-        t("review_download", lang), csv_bytes(chosen), "projects-draft.csv", "text/csv", key="review_download"
+    download_button(
+        st, t("review_download", lang), csv_bytes(chosen), "projects-draft.csv", "text/csv", key="review_download"
     )
     publish_panel(chosen, linked_ids(drafts[drafts["decision"] == ACCEPT]), raw, lang)
 

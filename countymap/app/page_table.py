@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from countymap.app import data, selection, state
+from countymap.app.downloads import download_button
 from countymap.core.downloads import csv_bytes, geojson_bytes, geopackage_bytes
 from countymap.core.filters import FilterState
 from countymap.core.workbook import export_name, planner_xlsx, report_identity
@@ -81,33 +82,38 @@ def downloads(result: pd.DataFrame, filters: FilterState, lang: str) -> None:
 
     Each file is written only when its button is clicked (off the script
     thread): the Excel file of 20,000 items takes seconds, and no rerun waits for it.
+    A click reruns nothing (:mod:`countymap.app.downloads` says why).
     """
     dataset = data.dataset()
     everything, identity = dataset.table, report_identity(dataset.county, dataset.edition, lang)
     county = str(identity["county"])
     cols = st.columns(4)
-    cols[0].download_button(
+    download_button(
+        cols[0],
         t("download_csv", lang),
         lambda: csv_bytes(result),
         export_name(filters, lang, "csv", county),
         "text/csv",
         key="dl_csv",
     )
-    cols[1].download_button(
+    download_button(
+        cols[1],
         t("download_geojson", lang),
         lambda: geojson_bytes(dataset, result),
         export_name(filters, lang, "geojson", county),
         "application/geo+json",
         key="dl_geojson",
     )
-    cols[3].download_button(  # written only when clicked: a GeoPackage takes a tenth of a second
+    download_button(  # a GeoPackage takes a tenth of a second
+        cols[3],
         t("download_gpkg", lang),
         lambda: geopackage_bytes(dataset, result),
         export_name(filters, lang, "gpkg", county),
         "application/geopackage+sqlite3",
         key="dl_gpkg",
     )
-    cols[2].download_button(
+    download_button(
+        cols[2],
         t("download_xlsx", lang),
         lambda: planner_xlsx(result, filters, lang, everything, identity=identity),
         export_name(filters, lang, "xlsx", county),

@@ -1,9 +1,9 @@
 """A live Streamlit server and the pages on it: shared by the browser tests and ``bench-hostile``.
 
-Starts ``streamlit run app.py`` on a free loopback port and stops only the
-process it started; waits on Streamlit's own signals (health endpoint, the
-script-run state of the page), never on fixed sleeps. Playwright is imported
-by the callers.
+Starts ``streamlit run app.py`` on a free loopback port, with the allocator
+README's command sets (``config.SERVER_ALLOCATOR``), and stops only the process
+it started; waits on Streamlit's own signals (health endpoint, the script-run
+state of the page), never on fixed sleeps. Playwright is imported by the callers.
 """
 
 from __future__ import annotations
@@ -77,7 +77,13 @@ def start_server(tmp_dir: Path, env_extra: dict[str, str] | None = None) -> tupl
     log = tmp_dir / f"streamlit-{port}.log"
     # The living map's database of its own (none unless ``env_extra`` names one): never the user's data folder.
     home = {config.ENV_DATA_HOME: str(tmp_dir / "data-home")}
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **home, **(env_extra or {})}
+    env = {
+        **os.environ,
+        **dict([config.SERVER_ALLOCATOR]),
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        **home,
+        **(env_extra or {}),
+    }
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
     command += [f"--server.port={port}", "--server.address=127.0.0.1"]
     with log.open("wb") as handle:
