@@ -20,7 +20,7 @@ from countymap.core.geodata import load_geodata
 from countymap.core.overview import county_counts
 from countymap.core.tables import load_projects
 from countymap.map.atlas import ProjectAtlas
-from countymap.map.overview import overview_map
+from countymap.map.overview import overview_map, overview_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,3 +70,14 @@ def test_zooming_in_never_reaches_the_zoom_where_badges_give_way_to_items(youyan
     (max_zoom,) = re.findall(r'"maxZoom": ([0-9.]+)', html)
     assert float(max_zoom) < json.loads(atlas.constants)["reveal"]
     assert "window.cmOpened" in html  # zooming into a county opens it (overview.js)
+
+
+@pytest.mark.parametrize(("lang", "title"), [("zh", "1 个区县 · 项目总览"), ("en", "1 counties · project overview")])
+def test_the_overview_page_stands_alone_and_names_itself(youyang, lang, title):
+    """The app shows this page in a plain frame: no request of its own, its language and title for screen readers."""
+    page = overview_page(county_counts([youyang], FilterState()), lang)
+    assert page.startswith(f'<!DOCTYPE html>\n<html lang="{lang}">')
+    assert f"<title>{title}</title>" in page
+    assert not re.findall(r"<script[^>]+src=|<link[^>]+href=", page)  # Leaflet inlined, nothing fetched
+    assert "L.map(" in page and "window.map = map" in page  # the tests and the bench find the map as window.map
+    assert re.search(r'"buttonClass": ?"st-key-open_"', page)  # a badge clicks the county's button (key open_ADCODE)

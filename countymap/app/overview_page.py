@@ -5,25 +5,25 @@ sidebar's filters (the township filter and the search belong to one county's
 page and are kept for it); a click on a badge, or on a county's name in the
 list beside the map, opens that county; so does zooming into a county on the
 map (:mod:`countymap.map.overview`).
+
+The map is a standalone page in a plain frame (``st.iframe``), not a
+streamlit-folium component: it returns nothing to the script. A badge opens
+its county by clicking that county's button in the list (the same callback).
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 import streamlit as st
 
 from countymap.app import data, map_view, shell
 from countymap.app.filter_sidebar import sidebar_filters
 from countymap.core.overview import county_counts
-from countymap.map.assets import localize_assets
-from countymap.map.overview import overview_map
-from countymap.map.selection import Selection
-from countymap.map.view import DEFAULT_VIEW
+from countymap.map.overview import OPEN_KEY_PREFIX, overview_page
 from countymap.text.strings import t
 
 ONE_COUNTY_FILTERS = frozenset({"townships", "query"})  # a township list and a search are one county's
-MAP_KEY = "overview_map"  # its own: a county opened later starts from its own view, not the overview's
+MAP_KEY = "cm_overview_map"  # the frame's container (page.css, the tests and bench-counties find the map by it)
+FRAME_SELECTOR = f".st-key-{MAP_KEY} iframe"
 
 
 def show(lang: str) -> None:
@@ -33,21 +33,16 @@ def show(lang: str) -> None:
     counts = county_counts(data.every_dataset(), filters)
     st.caption(t("overview_caption", lang))
     map_col, list_col = st.columns([5, 2], gap="medium")
-    with map_col:  # sent first: the browser starts the map's frame while the list is still on its way
-        fmap = localize_assets(overview_map(counts, lang), map_view.LEAFLET_URL)
-        view = replace(DEFAULT_VIEW, lang=lang)
-        clicked = map_view.show(fmap, view, Selection(None, ()), key=MAP_KEY, returned=map_view.CLICK_ONLY)
+    with map_col, st.container(key=MAP_KEY):  # sent first: the browser starts the map while the list is on its way
+        st.iframe(overview_page(counts, lang), height=map_view.MAP_HEIGHT, alt=t("overview_title", lang, n=len(counts)))
     with list_col:
         st.subheader(t("overview_counties", lang))
         for count in counts:
             label = t("overview_open", lang, county=count.county.name(lang, short=True), n=count.count)
             st.button(
                 label,
-                key=f"open_{count.adcode}",
+                key=f"{OPEN_KEY_PREFIX}{count.adcode}",  # the badge's click finds the button by it
                 help=count.county.name(lang),
                 on_click=shell.request_county,
                 args=(count.adcode,),
             )
-    if clicked and clicked[0] == "township":  # a county's badge reports its code as its township
-        shell.request_county(clicked[1])
-        st.rerun()

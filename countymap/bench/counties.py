@@ -36,6 +36,7 @@ from streamlit.testing.v1 import AppTest
 
 from countymap import config
 from countymap.app.data import clear_caches
+from countymap.app.overview_page import FRAME_SELECTOR
 from countymap.bench import app_timing, live
 from countymap.bench import measure as bm
 from countymap.bench.geodata_coverage import CHONGQING, curated_inputs, usable_adcodes
@@ -188,7 +189,7 @@ def first_view(page, url: str) -> tuple[float, float]:
     the map's frame, and the moment the frame found itself drawn, polled every 50 ms).
     """
     page.goto(url, wait_until="commit")
-    iframe = page.locator(live.MAP_IFRAME).first
+    iframe = page.locator(FRAME_SELECTOR).first  # the overview's own frame (no streamlit-folium component)
     iframe.wait_for(state="attached", timeout=BROWSER_TIMEOUT_MS)
     frame = iframe.element_handle(timeout=BROWSER_TIMEOUT_MS).content_frame()
     frame.wait_for_function(DRAWN_JS, timeout=BROWSER_TIMEOUT_MS, polling=50)
@@ -198,7 +199,12 @@ def first_view(page, url: str) -> tuple[float, float]:
 
 
 def measure_browser(folders: list[Path], runs: int, tmp: Path) -> dict:
-    """First view in Chromium: the first visit (server caches empty), the medians of new sessions, the server's peak RSS."""
+    """First view in Chromium: the first visit (server caches empty), the medians of new sessions, the server's peak RSS.
+
+    A new session is a new browser context: a reader's first visit, every file
+    fetched. Then, in the same context, a new tab: a returning reader, whose
+    browser keeps Streamlit's content-hashed bundles (served ``immutable``).
+    """
     from playwright.sync_api import sync_playwright
 
     env = {key: value for key, value in datasets_env(folders).items() if value is not None}
@@ -207,11 +213,13 @@ def measure_browser(folders: list[Path], runs: int, tmp: Path) -> dict:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            views = []
-            for _ in range(runs + 1):
+            views, returning = [], []
+            for run in range(runs + 1):
                 context = browser.new_context(viewport={"width": 1440, "height": 900})
                 try:
                     views.append(first_view(context.new_page(), url))
+                    if run:  # a new tab of the same browser: Streamlit's hashed bundles come from its cache
+                        returning.append(first_view(context.new_page(), url)[0])
                 finally:
                     context.close()
             browser.close()
@@ -219,6 +227,7 @@ def measure_browser(folders: list[Path], runs: int, tmp: Path) -> dict:
             "view_cold_s": views[0][0],
             "view_s": bm.median([v[0] for v in views[1:]]),
             "frame_s": bm.median([v[1] for v in views[1:]]),
+            "view_warm_s": bm.median(returning),
             "server_rss_mb": memory_mb(server.pid)["peak"],
         }
     finally:
@@ -257,6 +266,7 @@ COLUMNS = (
     ("view_cold_s", "first view in Chromium, server just started (s)", "{:.2f}"),
     ("view_s", "first view in Chromium, new session (s)", "{:.2f}"),
     ("frame_s", "… of which the map's frame (s)", "{:.2f}"),
+    ("view_warm_s", "first view, returning reader: new tab, browser cache warm (s)", "{:.2f}"),
     ("filter_s", "filter change (s)", "{:.2f}"),
     ("filter_cpu_s", "… CPU (s)", "{:.2f}"),
     ("server_rss_mb", "server peak RSS (MB)", "{:.0f}"),
@@ -267,7 +277,8 @@ def targets(row: dict) -> list[str]:
     """The several-counties targets, in the format of BENCHMARKS.md's Targets table."""
     lines = ["| target (all counties loaded) | measured | CPU time | result |", "|---|---|---|---|"]
     for name, key, cpu_key, bound in (
-        (f"first view drawn in Chromium < {FIRST_VIEW_TARGET_S} s", "view_s", None, FIRST_VIEW_TARGET_S),
+        (f"first view drawn in Chromium < {FIRST_VIEW_TARGET_S} s (new reader)", "view_s", None, FIRST_VIEW_TARGET_S),
+        (f"… returning reader (cache warm) < {FIRST_VIEW_TARGET_S} s", "view_warm_s", None, FIRST_VIEW_TARGET_S),
         (f"… the map's frame alone < {FIRST_VIEW_TARGET_S} s", "frame_s", None, FIRST_VIEW_TARGET_S),
         (f"filter change < {FILTER_TARGET_S} s", "filter_s", "filter_cpu_s", FILTER_TARGET_S),
     ):
@@ -292,8 +303,10 @@ def report(row: dict) -> str:
             f" dataset folders, {row['items'] // max(row['counties'], 1):,} synthetic items each, all listed in"
             " `COUNTYMAP_DATASETS`. First view: from opening the map page in Chromium (1440×900) until its map is"
             " drawn (every county's badge and label placed), by the browser's clocks; the first visit after the server"
-            f" started, then the median of {row['runs']} new sessions, and of those the map's frame alone (from its"
-            " start, after the script run that makes it, until drawn). Filter change: `AppTest`, a new session"
+            f" started, then the median of {row['runs']} new sessions (each a new browser context: every file"
+            " fetched), of those the map's frame alone (from its start, after the script run that makes it, until"
+            " drawn), and a new tab in the same context after each (a returning reader: Streamlit's hashed bundles"
+            " from the browser's cache). Filter change: `AppTest`, a new session"
             f" choosing three statuses (median of {row['runs']}). Peak RSS: the server's `VmHWM` after the visits.",
             "",
             *table([row], COLUMNS),

@@ -2,15 +2,22 @@
 
 The badges are the township badges' own (:mod:`countymap.map.atlas`): the
 number of items with a ring of their statuses, reachable by keyboard, named
-for a screen reader. A click on a county's badge zooms to it and reports the
-county's code as the badge's ``townships`` (what the app reads from a click),
-so the app opens that county: its townships, then its items. Zooming in does
-the same (``static/overview.js``): once the county at the view's centre about
-fills the frame, its badge is clicked. The overview carries no township or
-item of any county (its page stays small: one outline and one badge per
-county), so the county's own page is what reveals them; the overview's
-``maxZoom`` stays below the atlas' :data:`~countymap.map.atlas.REVEAL_ZOOM`,
-where badges would give way to items, so zooming never empties the map.
+for a screen reader. A click on a county's badge (or Enter on it) zooms to it
+and opens that county (``static/overview.js``): its townships, then its items.
+Zooming in does the same: once the county at the view's centre about fills
+the frame, its badge is clicked. The overview carries no township or item of
+any county (its page stays small: one outline and one badge per county), so
+the county's own page is what reveals them; the overview's ``maxZoom`` stays
+below the atlas' :data:`~countymap.map.atlas.REVEAL_ZOOM`, where badges would
+give way to items, so zooming never empties the map.
+
+:func:`overview_page` is the map as one standalone page with Leaflet inlined:
+the app shows it in a plain ``srcdoc`` frame, not through streamlit-folium,
+whose component bundle, its handshake and two Leaflet requests were on the
+first view's critical path (docs/any-county.md). Opening a county is then
+the page's own: the badge clicks the county's button beside the map
+(:data:`OPEN_KEY_PREFIX`: the same session reruns, as a click on that button
+does), or, where that button is not there, follows the county's link.
 """
 
 from __future__ import annotations
@@ -24,12 +31,14 @@ from shapely.ops import unary_union
 
 from countymap.core.overview import CountyCount
 from countymap.map import items
+from countymap.map.assets import inline_assets
 from countymap.map.atlas import REVEAL_ZOOM, AtlasData, ProjectAtlas, badge_radius
 from countymap.map.compact_geojson import RawScriptElement
 from countymap.map.context import COUNTY_STYLE, _layer
 from countymap.map.decor import MapDecor, text
 from countymap.map.legend import LegendSpec, legend_html
 from countymap.map.static_files import static_text
+from countymap.map.view import SETTING
 from countymap.text.escape import html_text, script_json
 from countymap.text.strings import t
 
@@ -38,10 +47,12 @@ METRES_PER_DEGREE = 111_320
 MAX_ZOOM = REVEAL_ZOOM - 0.75  # the overview's deepest zoom: its badges stay (there are no items to reveal)
 OPEN_ZOOM = MAX_ZOOM - 0.5  # zoomed in this far inside a county, it opens even if it does not fill the frame yet
 FILL_MARGIN = 0.5  # zoom levels short of the county's own fit at which it counts as filling the frame
+PAGE_START = "<!DOCTYPE html>\n<html>"  # branca's page template, given its language by overview_page
+OPEN_KEY_PREFIX = "open_"  # + adcode: the key of the county's button beside the map (what a badge clicks)
 
 
 class ZoomOpens(RawScriptElement):
-    """Zooming into a county opens it (``static/overview.js``), as a click on its badge does."""
+    """A click on a county's badge, or zooming into the county, opens it (``static/overview.js``)."""
 
     _template = Template(
         "{% macro script(this, kwargs) %};{{ this.code }}({{ this._parent.get_name() }}, {{ this.constants }});{% endmacro %}"
@@ -51,7 +62,14 @@ class ZoomOpens(RawScriptElement):
         super().__init__()
         self._name = "ZoomOpens"
         self.code = static_text("overview.js")
-        self.constants = script_json({"openZoom": OPEN_ZOOM, "margin": FILL_MARGIN})
+        self.constants = script_json(
+            {
+                "openZoom": OPEN_ZOOM,
+                "margin": FILL_MARGIN,
+                "buttonClass": f"st-key-{OPEN_KEY_PREFIX}",  # Streamlit marks a keyed widget's container so
+                "param": SETTING["county"].param,  # the link's, the fallback where no button is there
+            }
+        )
 
 
 def _inscribed_m(count: CountyCount) -> float:
@@ -121,3 +139,17 @@ def overview_map(counts: list[CountyCount], lang: str) -> folium.Map:
         bounds=[[south, west], [north, east]],
     ).add_to(fmap)
     return fmap
+
+
+def overview_page(counts: list[CountyCount], lang: str) -> str:
+    """:func:`overview_map` as one standalone HTML page, Leaflet inlined (no request of its own).
+
+    The page names itself and its language (a screen reader reads the frame as a
+    document of its own; branca's page template has no ``lang``).
+    """
+    root = inline_assets(overview_map(counts, lang)).get_root()
+    root.title = html_text(t("overview_title", lang, n=len(counts)))
+    page = root.render()
+    if not page.startswith(PAGE_START):
+        raise ValueError(f"the map's page does not start with {PAGE_START!r}")
+    return f'<!DOCTYPE html>\n<html lang="{html_text(lang)}">' + page.removeprefix(PAGE_START)

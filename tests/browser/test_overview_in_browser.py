@@ -1,5 +1,7 @@
 """Several counties in the browser: the first view shows one badge per county, and a click on one opens it.
 
+The overview's map is a plain frame of the page (``overview_frame``); an opened county's is streamlit-folium's.
+
 The server serves the embedded Youyang dataset and two counties built by this test into
 tmp_path (城口县 500229 and 巫溪县 500238, 12 synthetic items each: ``bench-counties``'
 folders). Expectations by hand: the three counties' names, and their item counts counted
@@ -27,8 +29,9 @@ from conftest import (
 )
 from test_accessibility import violations
 
+from countymap.app.overview_page import FRAME_SELECTOR
 from countymap.bench import counties
-from countymap.bench.live import stop_server
+from countymap.bench.live import MAP_AT_REST_JS, MAP_READY_JS, stop_server
 
 pytestmark = pytest.mark.browser
 NAMES = {
@@ -37,6 +40,16 @@ NAMES = {
 }
 BADGE_NAME = {"zh": "{county}，{n} 个项目，点击进入", "en": "{county}, {n} items, opens the county"}
 BADGES_JS = "() => [...document.querySelectorAll('.cm-badge')].map(b => b.getAttribute('aria-label'))"
+
+
+def overview_frame(page, timeout: float = 45_000):
+    """The overview's frame (a plain srcdoc frame, not streamlit-folium's) once its badges are drawn and at rest."""
+    iframe = page.locator(FRAME_SELECTOR).first
+    iframe.wait_for(state="attached", timeout=timeout)
+    frame = iframe.element_handle(timeout=timeout).content_frame()
+    frame.wait_for_function(MAP_READY_JS, timeout=timeout, polling=200)
+    frame.wait_for_function(MAP_AT_REST_JS, timeout=timeout, polling=250)
+    return frame
 
 
 def _rows(path: Path) -> int:
@@ -61,7 +74,7 @@ def served(registry, tmp_path_factory):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_first_view_has_one_badge_per_county(served, page, lang):
     goto(page, app_url(served["url"], **({"lang": "en"} if lang == "en" else {})))
-    frame = map_frame(page)
+    frame = overview_frame(page)
     expected = [
         BADGE_NAME[lang].format(county=name, n=n) for name, n in zip(NAMES[lang], served["counts"], strict=True)
     ]
@@ -74,7 +87,7 @@ def test_the_first_view_has_one_badge_per_county(served, page, lang):
 
 def test_a_click_on_a_badge_opens_the_county(served, page):
     goto(page, app_url(served["url"]))
-    frame = map_frame(page)
+    frame = overview_frame(page)
     frame.locator('.cm-badge[aria-label^="城口县，"]').click()
     page.wait_for_function("() => new URL(location.href).searchParams.get('county') === '500229'", timeout=60_000)
     wait_for_app(page)
@@ -86,7 +99,6 @@ def test_a_click_on_a_badge_opens_the_county(served, page):
     assert console_problems(page) == []
 
 
-IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 CENTRE_ON_JS = """(code) => {
     const marker = window.cmAtlas.badges.getLayers().find(m => m.feature.properties.townships[0] === code);
     window.map.setView(marker.getLatLng(), window.map.getZoom(), {animate: false});
@@ -100,13 +112,13 @@ BUTTONS_JS = "() => [...document.querySelectorAll('.cm-badge')].map(b => [b.getA
 
 def test_badges_are_buttons_in_the_tab_order(served, page):
     goto(page, app_url(served["url"]))
-    assert map_frame(page).evaluate(BUTTONS_JS) == [["button", 0]] * 3
+    assert overview_frame(page).evaluate(BUTTONS_JS) == [["button", 0]] * 3
 
 
 def test_zooming_into_a_county_opens_it(served, page):
     """The zoom button alone leads from the overview to 巫溪县's townships; the map never empties on the way."""
     goto(page, app_url(served["url"]))
-    frame = map_frame(page)
+    frame = overview_frame(page)
     frame.evaluate(CENTRE_ON_JS, "500238")
     opened = None
     for _ in range(12):  # Chongqing's whole view to one county is a few zoom levels; 12 clicks are 6 levels
