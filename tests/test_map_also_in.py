@@ -63,3 +63,9 @@ def test_a_badge_says_how_many_of_its_items_span_several_townships(table):
         "花田": "花田乡（大致范围） · 1 个项目（其中 1 个跨多个乡镇，也画在别处）",
         "双泉": "双泉乡（大致范围） · 1 个项目（其中 1 个跨多个乡镇，也画在别处）",
     }
+
+
+def test_the_popup_names_the_townships_in_the_readers_language(table):
+    # By hand: the item's townships are 花田乡 and 双泉乡 (projects.csv).
+    assert _feature(table, "zh", TWICE)["properties"]["t"] == "花田乡、双泉乡"
+    assert _feature(table, "en", TWICE)["properties"]["t"] == "Huatian Township, Shuangquan Township"

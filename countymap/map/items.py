@@ -13,6 +13,8 @@ the browser-side functions below read exactly these.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from countymap.core.placement import SPREAD, fast_rows
@@ -21,7 +23,15 @@ from countymap.map.gcj02 import transform_geometry
 from countymap.map.static_files import static_text
 from countymap.schema import CATEGORIES, PRECISIONS, STATUSES, label
 from countymap.text.escape import html_text, script_json
-from countymap.text.format import amount_with_kind, bracketed, is_missing, item_name, join_labels, quantity
+from countymap.text.format import (
+    amount_with_kind,
+    bracketed,
+    is_missing,
+    item_name,
+    join_labels,
+    quantity,
+    township_label,
+)
 
 # Chosen from the Okabe-Ito and Paul Tol sets so that every pair differs by a CIEDE2000
 # delta E above 20, also as deuteranopes, protanopes and tritanopes see them (a test checks).
@@ -62,6 +72,12 @@ class _Escaped(dict):
         return escaped
 
 
+@functools.lru_cache(maxsize=4096)  # a table repeats its townships: pinyin per item costs seconds at 20,000
+def _townships_joined(townships: tuple[str, ...], lang: str) -> str:
+    """An item's townships in the reader's language (``Gongtan Town, Longtan Town``), joined."""
+    return join_labels([township_label(name, lang) for name in townships], lang)
+
+
 def project_properties(project, drawn: str, note: str, lang: str, memo: dict | None = None) -> dict:
     """Escaped, minimal feature properties of one project (keys are read by the JS).
 
@@ -82,7 +98,7 @@ def project_properties(project, drawn: str, note: str, lang: str, memo: dict | N
         "y": memo[sep.join(project.years)],
     }
     optional = {
-        "t": memo[sep.join(project.townships)],
+        "t": memo[_townships_joined(tuple(project.townships), lang)],
         "i": memo[
             amount_with_kind(
                 project.investment_yi, project.investment_kind, lang, getattr(project, "investment_qualifier", "")
