@@ -190,18 +190,26 @@ def build_map(
     dot_names = {"template": text("dot_name", lang), "status": {c: label(STATUSES, c, lang) for c in STATUSES}}
     atlas = AtlasData(areas, labels, items.STATUS_COLOURS, presenter, dot_names)
     ProjectAtlas(categories, atlas, feature_count=features.feature_count, pages_url=pages_url).add_to(fmap)
+    _decor(dataset, features, view, used, title=title).add_to(fmap)
+    folium.LayerControl(collapsed=not presenter).add_to(fmap)
+    return fmap
+
+
+def _decor(dataset: Dataset, features: ProjectFeatures, view: View, used: str, *, title: bool) -> MapDecor:
+    """The legend (with the size and shading keys), attribution, title and the bounds the view fits."""
+    lang, to_gcj02 = view.lang, needs_gcj02(used)
     spec = LegendSpec(
         statuses=statuses_present(features.summaries) or list(items.STATUS_COLOURS),
         symbols=_symbols(features),
         palette=items.STATUS_COLOURS,
-        measure=size_by,
-        shading=shading,
+        measure=view.size_by,
+        shading=view.shading,
         summaries=tuple(features.summaries),
-        presenter=presenter,
+        presenter=view.presenter,
     )
-    west, south, east, north = geodata.outline.bounds
+    west, south, east, north = dataset.geodata.outline.bounds
     (west, south), (east, north) = _point(west, south, to_gcj02), _point(east, north, to_gcj02)
-    MapDecor(
+    return MapDecor(
         legend=legend_html(spec, lang),
         attribution=t("attribution_join", lang).join(
             part for part in (attribution_html(used, lang), html_text(data_credit(dataset, lang))) if part
@@ -209,9 +217,7 @@ def build_map(
         lang=lang,
         title=map_title(dataset, lang) if title else "",
         background=NO_TILES_BACKGROUND if used == "none" else "",
-        presenter=presenter,
+        presenter=view.presenter,
         bounds=[[south, west], [north, east]],
         undrawn=features.undrawn,
-    ).add_to(fmap)
-    folium.LayerControl(collapsed=not presenter).add_to(fmap)
-    return fmap
+    )
