@@ -86,6 +86,14 @@
         card.addTo(map);
     };
     map.on("popupopen", undock);
+    // Leaflet names its popup's close button in English ("Close popup"): the reader's language instead.
+    map.on("popupopen", function(e) {
+        var button = e.popup._closeButton;
+        if (button) {
+            button.setAttribute("aria-label", D.names.close);
+            button.setAttribute("title", D.names.close);
+        }
+    });
     // The item a popup is about (a point of a MultiPoint is its own layer, carrying the item's feature).
     var popupItem = function() {
         var popup = map._popup, source = popup && map.hasLayer(popup) && popup._source;
