@@ -6,6 +6,8 @@ Expectations come from the data files (tests/oracle.py, the GeoJSON files as jso
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import geopandas as gpd
 import oracle
@@ -25,6 +27,17 @@ def test_a_layer_read_by_geopandas_is_the_file_feature_for_feature(key):
     as_json = json.loads((ROOT / GEODATA_FILES[key]).read_text(encoding="utf-8"))
     attribute = {"areas": "township_areas"}.get(key, key)
     assert getattr(geodata, attribute) == as_json
+
+
+def test_reading_the_geodata_leaves_gdal_unloaded():
+    # GDAL (through pyogrio) took about 30 MB resident for files of a few kilobytes: only a GeoPackage needs it.
+    code = (
+        "import sys; from countymap.core.geodata import load_geodata; from countymap.config import REPO_ROOT\n"
+        "geodata = load_geodata(REPO_ROOT / 'geodata'); geodata.seats; geodata.areas; geodata.outline\n"
+        "print(sorted(m for m in ('pyogrio', 'fiona') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,13 @@ The files are produced by ``python -m countymap build-geodata`` (see
 coordinates are WGS-84 longitude/latitude. A missing file is an error with the
 command that builds it, never an empty layer that would hide the problem.
 
-Each GeoJSON layer is read once with geopandas (pyogrio) into a GeoDataFrame;
-the map's Leaflet layers take the same layer as a GeoJSON mapping, written
-from that frame (identical to the file's features: ``tests/test_geopackage.py``).
-Cost, ``python -m countymap bench --sizes 2000 --runs 3 --skip naive,browser``
-against the former ``json.loads`` reader: app first run 0.21 s vs 0.20 s,
-new session 0.11 s vs 0.13 s (no difference), app process peak RSS 365 MB vs
-323 MB: loading geopandas and GDAL costs about 40 MB once per process.
+Each GeoJSON layer is read once into a GeoDataFrame (geopandas, its features
+made by shapely; :func:`read_layer`); the map's Leaflet layers take the same
+layer as a GeoJSON mapping, written from that frame (identical to the file's
+features: ``tests/test_geopackage.py``). Read with pyogrio, as it was until
+2026-12-05, GDAL's loading cost about 30 MB resident once per process; the
+20,000-item app run of ``python -m countymap bench`` (``PYTHONMALLOC=malloc``)
+peaked at 376 MB that way and at about 345 MB this way.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ class GeodataMissingError(FileNotFoundError):
     """A geodata file the app needs is not there."""
 
 
+WGS84 = "EPSG:4326"
 LAYERS = ("county", "neighbors", "townships", "routes", "areas", "rivers")  # keys of GEODATA_FILES
 
 
@@ -70,10 +71,13 @@ def _read_json(path: Path) -> dict:
 
 
 def read_layer(path: Path) -> gpd.GeoDataFrame:
-    """One GeoJSON layer as a GeoDataFrame (WGS-84), read by pyogrio."""
-    if not path.is_file():
-        raise _missing(path)
-    return gpd.read_file(path, engine="pyogrio")
+    """One GeoJSON layer as a GeoDataFrame (WGS-84, as GeoJSON always is), its features made by shapely.
+
+    ``GeoDataFrame.from_features``, not ``gpd.read_file``: the files are a few
+    kilobytes, and pyogrio would load GDAL for them (see the module's note);
+    GDAL is loaded only when a GeoPackage is written.
+    """
+    return gpd.GeoDataFrame.from_features(_read_json(path), crs=WGS84)
 
 
 def collection(layer: gpd.GeoDataFrame) -> dict:
