@@ -12,11 +12,12 @@ from pypinyin.constants import PHRASES_DICT, RE_HANS
 def share_equal_readings(phrases: dict[str, list[list[str]]]) -> int:
     """Make equal readings in pypinyin's phrase dictionary one object (in place); how many distinct ones there are.
 
-    pypinyin reads its 47,000 phrases from JSON, which makes a new list and a
-    new string for each of their 144,000 syllables: about 35 MB of small
-    objects, 60 MB resident under the server's ``PYTHONMALLOC=malloc``, for
-    1,249 distinct readings. Shared, the freed memory goes to the app's data
-    (the 20,000-item bench run peaked about 29 MB lower; BENCHMARKS.md). Each
+    pypinyin reads its 47,111 phrases from JSON, which makes a list and a
+    string for each of their 143,861 syllables; there are 1,249 distinct
+    readings. Shared, Python's allocations after this module's import fall
+    from 49.8 to 27.5 MB (tracemalloc), and the app's peak in
+    ``python -m countymap bench`` (20,000 items, ``PYTHONMALLOC=malloc``) from
+    405 to 376 MB, the freed memory going to the app's data. Each
     phrase's own list is changed in place, so pypinyin's two dictionaries,
     which hold the same lists, both see the shared readings. pypinyin
     deep-copies a phrase's readings before it hands them out
