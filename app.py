@@ -9,7 +9,7 @@ import streamlit as st
 
 from countymap.app import data, living_panels, map_view, overview_page, panels, selection, shell
 from countymap.app.filter_sidebar import filter_chips, filtered
-from countymap.app.map_page import current_selection, presenting, search_focus, selected_values
+from countymap.app.map_page import map_focus, presenting, selected_values
 from countymap.core.filters import county_wide_reaching
 from countymap.core.stats import totals
 from countymap.text.strings import t
@@ -58,9 +58,8 @@ else:
 
 with st.container() if present else map_col:
     filter_chips(filters, lang)  # what the map shows, over its top edge: the room sees it too
-    # Nothing selected: a search that found something is what the map fits (and a new one drops the kept view).
-    focus = current_selection(result, item, township) if item or township else search_focus(filters, result)
-    found = filters.query.strip() if focus.areas and not (item or township) else ""
+    # The selection, else what a search found, else the filtered townships: what the map fits and outlines.
+    focus, found = map_focus(filters, result, item, township)
     view = map_view.bind_position(replace(view, presenter=present, item=item, township=township), choices, search=found)
     fmap = map_view.map_or_notice(filters, view)
     if fmap is not None:

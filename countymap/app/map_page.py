@@ -38,6 +38,31 @@ def current_selection(result: pd.DataFrame, item: str, township: str) -> Selecti
     return Selection(None, (area,) if area is not None else ())
 
 
+def map_focus(filters: FilterState, result: pd.DataFrame, item: str, township: str) -> tuple[Selection, str]:
+    """What the map fits and outlines, and the search that found it ("" if none).
+
+    The selected item or township first; else what a search found
+    (:func:`search_focus`); else the townships filtered on: "2023 roads in
+    龙潭镇" shows 龙潭镇 outlined and fitted, also when it has no item of its
+    own (its county-wide programmes are listed beside the map). A reader's own
+    view is applied after the fit (:func:`countymap.app.map_view.show`); a new
+    selection or a new search drops it, a filter change does not.
+    """
+    if item or township:
+        return current_selection(result, item, township), ""
+    found = search_focus(filters, result)
+    if found.areas:
+        return found, filters.query.strip()
+    return township_focus(filters.townships), ""
+
+
+def township_focus(townships: tuple[str, ...]) -> Selection:
+    """The areas of ``townships`` (those with an area: a seat not known has none), in the geodata's order."""
+    area_of = data.geodata().area_of
+    areas = sorted((area_of[name] for name in townships if name in area_of), key=lambda area: area.index)
+    return Selection(None, tuple(areas))
+
+
 def search_focus(filters: FilterState, result: pd.DataFrame) -> Selection:
     """What a search found, for the map to fit (like a selected township): the townships it names, else its items' areas.
 

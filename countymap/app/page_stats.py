@@ -27,7 +27,8 @@ from countymap.text.strings import t
 
 PER_ROW = 4
 ROW_PX = 26  # height of one row of a horizontal bar chart
-LABEL_PX = 300  # a bar's label (with its figure) is cut only beyond this width
+LABEL_PX = 300  # a bar's label is cut only beyond this width
+AMOUNT_LABEL_PX = 460  # an amount bar's label ends in its figure ("…（2023年）：136亿元"): cut, it lost the figure
 
 
 def figure(value: float, unit: str, lang: str, qualifier: str = "") -> str:
@@ -72,7 +73,12 @@ def headline(indicators: pd.DataFrame, lang: str) -> None:
 
 
 def bar_chart(
-    table: pd.DataFrame, titles: tuple[str, str, str], description: str, lang: str, value_format: str = ",d"
+    table: pd.DataFrame,
+    titles: tuple[str, str, str],
+    description: str,
+    lang: str,
+    value_format: str = ",d",
+    label_px: int = LABEL_PX,
 ) -> alt.Chart:
     """Horizontal bars: one row per label (``table``'s index), one bar per series (its columns) side by side.
 
@@ -94,14 +100,15 @@ def bar_chart(
         alt.Chart(long)
         .mark_bar(ariaRoleDescription=t("chart_bar", lang))
         .encode(
-            y=alt.Y("label:N", title=None, sort=list(table.index), axis=_axis(label_title, lang, labelLimit=LABEL_PX)),
+            y=alt.Y("label:N", title=None, sort=list(table.index), axis=_axis(label_title, lang, labelLimit=label_px)),
             x=alt.X("value:Q", title=value_title, axis=_axis(value_title, lang)),
             yOffset=alt.YOffset("series:N", sort=[str(c) for c in table.columns]),
             color=alt.Color(
                 "series:N",
                 title=None,
                 sort=[str(c) for c in table.columns],
-                legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, aria=False),  # Vega names it in English
+                # Vega names a legend in English (aria off); one series is named by the chart's own title
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, aria=False) if table.shape[1] > 1 else None,
             ),
             tooltip=[
                 alt.Tooltip("label:N", title=label_title),
@@ -110,7 +117,9 @@ def bar_chart(
             ],
             description=alt.Description("said:N"),
         )
-        .properties(description=description)
+        # The height is the bars' own: Streamlit's default autosize ("fit") squeezed the axis and the legend
+        # into it, so a chart of 2-5 bars drew them 3-6 px high with their labels on top of each other.
+        .properties(description=description, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
     )
 
 
@@ -193,7 +202,7 @@ def amount_charts(rows: pd.DataFrame, lang: str) -> None:
         ]
         table = pd.DataFrame({title: group["yi"].to_numpy()}, index=labels)
         st.markdown(f"**{title}**")
-        chart = bar_chart(table, titles, title, lang, value_format=",.4~g")
+        chart = bar_chart(table, titles, title, lang, value_format=",.4~g", label_px=AMOUNT_LABEL_PX)
         chart = chart.properties(height=ROW_PX * max(len(table), 2))
         st.altair_chart(chart, width="stretch")
     st.caption(t("invest_chart_note", lang))

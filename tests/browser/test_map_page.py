@@ -17,8 +17,10 @@ import pytest
 from conftest import (
     MAP_IFRAME,
     ROOT,
+    app_url,
     console_problems,
     exceptions_on_page,
+    goto,
     map_frame,
     screenshot,
     wait_for_app,
@@ -136,6 +138,35 @@ def test_presenter_shows_only_the_title_the_map_and_a_language_switch(open_map):
     switch.get_by_text("English", exact=True).click()
     expect(page.locator("h1").first).to_contain_text("Youyang", timeout=30_000)
     assert "present=1" in page.url and "lang=en" in page.url
+
+
+TITLE_AND_BAR_JS = """() => {
+    const h = document.querySelector('h1'), range = document.createRange();
+    range.selectNodeContents(h);
+    const t = range.getBoundingClientRect(), b = document.querySelector('.st-key-cm_presenter_lang').getBoundingClientRect();
+    return {title: [t.left, t.top, t.right, t.bottom], bar: [b.left, b.top, b.right, b.bottom],
+            cut: h.scrollWidth > h.clientWidth, scroll: document.documentElement.scrollHeight - window.innerHeight};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width,height", [(1920, 1080), (1440, 900), (1280, 720)])
+def test_presenter_bar_never_covers_the_title(page_factory, app_server, width, height, lang):
+    """The top bar (language, filters, the state shown) and the title stand apart at a projector's sizes.
+
+    Before, the bar's one-line note made it ~1,000 px wide in English and it ran over the title at 1440x900.
+    """
+    page = page_factory({"width": width, "height": height})
+    goto(
+        page, app_url(app_server["url"], present="1", status="in_progress", **({"lang": "en"} if lang == "en" else {}))
+    )
+    map_frame(page)
+    seen = page.evaluate(TITLE_AND_BAR_JS)
+    (tl, tt, tr, tb), (bl, bt, br, bb) = seen["title"], seen["bar"]
+    assert tr <= bl or br <= tl or tb <= bt or bb <= tt, seen
+    assert not seen["cut"], "the whole title is shown"
+    assert seen["scroll"] <= 1, "the page fits the screen"
+    screenshot(page, f"presenter-title-{width}-{lang}")
 
 
 # --- clicks ---------------------------------------------------------------------------------

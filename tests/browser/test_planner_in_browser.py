@@ -10,11 +10,13 @@ hands over an Excel file named by its filter, and a table row opens its item on 
 from __future__ import annotations
 
 import io
+import json
 
 import openpyxl
 import pytest
 from conftest import (
     MAP_IFRAME,
+    ROOT,
     app_url,
     console_problems,
     exceptions_on_page,
@@ -25,6 +27,8 @@ from conftest import (
 )
 from playwright.sync_api import expect
 from test_view_state_in_browser import settle_on
+
+from countymap.bench.live import MAP_AT_REST_JS
 
 pytestmark = pytest.mark.browser
 
@@ -84,6 +88,44 @@ def test_longtan_road_task_names_the_county_wide_programmes(open_map, size, lang
     screenshot(page, f"planner-longtan-roads-{size}-{lang}")
     assert exceptions_on_page(page) == []
     assert console_problems(page) == []
+
+
+def _area_bounds(township: str) -> tuple[float, float, float, float]:
+    """(south, west, north, east) of ``township``'s approximate area, read from geodata/township_areas.geojson."""
+    for feature in json.loads((ROOT / "geodata" / "township_areas.geojson").read_text(encoding="utf-8"))["features"]:
+        if township in feature["properties"]["townships"].split("|"):
+            ring = feature["geometry"]["coordinates"][0]
+            lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+            return min(lats), min(lons), max(lats), max(lons)
+    raise LookupError(township)
+
+
+# The outlined areas' bounds (degrees) and their box in the frame's pixels.
+OUTLINED_JS = """() => {
+    const m = window.map, b = window.feature_group[0].getBounds(), s = m.getSize();
+    const nw = m.latLngToContainerPoint(b.getNorthWest()), se = m.latLngToContainerPoint(b.getSouthEast());
+    return {south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast(),
+            left: nw.x, top: nw.y, right: se.x, bottom: se.y, width: s.x, height: s.y};
+}"""
+
+
+@pytest.mark.parametrize(("size", "lang"), [("desk", "zh"), ("phone", "en")])
+def test_a_township_filter_outlines_and_fits_the_township(open_map, size, lang):
+    """The planner's 龙潭镇 (no road item of its own) is outlined and fills the frame, not the whole county."""
+    page, frame = open_map(size, lang, **ROADS_2023, town="龙潭镇")
+    frame.wait_for_function("() => window.feature_group && window.feature_group[0].getLayers().length", polling=100)
+    frame.wait_for_function(MAP_AT_REST_JS, polling=300)
+    box = frame.evaluate(OUTLINED_JS)
+    south, west, north, east = _area_bounds("龙潭镇")
+    assert [round(box[k], 4) for k in ("south", "west", "north", "east")] == [
+        round(v, 4) for v in (south, west, north, east)
+    ], "the outline is 龙潭镇's area"
+    assert box["left"] >= 0 and box["top"] >= 0 and box["right"] <= box["width"] and box["bottom"] <= box["height"]
+    fill = max((box["right"] - box["left"]) / box["width"], (box["bottom"] - box["top"]) / box["height"])
+    assert fill >= 0.5, box  # fitted to the township, not left at the county's view
+    assert "z=" not in page.url, "the fit is the app's view, not the reader's"
+    screenshot(page, f"planner-longtan-outlined-{size}-{lang}")
+    assert exceptions_on_page(page) == []
 
 
 def test_the_table_hands_over_a_named_workbook_and_a_row_opens_the_map(page_factory, app_server):
