@@ -185,10 +185,18 @@
         Object.keys(now).forEach(function(k) { if (wanted.indexOf(k) >= 0) { sent[k] = now[k]; } });
         g.previous_data = sent;
     };
-    map.on("movestart", function() { readerMove = readerMove || (!fitting && Date.now() - lastInput < READER_MS); });
+    // A popup's autopan (Leaflet fires autopanstart just before it) follows the reader's click but is the
+    // map's own move: reported, it reached the app after the click's selection and put the view back over
+    // the fit that selection asked for (the selected area left unfitted under the card).
+    var autoPan = false;
+    map.on("autopanstart", function() { autoPan = true; });
+    map.on("movestart", function() {
+        readerMove = readerMove || (!fitting && !autoPan && Date.now() - lastInput < READER_MS);
+    });
     map.on("moveend", function() {
         if (!readerMove) { known(); }
         readerMove = false;
+        autoPan = false;
     });
     window.cmReaderMoves = function() { return lastInput > 0; };  // for tests: whether the reader has acted
 
