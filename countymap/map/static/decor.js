@@ -139,7 +139,8 @@
 
     // How many township badges a view (padding) of ``target`` would put under a control. Badges are
     // measured as the atlas sizes them (cmAtlas.badgeRadius at that view's zoom).
-    // Badges that touch count as covered too: the view shows each badge whole and apart.
+    // Badges that touch count as covered too (the view shows each badge whole and apart), though less:
+    // of views that are not clear, one that covers fewer badges wins over one whose badges touch less.
     var coversBadge = function(pad, controls, target) {
         var view = map._getBoundsCenterZoom(target, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
         var half = map.getSize().divideBy(2), centre = map.project(view.center, view.zoom);
@@ -148,7 +149,7 @@
             var r = window.cmAtlas.badgeRadius(a, view.zoom) + 2;
             var out = p.x < r || p.y < r || p.x + r > 2 * half.x || p.y + r > 2 * half.y;  // not whole in the frame
             return out || controls.some(function(c) { return p.x + r > c.x && p.x - r < c.x + c.w && p.y + r > c.y && p.y - r < c.y + c.h; });
-        }).length + touchingBadges(view.zoom);
+        }).length * 1000 + touchingBadges(view.zoom);
     };
 
     // Would a view (padding) of ``target`` put any of the target itself under a control (a selected area)? 1 or 0.
