@@ -19,6 +19,7 @@ from countymap.text.strings import t
 LEGEND_FOLD_BELOW_PX = 720  # a narrow map (a phone, a desk page with the details panel) starts folded
 LEGEND_FOLD_BELOW_HEIGHT_PX = 480
 TILE_ERRORS_BEFORE_NOTICE = 3
+CARD_SHEET_BELOW_PX = 600  # a narrower frame shows a selected item's card as a sheet across its foot (details.js)
 FOCUS_MAX_ZOOM = 14  # a selection is fitted to the frame, never closer than this (a short line, one site)
 
 
@@ -81,6 +82,7 @@ class MapDecor(MacroElement):
                 "tileNotice": text("tile_notice", lang),
                 "tileErrors": TILE_ERRORS_BEFORE_NOTICE,
                 "focusMaxZoom": FOCUS_MAX_ZOOM,
+                "sheetBelow": CARD_SHEET_BELOW_PX,
                 "names": {key: text(key, lang) for key in ("frame_name", "zoom_in", "zoom_out", "layers", "card")}
                 | {"close": t("control_close", lang)},
             }

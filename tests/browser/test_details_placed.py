@@ -5,8 +5,12 @@
   top edge put its name above the frame, and a focused dot named itself nowhere.
 * A clicked item's popup never covers what the click selects: once the app has selected the item and
   fitted its area, the popup is a card docked in a corner, and the card's box and the selection's box
-  (``window.cmFit``, what the view was fitted to) overlap by at most :data:`TOLERANCE_PX`. No tooltip
-  is left open over it. The card names the clicked item (its name read from projects.csv).
+  (``window.cmFit``, what the view was fitted to) overlap by at most :data:`TOLERANCE_PX`; the selection
+  lies inside the frame. No tooltip is left open over it, and the card covers no other control. The card
+  names the clicked item (its name read from projects.csv). On a phone the card is a sheet across the
+  frame's foot: the frame's width (less its margins), at most 40 % of its height. Before, it was a card
+  in the top left corner taking three quarters of the frame's width, and in 2 of 5 runs the selection was
+  left unfitted under it: a popup's autopan, reported as the reader's move, set the view back after the fit.
 """
 
 from __future__ import annotations
@@ -100,6 +104,7 @@ PLACED_JS = """() => {
     return {card: card ? box(card) : null, title: card ? card.querySelector(".cm-popup-title").textContent : null,
             selection: {x: nw.x, y: nw.y, w: se.x - nw.x, h: se.y - nw.y}, size: map.getSize(),
             popups: document.querySelectorAll(".leaflet-popup").length,
+            controls: [...document.querySelectorAll(".leaflet-control:not(.cm-card)")].map(box).filter(b => b.w && b.h),
             tooltips: (() => { let n = 0; map.eachLayer(l => { if (l instanceof L.Tooltip) { n += 1; } }); return n; })()};
 }"""
 
@@ -111,13 +116,22 @@ def _overlap(a: dict, b: dict) -> tuple[float, float]:
     return max(0.0, w), max(0.0, h)
 
 
-# On a phone the card takes about three quarters of the frame's width: the fit cannot always keep the selected
-# area clear of it (2 of 5 runs left the area unfitted, larger than the frame). Known, not yet designed away.
-PHONE_CARD = pytest.mark.xfail(strict=False, reason="the card covers most of a phone's frame; the fit may give up")
+SHEET_SHARE = 0.4  # a phone's sheet takes at most this share of the frame's height
+SHEET_MARGIN_PX = 10  # Leaflet's margin around a corner's controls, each side
+
+
+def _inside(inner: dict, size: dict) -> bool:
+    """Whether a box lies inside the frame (to a pixel)."""
+    return (
+        inner["x"] >= -1
+        and inner["y"] >= -1
+        and inner["x"] + inner["w"] <= size["x"] + 1
+        and (inner["y"] + inner["h"] <= size["y"] + 1)
+    )
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("size", ["desk", pytest.param("phone", marks=PHONE_CARD)])
+@pytest.mark.parametrize("size", SIZES)
 def test_a_clicked_items_popup_docks_beside_what_it_selects(open_map, size, lang):
     page, frame = open_map(size, lang)
     county_fit = frame.evaluate("() => JSON.stringify(window.cmFit)")
@@ -136,8 +150,14 @@ def test_a_clicked_items_popup_docks_beside_what_it_selects(open_map, size, lang
     rows = {row["id"]: row for row in oracle.read_rows(ROOT / "projects.csv")}
     assert seen["title"] == rows[dot["id"]]["name_zh" if lang == "zh" else "name_en"]
     assert seen["popups"] == 0 and seen["tooltips"] == 0, "nothing but the card stays open over the selection"
-    width, height = _overlap(seen["card"], seen["selection"])
-    assert min(width, height) <= TOLERANCE_PX, (seen["card"], seen["selection"])
+    card, frame_size = seen["card"], seen["size"]
+    width, height = _overlap(card, seen["selection"])
+    assert min(width, height) <= TOLERANCE_PX, (card, seen["selection"])
+    assert _inside(seen["selection"], frame_size), ("the selection is fitted into the frame", seen["selection"])
+    assert [c for c in seen["controls"] if min(_overlap(card, c)) > 0] == [], "the card covers no other control"
+    if size == "phone":  # a sheet across the foot
+        assert card["w"] >= frame_size["x"] - 2 * SHEET_MARGIN_PX - 1 and card["h"] <= SHEET_SHARE * frame_size["y"] + 1
+        assert frame_size["y"] - (card["y"] + card["h"]) <= SHEET_MARGIN_PX + 1, card
     # the selection still has the frame: at least a fifth of it each way
     assert seen["selection"]["w"] >= 0.2 * seen["size"]["x"] or seen["selection"]["h"] >= 0.2 * seen["size"]["y"]
     frame.locator(".cm-card-close").click()  # the reader closes the card

@@ -6,12 +6,16 @@ bounds), so it is taller than with the count. The map is measured as it opens: n
 with its size key, zoom, layers, attribution, scale) may cover a badge or a placed label. Where the
 legend starts folded, the reader opens it with a click and the view makes room around it: nothing
 covered, the county still at least :data:`MOST_ZOOM_GIVEN` levels as close as before, and the move is
-the map's own (not reported as the reader's view: no rerun, no ``z`` in the address).
+the map's own (not reported as the reader's view: no rerun, no ``z`` in the address). No two badges
+touch (their circles at least :data:`BADGE_GAP_PX` apart), folded or opened: before, 6-7 pairs touched on
+a 390x844 phone with the legend opened (the county zoomed out to make room; a badge never shrinks below
+what its number needs).
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 
 import pytest
 from conftest import app_url, console_problems, exceptions_on_page, goto, map_frame, screenshot
@@ -34,6 +38,10 @@ SIZE_KEY_JS = """() => ({
 # 59 %); measured 0.25-0.5 at the five sizes.
 MOST_ZOOM_GIVEN = 0.75
 ZOOM_JS = "() => window.map.getZoom()"
+BADGE_GAP_PX = 1  # two badges never touch: at least this much map between their circles
+# Known, not designed away yet: at 1280x720 in English the opened legend (beside the county) leaves no view in
+# which no badge is covered and none touch; the fit keeps every badge uncovered and 4 pairs touch (as on main).
+TOUCHING_WITH_LEGEND_OPEN = {("1280x720", "en")}
 
 
 def open_sized_map(page_factory, app_server, size: str, lang: str):
@@ -45,6 +53,17 @@ def open_sized_map(page_factory, app_server, size: str, lang: str):
     frame.wait_for_function("() => window.cmAtlas && document.querySelector('.leaflet-control-layers')", polling=100)
     frame.wait_for_function("() => new Promise(done => setTimeout(() => done(true), 0))")
     return page, frame
+
+
+def touching(seen: dict) -> list[tuple[str, str, float]]:
+    """Pairs of badges (circles as drawn) less than :data:`BADGE_GAP_PX` apart, with their gap."""
+    circles = [(b["what"], b["x"] + b["w"] / 2, b["y"] + b["h"] / 2, b["w"] / 2) for b in seen["badges"]]
+    pairs = []
+    for (a, ax, ay, ar), (b, bx, by, br) in itertools.combinations(circles, 2):
+        gap = math.hypot(ax - bx, ay - by) - ar - br
+        if gap < BADGE_GAP_PX:
+            pairs.append((a, b, round(gap, 1)))
+    return pairs
 
 
 def covered(seen: dict) -> list[tuple[str, str]]:
@@ -66,13 +85,14 @@ def test_size_key_covers_no_badge(page_factory, app_server, size, lang):
     seen = frame.evaluate(MEASURE_JS)
     assert len(seen["badges"]) >= 20
     assert covered(seen) == []
+    assert touching(seen) == []
     screenshot(page, f"size-key-{size}-{lang}")
     assert console_problems(page) == [] and exceptions_on_page(page) == []
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("size", list(SIZES))
-def test_opened_size_key_covers_no_badge(page_factory, app_server, size, lang):
+def test_opened_size_key_covers_no_badge(request, page_factory, app_server, size, lang):
     """Where the legend starts folded, the reader opens it and the map makes room around it."""
     page, frame = open_sized_map(page_factory, app_server, size, lang)
     if frame.evaluate(SIZE_KEY_JS)["open"]:
@@ -84,6 +104,9 @@ def test_opened_size_key_covers_no_badge(page_factory, app_server, size, lang):
     opened = frame.evaluate(MEASURE_JS)
     screenshot(page, f"size-key-{size}-{lang}-opened")
     assert covered(opened) == []
+    if (size, lang) in TOUCHING_WITH_LEGEND_OPEN:  # marked here: a badge covered above still fails the test
+        request.applymarker(pytest.mark.xfail(strict=True, reason="badges touch with the legend open (known)"))
+    assert touching(opened) == [], f"badges touch with the legend open at zoom {frame.evaluate(ZOOM_JS)}"
     assert len(opened["badges"]) >= 20
     assert frame.evaluate(ZOOM_JS) >= folded_zoom - MOST_ZOOM_GIVEN
     assert "z=" not in page.url, "the map's own fit is not the reader's view"

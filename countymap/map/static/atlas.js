@@ -88,6 +88,7 @@
         var room = a.r_m / metresPerPixel(a.lat, zoom) - 1.5;
         return Math.max(numberRadius(badgeText(a)), Math.min(a.want, room));
     };
+    var drawnRadius = function(a, zoom) { return Math.round(badgeRadius(a, zoom) * 2) / 2; };  // in half pixels
     var donut = function(a, r) {
         var ringR = r - 1 - RING / 2, c = 2 * Math.PI * ringR, offset = 0, rings = "", text = badgeText(a), k = ink(text);
         Object.keys(A.palette).forEach(function(code) {
@@ -134,7 +135,7 @@
         A.areas.forEach(function(a) {
             var marker = badgeOf[a.i];
             if (!marker) { return; }
-            var r = Math.round(badgeRadius(a) * 2) / 2, hit = Math.max(2 * r, C.hitPx);
+            var r = drawnRadius(a), hit = Math.max(2 * r, C.hitPx);
             marker._cmRadius = r;
             marker.setIcon(L.divIcon({className: "cm-badge", html: badgeIcon(a, r), iconSize: [hit, hit],
                 iconAnchor: [hit / 2, hit / 2]}));
@@ -333,7 +334,7 @@
     map.on("moveend resize cmcontrols", arrange);
     map.whenReady(update);
     window.cmAtlas = {group: group, points: points, lines: lines, badges: badges, labels: labels, loaded: loaded,
-        reveal: REVEAL, update: update, areas: A.areas, badgeRadius: badgeRadius, makePoints: makePoints, dots: dots, step: 2 * (C.markerPx + 1) + 2};
+        reveal: REVEAL, update: update, areas: A.areas, badgeRadius: badgeRadius, drawnRadius: drawnRadius, makePoints: makePoints, dots: dots, step: 2 * (C.markerPx + 1) + 2};
     // The items' data served beside the page (the app's large tables): badges and labels are drawn
     // at once from A.areas; lines and points follow as soon as the file is read.
     if (A.pagesUrl) {

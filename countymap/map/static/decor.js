@@ -84,9 +84,10 @@
     // bottom]}, each once: each control is left alone (it may cover nothing), or the content kept beside
     // it, or above/below it. Each control is its own choice: a corner's wide, low attribution and its
     // narrow, tall legend ask for different sides, which one box around the whole corner cannot give.
+    // ``extra`` (px) widens every gap (room for the badges' circles around a target of badge centres).
     var GAP = 6, MIN_ROOM = 0.2;  // px between content and a control; the least share of the frame left
-    var paddings = function(controls, size) {
-        var found = {}, out = [];
+    var paddings = function(controls, size, extra) {
+        var found = {}, out = [], gap = GAP + (extra || 0);
         var visit = function(k, tl, br) {
             if (size.x - tl[0] - br[0] < size.x * MIN_ROOM || size.y - tl[1] - br[1] < size.y * MIN_ROOM) { return; }
             if (k === controls.length) {
@@ -95,29 +96,60 @@
                 return;
             }
             var c = controls[k], beside = [tl.slice(), br.slice()], over = [tl.slice(), br.slice()];
-            if (c.left) { beside[0][0] = Math.max(tl[0], c.x + c.w + GAP); }
-            else { beside[1][0] = Math.max(br[0], size.x - c.x + GAP); }
-            if (c.top) { over[0][1] = Math.max(tl[1], c.y + c.h + GAP); }
-            else { over[1][1] = Math.max(br[1], size.y - c.y + GAP); }
+            if (c.left) { beside[0][0] = Math.max(tl[0], c.x + c.w + gap); }
+            else { beside[1][0] = Math.max(br[0], size.x - c.x + gap); }
+            if (c.top) { over[0][1] = Math.max(tl[1], c.y + c.h + gap); }
+            else { over[1][1] = Math.max(br[1], size.y - c.y + gap); }
             visit(k + 1, tl, br);
             visit(k + 1, beside[0], beside[1]);
             visit(k + 1, over[0], over[1]);
         };
-        visit(0, [GAP, GAP], [GAP, GAP]);
+        visit(0, [gap, gap], [gap, gap]);
         return out;
     };
 
+    // How many pairs of township badges touch (closer than BADGE_GAP px) at ``zoom``, as the atlas draws
+    // them there: a badge never shrinks below what its number needs, so a view zoomed out too far (to make
+    // room for the opened legend on a phone) pushes neighbours into each other. Counted by zoom, once.
+    var BADGE_GAP = 1, touchingAt = {};
+    var shownAreas = function() {
+        return ((window.cmAtlas && window.cmAtlas.areas) || []).filter(function(a) { return a.total; });
+    };
+    var touchingBadges = function(zoom) {
+        if (touchingAt[zoom] !== undefined) { return touchingAt[zoom]; }
+        var at = shownAreas().map(function(a) {
+            return {p: map.project([a.lat, a.lon], zoom), r: window.cmAtlas.drawnRadius(a, zoom)};
+        });
+        var n = 0;
+        for (var i = 0; i < at.length; i++) {
+            for (var j = i + 1; j < at.length; j++) {
+                if (at[i].p.distanceTo(at[j].p) < at[i].r + at[j].r + BADGE_GAP) { n += 1; }
+            }
+        }
+        touchingAt[zoom] = n;
+        return n;
+    };
+    // The badges' own extent (their centres): closer than the county's when the county cannot be fitted
+    // whole without badges touching or covered; the circles' room is added to the padding (extra).
+    var badgeBounds = function() {
+        var areas = shownAreas();
+        return areas.length ? L.latLngBounds(areas.map(function(a) { return [a.lat, a.lon]; })) : null;
+    };
+
+
     // How many township badges a view (padding) of ``target`` would put under a control. Badges are
     // measured as the atlas sizes them (cmAtlas.badgeRadius at that view's zoom).
+    // Badges that touch count as covered too (the view shows each badge whole and apart), though less:
+    // of views that are not clear, one that covers fewer badges wins over one whose badges touch less.
     var coversBadge = function(pad, controls, target) {
         var view = map._getBoundsCenterZoom(target, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
         var half = map.getSize().divideBy(2), centre = map.project(view.center, view.zoom);
-        var areas = ((window.cmAtlas && window.cmAtlas.areas) || []).filter(function(a) { return a.total; });
-        return areas.filter(function(a) {
+        return shownAreas().filter(function(a) {
             var p = map.project([a.lat, a.lon], view.zoom).subtract(centre).add(half);
             var r = window.cmAtlas.badgeRadius(a, view.zoom) + 2;
-            return controls.some(function(c) { return p.x + r > c.x && p.x - r < c.x + c.w && p.y + r > c.y && p.y - r < c.y + c.h; });
-        }).length;
+            var out = p.x < r || p.y < r || p.x + r > 2 * half.x || p.y + r > 2 * half.y;  // not whole in the frame
+            return out || controls.some(function(c) { return p.x + r > c.x && p.x - r < c.x + c.w && p.y + r > c.y && p.y - r < c.y + c.h; });
+        }).length * 1000 + touchingBadges(view.zoom);
     };
 
     // Would a view (padding) of ``target`` put any of the target itself under a control (a selected area)? 1 or 0.
@@ -132,9 +164,9 @@
     // Nothing covers what the view is fitted to: of all the paddings, the one that shows it largest with
     // nothing covered (the plain fit when no control covers it). The county is clear when no badge is
     // covered; a selection when no control touches its box. Should none be clear, the one covering least.
-    var clearPadding = function(target, covers) {
+    var clearPadding = function(target, covers, extra) {
         var size = map.getSize(), controls = controlBoxes(), best = null;
-        var choices = paddings(controls, size).map(function(c) {
+        var choices = paddings(controls, size, extra).map(function(c) {
             c.zoom = map.getBoundsZoom(target, false, L.point(c.tl[0] + c.br[0], c.tl[1] + c.br[1]));
             c.spent = c.tl[0] + c.tl[1] + c.br[0] + c.br[1];
             return c;
@@ -146,6 +178,20 @@
             if (!best || choices[k].covered < best.covered) { best = choices[k]; }
         }
         return best || {tl: [GAP, GAP], br: [GAP, GAP]};
+    };
+
+    // What to fit, and its padding: ``target`` clear of the controls; should the county (covers: coversBadge)
+    // not be clear whole, its badges' own extent if that is (the county's rim may then leave the frame).
+    var clearView = function(target, covers) {
+        var clear = clearPadding(target, covers), badges = covers === coversBadge && clear.covered && badgeBounds();
+        if (badges) {
+            var room = Math.max.apply(null, [0].concat(shownAreas().map(function(a) {
+                return window.cmAtlas.drawnRadius(a, map.getZoom());  // about as drawn (coversBadge checks the frame)
+            })));
+            var near = clearPadding(badges, covers, room);
+            if (!near.covered) { return L.extend(near, {target: badges}); }
+        }
+        return L.extend(clear, {target: target});
     };
 
     // The scale bar never sits under the bottom right's controls: the attribution (a narrow frame wraps it
@@ -185,10 +231,18 @@
         Object.keys(now).forEach(function(k) { if (wanted.indexOf(k) >= 0) { sent[k] = now[k]; } });
         g.previous_data = sent;
     };
-    map.on("movestart", function() { readerMove = readerMove || (!fitting && Date.now() - lastInput < READER_MS); });
+    // A popup's autopan (Leaflet fires autopanstart just before it) follows the reader's click but is the
+    // map's own move: reported, it reached the app after the click's selection and put the view back over
+    // the fit that selection asked for (the selected area left unfitted under the card).
+    var autoPan = false;
+    map.on("autopanstart", function() { autoPan = true; });
+    map.on("movestart", function() {
+        readerMove = readerMove || (!fitting && !autoPan && Date.now() - lastInput < READER_MS);
+    });
     map.on("moveend", function() {
         if (!readerMove) { known(); }
         readerMove = false;
+        autoPan = false;
     });
     window.cmReaderMoves = function() { return lastInput > 0; };  // for tests: whether the reader has acted
 
@@ -211,9 +265,9 @@
             var size = map.getSize();
             liftScale();
             if (size.x > 0 && size.y > 0 && !moved) {
-                var clear = clearPadding(target, covers);
+                var clear = clearView(target, covers);
                 fitting = true;
-                map.fitBounds(target, {paddingTopLeft: clear.tl, paddingBottomRight: clear.br, animate: false,
+                map.fitBounds(clear.target, {paddingTopLeft: clear.tl, paddingBottomRight: clear.br, animate: false,
                     maxZoom: covers === coversTarget ? D.focusMaxZoom : 18});
                 fitting = false;
             }

@@ -6,6 +6,9 @@
 // * When the app selects what was clicked (window.cmFocus, decor.js, fits the selection), the open popup
 //   becomes a card docked in the frame's top left corner: one of the controls the fit keeps the
 //   selection clear of. Its tooltips close. A new popup or the card's close button removes the card.
+//   A frame narrower than D.sheetBelow has no room beside a card: the card is a sheet across the frame's
+//   foot instead (under the bottom right's legend and attribution, which ride on it), and the fit keeps
+//   the selection above it. The legend folds then: one sheet at the foot, not two.
 (function(map, D) {
     "use strict";
     var frame = map.getContainer();
@@ -60,6 +63,10 @@
             if (layer instanceof L.Tooltip && !layer.options.permanent && layer._source) { layer._source.closeTooltip(); }
         });
     };
+    var foldLegend = function() {
+        var legend = frame.querySelector(".cm-legend details");
+        if (legend) { legend.open = false; }
+    };
     var dock = function() {
         var popup = map._popup;  // the open popup (Leaflet keeps one per map)
         if (!popup || !map.hasLayer(popup) || !popup._contentNode || !popup._contentNode.firstChild) { return; }
@@ -67,9 +74,10 @@
         map.closePopup(popup);
         closeTooltips();
         undock();
-        card = L.control({position: "topleft"});
+        var sheet = frame.clientWidth < D.sheetBelow;
+        card = L.control({position: sheet ? "bottomright" : "topleft"});
         card.onAdd = function() {
-            var div = L.DomUtil.create("div", "cm-card");
+            var div = L.DomUtil.create("div", sheet ? "cm-card cm-sheet" : "cm-card");
             div.setAttribute("role", "region");
             div.setAttribute("aria-label", D.names.card);
             var close = L.DomUtil.create("button", "cm-card-close", div);
@@ -84,6 +92,8 @@
             return div;
         };
         card.addTo(map);
+        // Leaflet puts a bottom corner's newest control on top: the sheet is moved to the foot.
+        if (sheet) { foldLegend(); card.getContainer().parentNode.appendChild(card.getContainer()); }
     };
     map.on("popupopen", undock);
     // Leaflet names its popup's close button in English ("Close popup"): the reader's language instead.
