@@ -21,7 +21,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from countymap import config
-from countymap.app import janitor, living_data
+from countymap.app import heap, janitor, living_data
 from countymap.app import state as session
 from countymap.core import report
 from countymap.core.dataset import Dataset
@@ -97,7 +97,9 @@ def overview() -> bool:
 
 def every_dataset() -> tuple[Dataset, ...]:
     """The shared Dataset of every loaded county, in order (the overview counts them)."""
-    return tuple(dataset_of(source) for source in sources())
+    found = tuple(dataset_of(source) for source in sources())
+    heap.settle()  # loaded for good: later collections skip them (once)
+    return found
 
 
 def current_folder() -> Path:
@@ -129,6 +131,7 @@ def _only_version(cached, kind: str, folder: str, key: tuple) -> None:
         previous = _VERSIONS.get((kind, folder))
         _VERSIONS[(kind, folder)] = key
     if previous is not None and previous != key:
+        heap.thaw()  # the previous version may hold cycles: the collector must reach them
         cached.clear(*previous)
 
 
@@ -166,7 +169,9 @@ def dataset() -> Dataset:
         found = living_view()
         if found is not None:
             return found.dataset
-    return dataset_of(source)
+    found = dataset_of(source)
+    heap.settle()  # loaded for good: later collections skip it (once)
+    return found
 
 
 def living_here() -> bool:
@@ -305,6 +310,7 @@ def clear_caches() -> None:
     """Forget every cached table, geodata and map (the benchmark's cold start)."""
     st.cache_data.clear()
     st.cache_resource.clear()
+    heap.thaw()
     with _VERSIONS_LOCK:
         _VERSIONS.clear()
 

@@ -38,7 +38,7 @@ from streamlit import config as streamlit_config
 from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from countymap.app import memory_probe
+from countymap.app import heap, memory_probe
 from countymap.config import SERVER_ALLOCATOR
 from countymap.core.dataset import Dataset
 from countymap.core.memory import return_freed_memory
@@ -161,6 +161,7 @@ def sweep() -> int:
         dropped = sessions.dropped()
         release(rt, dropped)
         if release_uploads(dropped):
+            heap.thaw()  # a released upload's cycles may have been frozen with it
             gc.collect()
             return_freed_memory()
     if len(_UPLOADS):
