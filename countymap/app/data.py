@@ -98,7 +98,7 @@ def overview() -> bool:
 def every_dataset() -> tuple[Dataset, ...]:
     """The shared Dataset of every loaded county, in order (the overview counts them)."""
     found = tuple(dataset_of(source) for source in sources())
-    heap.settle()  # loaded for good: later collections skip them (once)
+    _settle()
     return found
 
 
@@ -170,8 +170,17 @@ def dataset() -> Dataset:
         if found is not None:
             return found.dataset
     found = dataset_of(source)
-    heap.settle()  # loaded for good: later collections skip it (once)
+    _settle()
     return found
+
+
+def _settle() -> None:
+    """The served datasets are loaded for good: freeze the heap (:mod:`countymap.app.heap`), unless an upload lives.
+
+    An upload's Dataset is let go when its session ends: it is never frozen with the rest.
+    """
+    if not janitor.uploads_alive():
+        heap.settle()
 
 
 def living_here() -> bool:

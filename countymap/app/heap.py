@@ -20,7 +20,8 @@ collection finds such cycles, and the next run that reads the served datasets
 settles again.
 
 What else is alive at a settle is frozen too: the running session's own
-objects (once per settle; freed as usual when not in a cycle).
+objects (once per settle; freed as usual when not in a cycle). The app does
+not settle while an upload's Dataset lives (:func:`countymap.app.data.dataset`).
 """
 
 from __future__ import annotations

@@ -126,6 +126,11 @@ def watch(dataset: Dataset, session_id: str | None = None) -> None:
     _start()
 
 
+def uploads_alive() -> bool:
+    """Whether an uploaded Dataset lives anywhere (in a session, or not yet released after it)."""
+    return len(_UPLOADS) > 0
+
+
 def release_uploads(session_ids: list[str]) -> int:
     """Release the uploaded Datasets of dropped sessions (:meth:`Dataset.release`); how many were released."""
     released = 0
