@@ -137,6 +137,7 @@ def overview_map(counts: list[CountyCount], lang: str) -> folium.Map:
         lang=lang,
         background=NO_TILES_BACKGROUND,
         bounds=[[south, west], [north, east]],
+        fit_outlines=True,  # the counties' outlines are the map: none runs under a control or out of the frame
     ).add_to(fmap)
     return fmap
 

@@ -183,3 +183,41 @@ def test_a_rerun_that_changes_no_count_keeps_the_overview_where_the_reader_left_
     assert frame.evaluate("() => window.cmSameFrame === true")  # not reloaded
     assert frame.evaluate(VIEW_JS) == moved
     assert console_problems(page) == []
+
+
+# Every point of every county outline, in the map's pixels, that lies outside the frame or under a control
+# (zoom buttons, legend, scale, attribution: Leaflet's controls as the browser lays them out).
+OUTLINE_CUT_JS = """() => {
+    const m = window.map, size = m.getSize(), origin = m.getContainer().getBoundingClientRect();
+    const controls = [...document.querySelectorAll('.leaflet-control')].map(c => c.getBoundingClientRect())
+        .filter(r => r.width && r.height)
+        .map(r => ({left: r.left - origin.left, right: r.right - origin.left, top: r.top - origin.top, bottom: r.bottom - origin.top}));
+    let points = 0;
+    const cut = [];
+    m.eachLayer(layer => {
+        if (!(layer instanceof L.Polygon)) { return; }
+        layer.getLatLngs().flat(Infinity).forEach(ll => {
+            points += 1;
+            const p = m.latLngToContainerPoint(ll);
+            const out = p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y;
+            if (out || controls.some(r => p.x > r.left && p.x < r.right && p.y > r.top && p.y < r.bottom)) {
+                cut.push([Math.round(p.x), Math.round(p.y)]);
+            }
+        });
+    });
+    return {points: points, cut: cut.slice(0, 5), cutCount: cut.length};
+}"""
+
+
+@pytest.mark.parametrize(
+    "size",
+    [(1440, 900), (1280, 720), (1920, 1080), (768, 1024), (390, 844)],
+    ids=lambda size: f"{size[0]}x{size[1]}",
+)
+def test_the_counties_outlines_fit_inside_the_frame_clear_of_its_controls(served, page, size):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    goto(page, app_url(served["url"]))
+    found = overview_frame(page).evaluate(OUTLINE_CUT_JS)
+    screenshot(page, f"overview-outlines-{size[0]}x{size[1]}")
+    assert found["points"] > 100  # three counties' outlines are on the map
+    assert found["cutCount"] == 0, found
