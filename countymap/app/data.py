@@ -21,7 +21,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from countymap import config
-from countymap.app import heap, janitor, living_data
+from countymap.app import janitor, living_data
 from countymap.app import state as session
 from countymap.core import report
 from countymap.core.dataset import Dataset
@@ -97,9 +97,7 @@ def overview() -> bool:
 
 def every_dataset() -> tuple[Dataset, ...]:
     """The shared Dataset of every loaded county, in order (the overview counts them)."""
-    found = tuple(dataset_of(source) for source in sources())
-    _settle()
-    return found
+    return tuple(dataset_of(source) for source in sources())
 
 
 def current_folder() -> Path:
@@ -131,7 +129,6 @@ def _only_version(cached, kind: str, folder: str, key: tuple) -> None:
         previous = _VERSIONS.get((kind, folder))
         _VERSIONS[(kind, folder)] = key
     if previous is not None and previous != key:
-        heap.thaw()  # the previous version may hold cycles: the collector must reach them
         cached.clear(*previous)
 
 
@@ -169,18 +166,7 @@ def dataset() -> Dataset:
         found = living_view()
         if found is not None:
             return found.dataset
-    found = dataset_of(source)
-    _settle()
-    return found
-
-
-def _settle() -> None:
-    """The served datasets are loaded for good: freeze the heap (:mod:`countymap.app.heap`), unless an upload lives.
-
-    An upload's Dataset is let go when its session ends: it is never frozen with the rest.
-    """
-    if not janitor.uploads_alive():
-        heap.settle()
+    return dataset_of(source)
 
 
 def living_here() -> bool:
@@ -319,7 +305,6 @@ def clear_caches() -> None:
     """Forget every cached table, geodata and map (the benchmark's cold start)."""
     st.cache_data.clear()
     st.cache_resource.clear()
-    heap.thaw()
     with _VERSIONS_LOCK:
         _VERSIONS.clear()
 

@@ -38,7 +38,7 @@ from streamlit import config as streamlit_config
 from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from countymap.app import heap, memory_probe
+from countymap.app import memory_probe
 from countymap.config import SERVER_ALLOCATOR
 from countymap.core.dataset import Dataset
 from countymap.core.memory import return_freed_memory
@@ -126,11 +126,6 @@ def watch(dataset: Dataset, session_id: str | None = None) -> None:
     _start()
 
 
-def uploads_alive() -> bool:
-    """Whether an uploaded Dataset lives anywhere (in a session, or not yet released after it)."""
-    return len(_UPLOADS) > 0
-
-
 def release_uploads(session_ids: list[str]) -> int:
     """Release the uploaded Datasets of dropped sessions (:meth:`Dataset.release`); how many were released."""
     released = 0
@@ -166,7 +161,6 @@ def sweep() -> int:
         dropped = sessions.dropped()
         release(rt, dropped)
         if release_uploads(dropped):
-            heap.thaw()  # a released upload's cycles may have been frozen with it
             gc.collect()
             return_freed_memory()
     if len(_UPLOADS):

@@ -22,7 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from countymap import config, living
-from countymap.app import heap, state
+from countymap.app import state
 from countymap.core.dataset import Dataset
 from countymap.living.baseline import latest_edition
 from countymap.living.database import sqlite_path
@@ -103,7 +103,6 @@ def _position(db: living.Database) -> tuple[str | None, int]:
 def _latest_cached(
     url: str, edition: str, position: int, version: float, _make: Callable[[pd.DataFrame, str, dt.date | None], Dataset]
 ) -> LivingView:
-    heap.thaw()  # the state this one replaces goes soon (max_entries): its cycles must not stay frozen
     found = living.state_as_of(_opened(url), None, edition)
     table = found.table
     made = _make(table, found.edition, found.report_date)
