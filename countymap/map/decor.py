@@ -62,6 +62,7 @@ class MapDecor(MacroElement):
         presenter: bool = False,
         bounds: list | None = None,
         undrawn: int = 0,
+        fit_outlines: bool = False,
     ):
         super().__init__()
         self._name = "MapDecor"
@@ -76,6 +77,7 @@ class MapDecor(MacroElement):
                 "background": background,
                 "presenter": presenter,
                 "bounds": bounds or None,
+                "fitOutlines": fit_outlines,  # the fit keeps every outline's line clear too, not only the badges
                 "foldBelow": 0 if presenter else LEGEND_FOLD_BELOW_PX,
                 "foldBelowHeight": 0 if presenter else LEGEND_FOLD_BELOW_HEIGHT_PX,
                 "undrawn": text("undrawn_link", lang).format(n=undrawn) if undrawn else "",

@@ -31,7 +31,7 @@ from shapely.ops import unary_union
 
 from countymap.core.overview import CountyCount
 from countymap.map import items
-from countymap.map.assets import inline_assets
+from countymap.map.assets import inline_assets, walk
 from countymap.map.atlas import REVEAL_ZOOM, AtlasData, ProjectAtlas, badge_radius
 from countymap.map.compact_geojson import RawScriptElement
 from countymap.map.context import COUNTY_STYLE, _layer
@@ -137,8 +137,21 @@ def overview_map(counts: list[CountyCount], lang: str) -> folium.Map:
         lang=lang,
         background=NO_TILES_BACKGROUND,
         bounds=[[south, west], [north, east]],
+        fit_outlines=True,  # the counties' outlines are the map: none runs under a control or out of the frame
     ).add_to(fmap)
     return fmap
+
+
+def _name_by_place(root) -> None:
+    """Name every element by its place in the page instead of folium's random id.
+
+    The same counts then make the same page, byte for byte: Streamlit sends a
+    large element it has sent this session before as a reference to it, and the
+    browser keeps the frame (its zoom and centre) when the rerun's frame is the
+    one it shows.
+    """
+    for place, element in enumerate(walk(root)):
+        element._id = f"{place:x}"
 
 
 def overview_page(counts: list[CountyCount], lang: str) -> str:
@@ -148,6 +161,7 @@ def overview_page(counts: list[CountyCount], lang: str) -> str:
     document of its own; branca's page template has no ``lang``).
     """
     root = inline_assets(overview_map(counts, lang)).get_root()
+    _name_by_place(root)
     root.title = html_text(t("overview_title", lang, n=len(counts)))
     page = root.render()
     if not page.startswith(PAGE_START):

@@ -65,7 +65,8 @@ def served(registry, tmp_path_factory):
     env = {"COUNTYMAP_DATASETS": os.pathsep.join(str(folder) for folder in folders)}
     url, process, log = start_server(tmp_path_factory.mktemp("server"), env)
     try:
-        yield {"url": url, "counts": [_rows(ROOT / "projects.csv"), *(_rows(f / "projects.csv") for f in folders)]}
+        files = [ROOT / "projects.csv", *(f / "projects.csv" for f in folders)]
+        yield {"url": url, "counts": [_rows(path) for path in files], "files": files}
     finally:
         stop_server(process)
     assert log_problems(log) == []
@@ -136,3 +137,87 @@ def test_zooming_into_a_county_opens_it(served, page):
     assert townships and all("巫溪县" not in name for name in townships)
     screenshot(page, "overview-zoomed-open")
     assert console_problems(page) == []
+
+
+# Precisions a projects file may hold, with their names on the filter (by hand): one that none of the three
+# counties' items has changes no count when it is added to the filter.
+PRECISION_NAMES = {"township": "乡镇级", "exact": "精确位置", "approximate": "大致位置", "site": "编辑标定位置"}
+VIEW_JS = "() => [window.map.getZoom(), window.map.getCenter().lat.toFixed(5), window.map.getCenter().lng.toFixed(5)]"
+
+
+def _precisions(path: Path) -> set[str]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return {row["precision"] for row in csv.DictReader(handle)}
+
+
+def pick_precision(page, code: str) -> None:
+    """Add ``code`` to the sidebar's precision filter, as a reader would, and wait for the rerun it makes."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="位置精度")
+    box.locator("input").first.click()
+    page.keyboard.type(PRECISION_NAMES[code])  # a long list shows only a part
+    page.get_by_role("option", name=PRECISION_NAMES[code], exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("(code) => decodeURIComponent(location.search).includes(code)", arg=code)
+    wait_for_app(page)
+
+
+def test_a_rerun_that_changes_no_count_keeps_the_overview_where_the_reader_left_it(served, page):
+    """Zoomed and panned by the reader, the overview stays so (the same frame) when a filter leaves every count as it is."""
+    held = set().union(*(_precisions(path) for path in served["files"]))
+    absent = next(code for code in ("exact", "approximate", "site") if code not in held)
+    goto(page, app_url(served["url"]))
+    overview_frame(page)
+    pick_precision(page, "township")  # the counts change: a new frame
+    frame = overview_frame(page)
+    frame.evaluate("() => { window.cmSameFrame = true; }")
+    box = page.locator(FRAME_SELECTOR).first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 - 120, box["y"] + box["height"] / 2 - 60, steps=8)
+    page.mouse.up()
+    frame.locator(".leaflet-control-zoom-out").click()
+    frame.wait_for_function(MAP_AT_REST_JS, polling=250)
+    moved = frame.evaluate(VIEW_JS)
+    pick_precision(page, absent)  # no item has it: every count stays
+    frame = overview_frame(page)
+    assert frame.evaluate("() => window.cmSameFrame === true")  # not reloaded
+    assert frame.evaluate(VIEW_JS) == moved
+    assert console_problems(page) == []
+
+
+# Every point of every county outline, in the map's pixels, that lies outside the frame or under a control
+# (zoom buttons, legend, scale, attribution: Leaflet's controls as the browser lays them out).
+OUTLINE_CUT_JS = """() => {
+    const m = window.map, size = m.getSize(), origin = m.getContainer().getBoundingClientRect();
+    const controls = [...document.querySelectorAll('.leaflet-control')].map(c => c.getBoundingClientRect())
+        .filter(r => r.width && r.height)
+        .map(r => ({left: r.left - origin.left, right: r.right - origin.left, top: r.top - origin.top, bottom: r.bottom - origin.top}));
+    let points = 0;
+    const cut = [];
+    m.eachLayer(layer => {
+        if (!(layer instanceof L.Polygon)) { return; }
+        layer.getLatLngs().flat(Infinity).forEach(ll => {
+            points += 1;
+            const p = m.latLngToContainerPoint(ll);
+            const out = p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y;
+            if (out || controls.some(r => p.x > r.left && p.x < r.right && p.y > r.top && p.y < r.bottom)) {
+                cut.push([Math.round(p.x), Math.round(p.y)]);
+            }
+        });
+    });
+    return {points: points, cut: cut.slice(0, 5), cutCount: cut.length};
+}"""
+
+
+@pytest.mark.parametrize(
+    "size",
+    [(1440, 900), (1280, 720), (1920, 1080), (768, 1024), (390, 844)],
+    ids=lambda size: f"{size[0]}x{size[1]}",
+)
+def test_the_counties_outlines_fit_inside_the_frame_clear_of_its_controls(served, page, size):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    goto(page, app_url(served["url"]))
+    found = overview_frame(page).evaluate(OUTLINE_CUT_JS)
+    screenshot(page, f"overview-outlines-{size[0]}x{size[1]}")
+    assert found["points"] > 100  # three counties' outlines are on the map
+    assert found["cutCount"] == 0, found

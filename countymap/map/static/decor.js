@@ -161,6 +161,30 @@
         return controls.some(function(c) { return se.x > c.x && nw.x < c.x + c.w && se.y > c.y && nw.y < c.y + c.h; }) ? 1 : 0;
     };
 
+    // The outlines' points (every polygon on the map, read once): with D.fitOutlines, none of them may come to lie
+    // under a control or outside the frame, so a county is never cut by the frame's edge or a control.
+    var outlinePoints = null;
+    var outlineLatLngs = function() {
+        if (outlinePoints) { return outlinePoints; }
+        outlinePoints = [];
+        var add = function(rings) {
+            rings.forEach(function(r) { if (r instanceof L.LatLng) { outlinePoints.push(r); } else { add(r); } });
+        };
+        map.eachLayer(function(layer) { if (layer instanceof L.Polygon) { add(layer.getLatLngs()); } });
+        return outlinePoints;
+    };
+    var coversOutline = function(pad, controls, target) {
+        var badges = coversBadge(pad, controls, target);
+        var view = map._getBoundsCenterZoom(target, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
+        var size = map.getSize(), half = size.divideBy(2), centre = map.project(view.center, view.zoom);
+        var out = outlineLatLngs().some(function(ll) {
+            var p = map.project(ll, view.zoom).subtract(centre).add(half);
+            if (p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y) { return true; }
+            return controls.some(function(c) { return p.x > c.x && p.x < c.x + c.w && p.y > c.y && p.y < c.y + c.h; });
+        });
+        return badges + (out ? 1 : 0);
+    };
+
     // Nothing covers what the view is fitted to: of all the paddings, the one that shows it largest with
     // nothing covered (the plain fit when no control covers it). The county is clear when no badge is
     // covered; a selection when no control touches its box. Should none be clear, the one covering least.
@@ -249,7 +273,7 @@
     // Fit the county (or a selection, window.cmFocus) to the frame; streamlit-folium sizes its iframe
     // late, so re-fit on every resize until the reader (or the app) has moved the map.
     var fitBounds = function() {
-        var moved = false, target = L.latLngBounds(D.bounds), covers = coversBadge;
+        var moved = false, target = L.latLngBounds(D.bounds), covers = D.fitOutlines ? coversOutline : coversBadge;
         // Using a control (opening the legend, Tab through the map's buttons) is not moving the map:
         // the view keeps making room for the controls as they change.
         var onControl = function(e) { return !!(e.target.closest && e.target.closest(".leaflet-control")); };
