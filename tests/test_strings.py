@@ -63,7 +63,7 @@ def _user_facing_modules() -> list[Path]:
     modules = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
     for path in sorted(PACKAGE.rglob("*.py")):
         relative = path.relative_to(PACKAGE).as_posix()
-        if relative != "text/strings.py" and not relative.startswith(DATA_WORDS):
+        if not relative.startswith(("text/strings/", *DATA_WORDS)):
             modules.append(path)
     return modules
 
@@ -133,3 +133,10 @@ def test_an_unknown_key_fails_where_it_is_written():
         Message("no_such_string")
     with pytest.raises(KeyError):
         t("no_such_string", "zh")
+
+
+def test_a_key_in_two_screens_tables_fails_at_import():
+    from countymap.text.strings import _merged
+
+    with pytest.raises(ValueError, match="map_zoom_in"):
+        _merged({"map_zoom_in": ("放大", "Zoom in")}, {"map_zoom_in": ("放大", "Zoom in")})

@@ -1,0 +1,206 @@
+"""The living map: an editor's refusals, the public's 'as in the report / latest', and the editing page.
+
+One part of the string table (:mod:`countymap.text.strings`), by screen: ``(中文, English)`` per key.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # --- the living map: refusals of an editor's change (countymap.living) ----------------------
+    "lv_schema_behind": (
+        "地图数据库的结构版本为 {found}，本程序需要 {head}：请运行 {command} 后重启",
+        "the map's database schema is at revision {found}, this program needs {head}: run {command} and restart",
+    ),
+    "lv_database_setting": ("地图数据库的设置有误：{error}", "the map's database setting is wrong: {error}"),
+    "lv_database_unreachable": (
+        "无法打开地图数据库 {url}（{error}）",
+        "cannot open the map's database {url} ({error})",
+    ),
+    "lv_county_editor": ("县里的编辑", "county editor"),
+    # --- the living map in the app: the public's "as in the report / latest" and the editing page -------
+    "as_of": ("地图显示", "The map shows"),
+    "as_of_latest": ("最新情况", "Latest"),
+    "as_of_report": ("报告原貌", "As in the report"),
+    "lvp_latest_note": (
+        "最新情况：截至 {date}，报告之后记录了 {n} 条更新",
+        "Latest: as of {date}, with {n} updates recorded since the report",
+    ),
+    "lvp_latest_none": (
+        "最新情况：报告（{date}）之后尚无更新记录",
+        "Latest: nothing has been recorded since the report ({date})",
+    ),
+    "lvp_report_note": (
+        "报告原貌：{year} 年政府工作报告（{date}）",
+        "As in the report: the {year} work report ({date})",
+    ),
+    "lvp_no_database": (
+        "尚未建立地图数据库，这里显示报告原貌；报告之后的进展尚无记录。",
+        "No map database has been set up yet: this is the report's view, and nothing recorded since is shown.",
+    ),
+    "lvp_no_edition": (
+        "地图数据库中还没有导入报告的项目，这里显示报告原貌。",
+        "The map's database holds no report items yet: this is the report's view.",
+    ),
+    "lvp_timeline": ("进展记录", "Timeline"),
+    "lvp_timeline_report": ("{date}：政府工作报告", "{date}: the government work report"),
+    "lvp_timeline_empty": ("报告之后尚无更新记录。", "Nothing has been recorded since the report."),
+    "lvp_corrected": ("已被第 {n} 条更新更正", "corrected by update {n}"),
+    "lvp_superseded": ("已被 {year} 年报告取代", "superseded by the {year} report"),
+    "lvp_update_no": ("第 {n} 条", "update {n}"),
+    "lvp_evidence": ("依据", "Evidence"),
+    "lvp_overdue": ("已逾期", "Overdue"),
+    "lvp_overdue_note": (
+        "计划于 {year} 年完成，尚无完成记录",
+        "planned for {year}, no completion recorded",
+    ),
+    "lvp_changes": ("报告之后的变化（{n} 条）", "Changes since the report ({n})"),
+    "lvp_changes_none": ("报告之后尚无变化记录。", "No change has been recorded since the report."),
+    "lvp_changes_field": ("只看这类变化", "Only this kind of change"),
+    "lvp_changes_more": ("只列出最新的 {n} 条", "Only the newest {n} are listed"),
+    "lvp_value": ("新的内容", "New value"),
+    "lvp_township_updates": ("本乡镇最近的更新", "Recent updates in this township"),
+    "lvp_site_point": ("经度 {lon}，纬度 {lat}", "longitude {lon}, latitude {lat}"),
+    "lvp_site_line": ("一条线路，{n} 个点", "a line of {n} points"),
+    "page_edit": ("编辑登录", "Editors"),
+    "ed_intro": (
+        "县里的编辑在这里记录报告之后的进展。每条更新都要注明生效日期和依据，保存后不可更改（更正须另记一条）。",
+        "County editors record here what happened after the report. Every update needs its date and evidence; "
+        "nothing saved is ever changed (a correction is a new update).",
+    ),
+    "ed_no_database": (
+        "尚未建立地图数据库。请在服务器上依次运行下面两条命令：",
+        "No map database yet. Run these two commands on the server, in this order:",
+    ),
+    "ed_name": ("账号", "Account name"),
+    "ed_password": ("密码", "Password"),
+    "ed_sign_in": ("登录", "Sign in"),
+    "ed_sign_out": ("退出登录", "Sign out"),
+    "ed_signed_in": ("已登录：{name}（{role}）", "Signed in: {name} ({role})"),
+    "ed_role_editor": ("编辑", "editor"),
+    "ed_role_admin": ("管理员", "admin"),
+    "ed_pick": ("选择项目", "Choose an item"),
+    "ed_pick_help": ("输入名称或编号搜索", "type a name or an id to search"),
+    "ed_current": ("当前状态", "Current state"),
+    "ed_kind": ("要记录的内容", "What to record"),
+    "ed_date": ("生效日期", "Effective date"),
+    "ed_evidence": ("依据（链接或出处）", "Evidence (a link or a citation)"),
+    "ed_evidence_help": (
+        "http(s) 链接，或用文字注明出处，{min} 到 {max} 个字",
+        "an http(s) link, or a citation in words, {min} to {max} characters",
+    ),
+    "ed_corrects": ("更正第几条更新（可不填）", "Corrects update number (optional)"),
+    "ed_save": ("保存", "Save"),
+    "ed_saved": ("已保存：第 {n} 条更新。", "Saved: update {n}."),
+    "ed_refused": ("未保存：", "Not saved:"),
+    "ed_conflict_newer": ("在你打开表单之后保存的更新：", "Updates saved since you opened the form:"),
+    "ed_status": ("新状态", "New status"),
+    "ed_milestone": ("进度节点", "Milestone"),
+    "ed_progress": ("完成比例（%）", "Progress (%)"),
+    "ed_townships": ("所在乡镇", "Townships"),
+    "ed_name_zh": ("中文名称", "Chinese name"),
+    "ed_name_en": ("英文名称", "English name"),
+    "ed_note": ("说明", "Note"),
+    "ed_site_mode": ("标定方式", "Mark"),
+    "ed_site_point": ("一个点", "a point"),
+    "ed_site_line": ("一条线（依次点击各点）", "a line (click its points in order)"),
+    "ed_site_help": (
+        "在地图上点击项目的实际位置；位置须在本县范围内。",
+        "Click the item's real site on the map; it must lie inside the county.",
+    ),
+    "ed_site_chosen": ("已选位置：{where}", "Chosen: {where}"),
+    "ed_site_none": ("尚未在地图上点击位置。", "No site clicked on the map yet."),
+    "ed_site_clear": ("清除已点的位置", "Clear the clicked points"),
+    "ed_basemap": ("标定用底图", "Basemap for placing"),
+    "ed_admin": ("账号管理（管理员）", "Accounts (admin)"),
+    "ed_add_account": ("添加账号", "Add an account"),
+    "ed_role": ("角色", "Role"),
+    "ed_added": ("已添加账号：{name}", "Account added: {name}"),
+    "ed_deactivate": ("停用账号", "Deactivate an account"),
+    "ed_deactivated": ("已停用账号：{name}", "Account deactivated: {name}"),
+    "ed_audit": ("下载审计日志（CSV）", "Download the audit log (CSV)"),
+    "ed_history": ("此项目的全部更新", "Every update of this item"),
+    "ed_edit_item": ("编辑此项目", "Edit this item"),
+    "lv_bad_code": ("不是可选的值：{value}", "not one of the allowed values: {value}"),
+    "lv_bad_field": ("不能更改的字段：{value}", "a field that cannot be changed: {value}"),
+    "lv_bad_progress": ("完成比例须为 0 到 100 的整数", "progress must be a whole number from 0 to 100"),
+    "lv_bad_site": (
+        "位置须为经度、纬度（WGS-84）和底图",
+        "a site needs a longitude and latitude (WGS-84) and its basemap",
+    ),
+    "lv_bad_line": (
+        "线路须为 2 到 {max} 个点，每点有经度和纬度（WGS-84）",
+        "a line needs 2 to {max} points, each with its longitude and latitude (WGS-84)",
+    ),
+    "lv_site_outside": ("位置不在本县范围内", "the site is outside the county"),
+    "lv_bad_basemap": ("底图编号无效", "not a valid basemap code"),
+    "lv_bad_townships": (
+        "乡镇须为 1 到 {n} 个名称，每个不超过 {chars} 个字",
+        "townships must be 1 to {n} names of at most {chars} characters each",
+    ),
+    "lv_unknown_township": ("本县没有这个乡镇：{name}", "no such township in the county: {name}"),
+    "lv_bad_amount": (
+        "投资须为 0 到 {max} 亿元之间的数，并注明口径",
+        "an amount must be a number from 0 to {max} (100M yuan) with its kind",
+    ),
+    "lv_bad_name": ("名称须给出中文或英文", "a name needs its Chinese or English text"),
+    "lv_bad_name_length": ("名称须为一行，1 到 {max} 个字", "a name must be one line of 1 to {max} characters"),
+    "lv_bad_note": ("说明须为 1 到 {max} 个字", "a note must have 1 to {max} characters"),
+    "lv_bad_date": (
+        "生效日期须为 2000-01-01 到 {latest} 之间的日期",
+        "the effective date must be a date from 2000-01-01 to {latest}",
+    ),
+    "lv_bad_evidence_length": (
+        "须提供依据：链接或出处，{min} 到 {max} 个字",
+        "evidence is required: a link or a citation of {min} to {max} characters",
+    ),
+    "lv_bad_evidence_link": (
+        "依据链接须以 http:// 或 https:// 开头",
+        "an evidence link must start with http:// or https://",
+    ),
+    "lv_bad_corrects": ("更正的对象须为一条更新的编号", "a correction must name an update by its number"),
+    "lv_unknown_item": ("数据库中没有这个项目：{item}", "no such item in the database: {item}"),
+    "lv_corrects_other": (
+        "第 {update} 条更新不是本项目同一字段的更新，不能更正",
+        "update {update} is not an update of this item's same field, so it cannot be corrected",
+    ),
+    "lv_conflict": (
+        "保存前已有人更新了此项目（第 {update} 条更新），请查看后重试",
+        "someone updated this item before you saved (update {update}); look at it and try again",
+    ),
+    "lv_not_signed_in": ("请先登录（登录已过期或不存在）", "please sign in (no session, or it has expired)"),
+    "lv_not_allowed": ("你的账号没有这项权限", "your account is not allowed to do this"),
+    "lv_sign_in_failed": ("账号或密码不正确", "wrong account name or password"),
+    "lv_throttled": (
+        "登录失败次数过多，请 {minutes} 分钟后再试",
+        "too many failed sign-ins: try again in {minutes} minutes",
+    ),
+    "lv_bad_account_name": (
+        "账号名须为 2 到 64 个字母、数字、汉字、点、横线或下划线",
+        "an account name must be 2 to 64 letters, digits, dots, dashes or underscores",
+    ),
+    "lv_no_account": ("没有这个账号：{name}", "no such account: {name}"),
+    "lv_account_exists": ("账号已存在：{name}", "the account exists already: {name}"),
+    "lv_bad_password": ("密码须为 10 到 200 个字符", "a password must have 10 to 200 characters"),
+    "lv_bad_role": ("角色须为编辑或管理员", "the role must be editor or admin"),
+    "lv_bad_edition": (
+        "版本“{edition}”无效：请填写年份，如 2024（可加后缀，如 2024-draft）",
+        "edition “{edition}” is not valid: give a year such as 2024 (optionally 2024-draft)",
+    ),
+    "lv_edition_exists": (
+        "{edition} 版本已在数据库中：已发布的版本不再更改，不能再次发布",
+        "edition {edition} is in the database already: a published edition never changes, so it cannot be published again",
+    ),
+    "lv_link_unknown": (
+        "这些草稿对应的已有项目不在数据库中：{ids}",
+        "these drafts are linked to items the database does not have: {ids}",
+    ),
+    "lv_id_taken": (
+        "这些草稿的编号已属于数据库中的其他项目，但起草时未与之对应：{ids}（请改编号）",
+        "these drafts' ids belong to items in the database that they were not linked to: {ids} (change the ids)",
+    ),
+    "lv_publish_empty": ("没有已采纳的草稿可以发布", "there are no accepted drafts to publish"),
+    "lv_publish_invalid": (
+        "已采纳的草稿有 {n} 个问题，请先解决",
+        "the accepted drafts have {n} problem(s): fix them first",
+    ),
+}
