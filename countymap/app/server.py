@@ -28,9 +28,11 @@ from typing import Any
 import click
 import streamlit as st
 import uvicorn
+from starlette.middleware import Middleware
 from streamlit import config as st_config
 from streamlit.web.server.starlette.starlette_server import _get_uvicorn_config_kwargs
 
+from countymap.app import preload
 from countymap.config import REPO_ROOT
 
 SCRIPT = REPO_ROOT / "app.py"
@@ -101,7 +103,12 @@ def asgi_app() -> st.App:
     ServeError
         If ``server.port`` or ``server.address`` is set for Streamlit: the command's flags decide them.
     """
-    app = st.App(str(SCRIPT))  # first: it tells Streamlit's settings where the script's config.toml is
+    try:
+        preload.check()
+    except preload.PreloadError as error:
+        raise ServeError(str(error)) from None
+    # First: it tells Streamlit's settings where the script's config.toml is.
+    app = st.App(str(SCRIPT), middleware=[Middleware(preload.PreloadMiddleware)])
     settings = environment_settings()
     given = [
         f"{name} (use {flag})"
