@@ -7,6 +7,7 @@ test reads the option from the server's own end of a connection.
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import os
 import socket
@@ -15,15 +16,21 @@ import sys
 import threading
 import time
 import tomllib
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import streamlit
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.responses import FileResponse
 
+from countymap.app.preload import PreloadMiddleware
 from countymap.app.server import listening_socket, uvicorn_server
 from countymap.bench import live
 
 ROOT = Path(__file__).resolve().parent.parent
 WAIT_S = 60
+STREAMLIT_STATIC = Path(streamlit.__file__).parent / "static"
 
 
 async def _hello(scope, receive, send):
@@ -42,16 +49,26 @@ def _wait(condition, what: str) -> None:
         time.sleep(0.02)
 
 
-def test_the_served_socket_turns_nagle_off_on_the_servers_end_of_each_connection():
+@contextmanager
+def _served(app):
+    """``app`` served as ``serve`` serves (its socket, uvicorn with Streamlit's settings) in a thread; yields the port."""
     sock = listening_socket("127.0.0.1", 0)
-    port = sock.getsockname()[1]
-    server = uvicorn_server(_hello, "127.0.0.1", port)
+    server = uvicorn_server(app, "127.0.0.1", sock.getsockname()[1])
     server.config.lifespan = "off"
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     try:
         _wait(lambda: server.started, "the server started")
-        client = http.client.HTTPConnection("127.0.0.1", port, timeout=WAIT_S)
+        yield server
+    finally:
+        server.should_exit = True
+        thread.join(WAIT_S)
+        sock.close()
+
+
+def test_the_served_socket_turns_nagle_off_on_the_servers_end_of_each_connection():
+    with _served(_hello) as server:
+        client = http.client.HTTPConnection("127.0.0.1", server.config.port, timeout=WAIT_S)
         for _ in range(2):  # two requests on one kept-alive connection, as a browser sends them
             client.request("GET", "/")
             assert client.getresponse().read() == b"ok"
@@ -59,10 +76,38 @@ def test_the_served_socket_turns_nagle_off_on_the_servers_end_of_each_connection
         ends = connection.transport.get_extra_info("socket")
         assert ends.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
         client.close()
-    finally:
-        server.should_exit = True
-        thread.join(WAIT_S)
-        sock.close()
+
+
+def _streamlit_like(scope, receive, send):
+    """Streamlit's page at any path but ``/static/``, a script there; compressed by Starlette's gzip middleware."""
+    path = scope["path"]
+    file = STREAMLIT_STATIC / (
+        "static/js" + path.removeprefix("/static/js") if path.startswith("/static/") else "index.html"
+    )
+    return FileResponse(file)(scope, receive, send)
+
+
+def _get(port: int, path: str) -> tuple[dict, bytes]:
+    client = http.client.HTTPConnection("127.0.0.1", port, timeout=WAIT_S)
+    client.request("GET", path, headers={"Accept-Encoding": "gzip"})
+    response = client.getresponse()
+    headers, body = {k.lower(): v for k, v in response.getheaders()}, response.read()
+    client.close()
+    return headers, body
+
+
+def test_streamlits_page_announces_the_widget_modules_and_nothing_else_changes():
+    iframe = [path.name for path in (STREAMLIT_STATIC / "static" / "js").glob("IFrame.*.js")]  # the map's frame
+    app = PreloadMiddleware(GZipMiddleware(_streamlit_like, minimum_size=1000))
+    with _served(app) as server:
+        for path in ("/", "/%E4%B9%A1%E9%95%87"):  # the map page and another page (乡镇)
+            headers, page = _get(server.config.port, path)
+            assert "content-encoding" not in headers and int(headers["content-length"]) == len(page)
+            assert f'<link rel="modulepreload" crossorigin href="./static/js/{iframe[0]}">'.encode() in page
+            assert page.count(b"</head>") == 1 and page.index(iframe[0].encode()) < page.index(b"</head>")
+        headers, script = _get(server.config.port, f"/static/js/{iframe[0]}")
+    assert headers["content-encoding"] == "gzip"
+    assert gzip.decompress(script) == (STREAMLIT_STATIC / "static" / "js" / iframe[0]).read_bytes()
 
 
 def _countymap(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.Popen:
