@@ -78,6 +78,11 @@ def test_the_served_socket_turns_nagle_off_on_the_servers_end_of_each_connection
         client.close()
 
 
+def test_listening_on_every_ipv6_address_takes_ipv4_clients_too():
+    with listening_socket("::", 0) as sock, socket.create_connection(("127.0.0.1", sock.getsockname()[1]), WAIT_S):
+        assert sock.getsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY) == 0
+
+
 def _streamlit_like(scope, receive, send):
     """Streamlit's page at any path but ``/static/``, a script there; compressed by Starlette's gzip middleware."""
     path = scope["path"]

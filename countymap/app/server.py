@@ -60,6 +60,8 @@ def listening_socket(address: str, port: int) -> socket.socket:
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:  # "::" takes IPv4 clients too, as under streamlit run
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
         sock.bind((address, port))
         sock.listen(BACKLOG)
     except OSError as error:
@@ -122,7 +124,12 @@ def asgi_app() -> st.App:
 
 
 def uvicorn_server(app, address: str, port: int) -> uvicorn.Server:
-    """A uvicorn server for ``app`` with the settings Streamlit's own runner gives uvicorn."""
+    """A uvicorn server for ``app`` with the settings Streamlit's own runner gives uvicorn.
+
+    ``_get_uvicorn_config_kwargs`` is private, but it is what ``streamlit run`` and
+    ``st.App.run`` pass; Streamlit is pinned (requirements.txt), and a release without
+    it fails here at the start, not silently.
+    """
     return uvicorn.Server(uvicorn.Config(app, host=address, port=port, **_get_uvicorn_config_kwargs()))
 
 
