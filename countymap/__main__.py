@@ -10,6 +10,7 @@ import importlib
 import sys
 
 COMMANDS = {
+    "serve": ("countymap.cli.serve", "Serve the app (README's command 1): st.App under uvicorn, --port, --address"),
     "build-geodata": (
         "countymap.cli.build_geodata",
         "Build a county's geodata/ and dataset.toml from registry packages",

@@ -81,3 +81,20 @@ def test_the_overview_page_stands_alone_and_names_itself(youyang, lang, title):
     assert not re.findall(r"<script[^>]+src=|<link[^>]+href=", page)  # Leaflet inlined, nothing fetched
     assert "L.map(" in page and "window.map = map" in page  # the tests and the bench find the map as window.map
     assert re.search(r'"buttonClass": ?"st-key-open_"', page)  # a badge clicks the county's button (key open_ADCODE)
+
+
+def test_a_new_session_reuses_the_page_of_the_same_counts_and_keeps_few(youyang, monkeypatch):
+    """The page is built once per counts and language (it took 30-70 ms of each new session's script run)."""
+    from countymap.app import overview_page as shown
+
+    monkeypatch.setattr(shown, "_PAGES", type(shown._PAGES)())
+    counts = county_counts([youyang], FilterState())
+    first = shown.page_of(counts, "zh")
+    assert first == overview_page(counts, "zh")
+    assert shown.page_of(county_counts([youyang], FilterState()), "zh") is first  # another session, same counts
+    completed = county_counts([youyang], FilterState(statuses=("completed",)))
+    assert completed[0].count == _rows("completed") < _rows()  # by hand: the filter hides items
+    assert shown.page_of(completed, "zh") not in (first, None) and shown.page_of(counts, "en") is not first
+    monkeypatch.setattr(shown, "PAGES_KEPT", 1)
+    shown.page_of(completed, "en")  # a new page: the only one kept now
+    assert shown.page_of(counts, "zh") is not first and len(shown._PAGES) == 1

@@ -19,7 +19,7 @@ def readme_commands() -> list[str]:
 
 def test_readme_leads_with_install_run_and_test_commands():
     run_app, run_tests = readme_commands()
-    assert "pip install -r requirements.txt" in run_app and "streamlit run app.py" in run_app
+    assert "pip install -r requirements.txt" in run_app and "python -m countymap serve" in run_app
     assert run_tests.endswith("python -m pytest")
 
 

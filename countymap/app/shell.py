@@ -162,7 +162,7 @@ def _page_links(lang: str) -> None:
                 st.page_link(path, label=t(key, lang))
             except StreamlitPageNotFoundError:
                 # AppTest runs a single page as the entry point, so the others are unknown
-                # there; under `streamlit run app.py` every page is registered.
+                # there; served (`python -m countymap serve`) every page is registered.
                 return
         st.divider()
 

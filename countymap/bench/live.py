@@ -1,8 +1,8 @@
 """A live Streamlit server and the pages on it: shared by the browser tests and ``bench-hostile``.
 
-Starts ``streamlit run app.py`` on a free loopback port, with the allocator
-README's command sets (``config.SERVER_ALLOCATOR``), and stops only the process
-it started; waits on Streamlit's own signals (health endpoint, the script-run
+Starts the app as README's command 1 serves it (``python -m countymap serve``:
+Streamlit's ``st.App`` under uvicorn, ``PYTHONMALLOC=malloc``) on a free loopback
+port, and stops only the process it started; waits on Streamlit's own signals (health endpoint, the script-run
 state of the page), never on fixed sleeps. Playwright is imported by the callers.
 """
 
@@ -60,7 +60,7 @@ def wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise ServerError(f"streamlit exited early:\n{log.read_text(errors='replace')}")
+            raise ServerError(f"the server exited early:\n{log.read_text(errors='replace')}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
@@ -68,24 +68,22 @@ def wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float 
         except OSError:
             time.sleep(0.3)
     stop_server(process)
-    raise ServerError(f"streamlit not healthy after {timeout}s:\n{log.read_text(errors='replace')}")
+    raise ServerError(f"the server is not healthy after {timeout}s:\n{log.read_text(errors='replace')}")
 
 
 def start_server(tmp_dir: Path, env_extra: dict[str, str] | None = None) -> tuple[str, subprocess.Popen, Path]:
-    """Start ``streamlit run app.py`` on a free port; return its URL, process and log path."""
+    """Start ``python -m countymap serve`` on a free port; return its URL, process and log path."""
     port = free_port()
     log = tmp_dir / f"streamlit-{port}.log"
     # The living map's database of its own (none unless ``env_extra`` names one): never the user's data folder.
     home = {config.ENV_DATA_HOME: str(tmp_dir / "data-home")}
     env = {
         **os.environ,
-        **dict([config.SERVER_ALLOCATOR]),
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
         **home,
         **(env_extra or {}),
     }
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
-    command += [f"--server.port={port}", "--server.address=127.0.0.1"]
+    command = [sys.executable, "-m", "countymap", "serve", f"--port={port}", "--address=127.0.0.1"]
     with log.open("wb") as handle:
         process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

@@ -53,7 +53,7 @@ LOG_PROBLEMS = ("Traceback", "Error")
 
 
 def start_server(tmp_dir: Path, env_extra: dict[str, str] | None = None) -> tuple[str, subprocess.Popen, Path]:
-    """Start ``streamlit run app.py`` on a free port (:func:`countymap.bench.live.start_server`); fail if it does not."""
+    """Start the app as served (``python -m countymap serve``, :func:`countymap.bench.live.start_server`) on a free port; fail if it does not."""
     try:
         return live.start_server(tmp_dir, env_extra)
     except live.ServerError as exc:
