@@ -137,19 +137,84 @@
     };
 
 
-    // How many township badges a view (padding) of ``target`` would put under a control. Badges are
-    // measured as the atlas sizes them (cmAtlas.badgeRadius at that view's zoom).
-    // Badges that touch count as covered too (the view shows each badge whole and apart), though less:
-    // of views that are not clear, one that covers fewer badges wins over one whose badges touch less.
+    // What a view gets wrong, worst first, as one score: a badge under a control or not whole in the frame
+    // (COVERED each), two badges touching (TOUCHING a pair; an outline cut, coversOutline), a badge's
+    // tap target (at least cmAtlas.hitPx across, its icon) reaching under a control (TAP each), so that
+    // a tap there lands on the control. Of views that are not clear, the lowest score wins.
+    var COVERED = 1e6, TOUCHING = 1e3, TAP = 1;
+    var under = function(p, half, controls) {
+        return controls.some(function(c) {
+            return p.x + half > c.x && p.x - half < c.x + c.w && p.y + half > c.y && p.y - half < c.y + c.h;
+        });
+    };
+    var tapHalf = function(a, zoom) { return Math.max(window.cmAtlas.drawnRadius(a, zoom), window.cmAtlas.hitPx / 2); };
+    // The score of the view centred on ``center`` at ``zoom``; badges measured as the atlas sizes them there.
+    var badgeFaults = function(center, zoom, controls) {
+        var size = map.getSize(), half = size.divideBy(2), centre = map.project(center, zoom), score = 0;
+        shownAreas().forEach(function(a) {
+            var p = map.project([a.lat, a.lon], zoom).subtract(centre).add(half);
+            var r = window.cmAtlas.badgeRadius(a, zoom) + 2;
+            if (p.x < r || p.y < r || p.x + r > size.x || p.y + r > size.y || under(p, r, controls)) { score += COVERED; }
+            else if (under(p, tapHalf(a, zoom), controls)) { score += TAP; }
+        });
+        return score + TOUCHING * touchingBadges(zoom);
+    };
+    // The score of a view (padding) of ``target``.
     var coversBadge = function(pad, controls, target) {
         var view = map._getBoundsCenterZoom(target, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
-        var half = map.getSize().divideBy(2), centre = map.project(view.center, view.zoom);
-        return shownAreas().filter(function(a) {
-            var p = map.project([a.lat, a.lon], view.zoom).subtract(centre).add(half);
-            var r = window.cmAtlas.badgeRadius(a, view.zoom) + 2;
-            var out = p.x < r || p.y < r || p.x + r > 2 * half.x || p.y + r > 2 * half.y;  // not whole in the frame
-            return out || controls.some(function(c) { return p.x + r > c.x && p.x - r < c.x + c.w && p.y + r > c.y && p.y - r < c.y + c.h; });
-        }).length * 1000 + touchingBadges(view.zoom);
+        return badgeFaults(view.center, view.zoom, controls);
+    };
+
+    // The county slid instead of fitted (its rim may leave the frame): at ``zoom``, the shift of the badges
+    // (t, px) nearest to ``want`` that keeps each whole in the frame and clear of every control by ``half``
+    // (its circle's or tap target's), or null. Exact: such a shift lies on the edges of the shifts that
+    // are ruled out (a box for each badge and control), or at ``want``.
+    var slideAt = function(zoom, controls, want, half) {
+        var size = map.getSize(), lo = L.point(-Infinity, -Infinity), hi = L.point(Infinity, Infinity), bars = [];
+        var xs = [want.x], ys = [want.y];
+        shownAreas().forEach(function(a) {
+            var q = map.project([a.lat, a.lon], zoom), r = window.cmAtlas.badgeRadius(a, zoom) + 2, h = half(a, zoom, r);
+            lo = L.point(Math.max(lo.x, r - q.x), Math.max(lo.y, r - q.y));
+            hi = L.point(Math.min(hi.x, size.x - r - q.x), Math.min(hi.y, size.y - r - q.y));
+            controls.forEach(function(c) {
+                var bar = [c.x - h - q.x, c.x + c.w + h - q.x, c.y - h - q.y, c.y + c.h + h - q.y];
+                bars.push(bar);
+                xs.push(bar[0], bar[1]);
+                ys.push(bar[2], bar[3]);
+            });
+        });
+        var best = null, bestD = Infinity;
+        xs.concat([lo.x, hi.x]).forEach(function(x) {
+            ys.concat([lo.y, hi.y]).forEach(function(y) {
+                var d = Math.hypot(x - want.x, y - want.y);
+                if (d >= bestD || x < lo.x || x > hi.x || y < lo.y || y > hi.y) { return; }
+                if (bars.some(function(b) { return x > b[0] && x < b[1] && y > b[2] && y < b[3]; })) { return; }
+                best = L.point(x, y);
+                bestD = d;
+            });
+        });
+        return best;
+    };
+    // The closest view (a zoom at most SLIDE_ZOOMS below the plain fit's) in which no badge touches another
+    // and each is whole and clear of the controls, its tap target too (else the closest without that); the
+    // shift nearest to the county's centre. {center, zoom, covered} or null.
+    var SLIDE_ZOOMS = 1;
+    var slideView = function(target, controls) {
+        var size = map.getSize(), snap = map.options.zoomSnap || 1, top = map.getBoundsZoom(target, false, L.point(2 * GAP, 2 * GAP));
+        var tap = function(a, zoom, r) { return Math.max(r, tapHalf(a, zoom)); }, circle = function(a, zoom, r) { return r; };
+        var halves = [tap, circle];
+        for (var k = 0; k < halves.length; k++) {
+            for (var zoom = top; zoom >= top - SLIDE_ZOOMS; zoom -= snap) {
+                if (touchingBadges(zoom)) { continue; }
+                var mid = map.project(target.getNorthWest(), zoom).add(map.project(target.getSouthEast(), zoom)).divideBy(2);
+                var t = slideAt(zoom, controls, size.divideBy(2).subtract(mid), halves[k]);
+                if (t) {
+                    var center = map.unproject(size.divideBy(2).subtract(t), zoom);
+                    return {center: center, zoom: zoom, covered: badgeFaults(center, zoom, controls)};
+                }
+            }
+        }
+        return null;
     };
 
     // Would a view (padding) of ``target`` put any of the target itself under a control (a selected area)? 1 or 0.
@@ -182,7 +247,7 @@
             if (p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y) { return true; }
             return controls.some(function(c) { return p.x > c.x && p.x < c.x + c.w && p.y > c.y && p.y < c.y + c.h; });
         });
-        return badges + (out ? 1 : 0);
+        return badges + (out ? TOUCHING : 0);
     };
 
     // Nothing covers what the view is fitted to: of all the paddings, the one that shows it largest with
@@ -205,7 +270,8 @@
     };
 
     // What to fit, and its padding: ``target`` clear of the controls; should the county (covers: coversBadge)
-    // not be clear whole, its badges' own extent if that is (the county's rim may then leave the frame).
+    // not be clear whole, its badges' own extent if that is (the county's rim may then leave the frame), else
+    // the county slid clear (slideView) if that gets less wrong. {tl, br, target} or {center, zoom}.
     var clearView = function(target, covers) {
         var clear = clearPadding(target, covers), badges = covers === coversBadge && clear.covered && badgeBounds();
         if (badges) {
@@ -214,6 +280,8 @@
             })));
             var near = clearPadding(badges, covers, room);
             if (!near.covered) { return L.extend(near, {target: badges}); }
+            var slid = slideView(target, controlBoxes());
+            if (slid && slid.covered < Math.min(clear.covered, near.covered)) { return slid; }
         }
         return L.extend(clear, {target: target});
     };
@@ -291,8 +359,11 @@
             if (size.x > 0 && size.y > 0 && !moved) {
                 var clear = clearView(target, covers);
                 fitting = true;
-                map.fitBounds(clear.target, {paddingTopLeft: clear.tl, paddingBottomRight: clear.br, animate: false,
-                    maxZoom: covers === coversTarget ? D.focusMaxZoom : 18});
+                if (clear.center) { map.setView(clear.center, clear.zoom, {animate: false}); }
+                else {
+                    map.fitBounds(clear.target, {paddingTopLeft: clear.tl, paddingBottomRight: clear.br, animate: false,
+                        maxZoom: covers === coversTarget ? D.focusMaxZoom : 18});
+                }
                 fitting = false;
             }
             map.fire("cmcontrols");  // labels and dots keep clear of the controls as they are now
