@@ -88,7 +88,8 @@
             return p.x + half > c.x && p.x - half < c.x + c.w && p.y + half > c.y && p.y - half < c.y + c.h;
         });
     };
-    var tapHalf = function(a, zoom) { return Math.max(window.cmAtlas.drawnRadius(a, zoom), window.cmAtlas.hitPx / 2); };
+    // Half a tap target, with a pixel to spare: Leaflet puts a marker on a whole pixel.
+    var tapHalf = function(a, zoom) { return Math.max(window.cmAtlas.drawnRadius(a, zoom), window.cmAtlas.hitPx / 2) + 1; };
     // The score of the view centred on ``center`` at ``zoom``; badges measured as the atlas sizes them there.
     var badgeFaults = function(center, zoom, controls) {
         var size = map.getSize(), half = size.divideBy(2), centre = map.project(center, zoom), score = 0;
