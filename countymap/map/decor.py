@@ -40,6 +40,7 @@ def data_credit(dataset: Dataset, lang: str) -> str:
 
 DECOR_JS, DECOR_CSS = "decor.js", "decor.css"  # in countymap/map/static/
 DETAILS_JS = "details.js"  # tooltips kept in the frame, a popup docked beside the selection
+CLEAR_VIEW_JS = "clear_view.js"  # the views the fit may choose, clear of the controls (decor.js fits one)
 
 
 class MapDecor(MacroElement):
@@ -47,7 +48,7 @@ class MapDecor(MacroElement):
 
     _template = Template(
         "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}"
-        "{% macro script(this, kwargs) %};{{ this.code }}({{ this._parent.get_name() }}, {{ this.data }});"
+        "{% macro script(this, kwargs) %};{{ this.code }}({{ this._parent.get_name() }}, {{ this.data }}, {{ this.clearing }});"
         ";{{ this.details }}({{ this._parent.get_name() }}, {{ this.data }});{% endmacro %}"
     )
 
@@ -68,6 +69,7 @@ class MapDecor(MacroElement):
         self._name = "MapDecor"
         self.css = static_text(DECOR_CSS)
         self.code = static_text(DECOR_JS)
+        self.clearing = static_text(CLEAR_VIEW_JS)
         self.details = static_text(DETAILS_JS)
         self.data = script_json(
             {

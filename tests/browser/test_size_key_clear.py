@@ -3,13 +3,15 @@
 
 Sized by money, the legend grows a size key (three circles and their amounts, a note on lower
 bounds), so it is taller than with the count. The map is measured as it opens: no control (legend
-with its size key, zoom, layers, attribution, scale) may cover a badge or a placed label. Where the
+with its size key, zoom, layers, attribution, scale) may cover a badge, a placed label or a badge's tap
+target (a tap there would land on the control; at 768x1024 in English one did, under the legend). Where the
 legend starts folded, the reader opens it with a click and the view makes room around it: nothing
 covered, the county still at least :data:`MOST_ZOOM_GIVEN` levels as close as before, and the move is
 the map's own (not reported as the reader's view: no rerun, no ``z`` in the address). No two badges
 touch (their circles at least :data:`BADGE_GAP_PX` apart), folded or opened: before, 6-7 pairs touched on
 a 390x844 phone with the legend opened (the county zoomed out to make room; a badge never shrinks below
-what its number needs).
+what its number needs), and 3-4 pairs at 1280x720 in English (no fit of the whole county beside the
+opened legend kept them apart; the county is now slid, its rim past the frame's edge).
 """
 
 from __future__ import annotations
@@ -39,9 +41,11 @@ SIZE_KEY_JS = """() => ({
 MOST_ZOOM_GIVEN = 0.75
 ZOOM_JS = "() => window.map.getZoom()"
 BADGE_GAP_PX = 1  # two badges never touch: at least this much map between their circles
-# Known, not designed away yet: at 1280x720 in English the opened legend (beside the county) leaves no view in
-# which no badge is covered and none touch; the fit keeps every badge uncovered and 4 pairs touch (as on main).
-TOUCHING_WITH_LEGEND_OPEN = {("1280x720", "en")}
+# Each badge's tap target (its icon, at least 40 px across: test_readable), in the frame's pixels.
+TAP_TARGETS_JS = """() => window.cmAtlas.badges.getLayers().filter(m => m._icon).map(m => {
+    const r = m._icon.getBoundingClientRect();
+    return {x: r.left, y: r.top, w: r.width, h: r.height, what: m.feature.properties.townships.join("+")};
+})"""
 
 
 def open_sized_map(page_factory, app_server, size: str, lang: str):
@@ -66,11 +70,11 @@ def touching(seen: dict) -> list[tuple[str, str, float]]:
     return pairs
 
 
-def covered(seen: dict) -> list[tuple[str, str]]:
-    """(control, badge or label) pairs whose boxes overlap."""
+def covered(seen: dict, targets: list[dict] = ()) -> list[tuple[str, str]]:
+    """(control, badge, label or badge's tap target) pairs whose boxes overlap (a tap there lands on the control)."""
     return [
         (control["what"], thing["what"])
-        for control, thing in itertools.product(seen["controls"], seen["badges"] + seen["labels"])
+        for control, thing in itertools.product(seen["controls"], seen["badges"] + seen["labels"] + list(targets))
         if boxes_overlap(control, thing)
     ]
 
@@ -82,9 +86,9 @@ def test_size_key_covers_no_badge(page_factory, app_server, size, lang):
     key = frame.evaluate(SIZE_KEY_JS)
     assert key["steps"], "sized by money, the legend has a size key"
     assert len(set(key["radii"])) >= 2, f"badges sized by money differ in size: {sorted(set(key['radii']))}"
-    seen = frame.evaluate(MEASURE_JS)
+    seen, targets = frame.evaluate(MEASURE_JS), frame.evaluate(TAP_TARGETS_JS)
     assert len(seen["badges"]) >= 20
-    assert covered(seen) == []
+    assert covered(seen, targets) == []
     assert touching(seen) == []
     screenshot(page, f"size-key-{size}-{lang}")
     assert console_problems(page) == [] and exceptions_on_page(page) == []
@@ -92,7 +96,7 @@ def test_size_key_covers_no_badge(page_factory, app_server, size, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("size", list(SIZES))
-def test_opened_size_key_covers_no_badge(request, page_factory, app_server, size, lang):
+def test_opened_size_key_covers_no_badge(page_factory, app_server, size, lang):
     """Where the legend starts folded, the reader opens it and the map makes room around it."""
     page, frame = open_sized_map(page_factory, app_server, size, lang)
     if frame.evaluate(SIZE_KEY_JS)["open"]:
@@ -101,11 +105,9 @@ def test_opened_size_key_covers_no_badge(request, page_factory, app_server, size
     frame.locator(".cm-legend summary").click()
     frame.wait_for_function("() => document.querySelector('.cm-legend details').open")
     frame.wait_for_function(MAP_AT_REST_JS, polling=250)
-    opened = frame.evaluate(MEASURE_JS)
+    opened, targets = frame.evaluate(MEASURE_JS), frame.evaluate(TAP_TARGETS_JS)  # measured before the shot resizes
     screenshot(page, f"size-key-{size}-{lang}-opened")
-    assert covered(opened) == []
-    if (size, lang) in TOUCHING_WITH_LEGEND_OPEN:  # marked here: a badge covered above still fails the test
-        request.applymarker(pytest.mark.xfail(strict=True, reason="badges touch with the legend open (known)"))
+    assert covered(opened, targets) == []
     assert touching(opened) == [], f"badges touch with the legend open at zoom {frame.evaluate(ZOOM_JS)}"
     assert len(opened["badges"]) >= 20
     assert frame.evaluate(ZOOM_JS) >= folded_zoom - MOST_ZOOM_GIVEN

@@ -334,7 +334,8 @@
     map.on("moveend resize cmcontrols", arrange);
     map.whenReady(update);
     window.cmAtlas = {group: group, points: points, lines: lines, badges: badges, labels: labels, loaded: loaded,
-        reveal: REVEAL, update: update, areas: A.areas, badgeRadius: badgeRadius, drawnRadius: drawnRadius, makePoints: makePoints, dots: dots, step: 2 * (C.markerPx + 1) + 2};
+        reveal: REVEAL, update: update, areas: A.areas, badgeRadius: badgeRadius, drawnRadius: drawnRadius,
+        hitPx: C.hitPx, makePoints: makePoints, dots: dots, step: 2 * (C.markerPx + 1) + 2};
     // The items' data served beside the page (the app's large tables): badges and labels are drawn
     // at once from A.areas; lines and points follow as soon as the file is read.
     if (A.pagesUrl) {

@@ -2,10 +2,10 @@
 // (see countymap/map/decor.py). Called with the Leaflet map and D, plain escaped JSON:
 //   background, title, undrawn (text or ""), presenter, attribution and legend (escaped HTML),
 //   foldBelow, foldBelowHeight (px), tileNotice, tileErrors, bounds ([[s, w], [n, e]] or null),
-//   focusMaxZoom (the closest a selection is fitted).
-(function(map, D) {
+//   focusMaxZoom (the closest a selection is fitted); clearing is clear_view.js, the views clear of the controls.
+(function(map, D, clearing) {
     "use strict";
-    var box = map.getContainer();
+    var box = map.getContainer(), views = clearing(map);  // clear_view.js
 
     var addLegend = function() {
         var legend = L.control({position: "bottomright"});
@@ -65,159 +65,6 @@
         });
     };
 
-    // The controls (legend, zoom, layers, attribution ...), in the frame's pixels, each with its corner.
-    var controlBoxes = function() {
-        var origin = box.getBoundingClientRect(), out = [];
-        ["top left", "top right", "bottom left", "bottom right"].forEach(function(corner) {
-            var el = box.querySelector(".leaflet-" + corner.replace(" ", ".leaflet-"));
-            (el ? el.querySelectorAll(".leaflet-control") : []).forEach(function(c) {
-                var b = c.getBoundingClientRect();
-                if (!b.width || !b.height) { return; }
-                out.push({x: b.left - origin.left, y: b.top - origin.top, w: b.width, h: b.height,
-                    left: corner.indexOf("left") >= 0, top: corner.indexOf("top") >= 0});
-            });
-        });
-        return out;
-    };
-
-    // Every way of keeping the content clear of the controls, as paddings {tl: [left, top], br: [right,
-    // bottom]}, each once: each control is left alone (it may cover nothing), or the content kept beside
-    // it, or above/below it. Each control is its own choice: a corner's wide, low attribution and its
-    // narrow, tall legend ask for different sides, which one box around the whole corner cannot give.
-    // ``extra`` (px) widens every gap (room for the badges' circles around a target of badge centres).
-    var GAP = 6, MIN_ROOM = 0.2;  // px between content and a control; the least share of the frame left
-    var paddings = function(controls, size, extra) {
-        var found = {}, out = [], gap = GAP + (extra || 0);
-        var visit = function(k, tl, br) {
-            if (size.x - tl[0] - br[0] < size.x * MIN_ROOM || size.y - tl[1] - br[1] < size.y * MIN_ROOM) { return; }
-            if (k === controls.length) {
-                var key = tl.concat(br).join(",");
-                if (!found[key]) { found[key] = true; out.push({tl: tl, br: br}); }
-                return;
-            }
-            var c = controls[k], beside = [tl.slice(), br.slice()], over = [tl.slice(), br.slice()];
-            if (c.left) { beside[0][0] = Math.max(tl[0], c.x + c.w + gap); }
-            else { beside[1][0] = Math.max(br[0], size.x - c.x + gap); }
-            if (c.top) { over[0][1] = Math.max(tl[1], c.y + c.h + gap); }
-            else { over[1][1] = Math.max(br[1], size.y - c.y + gap); }
-            visit(k + 1, tl, br);
-            visit(k + 1, beside[0], beside[1]);
-            visit(k + 1, over[0], over[1]);
-        };
-        visit(0, [gap, gap], [gap, gap]);
-        return out;
-    };
-
-    // How many pairs of township badges touch (closer than BADGE_GAP px) at ``zoom``, as the atlas draws
-    // them there: a badge never shrinks below what its number needs, so a view zoomed out too far (to make
-    // room for the opened legend on a phone) pushes neighbours into each other. Counted by zoom, once.
-    var BADGE_GAP = 1, touchingAt = {};
-    var shownAreas = function() {
-        return ((window.cmAtlas && window.cmAtlas.areas) || []).filter(function(a) { return a.total; });
-    };
-    var touchingBadges = function(zoom) {
-        if (touchingAt[zoom] !== undefined) { return touchingAt[zoom]; }
-        var at = shownAreas().map(function(a) {
-            return {p: map.project([a.lat, a.lon], zoom), r: window.cmAtlas.drawnRadius(a, zoom)};
-        });
-        var n = 0;
-        for (var i = 0; i < at.length; i++) {
-            for (var j = i + 1; j < at.length; j++) {
-                if (at[i].p.distanceTo(at[j].p) < at[i].r + at[j].r + BADGE_GAP) { n += 1; }
-            }
-        }
-        touchingAt[zoom] = n;
-        return n;
-    };
-    // The badges' own extent (their centres): closer than the county's when the county cannot be fitted
-    // whole without badges touching or covered; the circles' room is added to the padding (extra).
-    var badgeBounds = function() {
-        var areas = shownAreas();
-        return areas.length ? L.latLngBounds(areas.map(function(a) { return [a.lat, a.lon]; })) : null;
-    };
-
-
-    // How many township badges a view (padding) of ``target`` would put under a control. Badges are
-    // measured as the atlas sizes them (cmAtlas.badgeRadius at that view's zoom).
-    // Badges that touch count as covered too (the view shows each badge whole and apart), though less:
-    // of views that are not clear, one that covers fewer badges wins over one whose badges touch less.
-    var coversBadge = function(pad, controls, target) {
-        var view = map._getBoundsCenterZoom(target, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
-        var half = map.getSize().divideBy(2), centre = map.project(view.center, view.zoom);
-        return shownAreas().filter(function(a) {
-            var p = map.project([a.lat, a.lon], view.zoom).subtract(centre).add(half);
-            var r = window.cmAtlas.badgeRadius(a, view.zoom) + 2;
-            var out = p.x < r || p.y < r || p.x + r > 2 * half.x || p.y + r > 2 * half.y;  // not whole in the frame
-            return out || controls.some(function(c) { return p.x + r > c.x && p.x - r < c.x + c.w && p.y + r > c.y && p.y - r < c.y + c.h; });
-        }).length * 1000 + touchingBadges(view.zoom);
-    };
-
-    // Would a view (padding) of ``target`` put any of the target itself under a control (a selected area)? 1 or 0.
-    var coversTarget = function(pad, controls, target) {
-        var view = map._getBoundsCenterZoom(target, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
-        var half = map.getSize().divideBy(2), centre = map.project(view.center, view.zoom);
-        var nw = map.project(target.getNorthWest(), view.zoom).subtract(centre).add(half);
-        var se = map.project(target.getSouthEast(), view.zoom).subtract(centre).add(half);
-        return controls.some(function(c) { return se.x > c.x && nw.x < c.x + c.w && se.y > c.y && nw.y < c.y + c.h; }) ? 1 : 0;
-    };
-
-    // The outlines' points (every polygon on the map, read once): with D.fitOutlines, none of them may come to lie
-    // under a control or outside the frame, so a county is never cut by the frame's edge or a control.
-    var outlinePoints = null;
-    var outlineLatLngs = function() {
-        if (outlinePoints) { return outlinePoints; }
-        outlinePoints = [];
-        var add = function(rings) {
-            rings.forEach(function(r) { if (r instanceof L.LatLng) { outlinePoints.push(r); } else { add(r); } });
-        };
-        map.eachLayer(function(layer) { if (layer instanceof L.Polygon) { add(layer.getLatLngs()); } });
-        return outlinePoints;
-    };
-    var coversOutline = function(pad, controls, target) {
-        var badges = coversBadge(pad, controls, target);
-        var view = map._getBoundsCenterZoom(target, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br});
-        var size = map.getSize(), half = size.divideBy(2), centre = map.project(view.center, view.zoom);
-        var out = outlineLatLngs().some(function(ll) {
-            var p = map.project(ll, view.zoom).subtract(centre).add(half);
-            if (p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y) { return true; }
-            return controls.some(function(c) { return p.x > c.x && p.x < c.x + c.w && p.y > c.y && p.y < c.y + c.h; });
-        });
-        return badges + (out ? 1 : 0);
-    };
-
-    // Nothing covers what the view is fitted to: of all the paddings, the one that shows it largest with
-    // nothing covered (the plain fit when no control covers it). The county is clear when no badge is
-    // covered; a selection when no control touches its box. Should none be clear, the one covering least.
-    var clearPadding = function(target, covers, extra) {
-        var size = map.getSize(), controls = controlBoxes(), best = null;
-        var choices = paddings(controls, size, extra).map(function(c) {
-            c.zoom = map.getBoundsZoom(target, false, L.point(c.tl[0] + c.br[0], c.tl[1] + c.br[1]));
-            c.spent = c.tl[0] + c.tl[1] + c.br[0] + c.br[1];
-            return c;
-        }).filter(function(c) { return isFinite(c.zoom); });
-        choices.sort(function(x, y) { return y.zoom - x.zoom || x.spent - y.spent; });
-        for (var k = 0; k < choices.length; k++) {
-            choices[k].covered = covers(choices[k], controls, target);
-            if (!choices[k].covered) { return choices[k]; }
-            if (!best || choices[k].covered < best.covered) { best = choices[k]; }
-        }
-        return best || {tl: [GAP, GAP], br: [GAP, GAP]};
-    };
-
-    // What to fit, and its padding: ``target`` clear of the controls; should the county (covers: coversBadge)
-    // not be clear whole, its badges' own extent if that is (the county's rim may then leave the frame).
-    var clearView = function(target, covers) {
-        var clear = clearPadding(target, covers), badges = covers === coversBadge && clear.covered && badgeBounds();
-        if (badges) {
-            var room = Math.max.apply(null, [0].concat(shownAreas().map(function(a) {
-                return window.cmAtlas.drawnRadius(a, map.getZoom());  // about as drawn (coversBadge checks the frame)
-            })));
-            var near = clearPadding(badges, covers, room);
-            if (!near.covered) { return L.extend(near, {target: badges}); }
-        }
-        return L.extend(clear, {target: target});
-    };
-
     // The scale bar never sits under the bottom right's controls: the attribution (a narrow frame wraps it
     // wide) or the legend (a sheet across a portrait frame's foot).
     var liftScale = function() {
@@ -273,7 +120,7 @@
     // Fit the county (or a selection, window.cmFocus) to the frame; streamlit-folium sizes its iframe
     // late, so re-fit on every resize until the reader (or the app) has moved the map.
     var fitBounds = function() {
-        var moved = false, target = L.latLngBounds(D.bounds), covers = D.fitOutlines ? coversOutline : coversBadge;
+        var moved = false, target = L.latLngBounds(D.bounds), covers = D.fitOutlines ? views.coversOutline : views.coversBadge;
         // Using a control (opening the legend, Tab through the map's buttons) is not moving the map:
         // the view keeps making room for the controls as they change.
         var onControl = function(e) { return !!(e.target.closest && e.target.closest(".leaflet-control")); };
@@ -289,10 +136,13 @@
             var size = map.getSize();
             liftScale();
             if (size.x > 0 && size.y > 0 && !moved) {
-                var clear = clearView(target, covers);
+                var clear = views.clearView(target, covers);
                 fitting = true;
-                map.fitBounds(clear.target, {paddingTopLeft: clear.tl, paddingBottomRight: clear.br, animate: false,
-                    maxZoom: covers === coversTarget ? D.focusMaxZoom : 18});
+                if (clear.center) { map.setView(clear.center, clear.zoom, {animate: false}); }
+                else {
+                    map.fitBounds(clear.target, {paddingTopLeft: clear.tl, paddingBottomRight: clear.br, animate: false,
+                        maxZoom: covers === views.coversTarget ? D.focusMaxZoom : 18});
+                }
                 fitting = false;
             }
             map.fire("cmcontrols");  // labels and dots keep clear of the controls as they are now
@@ -303,7 +153,7 @@
             var bounds = layers.getBounds();
             if (!bounds.isValid()) { return; }
             target = bounds;
-            covers = coversTarget;
+            covers = views.coversTarget;
             window.cmFit = [[bounds.getSouth(), bounds.getWest()], [bounds.getNorth(), bounds.getEast()]];
             moved = false;
             fit();
