@@ -40,12 +40,17 @@ AXIS_WORD = {"zh": "坐标轴", "en": "Axis"}  # by hand: how each axis's name b
 COUNT_TITLE = {"zh": "项目数", "en": "Items"}  # by hand: the count's title on the 统计 page
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_chart_bars_speak_the_pages_language(page, app_server, lang):
-    goto(page, app_url(app_server["url"], "统计", **({"lang": "en"} if lang == "en" else {})))
+def open_charts(page, base: str, lang: str) -> None:
+    """Open the 统计 page in ``lang`` and wait until its charts have drawn their bars."""
+    goto(page, app_url(base, "统计", **({"lang": "en"} if lang == "en" else {})))
     page.wait_for_function(
         '() => document.querySelectorAll(\'[data-testid="stVegaLiteChart"] svg [role="graphics-symbol"]\').length > 20'
     )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_chart_bars_speak_the_pages_language(page, app_server, lang):
+    open_charts(page, app_server["url"], lang)
     seen = page.evaluate(CHART_ARIA_JS)
     assert seen["charts"] >= 3 and len(seen["bars"]) >= 20
     counted = [bar for bar in seen["bars"] if COUNT_TITLE[lang] in (bar["label"] or "")]
@@ -63,10 +68,7 @@ def test_chart_bars_speak_the_pages_language(page, app_server, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_chart_role_words_speak_the_pages_language(page, app_server, lang):
-    goto(page, app_url(app_server["url"], "统计", **({"lang": "en"} if lang == "en" else {})))
-    page.wait_for_function(
-        '() => document.querySelectorAll(\'[data-testid="stVegaLiteChart"] svg [role="graphics-symbol"]\').length > 20'
-    )
+    open_charts(page, app_server["url"], lang)
     seen = page.evaluate(ROLES_JS)
     assert len(seen["roles"]) >= 20 and len(seen["axes"]) >= 6, seen
     foreign = ENGLISH_WORD if lang == "zh" else CHINESE
