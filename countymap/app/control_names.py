@@ -6,6 +6,13 @@ a help icon's "Help for ..."), with no setting for them. ``static/control_names.
 renames them in the page from :data:`ENGLISH`, Streamlit's names (facts about
 Streamlit, not our words) mapped to our string keys. The script is placed in an
 element that ``page.css`` hides, so the page's layout does not change.
+
+A chart's role words are Vega's, in English, and only a bar's can be set from the chart
+(the mark's ``ariaRoleDescription``, see countymap/app/page_stats.py): Vega writes
+"visualization", "axis" and "<type> mark container" itself (its SVG renderer; the
+``aria`` and ``description`` properties only hide a part or name it). :data:`ROLES`
+renames those ``aria-roledescription`` values, and only those, so that a part keeps its
+role and its name in the page's language rather than being hidden.
 """
 
 from __future__ import annotations
@@ -56,6 +63,15 @@ ENGLISH = {
     "Stop": "control_stop",
     "Running...": "control_running",
 }
+# Vega's own role words (aria-roledescription) for a chart's parts -> our string key.
+ROLES = {
+    "visualization": "chart_role_chart",
+    "group mark container": "chart_role_area",
+    "axis": "chart_role_axis",
+    "rect mark container": "chart_role_bars",
+    "legend": "chart_role_legend",
+    "title": "chart_role_title",
+}
 # Streamlit's English names that end in one of our labels ("Help for 报告年份") -> our key with ``{label}``.
 PREFIXES = {"Help for ": "control_help_for"}
 # Where a control's name is its text rather than an attribute: tooltips, menus, the running status.
@@ -66,6 +82,7 @@ def names_table(lang: str) -> dict:
     """What the script needs in ``lang`` (every value our own string)."""
     return {
         "names": {english: t(key, lang) for english, key in ENGLISH.items()},
+        "roles": {english: t(key, lang) for english, key in ROLES.items()},
         "prefixes": [[english, t(key, lang, label="{label}")] for english, key in PREFIXES.items()],
         "texts": TEXTS,
         "upload": t("upload_button", lang),

@@ -2,12 +2,14 @@
 // Streamlit 1.67 writes "Download as CSV", "Fullscreen", "Search", "Collapse sidebar" ... in English
 // whatever the page's language, and has no setting for them. Called on every language with
 // {names: English -> ours, prefixes: [[English prefix, ours with {label}]], texts: the containers whose
-// exact text is a name (tooltips, menus), upload: the file uploader button's name}. One observer,
+// exact text is a name (tooltips, menus), upload: the file uploader button's name, roles: Vega's role
+// words -> ours, for aria-roledescription only}. One observer,
 // kept on the window across reruns and page changes, renames what Streamlit draws later; each
 // control keeps its English name (data-cm-en-*) so that a language switch renames it again.
 (function(table) {
     "use strict";
-    var ATTRIBUTES = ["aria-label", "title", "placeholder"];
+    var ROLE = "aria-roledescription";  // Vega's role words: renamed from their own table, never from the names
+    var ATTRIBUTES = ["aria-label", "title", "placeholder", ROLE];
     var has = function(object, key) { return Object.prototype.hasOwnProperty.call(object, key); };
     var ours = function(english) {
         var now = window.cmControlNames;
@@ -18,12 +20,18 @@
         }
         return null;
     };
+    var role_ours = function(english) {
+        var roles = window.cmControlNames.roles || {};
+        return has(roles, english) ? roles[english] : null;
+    };
     var renameAttributes = function(el) {
         ATTRIBUTES.forEach(function(name) {
             if (!el.hasAttribute(name)) { return; }
             var kept = "data-cm-en-" + name;
-            var english = el.getAttribute(kept) || el.getAttribute(name);
-            var name_ours = ours(english);
+            // Vega writes its role words again on each redraw: the attribute's own value comes first then
+            var english = name === ROLE && role_ours(el.getAttribute(name)) !== null
+                ? el.getAttribute(name) : el.getAttribute(kept) || el.getAttribute(name);
+            var name_ours = name === ROLE ? role_ours(english) : ours(english);
             if (name_ours === null) { return; }
             el.setAttribute(kept, english);
             if (el.getAttribute(name) !== name_ours) { el.setAttribute(name, name_ours); }
@@ -60,7 +68,7 @@
     var renameWithin = function(root) {  // an element Streamlit added, and everything inside it
         var now = window.cmControlNames;
         renameAttributes(root);
-        root.querySelectorAll("[aria-label], [title], [placeholder]").forEach(renameAttributes);
+        root.querySelectorAll("[aria-label], [title], [placeholder], [aria-roledescription]").forEach(renameAttributes);
         var container = root.closest(now.texts);
         if (container) { renameTexts(container); }
         root.querySelectorAll(now.texts).forEach(renameTexts);

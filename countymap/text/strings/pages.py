@@ -131,6 +131,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart_no_status": ("企业（无状态）", "Firms (no status)"),
     "chart_bar": ("条形", "bar"),  # what a screen reader calls one bar of a chart
     "chart_axis": ("坐标轴：{title}", "Axis: {title}"),
+    # What a screen reader calls the parts Vega names itself (countymap/app/control_names.py, ROLES)
+    "chart_role_chart": ("图表", "chart"),
+    "chart_role_area": ("图表区", "chart area"),
+    "chart_role_axis": ("坐标轴", "axis"),
+    "chart_role_bars": ("条形组", "bars"),
+    "chart_role_legend": ("图例", "legend"),
+    "chart_role_title": ("标题", "title"),
     "year_note": (
         "跨多个年份的项目在其每个年份中各计一次。",
         "Items that span several years are counted once in each of their years.",
