@@ -108,26 +108,29 @@
     };
 
     // The county slid instead of fitted (its rim may leave the frame): at ``zoom``, the shift of the badges
-    // (t, px) nearest to ``want`` that keeps each whole in the frame and clear of every control by ``half``
-    // (its circle's or tap target's), or null. Exact: such a shift lies on the edges of the shifts that
-    // are ruled out (a box for each badge and control), or at ``want``.
+    // (t, px) nearest to ``want`` that keeps each whole in the frame (t within lo..hi) and clear of every
+    // control by ``half`` (its circle's or tap target's), or null. Exact: such a shift lies at ``want`` or
+    // on the edges of the shifts ruled out (a bar for each badge and control; only bars within lo..hi count).
     var slideAt = function(zoom, controls, want, half) {
         var size = map.getSize(), lo = L.point(-Infinity, -Infinity), hi = L.point(Infinity, Infinity), bars = [];
-        var xs = [want.x], ys = [want.y];
-        shownAreas().forEach(function(a) {
-            var q = map.project([a.lat, a.lon], zoom), r = window.cmAtlas.badgeRadius(a, zoom) + 2, h = half(a, zoom, r);
+        var at = shownAreas().map(function(a) {
+            var q = map.project([a.lat, a.lon], zoom), r = window.cmAtlas.badgeRadius(a, zoom) + 2;
             lo = L.point(Math.max(lo.x, r - q.x), Math.max(lo.y, r - q.y));
             hi = L.point(Math.min(hi.x, size.x - r - q.x), Math.min(hi.y, size.y - r - q.y));
+            return {q: q, h: half(a, zoom, r)};
+        });
+        var xs = [want.x, lo.x, hi.x], ys = [want.y, lo.y, hi.y], best = null, bestD = Infinity;
+        at.forEach(function(b) {
             controls.forEach(function(c) {
-                var bar = [c.x - h - q.x, c.x + c.w + h - q.x, c.y - h - q.y, c.y + c.h + h - q.y];
+                var bar = [c.x - b.h - b.q.x, c.x + c.w + b.h - b.q.x, c.y - b.h - b.q.y, c.y + c.h + b.h - b.q.y];
+                if (bar[1] < lo.x || bar[0] > hi.x || bar[3] < lo.y || bar[2] > hi.y) { return; }
                 bars.push(bar);
                 xs.push(bar[0], bar[1]);
                 ys.push(bar[2], bar[3]);
             });
         });
-        var best = null, bestD = Infinity;
-        xs.concat([lo.x, hi.x]).forEach(function(x) {
-            ys.concat([lo.y, hi.y]).forEach(function(y) {
+        xs.forEach(function(x) {
+            ys.forEach(function(y) {
                 var d = Math.hypot(x - want.x, y - want.y);
                 if (d >= bestD || x < lo.x || x > hi.x || y < lo.y || y > hi.y) { return; }
                 if (bars.some(function(b) { return x > b[0] && x < b[1] && y > b[2] && y < b[3]; })) { return; }
