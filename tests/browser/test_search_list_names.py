@@ -65,7 +65,9 @@ def test_every_result_shows_its_name_with_the_sidebar_open(page_factory, app_ser
     goto(page, app_url(app_server["url"], q="花田", **({"lang": "en"} if lang == "en" else {})))
     open_sidebar(page)
     page.locator(GRID).scroll_into_view_if_needed()
-    page.wait_for_function(f"(sel) => {{ const s = ({HEADER_WORDS_JS})(sel); return s && s.words.length >= 3; }}", arg=GRID)
+    page.wait_for_function(
+        f"(sel) => {{ const s = ({HEADER_WORDS_JS})(sel); return s && s.words.length >= 3; }}", arg=GRID
+    )
     seen = page.evaluate(HEADER_WORDS_JS, GRID)
     words = [[start / seen["scale"], end / seen["scale"]] for start, end in seen["words"]]
     name_starts = words[2][0]  # status, years, name
