@@ -18,6 +18,8 @@ from countymap.text.strings import t
 
 LEGEND_FOLD_BELOW_PX = 720  # a narrow map (a phone, a desk page with the details panel) starts folded
 LEGEND_FOLD_BELOW_HEIGHT_PX = 480
+# A presenter's map on a phone or a tablet starts folded too: opened, the large legend covered most of the map.
+PRESENTER_FOLD_BELOW_PX = 1000
 TILE_ERRORS_BEFORE_NOTICE = 3
 CARD_SHEET_BELOW_PX = 600  # a narrower frame shows a selected item's card as a sheet across its foot (details.js)
 FOCUS_MAX_ZOOM = 14  # a selection is fitted to the frame, never closer than this (a short line, one site)
@@ -80,7 +82,7 @@ class MapDecor(MacroElement):
                 "presenter": presenter,
                 "bounds": bounds or None,
                 "fitOutlines": fit_outlines,  # the fit keeps every outline's line clear too, not only the badges
-                "foldBelow": 0 if presenter else LEGEND_FOLD_BELOW_PX,
+                "foldBelow": PRESENTER_FOLD_BELOW_PX if presenter else LEGEND_FOLD_BELOW_PX,
                 "foldBelowHeight": 0 if presenter else LEGEND_FOLD_BELOW_HEIGHT_PX,
                 "undrawn": text("undrawn_link", lang).format(n=undrawn) if undrawn else "",
                 "tileNotice": text("tile_notice", lang),

@@ -203,6 +203,16 @@
         } catch (err) { /* a frame of another origin keeps its own name */ }
     };
     setTimeout(nameControls, 0);
+    // A presenter's small map (a phone, a tablet) folds the layer list as it folds the legend: opened, the two
+    // covered most of the map. Folded as Leaflet's collapsed control is: its button opens it, a map click folds it.
+    var foldLayers = function() {
+        var layers = box.querySelector(".leaflet-control-layers");
+        if (!D.presenter || !layers || box.clientWidth >= D.foldBelow) { return; }
+        var fold = function() { L.DomUtil.removeClass(layers, "leaflet-control-layers-expanded"); };
+        fold();
+        map.on("click", fold);
+    };
+    setTimeout(foldLayers, 0);  // after the layer control's own script
     if (D.title) {
         var title = L.DomUtil.create("div", "cm-title", box);
         title.textContent = D.title;
