@@ -102,19 +102,9 @@ def test_desk_layout_puts_the_map_first(open_map):
     assert visible >= 0.6 * 900, f"only {visible:.0f} px of map without scrolling"
     main = page.locator('[data-testid="stMainBlockContainer"]').bounding_box()
     assert iframe["width"] >= 0.6 * main["width"]
-    # With the sidebar open the main column (1,140 px) is too narrow for a list beside the map: under it, full width.
     details = page.get_by_text("查看项目").bounding_box()
-    assert details["y"] >= iframe["y"] + iframe["height"], "details under the map, sidebar open"
-    page.locator('[data-testid="stSidebar"]').hover()  # Streamlit shows the fold button on hover
-    page.locator('[data-testid="stSidebarCollapseButton"] button').click()  # by hand: 1,280 px of column
-    page.wait_for_function(
-        "() => { const d = [...document.querySelectorAll('label, p')].find(e => e.textContent.trim() === '查看项目');"
-        " const f = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]').getBoundingClientRect();"
-        " return d && d.getBoundingClientRect().left > f.right - 5; }"
-    )
-    iframe, details = page.locator(MAP_IFRAME).bounding_box(), page.get_by_text("查看项目").bounding_box()
     assert details["x"] > iframe["x"] + iframe["width"] - 5 and details["y"] < iframe["y"] + 60, (
-        "details beside the map, sidebar folded"
+        "details beside the map"
     )
     kpi = page.locator(".st-key-cm_kpi").bounding_box()
     assert kpi["height"] <= 44, "KPIs in one compact line"
