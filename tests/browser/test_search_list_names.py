@@ -25,7 +25,7 @@ SIZES = {  # the five sizes of the guide, in the app's ordinary mode (presenter 
     "390x844": {"width": 390, "height": 844},
 }
 NAME_PX = 150  # by hand: ten Chinese characters at 14 px
-# Known gap (issue 21): on a desk with the sidebar open the list stands beside the map, as the issue asks and the
+# A known gap: on a desk with the sidebar open the list stands beside the map, as docs/pages.md promises and the
 # search, planner and hostile-panel tests hold, and its 2/7 of the row leaves names ~25 px (1280x720) and ~71 px
 # (1440x900). Putting it under the map there broke "beside it on a desk"; a wider column narrows the map. Strict:
 # it reports when it starts passing.
