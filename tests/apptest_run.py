@@ -7,6 +7,7 @@ which points the app at the fixture.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -26,3 +27,8 @@ def run(page: str = "app.py", session: Mapping[str, object] | None = None, **par
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def read_markdown_escapes(cell: str) -> str:
+    """What a reader sees of a Markdown-escaped table cell (``st.table``): each backslash-escaped character as itself."""
+    return re.sub(r"\\(.)", r"\1", cell)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 import shutil
 from pathlib import Path
 
 import pytest
-from apptest_run import ROOT, run
+from apptest_run import ROOT, read_markdown_escapes, run
 
 from countymap import config
 from countymap.cli import new_dataset
@@ -145,11 +144,6 @@ def test_every_page_shows_the_chosen_county(two_counties):
     assert township.query_params["tw"] == "巴山镇" and township.query_params["county"] == "500229"
     youyang = run("pages/2_乡镇.py", county="500242", tw="巴山镇")  # not a township of 酉阳县
     assert "tw" not in youyang.query_params or youyang.query_params["tw"] != "巴山镇"
-
-
-def read_markdown_escapes(cell: str) -> str:
-    """What a reader sees of an escaped Markdown cell: each backslash-escaped character as itself."""
-    return re.sub(r"\\(.)", r"\1", cell)
 
 
 def test_about_names_the_countys_report_and_sources(two_counties):

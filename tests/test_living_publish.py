@@ -9,10 +9,9 @@ What was published is read from the database itself, never from the page.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
-from apptest_run import ROOT, run
+from apptest_run import ROOT, read_markdown_escapes, run
 from living_app_home import EDITOR, PASSWORD
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
@@ -177,7 +176,7 @@ def test_the_latest_view_of_a_published_edition_names_it_in_the_title_the_note_a
         assert title.replace("2024", "2023") in report.title[0].value, report.title[0].value
     assert "As in the report: the 2023 work report" in _html(run("app.py", lang="en", as_of="report"))
     about = run("pages/4_数据说明.py", lang="en")
-    cells = [re.sub(r"\\(.)", r"\1", cell) for frame in about.table for cell in frame.value.to_numpy().ravel()]
+    cells = [read_markdown_escapes(cell) for frame in about.table for cell in frame.value.to_numpy().ravel()]
     assert "Youyang County 2024 government work report (2024-01-10)" in cells, cells
 
 
