@@ -22,7 +22,7 @@ with list_col:
     if result.empty:
         st.info(t("no_results", lang))
     else:
-        panels.item_list(result, lang, key="township_items")
+        panels.item_list(result, lang, key="township_items", status_first=True)  # a long name never hides them
         item = page_township.selected_item(result)
         if item is not None:
             panels.detail_panel(item, lang)

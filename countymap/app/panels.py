@@ -290,4 +290,4 @@ def township_panel(township: str, result: pd.DataFrame, lang: str) -> None:
     )
     kpi_line(totals(here, data.projects()), lang, key="township_panel_kpi")
     st.page_link("pages/2_乡镇.py", label=t("open_township_page", lang), query_params={"tw": township})
-    item_list(here, lang, key="township_panel_list")
+    item_list(here, lang, key="township_panel_list", status_first=True)  # beside the map: a narrow column
