@@ -57,7 +57,8 @@ else:
         living_panels.as_of_note(lang)  # beside the map, not above it: the map fills the window's height
 
 with st.container() if present else map_col:
-    filter_chips(filters, lang)  # what the map shows, over its top edge: the room sees it too
+    # What the map shows, over its top edge (the room sees it too), and where a search's results are listed.
+    filter_chips(filters, lang, tail=None if present else panels.results_below_link(filters, result, lang))
     # The selection, else what a search found, else the filtered townships: what the map fits and outlines.
     focus, found = map_focus(filters, result, item, township)
     view = map_view.bind_position(replace(view, presenter=present, item=item, township=township), choices, search=found)

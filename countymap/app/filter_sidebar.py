@@ -73,11 +73,12 @@ def _remove(filters: FilterState, chip: Chip) -> None:
     state.remember(widget_key(spec), value)
 
 
-def filter_chips(filters: FilterState, lang: str, where=None) -> None:
+def filter_chips(filters: FilterState, lang: str, where=None, tail: str | None = None) -> None:
     """The active filters as removable chips (one per value, from the filter specs), then "clear all" when ≥ 2.
 
     Nothing is drawn when nothing is filtered. Clicking a chip removes its
-    value; the widgets and the link follow on the rerun.
+    value; the widgets and the link follow on the rerun. ``tail``: trusted HTML
+    (its data escaped) ending the row, e.g. the link to a search's results.
     """
     found = chips(filters, lang)
     if not found:
@@ -97,6 +98,8 @@ def filter_chips(filters: FilterState, lang: str, where=None) -> None:
             )
         if len(found) >= 2:
             st.button(t("chips_clear", lang), key="cm_chips_clear", on_click=_clear, type="tertiary")
+        if tail:
+            st.html(tail, width="content")
 
 
 def _widget(spec: FilterField, lang: str, where) -> object:

@@ -31,6 +31,7 @@ from countymap.text.format import (
 from countymap.text.strings import t, tn
 
 LIST_NAME_WIDTH = 200  # px: a long name is cut here, so status and year stay in view on a phone
+RESULTS_ANCHOR = "cm-search-results"  # the search results' heading, the target of the link over the map
 SHORT_NAME_WIDTH = 150  # px: name and size fit the 264-px column beside the map at 1440 px
 
 
@@ -226,8 +227,20 @@ def search_results(filters: FilterState, result: pd.DataFrame, lang: str) -> Non
     """
     query = filters.query.strip()
     if query and len(result):
-        st.markdown(f"**{esc(tn('search_results', lang, len(result), q=query))}**")
+        heading = esc(tn("search_results", lang, len(result), q=query))
+        html_block(f'<p id="{RESULTS_ANCHOR}" class="cm-results-title"><b>{heading}</b></p>')
         item_list(result, lang, key="search_list", status_first=True)  # beside the map: a narrow column
+
+
+def results_below_link(filters: FilterState, result: pd.DataFrame, lang: str) -> str | None:
+    """HTML of a link to a search's results, for the row of filter chips; None without a search or results.
+
+    The page's CSS shows it only where the list stands under the map (a phone, a tablet, a laptop
+    with the sidebar open), where the results are out of sight below the map.
+    """
+    if not filters.query.strip() or result.empty:
+        return None
+    return f'<a class="cm-jump" href="#{RESULTS_ANCHOR}">{esc(tn("search_results_below", lang, len(result)))}</a>'
 
 
 def nothing_found(filters: FilterState, lang: str) -> None:

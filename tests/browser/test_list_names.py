@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import app_url, console_problems, exceptions_on_page, goto, screenshot
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -116,3 +117,33 @@ def test_with_the_sidebar_folded_a_laptop_has_the_list_beside_the_map(page_facto
         "(sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return r.right <= 0; }", arg=SIDEBAR
     )
     check_names(page, which, "beside", f"list-names-{which}-1280x720-folded")
+
+
+@pytest.mark.parametrize(
+    ("size", "lang"), [("1280x720", "zh"), ("390x844", "en"), ("768x1024", "zh"), ("1440x900", "en")]
+)
+def test_a_link_over_the_map_leads_to_the_results_under_it(page_factory, app_server, size, lang):
+    """Where the results stand under the map, out of sight, a link in the chips' row says so and scrolls to them."""
+    page = page_factory(SIZES[size])
+    goto(page, app_url(app_server["url"], q="花田", **({"lang": "en"} if lang == "en" else {})))
+    page.locator(f".st-key-search_list {GRID}").wait_for()
+    link = page.locator(".st-key-cm_chips a.cm-jump")
+    if size in BESIDE:
+        expect(link).to_be_hidden()  # beside the map the list is in sight
+        return
+    expected = {"zh": "↓ 地图下方列出 12 项结果", "en": "↓ 12 results listed below the map"}[lang]  # by hand
+    expect(link).to_have_text(expected)
+    heading = page.locator("#cm-search-results")
+    assert not in_view(page, heading), "out of sight before the click"
+    link.click()
+    page.wait_for_function(
+        "() => { const r = document.querySelector('#cm-search-results').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+    )
+    screenshot(page, f"list-link-{size}-{lang}")
+    assert console_problems(page) == [] and exceptions_on_page(page) == []
+
+
+def in_view(page, locator) -> bool:
+    """Whether the element's box lies inside the window."""
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]

@@ -49,6 +49,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kpi_wide_one": ("另有全县范围项目 1 项", "plus 1 county-wide item"),
     "search_results": ("搜索“{q}”的结果：{n} 项", 'Search results for "{q}": {n} items'),
     "search_results_one": ("搜索“{q}”的结果：1 项", 'Search results for "{q}": 1 item'),
+    "search_results_below": ("↓ 地图下方列出 {n} 项结果", "↓ {n} results listed below the map"),
+    "search_results_below_one": ("↓ 地图下方列出 1 项结果", "↓ 1 result listed below the map"),
     "wide_reaching": ("覆盖{towns}的全县范围项目：{n} 项", "County-wide items that reach {towns}: {n}"),
     "wide_reaching_note": (
         "这些项目在全县实施，报告未分到乡镇：不计入本乡镇的项目数和金额。",
