@@ -39,7 +39,7 @@ if present:
         living_panels.as_of_note(lang)
     item, township = selected_values(choices)
 else:
-    panels.kpi_line(totals(result, data.projects()), lang, wide=len(wide))
+    panels.kpi_line(totals(result, data.projects()), lang)
     map_col, detail_col = st.columns([5, 2], gap="medium")
     with detail_col:
         if result.empty and wide.empty:

@@ -13,7 +13,7 @@ st.title(t("page_table", lang))
 upload_panel.upload_section(lang)
 filters, result = filtered(lang)
 wide = county_wide_reaching(data.projects(), filters)  # county-wide items that reach a filtered township
-panels.kpi_line(totals(result, data.projects()), lang, wide=len(wide))
+panels.kpi_line(totals(result, data.projects()), lang)
 if result.empty and wide.empty:
     st.info(t("no_results", lang))
 page_table.table(result, lang)

@@ -12,7 +12,7 @@ import re
 
 import openpyxl
 import pytest
-from apptest_run import FIXTURE, ROOT, run
+from apptest_run import FIXTURE, ROOT, read_markdown_escapes, run
 from drawing import dataset_of
 from streamlit.testing.v1 import AppTest
 
@@ -213,7 +213,7 @@ def test_about_page_accepts_the_real_report(monkeypatch, report_text):
 )
 def test_statistics_page_states_targets_with_the_reports_floor(lang, floor, over):
     at = run("pages/3_统计.py", lang=lang)
-    cells = {str(v) for frame in at.dataframe for v in frame.value.to_numpy().ravel()}
+    cells = {read_markdown_escapes(str(v)) for frame in at.table for v in frame.value.to_numpy().ravel()}
     assert floor in cells  # 实现农业总产值78.5亿元以上
     assert over in cells  # 进出口额突破22亿元
 

@@ -2,7 +2,7 @@
 
 The browser scan (tests/browser/test_language.py) reads what is drawn; a table
 draws only the rows in view and a chart draws on a canvas, so here every cell
-and header of every ``st.dataframe`` and every label, legend entry, axis and
+and header of every ``st.dataframe`` and ``st.table`` and every label, legend entry, axis and
 tooltip title of every chart is checked, on the real data.
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
+from apptest_run import read_markdown_escapes
 from language_rules import NO_GRID, problems
 from streamlit.testing.v1 import AppTest
 
@@ -73,8 +74,11 @@ def test_every_table_and_chart_speaks_one_language(monkeypatch, page, lang, para
     at.query_params.update({**params, "lang": lang})
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    for table in at.dataframe:
-        frame = table.value
+    # st.table (the About page's and the statistics page's tables) escapes its cells for Markdown.
+    tables = [table.value for table in at.dataframe] + [
+        table.value.map(read_markdown_escapes).rename(columns=read_markdown_escapes) for table in at.table
+    ]
+    for frame in tables:
         cells = [str(v) for column in frame.columns for v in frame[column] if not isinstance(v, float)]
         blank = sum(1 for column in frame.columns for v in frame[column] if v is None or v != v or v == "")
         assert (

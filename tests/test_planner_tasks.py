@@ -58,8 +58,39 @@ def test_map_page_names_the_county_wide_road_programmes(monkeypatch, lang, names
     assert all(name in listed for name in names)
     assert "50" in " ".join(map(str, wide[0].value.iloc[:, 1]))  # the size (50 km) right after the name
     html = " ".join(h.body for h in at.html)
-    assert ("另有全县范围项目 5 项" if lang == "zh" else "plus 5 county-wide items") in html  # the KPI line
     assert ("另有 5 个全县范围项目" if lang == "zh" else "plus 5 county-wide items that reach it") in html
+
+
+# The lines under the title, above the map: the filter sentence and the KPI line (page.css names them).
+ABOVE_THE_MAP = ('class="cm-describe"', 'class="cm-kpi"')
+COUNTY_WIDE = {"zh": "全县范围", "en": "county-wide"}
+
+
+def lines_above_the_map(at) -> list[str]:
+    return [h.body for h in at.html if any(mark in h.body for mark in ABOVE_THE_MAP)]
+
+
+@pytest.mark.parametrize("page", ["app.py", "pages/1_项目列表.py"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_county_wide_count_is_said_once_under_the_title(monkeypatch, page, lang):
+    monkeypatch.setenv("COUNTYMAP_PROJECTS", str(ROOT / "projects.csv"))
+    at = run(page, year="2023", cat="road", town="龙潭镇", lang=lang)
+    lines = lines_above_the_map(at)
+    said = " ".join(lines)
+    assert said.count(COUNTY_WIDE[lang]) == 1, lines  # was twice: the sentence, then the KPI line again
+    assert ("0 个项目；另有 5 个" if lang == "zh" else "no items; plus 5 county-wide") in said  # never a bare 0
+    assert not any('class="cm-kpi"' in line for line in lines), "no items: no KPI line of a lone dash"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_township_with_items_and_county_wide_ones_says_each_once(monkeypatch, lang):
+    monkeypatch.setenv("COUNTYMAP_PROJECTS", str(ROOT / "projects.csv"))
+    at = run(town="龙潭镇", lang=lang)
+    sentence, kpi = lines_above_the_map(at)
+    # By hand from projects.csv: 龙潭镇 names five items (two in progress, three planned); 132 rows are county-wide.
+    assert 'data-count="5"' in sentence and COUNTY_WIDE[lang] in sentence and "132" in sentence
+    assert COUNTY_WIDE[lang] not in kpi and "132" not in kpi
+    assert ("在建 2" if lang == "zh" else "In progress 2") in kpi and ("计划 3" if lang == "zh" else "Planned 3") in kpi
 
 
 @pytest.mark.parametrize("query", ["花田", "huatian"])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from countymap.app import data
+from countymap.app.shell import text_table
 from countymap.core import report
 from countymap.schema import (
     PRECISION_MEANINGS,
@@ -16,7 +16,6 @@ from countymap.schema import (
     STATUSES,
     label,
 )
-from countymap.text.escape import markdown_literal
 from countymap.text.format import capitalised, labelled
 from countymap.text.strings import STRINGS, t
 from countymap.validation.validate import report_too_large
@@ -41,16 +40,6 @@ def sources(lang: str) -> None:
     items = tuple(t(cell, lang, **named) for cell in ITEMS_SOURCE)
     columns = [t("col_what", lang), t("col_source", lang), t("col_licence", lang)]
     text_table([items, *own, *keyed], columns)
-
-
-def text_table(rows: list[tuple], columns: list[str]) -> None:
-    """A table of sentences, wrapped in its cells: a data grid cut every meaning to one line (on a phone, to a few words).
-
-    ``st.table`` reads its cells as Markdown, so each is escaped to read as itself (a dataset's
-    own source names come from its dataset.toml).
-    """
-    frame = pd.DataFrame([[markdown_literal(cell) for cell in row] for row in rows], columns=columns)
-    st.table(frame.rename(columns=markdown_literal), hide_index=True, border="horizontal")
 
 
 def precision_levels(lang: str) -> None:

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from countymap.app import data
+from countymap.app.shell import text_table
 from countymap.core.geodata import township_names
 from countymap.core.stats import by_year, invest_rows, township_counts, unplaced_counts
 from countymap.schema import CATEGORIES, INDICATOR_KINDS, PRECISIONS, STATUSES, label
@@ -62,14 +63,9 @@ def headline(indicators: pd.DataFrame, lang: str) -> None:
         for col, (_, row) in zip(cols, rows.head(PER_ROW).iterrows(), strict=False):
             col.metric(_indicator_label(row, lang), indicator_figure(row, lang))
     with st.expander(f"{t('all', lang)} · {len(indicators)}"):
-        table = pd.DataFrame(
-            {
-                t("year", lang): indicators["year"],
-                t("col_name", lang): [_indicator_label(r, lang) for _, r in indicators.iterrows()],
-                t("meaning", lang): [indicator_figure(r, lang) for _, r in indicators.iterrows()],
-            }
-        )
-        st.dataframe(table, hide_index=True, width="stretch")
+        # A table that wraps, not a data grid: the grid cut long names and figures to a few words on a phone.
+        every = [(r["year"], _indicator_label(r, lang), indicator_figure(r, lang)) for _, r in indicators.iterrows()]
+        text_table(every, [t("year", lang), t("col_name", lang), t("col_value", lang)])
 
 
 def bar_chart(

@@ -35,21 +35,22 @@ RESULTS_ANCHOR = "cm-search-results"  # the search results' heading, the target 
 SHORT_NAME_WIDTH = 150  # px: name and size fit the 264-px column beside the map at 1440 px
 
 
-def kpi_line(sums: dict, lang: str, key: str = "kpi", wide: int = 0) -> None:
+def kpi_line(sums: dict, lang: str, key: str = "kpi") -> None:
     """One compact line: the statuses, then a button that opens one sum per kind of amount.
 
     Kinds are never added together, so they are listed one under the other in
-    the popover, never as one total. The number of items is in the filter
-    sentence just above the line. ``wide`` county-wide items that reach the
-    filtered townships get their own chip (they are not the township's items).
+    the popover, never as one total. The number of items, and the county-wide
+    items that reach a filtered township, are in the filter sentence just above
+    the line (said once, there: it is the line a phone shows). With no item
+    there is nothing to break down, so no line: a lone dash or 0 answers nothing.
     """
+    if not sums["count"]:
+        return
     chips = [
         f'<span class="cm-kpi-status">{esc(label(STATUSES, code, lang))} {n}</span>'
         for code, n in sums["by_status"].items()
         if n
     ]
-    if wide:
-        chips.append(f'<span class="cm-kpi-wide">{esc(tn("kpi_wide", lang, wide))}</span>')
     line = st.container(horizontal=True, vertical_alignment="center", gap="small", key=f"cm_{key}")
     with line:
         html_block(f'<div class="cm-kpi">{" · ".join(chips) or esc(t("none", lang))}</div>')

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 
+import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
@@ -20,7 +21,7 @@ from countymap.core.filters import PARAM_NAMES as FILTER_PARAMS
 from countymap.living.database import schema_problem
 from countymap.map.static_files import static_text
 from countymap.map.view import SETTING, Choices
-from countymap.text.escape import css_string, html_text
+from countymap.text.escape import css_string, html_text, markdown_literal
 from countymap.text.message import Message
 from countymap.text.strings import LANGS, t
 from countymap.validation.setup import SetupProblem, setup_problems
@@ -197,3 +198,13 @@ def html_block(body: str) -> None:
 def describe_line(text: str, count: int) -> None:
     """Show the filter sentence from :func:`countymap.core.stats.describe` (``count`` items, for tests and tools)."""
     html_block(f'<p class="cm-describe" data-count="{int(count)}">{esc(text)}</p>')
+
+
+def text_table(rows: list[tuple], columns: list[str]) -> None:
+    """A table of sentences, wrapped in its cells: a data grid cut every cell to one line (on a phone, to a few words).
+
+    ``st.table`` reads its cells as Markdown, so each is escaped to read as itself (a dataset's
+    own source names come from its dataset.toml, an indicator's name from its CSV).
+    """
+    frame = pd.DataFrame([[markdown_literal(cell) for cell in row] for row in rows], columns=columns)
+    st.table(frame.rename(columns=markdown_literal), hide_index=True, border="horizontal")

@@ -45,8 +45,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_settings": ("地图设置", "Map settings"),
     "shade_by": ("区域着色", "Shade areas by"),
     "shade_none": ("不着色", "No shading"),
-    "kpi_wide": ("另有全县范围项目 {n} 项", "plus {n} county-wide items"),
-    "kpi_wide_one": ("另有全县范围项目 1 项", "plus 1 county-wide item"),
     "search_results": ("搜索“{q}”的结果：{n} 项", 'Search results for "{q}": {n} items'),
     "search_results_one": ("搜索“{q}”的结果：1 项", 'Search results for "{q}": 1 item'),
     "search_results_below": ("↓ 地图下方列出 {n} 项结果", "↓ {n} results listed below the map"),

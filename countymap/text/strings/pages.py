@@ -61,6 +61,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "page_table": ("项目列表", "Items"),
     "col_name": ("名称", "Name"),
+    "col_value": ("数值", "Value"),
     "col_invest_text": ("投资", "Investment"),
     "col_invest_num": ("投资（亿元）", "Investment (100M yuan)"),
     "col_quantity": ("规模", "Size"),
