@@ -68,6 +68,6 @@ with st.container() if present else map_col:
         if clicked:
             selection.request(*clicked)
 if not present:
-    panels.undrawn_list(result, lang)
+    panels.undrawn_list(filters, result, wide, lang)
     living_panels.changes_list(result, lang)
     map_view.export_button(filters, view)

@@ -125,3 +125,17 @@ def test_the_exported_map_names_the_county_wide_programmes(projects):
     page = export_html(dataset_of(projects, load_geodata(ROOT / "geodata")), LONGTAN_ROADS)
     assert "0 个项目；另有 5 个全县范围项目覆盖所选乡镇" in page
     assert "县乡道改造提质（2023年）" in page and "景点直连线" in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "unsaid"),
+    [  # by hand: none of the filtered items lacks a place; the five programmes reach 龙潭镇
+        ("zh", "覆盖龙潭镇的 5 个全县范围项目另有清单", "没有全县范围项目"),
+        ("en", "The 5 county-wide items that reach Longtan Town have their own list", "No county-wide items"),
+    ],
+)
+def test_the_list_under_the_map_does_not_deny_the_county_wide_programmes(monkeypatch, lang, said, unsaid):
+    monkeypatch.setenv("COUNTYMAP_PROJECTS", str(ROOT / "projects.csv"))
+    at = run(year="2023", cat="road", town="龙潭镇", lang=lang)
+    captions = " ".join(c.value for c in at.caption)
+    assert said in captions and unsaid not in captions, captions

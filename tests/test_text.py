@@ -81,6 +81,7 @@ def test_a_township_guessed_from_the_name_says_so():
         (4, "万亩", "4 万亩", "40,000 mu"),
         (33.7, "万平方米", "33.7 万平方米", "337,000 m²"),
         (418, "个", "418 个", "418"),
+        (9062, "户", "9062 户", "9,062"),  # businesses in this report (市场主体), not households
         (float("nan"), "个", "", ""),
     ],
 )

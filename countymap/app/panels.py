@@ -209,12 +209,21 @@ def item_list(
         selection.request("item", chosen)
 
 
-def undrawn_list(result: pd.DataFrame, lang: str) -> None:
-    """Items the map cannot draw (county-wide, or place not yet known), listed under it; a row selects one."""
+def undrawn_list(filters: FilterState, result: pd.DataFrame, reaching: pd.DataFrame, lang: str) -> None:
+    """Items the map cannot draw (county-wide, or place not yet known), listed under it; a row selects one.
+
+    ``reaching``: the county-wide items that reach the filtered townships, listed apart
+    (:func:`county_wide_list`). With none of its own the list says where they are: a bare
+    "no county-wide items" would contradict the list of them beside the map.
+    """
     wide = data.dataset().undrawn(result)
     html_block(f'<h3 id="cm-undrawn" class="cm-list-title">{esc(t("county_wide", lang, n=len(wide)))}</h3>')
-    if wide.empty:
+    if wide.empty and reaching.empty:
         st.caption(t("county_wide_none", lang))
+        return
+    if wide.empty:
+        towns = join_labels([township_label(name, lang) for name in filters.townships], lang)
+        st.caption(tn("county_wide_none_reaching", lang, len(reaching), towns=towns))
         return
     why = data.dataset().undrawn_reasons(wide)
     item_list(wide, lang, key="undrawn_list", reasons=[t(f"reason_{why[i]}", lang) for i in wide["id"]])

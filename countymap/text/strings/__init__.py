@@ -39,7 +39,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "所": ("", 1.0),
     "座": ("", 1.0),
     "套": ("units", 1.0),
-    "户": ("households", 1.0),
+    "户": ("", 1.0),  # a measure word: the report counts businesses with it (市场主体, 四上企业), elsewhere households
     "个乡镇": ("townships", 1.0),
     "人": ("people", 1.0),
     "天": ("days", 1.0),

@@ -59,7 +59,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reason_county_wide": ("全县范围", "County-wide"),
     "reason_place_unknown": ("位置尚未查明", "Site not yet known"),
     "reason_seat_unknown": ("乡镇驻地位置未知", "Township seat not known"),
-    "county_wide_none": ("当前筛选下没有全县范围项目。", "No county-wide items match the filters."),
+    "county_wide_none": ("当前筛选下的项目都标在图上。", "Every item the filters select is on the map."),
+    "county_wide_none_reaching": (
+        "当前筛选下的项目都标在图上。覆盖{towns}的 {n} 个全县范围项目另有清单（“覆盖{towns}的全县范围项目”）。",
+        "Every item the filters select is on the map. The {n} county-wide items that reach {towns} have their own "
+        'list ("County-wide items that reach {towns}").',
+    ),
+    "county_wide_none_reaching_one": (
+        "当前筛选下的项目都标在图上。覆盖{towns}的 1 个全县范围项目另有清单（“覆盖{towns}的全县范围项目”）。",
+        "Every item the filters select is on the map. The county-wide item that reaches {towns} has its own "
+        'list ("County-wide items that reach {towns}").',
+    ),
     "no_results": ("没有符合筛选条件的项目。", "No items match the filters."),
     "search_none": ("没有找到与“{q}”相符的项目。", 'Nothing matches "{q}".'),
     "search_none_try": (
