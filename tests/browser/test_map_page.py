@@ -110,6 +110,20 @@ def test_desk_layout_puts_the_map_first(open_map):
     assert kpi["height"] <= 44, "KPIs in one compact line"
 
 
+def test_phone_has_no_blank_rows_above_the_map(open_map):
+    """On a phone the KPI line and the chips' label are hidden: nothing left of them takes room above the map.
+
+    By hand: the chips' row starts one Streamlit gap (1 rem = 16 px) under the sentence, and its first chip at
+    the main column's left edge (before, a hidden box kept a 32-px blank row and pushed the chip 22 px in).
+    """
+    page, _ = open_map("phone", "en", q="花田")
+    sentence = page.locator("[data-testid='stElementContainer']:has(.cm-describe)").bounding_box()
+    chips = page.locator(".st-key-cm_chips").bounding_box()
+    first_chip = page.locator(".st-key-cm_chips button:visible").first.bounding_box()
+    assert chips["y"] - (sentence["y"] + sentence["height"]) <= 16 + 2, (sentence, chips)
+    assert abs(first_chip["x"] - chips["x"]) <= 1, (first_chip, chips)
+
+
 def test_phone_shows_search_and_map_first_and_details_under_the_map(open_map):
     page, _ = open_map("phone", "zh")
     search = page.get_by_placeholder(re.compile("桃花源")).bounding_box()
