@@ -15,28 +15,14 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import (
-    MAP_IFRAME,
-    app_url,
-    console_problems,
-    exceptions_on_page,
-    goto,
-    map_frame,
-    screenshot,
-    wait_for_app,
-)
+from conftest import app_url, console_problems, exceptions_on_page, goto, map_frame, screenshot, wait_for_app
+from test_filters_shown_in_browser import CHIP_BUTTONS, pick_in_drawer
 
 from countymap.bench.live import MAP_AT_REST_JS
 
 pytestmark = pytest.mark.browser
 
-SIZES = {
-    "390x844": {"width": 390, "height": 844},
-    "768x1024": {"width": 768, "height": 1024},
-    "1280x720": {"width": 1280, "height": 720},
-    "1440x900": {"width": 1440, "height": 900},
-    "1920x1080": {"width": 1920, "height": 1080},
-}
+SIZES = ("390x844", "768x1024", "1280x720", "1440x900", "1920x1080")
 FILTERS = {"no-filter": {}, "chips": {"status": "in_progress"}}
 LINK_VIEW = {"z": "11", "c": "28.84,108.77"}  # a link's view: the county town, a little closer than the fit
 # Boxes of the map's frame and of what stands above it, and how far the page and its scroll section scroll.
@@ -57,6 +43,11 @@ VIEW_JS = "() => ({zoom: window.map.getZoom(), lat: window.map.getCenter().lat, 
 NEAR_DEG = (
     0.002  # about 200 m, 3 px at zoom 11: a resized frame keeps its centre to a pixel; a jump or a re-fit moves it
 )
+
+
+def viewport(size: str) -> dict:
+    width, height = (int(n) for n in size.split("x"))
+    return {"width": width, "height": height}
 
 
 def _overlaps(a: dict, b: dict) -> bool:
@@ -94,10 +85,9 @@ def assert_fills(seen: dict) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("size", SIZES)
 def test_the_presenters_map_ends_at_the_windows_bottom(page_factory, app_server, size, lang, shown):
-    page = page_factory(SIZES[size])
+    page = page_factory(viewport(size))
     language = {"lang": "en"} if lang == "en" else {}
     goto(page, app_url(app_server["url"], present="1", **FILTERS[shown], **language))
-    page.locator(MAP_IFRAME).first.wait_for()
     seen = _at_rest(page)
     screenshot(page, f"presenter-fills-{size}-{lang}-{shown}")
     assert_fills(seen)
@@ -120,7 +110,7 @@ def assert_same_view(page, link: tuple[str, str], view: dict) -> None:
 
 @pytest.mark.parametrize("size", ["390x844", "768x1024", "1920x1080"])
 def test_the_map_still_ends_at_the_bottom_after_a_filter_change_and_a_language_switch(page_factory, app_server, size):
-    page = page_factory(SIZES[size])
+    page = page_factory(viewport(size))
     goto(page, app_url(app_server["url"], present="1", **LINK_VIEW))
     frame = map_frame(page)
     before = _at_rest(page)
@@ -128,14 +118,12 @@ def test_the_map_still_ends_at_the_bottom_after_a_filter_change_and_a_language_s
     link, view = _link_view(page.url), frame.evaluate(VIEW_JS)
     assert link[0] == "11" and view["zoom"] == 11, (link, view)
     # A filter chosen in the drawer: a row of chips comes over the map, which gives up its height.
-    page.locator(".st-key-cm_filter_drawer button").first.click()
-    box = page.locator('[data-testid="stPopoverBody"] [data-testid="stMultiSelect"]').filter(has_text="类别")
-    box.locator("input").first.click()
-    page.get_by_role("option", name="公路交通", exact=True).click()
-    page.keyboard.press("Escape")
+    pick_in_drawer(page, "类别", "公路交通")
     page.wait_for_function("() => location.search.includes('cat=road')")
     wait_for_app(page)
-    page.locator(".st-key-cm_chips button >> visible=true").first.wait_for()
+    page.keyboard.press("Escape")  # the drawer closes: the room sees the map again
+    page.locator('[data-testid="stPopoverBody"]').wait_for(state="hidden")
+    page.locator(CHIP_BUTTONS).first.wait_for()
     filtered = _at_rest(page)
     assert_fills(filtered)
     assert filtered["map"]["t"] > before["map"]["t"], (before["map"], filtered["map"])
