@@ -92,6 +92,7 @@ def test_the_presenters_map_ends_at_the_windows_bottom(page_factory, app_server,
     screenshot(page, f"presenter-fills-{size}-{lang}-{shown}")
     assert_fills(seen)
     assert (len(seen["chips"]) > 0) == bool(FILTERS[shown]), seen
+    assert "z=" not in page.url and "c=" not in page.url  # the frame's size is the app's, not a reader's move
     assert console_problems(page) == [] and exceptions_on_page(page) == []
 
 
