@@ -109,7 +109,7 @@ def presenter_toggle(lang: str, where) -> bool:
 
 
 def presenter_css() -> None:
-    """A projector: no sidebar or toolbar, a one-line title, the map filling the rest of the screen."""
+    """A projector: no sidebar or toolbar, the title, the map filling the rest of the screen (``static/presenter.css``)."""
     html_block(f"<style>{static_text('presenter.css', 'countymap.app')}</style>")
 
 

@@ -131,14 +131,19 @@ def test_removing_a_chip_removes_its_filter_and_clear_all_removes_every_one(page
     assert console_problems(page) == [] and exceptions_on_page(page) == []
 
 
+def pick_in_drawer(page, label: str, option: str) -> None:
+    """In presenter mode, open the filter drawer and choose ``option`` in its multiselect ``label``, as a presenter would."""
+    page.locator(".st-key-cm_filter_drawer button").first.click()
+    box = page.locator('[data-testid="stPopoverBody"] [data-testid="stMultiSelect"]').filter(has_text=label)
+    box.locator("input").first.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+
+
 def test_the_presenters_drawer_changes_a_filter_without_leaving_presenter_mode(page_factory, app_server):
     page, frame = open_map(page_factory, app_server, "1920x1080-presenter", "zh", z="11", c="28.84,108.77")
     before = frame.evaluate("() => window.map.getZoom()")
-    page.locator(".st-key-cm_filter_drawer button").first.click()
-    box = page.locator('[data-testid="stPopoverBody"] [data-testid="stMultiSelect"]').filter(has_text="类别")
-    box.locator("input").first.click()
-    page.get_by_role("option", name="公路交通", exact=True).click()
-    page.keyboard.press("Escape")
+    pick_in_drawer(page, "类别", "公路交通")
     page.wait_for_function("() => location.search.includes('cat=road')")
     wait_for_app(page)
     assert "present=1" in page.url and "z=11" in page.url
