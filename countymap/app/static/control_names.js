@@ -20,7 +20,7 @@
         }
         return null;
     };
-    var role_ours = function(english) {
+    var roleOurs = function(english) {
         var roles = window.cmControlNames.roles || {};
         return has(roles, english) ? roles[english] : null;
     };
@@ -29,24 +29,24 @@
             if (!el.hasAttribute(name)) { return; }
             var kept = "data-cm-en-" + name;
             // Vega writes its role words again on each redraw: the attribute's own value comes first then
-            var english = name === ROLE && role_ours(el.getAttribute(name)) !== null
+            var english = name === ROLE && roleOurs(el.getAttribute(name)) !== null
                 ? el.getAttribute(name) : el.getAttribute(kept) || el.getAttribute(name);
-            var name_ours = name === ROLE ? role_ours(english) : ours(english);
-            if (name_ours === null) { return; }
+            var nameOurs = name === ROLE ? roleOurs(english) : ours(english);
+            if (nameOurs === null) { return; }
             el.setAttribute(kept, english);
-            if (el.getAttribute(name) !== name_ours) { el.setAttribute(name, name_ours); }
+            if (el.getAttribute(name) !== nameOurs) { el.setAttribute(name, nameOurs); }
         });
     };
-    var english_of_text = new WeakMap();  // a tooltip's or menu's text node -> Streamlit's English text
+    var englishOfText = new WeakMap();  // a tooltip's or menu's text node -> Streamlit's English text
     var renameTexts = function(container) {
         var walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
         while (walker.nextNode()) {
             var node = walker.currentNode;
-            var english = english_of_text.get(node) || node.textContent.trim();
-            var text_ours = ours(english);
-            if (text_ours === null) { continue; }
-            english_of_text.set(node, english);
-            if (node.textContent !== text_ours) { node.textContent = text_ours; }
+            var english = englishOfText.get(node) || node.textContent.trim();
+            var textOurs = ours(english);
+            if (textOurs === null) { continue; }
+            englishOfText.set(node, english);
+            if (node.textContent !== textOurs) { node.textContent = textOurs; }
         }
     };
     var renameUploader = function(root) {
