@@ -25,7 +25,7 @@ from countymap.text.format import (
     report_section,
     row_amount,
     row_amounts,
-    township_label,
+    township_labels,
     townships_text,
 )
 from countymap.text.strings import t, tn
@@ -222,7 +222,7 @@ def undrawn_list(filters: FilterState, result: pd.DataFrame, reaching: pd.DataFr
         st.caption(t("county_wide_none", lang))
         return
     if wide.empty:
-        towns = join_labels([township_label(name, lang) for name in filters.townships], lang)
+        towns = township_labels(filters.townships, lang)
         st.caption(tn("county_wide_none_reaching", lang, len(reaching), towns=towns))
         return
     why = data.dataset().undrawn_reasons(wide)
@@ -271,7 +271,7 @@ def county_wide_list(filters: FilterState, wide: pd.DataFrame, lang: str) -> Non
     """The county-wide items that reach the filtered townships (see :func:`countymap.core.filters.county_wide_reaching`), apart."""
     if wide.empty:
         return
-    towns = join_labels([township_label(name, lang) for name in filters.townships], lang)
+    towns = township_labels(filters.townships, lang)
     html_block(f'<p class="cm-list-title"><b>{esc(tn("wide_reaching", lang, len(wide), towns=towns))}</b></p>')
     st.caption(t("wide_reaching_note", lang))
     item_list(wide, lang, key="wide_list", size_first=True)
@@ -306,7 +306,7 @@ def township_panel(township: str, result: pd.DataFrame, lang: str) -> None:
     """
     names = data.geodata().area_of[township].townships
     here = result[result["townships"].map(lambda towns: any(name in towns for name in names))]
-    title = join_labels([township_label(name, lang) for name in names], lang)
+    title = township_labels(names, lang)
     html_block(
         f'<div class="cm-detail"><h3 style="margin-bottom:0">{esc(title)}</h3>'
         f'<div style="color:#666">{esc(t("township_panel_note", lang))}</div></div>'

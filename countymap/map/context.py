@@ -16,7 +16,7 @@ from countymap.map.decor import text
 from countymap.map.gcj02 import transform_geometry
 from countymap.map.static_files import static_text
 from countymap.text.escape import html_text, script_json
-from countymap.text.format import bracketed, item_name, join_labels, township_label
+from countymap.text.format import bracketed, item_name, township_labels
 
 NEIGHBOR_STYLE = {"color": "#9a9a9a", "weight": 1, "fillColor": "#dddddd", "fillOpacity": 0.35}
 COUNTY_STYLE = {"color": "#222222", "weight": 2.5, "fill": False}
@@ -73,7 +73,7 @@ def county_layer(geodata: Geodata, lang: str, to_gcj02: bool) -> CompactGeoJson:
 
 def area_name(townships: tuple[str, ...], lang: str) -> str:
     """An area's name, said to be approximate: ``龚滩镇（大致范围）`` / ``Gongtan Town (approximate area)``."""
-    names = join_labels([township_label(name, lang) for name in townships], lang)
+    names = township_labels(townships, lang)
     return bracketed(names, text("area_approximate", lang), lang)
 
 

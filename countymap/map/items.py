@@ -30,7 +30,7 @@ from countymap.text.format import (
     item_name,
     join_labels,
     quantity,
-    township_label,
+    township_labels,
 )
 
 # Chosen from the Okabe-Ito and Paul Tol sets so that every pair differs by a CIEDE2000
@@ -75,7 +75,7 @@ class _Escaped(dict):
 @functools.lru_cache(maxsize=4096)  # a table repeats its townships: pinyin per item costs seconds at 20,000
 def _townships_joined(townships: tuple[str, ...], lang: str) -> str:
     """An item's townships in the reader's language (``Gongtan Town, Longtan Town``), joined."""
-    return join_labels([township_label(name, lang) for name in townships], lang)
+    return township_labels(townships, lang)
 
 
 def project_properties(project, drawn: str, note: str, lang: str, memo: dict | None = None) -> dict:

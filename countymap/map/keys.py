@@ -23,12 +23,11 @@ from countymap.map.context import CHOROPLETH
 from countymap.text.format import (
     amount,
     badge_number,
-    join_labels,
     key_amount,
     key_unit,
     kind_label,
     number,
-    township_label,
+    township_labels,
 )
 from countymap.text.strings import t
 
@@ -76,7 +75,7 @@ def shading_key(summaries: list[AreaSummary], measure: str, lang: str) -> dict:
         return {"title": title, "classes": [], "note": t("key_no_area", lang)}
     if key.only_area is not None:
         area = next(s.area for s in summaries if s.area.index == key.only_area)
-        towns = join_labels([township_label(name, lang) for name in area.townships], lang)
+        towns = township_labels(area.townships, lang)
         return {"title": title, "classes": [], "note": t("key_only_area", lang, town=towns)}
     return {"title": title, "classes": _classes(key, lang), "note": ""}
 

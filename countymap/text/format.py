@@ -177,11 +177,16 @@ def township_label(name_zh: str, lang: str = "zh", *, short: bool = False) -> st
     return english if short or not kind else f"{english} {label(TOWNSHIP_KINDS, kind, 'en')}"
 
 
+def township_labels(names: Iterable[str], lang: str = "zh") -> str:
+    """Townships for a reader, joined the language's way (``龚滩镇、龙潭镇`` / ``Gongtan Town, Longtan Town``)."""
+    return join_labels([township_label(name, lang) for name in names], lang)
+
+
 def townships_text(townships: Iterable[str], precision: str, lang: str = "zh") -> str:
     """The townships of an item, or what is known instead (全县 / 位置待查); a guess from the name says so."""
     names = list(townships)
     if names:
-        joined = join_labels([township_label(name, lang) for name in names], lang)
+        joined = township_labels(names, lang)
         return bracketed(joined, t("inferred_note", lang), lang) if precision == "inferred" else joined
     return t("place_unknown", lang) if precision == "unknown" else t("county_wide_short", lang)
 

@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from conftest import app_url, console_problems, exceptions_on_page, goto, map_frame, screenshot, wait_for_app
 from test_filters_shown_in_browser import CHIP_BUTTONS, pick_in_drawer
+from test_presenter_title import edges_overlap
 
 from countymap.bench.live import MAP_AT_REST_JS
 
@@ -50,10 +51,6 @@ def viewport(size: str) -> dict:
     return {"width": width, "height": height}
 
 
-def _overlaps(a: dict, b: dict) -> bool:
-    return a["l"] < b["r"] - 1 and b["l"] < a["r"] - 1 and a["t"] < b["b"] - 1 and b["t"] < a["b"] - 1
-
-
 def _at_rest(page) -> dict:
     """The page's layout once the map's frame has kept its size, centre and zoom for two polls."""
     map_frame(page).wait_for_function(MAP_AT_REST_JS, polling=300)
@@ -74,11 +71,11 @@ def assert_fills(seen: dict) -> None:
         for other in names[i + 1 :]
         for a in groups[one]
         for b in groups[other]
-        if _overlaps(a, b)
+        if edges_overlap(a, b)
     ]
     assert clashes == [], f"covered: {clashes}"
     # The controls' own boxes stand clear of each other too (a radio label, the drawer's button, the note).
-    assert not any(_overlaps(a, b) for i, a in enumerate(seen["controls"]) for b in seen["controls"][i + 1 :]), seen
+    assert not any(edges_overlap(a, b) for i, a in enumerate(seen["controls"]) for b in seen["controls"][i + 1 :]), seen
 
 
 @pytest.mark.parametrize("shown", FILTERS)

@@ -36,7 +36,8 @@ TITLE_JS = """() => {
 }"""
 
 
-def _overlaps(a: dict, b: dict) -> bool:
+def edges_overlap(a: dict, b: dict) -> bool:
+    """Whether two boxes (``l``, ``t``, ``r``, ``b``) share more than a 1-px edge."""
     return a["l"] < b["r"] - 1 and b["l"] < a["r"] - 1 and a["t"] < b["b"] - 1 and b["t"] < a["b"] - 1
 
 
@@ -53,6 +54,6 @@ def test_presenter_title_is_read_whole(page_factory, app_server, size, lang):
     assert seen["sw"] <= seen["cw"] and seen["sh"] <= seen["ch"], f"the title is cut: {seen}"
     assert seen["size"] >= 18, seen
     assert seen["lines"] <= (2 if SIZES[size]["width"] < 641 else 1), seen
-    covered = [(c, r) for c in seen["controls"] for r in seen["text"] if _overlaps(c, r)]
+    covered = [(c, r) for c in seen["controls"] for r in seen["text"] if edges_overlap(c, r)]
     assert covered == [], f"a control stands on the title: {covered}"
     assert seen["chips"]["t"] >= seen["title"]["b"] - 1 and seen["map"]["t"] >= seen["chips"]["b"] - 1, seen
